@@ -1,0 +1,66 @@
+package vn.cadretraining.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.cadretraining.shared.service.Database;
+
+/**
+ * Loads the demo province on the first start (an empty database), unless {@code DEMO_DATA=false}.
+ * {@code DEMO_FACTOR} sizes it (1 = one province like Quảng Ninh) and {@code DEMO_SEED} varies it.
+ */
+@Startup
+@Singleton
+@DependsOn("Database")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "DEMO_DATA", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "DEMO_FACTOR", defaultValue = "1")
+    double factor;
+
+    @Inject
+    @ConfigProperty(name = "DEMO_SEED", defaultValue = "2026")
+    long seed;
+
+    @PostConstruct
+    void load() {
+        if (!enabled) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!DemoProvince.isEmpty(c)) {
+                return;
+            }
+            c.setAutoCommit(false);
+            try {
+                DemoProvince.generate(c, factor, seed);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "The demo province could not be loaded", e);
+        }
+    }
+}

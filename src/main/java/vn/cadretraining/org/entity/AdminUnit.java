@@ -1,0 +1,153 @@
+package vn.cadretraining.org.entity;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.text.TextFold;
+
+/**
+ * A province, district, commune-level unit or hamlet-level unit, valid over a span of dates. Units are
+ * never deleted: a unit that ends is closed ({@code validTo}) and, when it was merged, points at the unit
+ * that absorbed it, so that history recorded under it still counts somewhere.
+ *
+ * <p>{@code path} lists the ids from the root down ("/1/7/120/"), which turns "this unit and everything
+ * under it" into one indexed prefix comparison.
+ */
+@Entity
+@Cacheable
+@Table(name = "admin_unit")
+public class AdminUnit extends BaseEntity {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int CODE_LENGTH = 20;
+    public static final int NAME_LENGTH = 150;
+
+    @NotBlank
+    @Size(max = CODE_LENGTH)
+    @Column(name = "code", nullable = false, length = CODE_LENGTH)
+    private String code;
+
+    @NotBlank
+    @Size(max = NAME_LENGTH)
+    @Column(name = "name", nullable = false, length = NAME_LENGTH)
+    private String name;
+
+    @Column(name = "name_folded", nullable = false, length = NAME_LENGTH)
+    private String nameFolded;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 20)
+    private UnitKind kind;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private AdminUnit parent;
+
+    @Column(name = "path", nullable = false, length = 400)
+    private String path;
+
+    @NotNull
+    @Column(name = "valid_from", nullable = false)
+    private LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    private LocalDate validTo;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "successor_id")
+    private AdminUnit successor;
+
+    protected AdminUnit() {
+    }
+
+    public AdminUnit(String code, String name, UnitKind kind, AdminUnit parent, LocalDate validFrom) {
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.parent = parent;
+        this.validFrom = validFrom;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void fold() {
+        nameFolded = TextFold.fold(name);
+        if (path == null) {
+            // a new unit learns its own id only after the insert; the service completes the path then
+            path = parent == null ? "/" : parent.getPath();
+        }
+    }
+
+    /** Completes the path once the id is known (identity columns assign it at insert). */
+    public void assignPath() {
+        path = (parent == null ? "/" : parent.getPath()) + getId() + "/";
+    }
+
+    /** True when {@code other} is this unit or lies anywhere under it. */
+    public boolean contains(AdminUnit other) {
+        return other != null && other.getPath() != null && path != null && other.getPath().startsWith(path);
+    }
+
+    public boolean isCurrentOn(LocalDate day) {
+        return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+    }
+
+    public boolean isClosed() {
+        return validTo != null;
+    }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNameFolded() {
+        return nameFolded;
+    }
+
+    public UnitKind getKind() {
+        return kind;
+    }
+
+    public AdminUnit getParent() {
+        return parent;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public LocalDate getValidFrom() {
+        return validFrom;
+    }
+
+    public LocalDate getValidTo() {
+        return validTo;
+    }
+
+    public AdminUnit getSuccessor() {
+        return successor;
+    }
+}

@@ -1,0 +1,244 @@
+package vn.cadretraining.security.service;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Optional;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.security.entity.Account;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.text.TextFold;
+
+/**
+ * Accounts: sign-in checks, the administrator's list and changes, and what a person changes about their
+ * own account. The transaction boundary for all of them.
+ */
+@Stateless
+public class AccountService {
+
+    static final PasswordHasher HASHER = new PasswordHasher();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CallerCache callers;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** An account just created or reset, with the one-time password to hand to its holder. */
+    public record Issued(Account account, String temporaryPassword) {
+    }
+
+    /** The administrator's filter over the account list. */
+    public record Filter(String text, Role role, Boolean enabled) {
+        public static final Filter ALL = new Filter(null, null, null);
+    }
+
+    // ---- sign-in ------------------------------------------------------------------------------------
+
+    /**
+     * The account's caller when the password is right and the account enabled; empty otherwise, after the
+     * same amount of work whether or not the username exists.
+     */
+    @PermitAll
+    public Optional<Caller> authenticate(String username, String password) {
+        Optional<Account> found = findByUsername(username);
+        if (found.isEmpty()) {
+            HASHER.verifyNothing(password);
+            return Optional.empty();
+        }
+        Account account = found.get();
+        boolean matches = HASHER.verify(password, account.getPasswordHash());
+        if (!matches || !account.isEnabled()) {
+            return Optional.empty();
+        }
+        if (HASHER.needsRehash(account.getPasswordHash())) {
+            // keep the must-change flag as it was: a stronger hash of the same password
+            String hash = HASHER.hash(password);
+            if (account.isMustChangePassword()) {
+                account.setTemporaryPassword(hash);
+            } else {
+                account.setOwnPassword(hash);
+            }
+        }
+        account.signedIn();
+        callers.evict(account.getUsername());
+        return Optional.of(toCaller(account));
+    }
+
+    @PermitAll
+    public Optional<Caller> caller(String username) {
+        return findByUsername(username).map(AccountService::toCaller);
+    }
+
+    private Optional<Account> findByUsername(String username) {
+        return em.createQuery("SELECT a FROM Account a LEFT JOIN FETCH a.unit WHERE a.username = :u", Account.class)
+                .setParameter("u", Account.normalizeUsername(username))
+                .getResultStream().findFirst();
+    }
+
+    static Caller toCaller(Account a) {
+        AdminUnit u = a.getUnit();
+        return new Caller(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(),
+                u == null ? null : u.getId(), u == null ? null : u.getPath(), u == null ? null : u.getName(),
+                a.isEnabled(), a.isMustChangePassword(), a.getLocale(), a.getPasswordChangedAt());
+    }
+
+    // ---- administration -----------------------------------------------------------------------------
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public List<Account> list(Filter filter, PageRequest page) {
+        TypedQuery<Account> q = em.createQuery("SELECT a FROM Account a LEFT JOIN FETCH a.unit"
+                + where(filter) + " ORDER BY " + page.orderBy(ACCOUNT_SORTS, "a.username"), Account.class);
+        bind(q, filter);
+        return q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public long count(Filter filter) {
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(a) FROM Account a" + where(filter), Long.class);
+        bind(q, filter);
+        return q.getSingleResult();
+    }
+
+    private static final java.util.Map<String, String> ACCOUNT_SORTS = java.util.Map.of(
+            "username", "a.username", "displayName", "a.displayNameFolded", "role", "a.role",
+            "lastSignInAt", "a.lastSignInAt");
+
+    private static String where(Filter f) {
+        StringBuilder w = new StringBuilder(" WHERE 1 = 1");
+        if (f.text() != null && !f.text().isBlank()) {
+            w.append(" AND (a.username LIKE :text ESCAPE '\\' OR a.displayNameFolded LIKE :text ESCAPE '\\')");
+        }
+        if (f.role() != null) {
+            w.append(" AND a.role = :role");
+        }
+        if (f.enabled() != null) {
+            w.append(" AND a.enabled = :enabled");
+        }
+        return w.toString();
+    }
+
+    private static void bind(TypedQuery<?> q, Filter f) {
+        if (f.text() != null && !f.text().isBlank()) {
+            q.setParameter("text", TextFold.containsPattern(f.text()));
+        }
+        if (f.role() != null) {
+            q.setParameter("role", f.role());
+        }
+        if (f.enabled() != null) {
+            q.setParameter("enabled", f.enabled());
+        }
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public Account get(long id) {
+        return Optional.ofNullable(em.find(Account.class, id)).orElseThrow(() -> new NotFoundException("account"));
+    }
+
+    /** Creates an account with a one-time password that must be changed at the first sign-in. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public Issued create(@NotBlank String username, @NotBlank String displayName, @NotNull Role role, Long unitId) {
+        if (findByUsername(username).isPresent()) {
+            throw new BusinessException("account.error.usernameTaken", Account.normalizeUsername(username));
+        }
+        Account account = new Account(username, displayName, role, unit(unitId));
+        String temporary = PasswordPolicy.temporary();
+        account.setTemporaryPassword(HASHER.hash(temporary));
+        em.persist(account);
+        em.flush();
+        return new Issued(account, temporary);
+    }
+
+    /** Changes name, role and scope; refused when someone else saved the account meanwhile. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public Account update(long id, long expectedVersion, @NotBlank String displayName, @NotNull Role role, Long unitId) {
+        Account account = get(id);
+        if (account.getVersion() != expectedVersion) {
+            throw new BusinessException("general.error.changedMeanwhile");
+        }
+        if (isSelf(account) && role != Role.ADMIN) {
+            throw new BusinessException("account.error.ownRole");
+        }
+        account.rename(displayName);
+        account.assign(role, unit(unitId));
+        callers.evict(account.getUsername());
+        return account;
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public void disable(long id) {
+        Account account = get(id);
+        if (isSelf(account)) {
+            throw new BusinessException("account.error.disableSelf");
+        }
+        account.disable();
+        callers.evict(account.getUsername());
+    }
+
+    @RolesAllowed(Role.Names.ADMIN)
+    public void enable(long id) {
+        Account account = get(id);
+        account.enable();
+        callers.evict(account.getUsername());
+    }
+
+    /** Replaces the password with a one-time one; the holder's open sessions end at their next request. */
+    @RolesAllowed(Role.Names.ADMIN)
+    public Issued resetPassword(long id) {
+        Account account = get(id);
+        String temporary = PasswordPolicy.temporary();
+        account.setTemporaryPassword(HASHER.hash(temporary));
+        callers.evict(account.getUsername());
+        return new Issued(account, temporary);
+    }
+
+    private boolean isSelf(Account account) {
+        return currentUser.find().map(c -> c.accountId() == account.getId()).orElse(false);
+    }
+
+    private AdminUnit unit(Long unitId) {
+        if (unitId == null) {
+            return null;
+        }
+        return Optional.ofNullable(em.find(AdminUnit.class, unitId))
+                .orElseThrow(() -> new BusinessException("account.error.unknownUnit"));
+    }
+
+    // ---- one's own account --------------------------------------------------------------------------
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
+    public void changeOwnPassword(@NotNull String current, @NotNull String chosen) {
+        Account account = em.find(Account.class, currentUser.get().accountId());
+        if (!HASHER.verify(current, account.getPasswordHash())) {
+            throw new BusinessException("password.error.currentWrong");
+        }
+        PasswordPolicy.problem(chosen, account.getUsername()).ifPresent(key -> {
+            throw new BusinessException(key);
+        });
+        if (HASHER.verify(chosen, account.getPasswordHash())) {
+            throw new BusinessException("password.error.same");
+        }
+        account.setOwnPassword(HASHER.hash(chosen));
+        callers.evict(account.getUsername());
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
+    public void chooseLocale(@NotNull String languageTag) {
+        Account account = em.find(Account.class, currentUser.get().accountId());
+        account.chooseLocale(languageTag);
+        callers.evict(account.getUsername());
+    }
+}

@@ -1,0 +1,61 @@
+package vn.cadretraining.shared.faces;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.service.PageRequest;
+
+/**
+ * A lazy table over a service's paged query: the database counts and pages, the page bean only says which
+ * service methods to call. Filters are the page bean's own fields, read by the two functions.
+ */
+public class EntityLazyModel<T extends BaseEntity> extends LazyDataModel<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Supplier<Long> counter;
+    private final transient Function<PageRequest, List<T>> loader;
+
+    public EntityLazyModel(Supplier<Long> counter, Function<PageRequest, List<T>> loader) {
+        this.counter = counter;
+        this.loader = loader;
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+        return Math.toIntExact(counter.get());
+    }
+
+    @Override
+    public List<T> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
+        PageRequest page = new PageRequest(first, pageSize,
+                sort == null ? null : sort.getField(), sort == null || sort.getOrder() != SortOrder.DESCENDING);
+        return loader.apply(page);
+    }
+
+    @Override
+    public String getRowKey(T row) {
+        return row.getId() == null ? null : String.valueOf(row.getId());
+    }
+
+    @Override
+    public T getRowData(String rowKey) {
+        List<T> rows = getWrappedData();
+        if (rows == null || rowKey == null) {
+            return null;
+        }
+        for (T row : rows) {
+            if (rowKey.equals(getRowKey(row))) {
+                return row;
+            }
+        }
+        return null;
+    }
+}

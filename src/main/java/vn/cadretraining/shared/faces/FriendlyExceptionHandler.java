@@ -1,0 +1,126 @@
+package vn.cadretraining.shared.faces;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.faces.FacesException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.web.Redirects;
+import vn.cadretraining.shared.web.SecurityHeaders;
+
+/**
+ * Turns every exception that escapes a page into one of the friendly error pages, for full-page and AJAX
+ * requests alike (the standard handler leaves an AJAX failure silent in the browser):
+ * <ul>
+ * <li>an expired or tampered view (ViewExpiredException) → "the page has expired";</li>
+ * <li>something not found or outside the caller's scope → 404, so that a tampered id learns nothing;</li>
+ * <li>an action the caller's role does not allow → 403;</li>
+ * <li>a business rule that a page forgot to catch → shown as a message on the same page;</li>
+ * <li>anything else → 500 with an incident number that is also in the server log. No exception text ever
+ * reaches the page.</li>
+ * </ul>
+ */
+public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
+
+    private static final Logger LOG = Logger.getLogger(FriendlyExceptionHandler.class.getName());
+
+    /** Request attribute read by the 500 page. */
+    public static final String INCIDENT = "cadre.incident";
+
+    FriendlyExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+        while (events.hasNext()) {
+            Throwable thrown = events.next().getContext().getException();
+            events.remove();
+            if (context.getResponseComplete()) {
+                continue;
+            }
+            handle(context, thrown);
+        }
+        getWrapped().handle();
+    }
+
+    private void handle(FacesContext context, Throwable thrown) {
+        Throwable cause = rootOf(thrown);
+        if (cause instanceof BusinessException be && context.getViewRoot() != null && !context.getRenderResponse()) {
+            Messages.error(be);
+            context.renderResponse();
+            return;
+        }
+        int status;
+        String page;
+        if (cause instanceof ViewExpiredException || isForgedPostback(cause)) {
+            status = HttpServletResponse.SC_BAD_REQUEST;
+            page = "/error/expired.xhtml";
+        } else if (cause instanceof NotFoundException) {
+            status = HttpServletResponse.SC_NOT_FOUND;
+            page = "/error/404.xhtml";
+        } else if (cause instanceof EJBAccessException) {
+            status = HttpServletResponse.SC_FORBIDDEN;
+            page = "/error/403.xhtml";
+        } else {
+            status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+            String incident = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            LOG.log(Level.SEVERE, "Incident " + incident, thrown);
+            context.getExternalContext().getRequestMap().put(INCIDENT, incident);
+            page = "/error/500.xhtml?incident=" + incident;
+        }
+        ExternalContext external = context.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        try {
+            if (Redirects.isAjax(request) || status == HttpServletResponse.SC_BAD_REQUEST) {
+                // after an expired POST the browser should land on a clean GET of the explanation
+                if (!response.isCommitted()) {
+                    response.reset();
+                    SecurityHeaders.apply(request, response);
+                }
+                Redirects.send(request, response, page);
+            } else if (!response.isCommitted()) {
+                response.reset();
+                SecurityHeaders.apply(request, response);
+                response.sendError(status);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Could not show the error page", e);
+        }
+        context.responseComplete();
+    }
+
+    /** A postback without the page's CSP nonce did not come from the page we rendered. */
+    private static boolean isForgedPostback(Throwable cause) {
+        return "org.primefaces.csp.CspException".equals(cause.getClass().getName());
+    }
+
+    static Throwable rootOf(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null
+                && !(current instanceof BusinessException) && !(current instanceof NotFoundException)
+                && !(current instanceof ViewExpiredException) && !(current instanceof EJBAccessException)
+                && (current instanceof FacesException || current instanceof jakarta.el.ELException
+                    || current instanceof jakarta.ejb.EJBException || current.getClass().getName().startsWith("jakarta.")
+                    || current instanceof java.lang.reflect.InvocationTargetException
+                    || current instanceof jakarta.servlet.ServletException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,116 @@
+package vn.cadretraining.shared.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The application's one database: its definition, its migrations at start, and a clean stop.
+ *
+ * <p>Every attribute of the definition reads an environment variable with an embedded-Derby default
+ * (Payara's {@code ${ENV=NAME:default}}), so a deployment moves to PostgreSQL by setting
+ * {@code DB_CLASS=org.postgresql.ds.PGSimpleDataSource}, {@code DB_SERVER}, {@code DB_NAME},
+ * {@code DB_USER} and {@code DB_PASSWORD}, without a code change. Derby's database name is relative
+ * to {@code derby.system.home}, which {@code setup/run} points at the data folder; {@code create=true}
+ * makes the first start create it.
+ *
+ * <p>Migrations run here, before anything else touches the database: other start-up beans declare
+ * {@code @DependsOn("Database")}. The schema only ever changes through versioned migrations.
+ *
+ * <p>Embedded Derby must be shut down by the application: without it a stop leaves {@code db.lck}
+ * behind and identity columns skip ahead by their pre-allocation (100) at the next start.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "${ENV=DB_CLASS:org.apache.derby.jdbc.EmbeddedDataSource}",
+        databaseName = "${ENV=DB_NAME:cadre;create=true}",
+        serverName = "${ENV=DB_SERVER:localhost}",
+        user = "${ENV=DB_USER:app}",
+        password = "${ENV=DB_PASSWORD:app}",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        initialPoolSize = 2)
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/cadre";
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    private volatile boolean migrated;
+    private volatile boolean derby;
+
+    @PostConstruct
+    void start() {
+        try (Connection c = dataSource.getConnection()) {
+            derby = c.getMetaData().getDatabaseProductName().toLowerCase().contains("derby");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached", e);
+        }
+        MigrateResult result = migrate(dataSource);
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+        migrated = true;
+    }
+
+    /** Brings any database to the newest schema; a no-op on one that is already there. */
+    public static MigrateResult migrate(DataSource dataSource) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /** True when the database answers within two seconds. */
+    public boolean answers() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @PreDestroy
+    void shutDown() {
+        if (!derby) {
+            return;
+        }
+        try {
+            DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+        } catch (SQLException e) {
+            // Derby reports a clean system shutdown as SQLState XJ015
+            if (!"XJ015".equals(e.getSQLState())) {
+                LOG.log(Level.WARNING, "Derby did not shut down cleanly", e);
+                return;
+            }
+        }
+        LOG.info("Derby shut down cleanly");
+    }
+}

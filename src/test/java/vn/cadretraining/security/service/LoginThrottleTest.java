@@ -1,0 +1,118 @@
+package vn.cadretraining.security.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        Instant now = Instant.parse("2026-11-26T08:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock);
+
+    @Test
+    void aFirstFailureCostsNothingThenTheDelayGrows() {
+        throttle.failed("hoi", "10.0.0.1");
+        assertTrue(throttle.check("hoi", "10.0.0.1").allowed());
+        throttle.failed("hoi", "10.0.0.1");
+        LoginThrottle.Decision second = throttle.check("hoi", "10.0.0.1");
+        assertFalse(second.allowed());
+        assertFalse(second.locked());
+        assertEquals(1, second.waitSeconds());
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(throttle.check("hoi", "10.0.0.1").allowed());
+        throttle.failed("hoi", "10.0.0.1");
+        assertEquals(2, throttle.check("hoi", "10.0.0.1").waitSeconds());
+        clock.advance(Duration.ofSeconds(2));
+        throttle.failed("hoi", "10.0.0.1");
+        assertEquals(4, throttle.check("hoi", "10.0.0.1").waitSeconds());
+    }
+
+    @Test
+    void theFifthFailureLocksTheUsernameForFifteenMinutesFromAnyAddress() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("hoi", "10.0.0." + i);
+            clock.advance(Duration.ofSeconds(10));
+        }
+        LoginThrottle.Decision d = throttle.check("hoi", "192.168.1.9");
+        assertTrue(d.locked());
+        assertEquals(15, d.waitMinutes());
+        clock.advance(Duration.ofMinutes(14));
+        assertTrue(throttle.check("HOI ", "192.168.1.9").locked(), "usernames compare without case and blanks");
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(throttle.check("hoi", "192.168.1.9").allowed());
+        assertTrue(throttle.check("lan", "192.168.1.9").allowed(), "another username is not affected");
+    }
+
+    @Test
+    void oneAddressTryingManyUsernamesIsLockedAtTwenty() {
+        for (int i = 0; i < 19; i++) {
+            throttle.failed("user" + i, "10.9.9.9");
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertTrue(throttle.check("someone", "10.9.9.9").allowed());
+        throttle.failed("user19", "10.9.9.9");
+        assertTrue(throttle.check("someone", "10.9.9.9").locked());
+        assertTrue(throttle.check("someone", "10.9.9.10").allowed(), "another address is not affected");
+    }
+
+    @Test
+    void theRightPasswordClearsTheUsernameButNotTheAddress() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("hoi", "10.0.0.1");
+            clock.advance(Duration.ofSeconds(30));
+        }
+        throttle.succeeded("hoi");
+        throttle.failed("hoi", "10.0.0.2");
+        assertTrue(throttle.check("hoi", "10.0.0.2").allowed(), "the count started again at one");
+    }
+
+    @Test
+    void failuresAreForgottenAfterTheLockPeriod() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("hoi", "10.0.0.1");
+        }
+        clock.advance(Duration.ofMinutes(16));
+        throttle.failed("hoi", "10.0.0.1");
+        assertTrue(throttle.check("hoi", "10.0.0.1").allowed(), "an old series does not add to a new one");
+    }
+
+    @Test
+    void unknownAndExistingUsernamesAreTreatedAlike() {
+        // the throttle never looks at accounts: whether "ghost" exists cannot change its answers
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("ghost", "10.0.0.1");
+            clock.advance(Duration.ofSeconds(20));
+        }
+        assertTrue(throttle.check("ghost", "10.0.0.3").locked());
+    }
+}
