@@ -46,7 +46,7 @@ public final class DemoProvince {
     public static final List<DemoAccount> ACCOUNTS = List.of(
             new DemoAccount("admin", Role.ADMIN, "Quản trị hệ thống"),
             new DemoAccount("tinh", Role.PROVINCE, "Phạm Thị Thu Hà"),
-            new DemoAccount("xa", Role.COORDINATOR, "Trần Văn Đức"),
+            new DemoAccount("xa.halong", Role.COORDINATOR, "Trần Văn Đức"),
             new DemoAccount("giangvien", Role.TRAINER, "Lê Minh Tuấn"),
             new DemoAccount("canbo", Role.CADRE, "Hoàng Văn Sình"));
 

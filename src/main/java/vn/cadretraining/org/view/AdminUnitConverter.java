@@ -1,5 +1,6 @@
 package vn.cadretraining.org.view;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
@@ -8,7 +9,11 @@ import jakarta.inject.Inject;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.service.UnitService;
 
-/** An administrative unit in a form, by its id. */
+/**
+ * An administrative unit in a form, by its id. {@code @Dependent} makes it a CDI bean under annotated
+ * discovery, which {@code managed = true} needs for its injection.
+ */
+@Dependent
 @FacesConverter(value = "adminUnitConverter", managed = true)
 public class AdminUnitConverter implements Converter<AdminUnit> {
 

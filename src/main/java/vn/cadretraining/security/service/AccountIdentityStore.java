@@ -40,8 +40,12 @@ public class AccountIdentityStore implements IdentityStore {
         return new CredentialValidationResult(caller.get().username(), Set.of(caller.get().role().name()));
     }
 
+    /**
+     * Validates and provides the groups: the identity-store handler keeps the groups of a validation only
+     * from a store that declares both.
+     */
     @Override
     public Set<ValidationType> validationTypes() {
-        return Set.of(ValidationType.VALIDATE);
+        return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
     }
 }

@@ -1,0 +1,328 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.Cookie;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.testing.Browser;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.Http;
+
+/**
+ * The shell as its users meet it: signing in as each role, the menu and home page of the role, the
+ * language switch, signing out, refusals, and the headers and error pages a browser does not show.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ShellIT {
+
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    @RegisterExtension
+    final TestWatcher failures = Browser.keepFailures(() -> browser);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.size(Browser.DESKTOP);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    // ---- HTTP: what the browser does not show ---------------------------------------------------------
+
+    @Test
+    void everyResponseCarriesTheSecurityHeadersAndTheCookieIsHttpOnlyAndSameSite() {
+        Http http = new Http(base);
+        HttpResponse<String> login = http.get("/login.xhtml");
+        assertEquals(200, login.statusCode());
+        String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self' 'nonce-"), "PrimeFaces pages allow only their own nonce: " + csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"));
+        assertTrue(csp.contains("object-src 'none'"));
+        assertFalse(csp.contains("unsafe-eval"));
+        assertEquals(1, login.headers().allValues("Content-Security-Policy").size(), "one policy, not two");
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElseThrow());
+        assertEquals("same-origin", login.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertTrue(login.headers().firstValue("Server").isEmpty(), "no server name");
+        assertTrue(login.headers().firstValue("X-Powered-By").isEmpty(), "no server version");
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+
+        // the redirect to the sign-in page and a static file carry them too
+        HttpResponse<String> redirect = http.get("/admin/accounts.xhtml");
+        assertEquals(302, redirect.statusCode());
+        assertTrue(redirect.headers().firstValue("Content-Security-Policy").isPresent());
+        assertTrue(redirect.headers().firstValue("X-Content-Type-Options").isPresent());
+        HttpResponse<String> css = http.get("/resources/css/app.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+
+    @Test
+    void anAnonymousRequestIsSentToSignInAndComesBackAfterIt() {
+        browser.open("/admin/accounts.xhtml");
+        assertTrue(browser.path().startsWith("/login.xhtml"), browser.path());
+        browser.type(Browser.id("login:username"), "admin");
+        browser.type(Browser.id("login:password"), DemoProvince.DEMO_PASSWORD);
+        browser.clickAndWaitForPage(Browser.id("login:signIn"));
+        assertEquals("/admin/accounts.xhtml", browser.path(), "back where the person was going");
+    }
+
+    @Test
+    void theSessionIdChangesAtSignIn() {
+        Http http = new Http(base);
+        HttpResponse<String> page = http.get("/login.xhtml");
+        String before = sessionId(page);
+        HttpResponse<String> signedIn = http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertEquals(302, signedIn.statusCode(), "signed in and sent on");
+        String after = sessionId(signedIn);
+        assertFalse(after.isEmpty(), "a new session cookie is set at sign-in");
+        assertFalse(before.equals(after), "the session id changed");
+        assertEquals(200, http.get("/index.xhtml").statusCode());
+    }
+
+    @Test
+    void aTamperedViewStateGetsTheFriendlyPageAndNoExceptionText() {
+        Http http = new Http(base);
+        HttpResponse<String> page = http.get("/login.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", "admin");
+        form.put("login:password", DemoProvince.DEMO_PASSWORD);
+        form.put("login:signIn", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page.body()) + "1");
+        form.put("primefaces.nonce", Http.nonce(page.body()));
+        HttpResponse<String> answer = http.post("/login.xhtml", form);
+        assertEquals(302, answer.statusCode());
+        HttpResponse<String> shown = http.follow(answer);
+        assertTrue(shown.uri().getPath().endsWith("/error/expired.xhtml"), shown.uri().toString());
+        assertTrue(shown.body().contains("Trang đã hết hạn"), "explained in Vietnamese");
+        assertTrue(shown.body().contains("This page has expired"), "and in English");
+        assertNoExceptionText(shown.body());
+        assertTrue(shown.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+
+    @Test
+    void anUnknownAddressGetsTheFriendly404InBothLanguages() {
+        Http http = new Http(base);
+        HttpResponse<String> missing = http.get("/khong-co-trang-nay");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Không tìm thấy trang"));
+        assertTrue(missing.body().contains("Page not found"));
+        assertNoExceptionText(missing.body());
+        assertTrue(missing.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+
+    @Test
+    void readinessSaysUpOnceTheDatabaseIsMigrated() throws Exception {
+        URL health = new URL(base.getProtocol(), base.getHost(), base.getPort(), "/health/ready");
+        Http http = new Http(health);
+        HttpResponse<String> ready = http.get("");
+        assertEquals(200, ready.statusCode());
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertTrue(ready.body().contains("\"migrated\":\"true\""), ready.body());
+    }
+
+    // ---- the browser ----------------------------------------------------------------------------------
+
+    @Test
+    void eachRoleSignsInSeesItsHomeAndMenuSwitchesLanguageAndSignsOut() {
+        for (DemoProvince.DemoAccount account : DemoProvince.ACCOUNTS) {
+            String role = account.role().name();
+            browser.signIn(account.username(), DemoProvince.DEMO_PASSWORD);
+            assertEquals("/index.xhtml", browser.path(), role);
+            String home = "#home-" + role.toLowerCase();
+            assertTrue(browser.exists(home), role + " sees their own home section");
+            for (String other : List.of("admin", "province", "coordinator", "trainer", "cadre")) {
+                if (!home.equals("#home-" + other)) {
+                    assertFalse(browser.exists("#home-" + other), role + " does not see the home of " + other);
+                }
+            }
+            assertEquals(account.role().name().equals("ADMIN"), browser.exists("#menu-accounts"),
+                    role + ": the accounts menu item is for administrators only");
+            assertTrue(browser.text("#user-name").contains(account.displayName()));
+            assertTrue(browser.text("#menu-home").contains("Trang chủ"), "Vietnamese by default");
+            browser.screenshot("home-" + role.toLowerCase() + "-desktop");
+
+            browser.clickAndWaitForPage("#lang-switch");
+            assertTrue(browser.text("#menu-home").contains("Home"), role + " switched to English");
+            assertEquals("/index.xhtml", browser.path(), "the switch comes back to the same page");
+            browser.signOut();
+            assertTrue(browser.path().startsWith("/login.xhtml"), role + " signed out to the sign-in page");
+            assertTrue(browser.pageText().contains("You have signed out"), "the sign-in page is English now");
+
+            // the choice was saved in the account: a new browser session starts in English
+            browser.driver().manage().deleteAllCookies();
+            browser.signIn(account.username(), DemoProvince.DEMO_PASSWORD);
+            assertTrue(browser.text("#menu-home").contains("Home"), role + ": English remembered for the account");
+            browser.clickAndWaitForPage("#lang-switch");
+            assertTrue(browser.text("#menu-home").contains("Trang chủ"));
+            browser.signOut();
+            browser.open("/index.xhtml");
+            assertTrue(browser.path().startsWith("/login.xhtml"), "after signing out the pages need a sign-in again");
+        }
+    }
+
+    @Test
+    void aCadreAskingForAnAdministrationPageIsRefusedWith403() {
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/admin/accounts.xhtml");
+        assertTrue(browser.exists("#error-403"), "the friendly 403 page");
+        assertTrue(browser.pageText().contains("Không có quyền truy cập"));
+        assertNoExceptionText(browser.driver().getPageSource());
+
+        Http http = new Http(base);
+        http.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        assertEquals(403, http.get("/admin/accounts.xhtml").statusCode());
+    }
+
+    @Test
+    void aWrongPasswordSaysSoWithoutSayingWhetherTheAccountExists() {
+        browser.signIn("xa", "sai mật khẩu");
+        String known = browser.text(Browser.id("login:messages"));
+        browser.signIn("khong-ai-co-ten-nay", "sai mật khẩu");
+        String unknown = browser.text(Browser.id("login:messages"));
+        assertEquals(known, unknown, "the same words for a wrong password and an unknown username");
+        assertTrue(known.contains("Tên đăng nhập hoặc mật khẩu không đúng"), known);
+    }
+
+    @Test
+    void repeatedFailuresSlowDownThenLockTheUsername() throws InterruptedException {
+        String username = "thu-khoa-" + System.nanoTime();
+        String lastMessage = "";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.signIn(username, "sai");
+            lastMessage = browser.text(Browser.id("login:messages"));
+            if (attempt < 5) {
+                // wait out the growing delay (0, 1, 2, 4 s) so that each attempt counts
+                Thread.sleep(attempt == 1 ? 0 : 1000L << (attempt - 2));
+                Thread.sleep(200);
+            }
+        }
+        assertTrue(lastMessage.contains("15 phút"), "locked for fifteen minutes: " + lastMessage);
+        browser.signIn(username, "sai");
+        assertTrue(browser.text(Browser.id("login:messages")).contains("phút"), "still locked");
+    }
+
+    @Test
+    void anExpiredSessionSendsThePersonToSignInWithAClearMessage() {
+        browser.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.driver().manage().addCookie(new Cookie("JSESSIONID", "het-han-roi", cookiePath()));
+        browser.open("/index.xhtml");
+        assertTrue(browser.path().startsWith("/login.xhtml"), browser.path());
+        assertTrue(browser.pageText().contains("Phiên làm việc đã hết hạn"), browser.pageText());
+    }
+
+    @Test
+    void anAdministratorCreatesAnAccountWhoseHolderMustChooseAPasswordFirst() {
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/admin/accounts.xhtml");
+        browser.click(Browser.id("accounts:create"));
+        String username = "dm-" + (System.nanoTime() % 1_000_000);
+        browser.type(Browser.id("accountForm:username"), username);
+        browser.type(Browser.id("accountForm:displayName"), "Đặng Thị Mai");
+        browser.choose("accountForm:editRole", "Cán bộ đầu mối cấp xã");
+        browser.type(Browser.id("accountForm:unit_input"), "ha long");
+        browser.click("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
+        browser.click(Browser.id("accountForm:save"));
+        browser.waitForText("#issued-username", username);
+        String temporary = browser.text("#issued-password");
+        assertTrue(temporary.matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"), temporary);
+        browser.screenshot("accounts-issued-desktop");
+        browser.click(Browser.id("issuedForm:issuedClose"));
+        browser.waitForAjax();
+        browser.type(Browser.id("accounts:text"), "dang thi mai");
+        browser.waitForText(Browser.id("accounts:table"), username);
+        browser.signOut();
+
+        browser.signIn(username, temporary);
+        assertEquals("/account/password.xhtml", browser.path(), "a one-time password leads to the password page");
+        assertTrue(browser.exists("#password-first"));
+        browser.open("/index.xhtml");
+        assertEquals("/account/password.xhtml", browser.path(), "and nowhere else until it is changed");
+        browser.type(Browser.id("password:current"), temporary);
+        browser.type(Browser.id("password:chosen"), "Hạ Long xanh 2026");
+        browser.type(Browser.id("password:repeated"), "Hạ Long xanh 2026");
+        browser.clickAndWaitForPage(Browser.id("password:save"));
+        assertEquals("/index.xhtml", browser.path());
+        assertEquals("Phường Hạ Long", browser.text("#coordinator-unit"), "the coordinator's scope is their unit");
+        browser.signOut();
+        browser.signIn(username, "Hạ Long xanh 2026");
+        assertEquals("/index.xhtml", browser.path(), "the chosen password works, with its diacritics");
+    }
+
+    @Test
+    void theShellFitsAPhoneAndTheMenuOpensAsADrawer() {
+        browser.size(Browser.PHONE);
+        browser.open("/login.xhtml");
+        assertFalse(browser.overflowsHorizontally(), "the sign-in page fits 360 px");
+        browser.screenshot("login-phone");
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        assertFalse(browser.overflowsHorizontally(), "the home page fits 360 px");
+        assertFalse(browser.find("#menu-toggle").getAttribute("aria-expanded").equals("true"));
+        browser.click("#menu-toggle");
+        browser.find("#menu-accounts");
+        browser.screenshot("home-admin-phone-menu");
+        browser.clickAndWaitForPage("#menu-accounts");
+        assertEquals("/admin/accounts.xhtml", browser.path());
+        assertFalse(browser.overflowsHorizontally(), "the accounts list fits 360 px");
+        browser.screenshot("accounts-phone");
+    }
+
+    private String cookiePath() {
+        String path = base.getPath().replaceAll("/$", "");
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private static String sessionId(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
+                .findFirst().orElse("");
+    }
+
+    private static void assertNoExceptionText(String html) {
+        for (String leak : List.of("Exception:", "Caused by", ".java:", "at org.", "at java.", "Payara", "EclipseLink")) {
+            assertFalse(html.contains(leak), "the page shows no \"" + leak + "\"");
+        }
+    }
+}

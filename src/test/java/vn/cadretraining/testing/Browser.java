@@ -1,0 +1,233 @@
+package vn.cadretraining.testing;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver: both paths are given, so Selenium Manager never
+ * tries to download anything. One per test class; {@link #quit()} in an {@code @AfterAll}.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension PHONE = new Dimension(360, 780);
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    private final WebDriver driver;
+    private final String base;
+    private final WebDriverWait wait;
+
+    public Browser(URL base) {
+        this.base = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-extensions", "--lang=vi", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser size(Dimension size) {
+        driver.manage().window().setSize(size);
+        return this;
+    }
+
+    /** Opens a path of the application ("/login.xhtml"). */
+    public Browser open(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    public WebElement find(String cssSelector) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    public List<WebElement> all(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    public boolean exists(String cssSelector) {
+        return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+    }
+
+    /** A Faces client id as a CSS selector: "login:username" → "#login\\:username". */
+    public static String id(String clientId) {
+        return "#" + clientId.replace(":", "\\:");
+    }
+
+    public Browser type(String cssSelector, String text) {
+        WebElement e = find(cssSelector);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String cssSelector) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        return this;
+    }
+
+    /** Clicks and waits for the page to be replaced. */
+    public Browser clickAndWaitForPage(String cssSelector) {
+        js("window.__samePage = true;");
+        click(cssSelector);
+        wait.until(d -> {
+            try {
+                return Boolean.TRUE.equals(js("return window.__samePage === undefined"
+                        + " && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false; // the old document is going away
+            }
+        });
+        return this;
+    }
+
+    public Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Chooses an option of a PrimeFaces selectOneMenu by its label, as a person would. */
+    public Browser choose(String clientId, String label) {
+        String panel = id(clientId + "_panel");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            click(id(clientId));
+            find(panel);
+            // the panel slides open: click once it stands still
+            wait.until(d -> Boolean.TRUE.equals(js("var p = document.getElementById(arguments[0]);"
+                    + " return p && getComputedStyle(p).opacity === '1' && !p.getAnimations().length;",
+                    clientId + "_panel")));
+            click(panel + " li[data-label='" + label + "']");
+            waitForAjax();
+            if (label.equals(find(id(clientId + "_label")).getText())) {
+                return this;
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + clientId);
+    }
+
+    public void waitForPageReady() {
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
+    }
+
+    /** Waits until the element's text contains the given text. */
+    public Browser waitForText(String cssSelector, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+        return this;
+    }
+
+    /** Waits until PrimeFaces has no AJAX request running. */
+    public Browser waitForAjax() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));")));
+        return this;
+    }
+
+    public String text(String cssSelector) {
+        return find(cssSelector).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Signs in through the sign-in page and waits for the page after it. */
+    public Browser signIn(String username, String password) {
+        open("/login.xhtml");
+        type(id("login:username"), username);
+        type(id("login:password"), password);
+        return clickAndWaitForPage(id("login:signIn"));
+    }
+
+    public Browser signOut() {
+        if (!exists(id("signOutForm:signOut"))) {
+            return this;
+        }
+        return clickAndWaitForPage(id("signOutForm:signOut"));
+    }
+
+    /** Keeps a screenshot under target/screenshots for a person to look at. */
+    public Browser screenshot(String name) {
+        try {
+            Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+            Files.createDirectories(dir);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** True when the document is wider than the window: something overflows sideways. */
+    public boolean overflowsHorizontally() {
+        Object result = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+        return Boolean.TRUE.equals(result);
+    }
+
+    /** A JUnit extension that keeps a screenshot and the page source of every failed test. */
+    public static org.junit.jupiter.api.extension.TestWatcher keepFailures(java.util.function.Supplier<Browser> browser) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                Browser b = browser.get();
+                if (b == null) {
+                    return;
+                }
+                String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName();
+                try {
+                    b.screenshot(name);
+                    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+                    Files.writeString(dir.resolve(name + ".html"), b.driver().getPageSource());
+                } catch (RuntimeException | IOException e) {
+                    // the browser may be gone; the test's own failure is what matters
+                }
+            }
+        };
+    }
+
+    public void quit() {
+        driver.quit();
+    }
+
+    @Override
+    public void close() {
+        quit();
+    }
+}

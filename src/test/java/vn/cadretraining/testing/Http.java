@@ -1,0 +1,107 @@
+package vn.cadretraining.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A plain HTTP client with its own cookie jar, for what a browser hides: headers, status codes, and
+ * requests a page would never send (a tampered ViewState, an id not on the page).
+ */
+public final class Http {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client;
+
+    public Http(URL base) {
+        String b = base.toString();
+        this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Follows redirects by hand (so that each response can be inspected) up to a page. */
+    public HttpResponse<String> follow(HttpResponse<String> response) {
+        HttpResponse<String> current = response;
+        for (int i = 0; i < 5 && current.statusCode() / 100 == 3; i++) {
+            String location = current.headers().firstValue("Location").orElseThrow();
+            URI uri = current.uri().resolve(location);
+            current = send(HttpRequest.newBuilder(uri).GET().build());
+        }
+        return current;
+    }
+
+    /** Signs in through the sign-in form, as a browser would post it. */
+    public HttpResponse<String> signIn(String username, String password) {
+        HttpResponse<String> page = get("/login.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:username", username);
+        form.put("login:password", password);
+        form.put("login:signIn", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        form.put("primefaces.nonce", nonce(page.body()));
+        return post("/login.xhtml", form);
+    }
+
+    public static String viewState(String html) {
+        Matcher m = VIEW_STATE.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no ViewState in the page");
+        }
+        return m.group(1);
+    }
+
+    /** The page's CSP nonce, which PrimeFaces expects back with every postback. */
+    public static String nonce(String html) {
+        Matcher m = NONCE.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no nonce in the page");
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
