@@ -63,6 +63,10 @@ public final class Http {
     /** Signs in through the sign-in form, as a browser would post it. */
     public HttpResponse<String> signIn(String username, String password) {
         HttpResponse<String> page = get("/login.xhtml");
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException("the sign-in page answered " + page.statusCode() + " "
+                    + page.headers().map() + " " + page.body());
+        }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
         form.put("login:username", username);

@@ -9,9 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Puts {@link SecurityHeaders} on every response, and keeps pages out of shared caches.
+ * Puts {@link SecurityHeaders} on every response, keeps pages out of shared caches, and turns anything
+ * that escapes into the friendly 500 page.
  *
  * <p>PrimeFaces adds its nonce policy with {@code addHeader}; two CSP headers would both be enforced and the
  * default one (without the nonce) would block the page's scripts, so the wrapper turns that add into a set.
@@ -21,6 +24,7 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SecurityHeadersFilter.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,15 +35,57 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (!resource) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, new HttpServletResponseWrapper(response) {
-            @Override
-            public void addHeader(String name, String value) {
-                if (SecurityHeaders.CSP.equalsIgnoreCase(name)) {
-                    super.setHeader(name, value);
-                } else {
-                    super.addHeader(name, value);
+        try {
+            chain.doFilter(request, new HttpServletResponseWrapper(response) {
+                @Override
+                public void addHeader(String name, String value) {
+                    if (SecurityHeaders.CSP.equalsIgnoreCase(name)) {
+                        super.setHeader(name, value);
+                    } else {
+                        super.addHeader(name, value);
+                    }
                 }
+            });
+        } catch (ServletException | RuntimeException | Error e) {
+            if (request.getDispatcherType() != DispatcherType.REQUEST) {
+                throw e;
             }
-        });
+            failSafely(request, response, e);
+        }
+    }
+
+    /**
+     * The last line of defence: whatever escaped the pages is logged with an incident number and answered
+     * with the 500 page, or, if even that cannot render, with a plain page in both languages. The server's
+     * own error report, which names exception classes, never reaches the browser.
+     */
+    private static void failSafely(HttpServletRequest request, HttpServletResponse response, Throwable e)
+            throws IOException {
+        String incident = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        LOG.log(Level.SEVERE, "Incident " + incident + " on " + request.getRequestURI(), e);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        SecurityHeaders.apply(request, response);
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        try {
+            request.setAttribute(vn.cadretraining.shared.faces.FriendlyExceptionHandler.INCIDENT, incident);
+            request.getRequestDispatcher("/error/500.xhtml").forward(request, response);
+        } catch (ServletException | IOException | RuntimeException | Error again) {
+            LOG.log(Level.SEVERE, "Incident " + incident + ": the error page failed too", again);
+            if (!response.isCommitted()) {
+                response.reset();
+                SecurityHeaders.apply(request, response);
+                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\">"
+                        + "<title>Lỗi / Error</title></head><body><h1>Đã có lỗi xảy ra</h1>"
+                        + "<p>Hệ thống gặp sự cố. Dữ liệu đã lưu không bị ảnh hưởng. Mã sự cố: " + incident + "</p>"
+                        + "<h2>Something went wrong</h2><p>Saved data is not affected. Incident number: "
+                        + incident + "</p></body></html>");
+            }
+        }
     }
 }
