@@ -72,6 +72,11 @@ public class AdminUnit extends BaseEntity {
     @JoinColumn(name = "successor_id")
     private AdminUnit successor;
 
+    /** The unit that carries this one's history today: itself while current. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "current_unit_id")
+    private AdminUnit currentUnit;
+
     protected AdminUnit() {
     }
 
@@ -93,9 +98,13 @@ public class AdminUnit extends BaseEntity {
         }
     }
 
-    /** Completes the path once the id is known (identity columns assign it at insert). */
-    public void assignPath() {
+    /**
+     * Completes what needs the id, once the insert assigned it: the path, and the unit carrying its own
+     * history.
+     */
+    public void completeAfterInsert() {
         path = (parent == null ? "/" : parent.getPath()) + getId() + "/";
+        currentUnit = this;
     }
 
     /** True when {@code other} is this unit or lies anywhere under it. */
@@ -113,6 +122,33 @@ public class AdminUnit extends BaseEntity {
 
     public void rename(String newName) {
         this.name = newName;
+    }
+
+    /**
+     * Ends the unit on the day before {@code effective}: from that day it no longer exists. With a successor
+     * (a merge, or an abolition whose functions went to another unit) its history counts under the
+     * successor from then on.
+     */
+    public void close(LocalDate effective, AdminUnit absorbedBy) {
+        this.validTo = effective.minusDays(1);
+        this.successor = absorbedBy;
+        if (absorbedBy != null) {
+            this.currentUnit = absorbedBy.getCurrentUnit();
+        }
+    }
+
+    /**
+     * Moves the unit under another parent. Only its own path changes here; the caller rewrites the paths of
+     * its subtree in one statement.
+     */
+    public void moveUnder(AdminUnit newParent) {
+        this.parent = newParent;
+        this.path = newParent.getPath() + getId() + "/";
+    }
+
+    /** The unit under which this unit's history is counted today. */
+    public AdminUnit getCurrentUnit() {
+        return currentUnit == null ? this : currentUnit;
     }
 
     public String getCode() {

@@ -24,6 +24,48 @@ public class UnitService {
         return Optional.ofNullable(em.find(AdminUnit.class, id));
     }
 
+    /** The root units (the province), current or not. */
+    public List<AdminUnit> roots() {
+        return em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent IS NULL ORDER BY u.nameFolded", AdminUnit.class)
+                .getResultList();
+    }
+
+    /** The units directly under a unit, current first then by name; closed ones only when asked for. */
+    public List<AdminUnit> children(long parentId, boolean includeClosed) {
+        return em.createQuery("SELECT u FROM AdminUnit u LEFT JOIN FETCH u.successor WHERE u.parent.id = :p"
+                        + (includeClosed ? "" : " AND u.validTo IS NULL")
+                        + " ORDER BY u.validTo DESC, u.nameFolded", AdminUnit.class)
+                .setParameter("p", parentId)
+                .getResultList();
+    }
+
+    /** For each of these units, how many units are directly under it (current, or all): one query. */
+    public java.util.Map<Long, Long> childCounts(List<Long> parentIds, boolean includeClosed) {
+        if (parentIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery("SELECT u.parent.id, COUNT(u) FROM AdminUnit u WHERE u.parent.id IN :ids"
+                        + (includeClosed ? "" : " AND u.validTo IS NULL") + " GROUP BY u.parent.id", Object[].class)
+                .setParameter("ids", parentIds).getResultList()) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** The unit's recorded history, newest first. */
+    public List<vn.cadretraining.org.entity.UnitChange> history(long unitId) {
+        return em.createQuery("SELECT c FROM UnitChange c LEFT JOIN FETCH c.successor WHERE c.unit.id = :u"
+                        + " ORDER BY c.effectiveDate DESC, c.id DESC", vn.cadretraining.org.entity.UnitChange.class)
+                .setParameter("u", unitId).getResultList();
+    }
+
+    /** Units that were merged into this one. */
+    public List<AdminUnit> predecessors(long unitId) {
+        return em.createQuery("SELECT u FROM AdminUnit u WHERE u.successor.id = :u ORDER BY u.nameFolded", AdminUnit.class)
+                .setParameter("u", unitId).getResultList();
+    }
+
     /** Units in service today whose name or code matches what was typed, ignoring diacritics. */
     public List<AdminUnit> searchCurrent(String typed, List<UnitKind> kinds, int limit) {
         LocalDate today = VietnamTime.today();

@@ -60,6 +60,10 @@ public class Account extends BaseEntity {
     @JoinColumn(name = "unit_id")
     private AdminUnit unit;
 
+    /** The cadre whose record a CADRE account opens (the people feature owns the cadre). */
+    @Column(name = "cadre_id")
+    private Long cadreId;
+
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 
@@ -127,6 +131,15 @@ public class Account extends BaseEntity {
         this.passwordHash = hash;
         this.mustChangePassword = false;
         this.passwordChangedAt = Instant.now();
+    }
+
+    /** Opens a cadre's own record to this account. */
+    public void linkCadre(Long id) {
+        this.cadreId = id;
+    }
+
+    public Long getCadreId() {
+        return cadreId;
     }
 
     public void disable() {

@@ -93,7 +93,7 @@ public class AccountService {
         AdminUnit u = a.getUnit();
         return new Caller(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(),
                 u == null ? null : u.getId(), u == null ? null : u.getPath(), u == null ? null : u.getName(),
-                a.isEnabled(), a.isMustChangePassword(), a.getLocale(), a.getPasswordChangedAt());
+                a.getCadreId(), a.isEnabled(), a.isMustChangePassword(), a.getLocale(), a.getPasswordChangedAt());
     }
 
     // ---- administration -----------------------------------------------------------------------------
@@ -203,6 +203,71 @@ public class AccountService {
         account.setTemporaryPassword(HASHER.hash(temporary));
         callers.evict(account.getUsername());
         return new Issued(account, temporary);
+    }
+
+    // ---- cadres' accounts, given by their coordinator ------------------------------------------------
+
+    /** The account that opens a cadre's record, if one was given. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public Optional<Account> forCadre(long cadreId) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.cadreId = :c", Account.class)
+                .setParameter("c", cadreId).getResultStream().findFirst();
+    }
+
+    /**
+     * Gives a cadre an account with a one-time password. The caller (the people feature) has loaded the cadre
+     * in the caller's scope; the unit path is checked here again so that no other path can skip it.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
+    public Issued createForCadre(String username, String displayName, long cadreId, String cadreUnitPath) {
+        currentUser.requireUnitPath(cadreUnitPath);
+        if (forCadre(cadreId).isPresent()) {
+            throw new BusinessException("account.error.cadreHasAccount");
+        }
+        if (findByUsername(username).isPresent()) {
+            throw new BusinessException("account.error.usernameTaken", Account.normalizeUsername(username));
+        }
+        Account account = new Account(username, displayName, Role.CADRE, null);
+        account.linkCadre(cadreId);
+        String temporary = PasswordPolicy.temporary();
+        account.setTemporaryPassword(HASHER.hash(temporary));
+        em.persist(account);
+        em.flush();
+        return new Issued(account, temporary);
+    }
+
+    /** A new one-time password for a cadre's account (the cadre forgot theirs). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
+    public Issued resetForCadre(long cadreId, String cadreUnitPath) {
+        currentUser.requireUnitPath(cadreUnitPath);
+        Account account = forCadre(cadreId).orElseThrow(() -> new NotFoundException("account"));
+        String temporary = PasswordPolicy.temporary();
+        account.setTemporaryPassword(HASHER.hash(temporary));
+        account.enable();
+        callers.evict(account.getUsername());
+        return new Issued(account, temporary);
+    }
+
+    /** Coordinators bound to merged units now look after the successor. */
+    public void onMerged(@jakarta.enterprise.event.Observes vn.cadretraining.org.service.UnitEvents.Merged merged) {
+        em.createQuery("UPDATE Account a SET a.unit = :s WHERE a.unit.id IN :ids")
+                .setParameter("s", em.find(AdminUnit.class, merged.successorId()))
+                .setParameter("ids", merged.sourceIds()).executeUpdate();
+        callers.clear();
+    }
+
+    /** Units moved: the coordinators' cached scopes (unit paths) are read again. */
+    public void onSubtreeMoved(@jakarta.enterprise.event.Observes vn.cadretraining.org.service.UnitEvents.SubtreeMoved moved) {
+        callers.clear();
+    }
+
+    /** For a merge preview: the coordinators who would move to the successor. */
+    public void onPreview(@jakarta.enterprise.event.Observes vn.cadretraining.org.service.UnitEvents.MergePreview preview) {
+        List<String> usernames = em.createQuery("SELECT a.username FROM Account a WHERE a.unit.id IN :ids"
+                        + " ORDER BY a.username", String.class)
+                .setParameter("ids", preview.sourceIds()).getResultList();
+        preview.add(new vn.cadretraining.org.service.UnitEvents.PreviewLine("merge.preview.coordinators",
+                usernames.size(), usernames));
     }
 
     private boolean isSelf(Account account) {

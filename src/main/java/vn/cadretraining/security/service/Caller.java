@@ -9,6 +9,7 @@ import vn.cadretraining.security.entity.Role;
  * account and kept in {@link CallerCache} until the account changes.
  *
  * @param unitPath the path of the coordinator's unit ("/1/7/"), or null for roles without a unit scope
+ * @param cadreId  for a CADRE account, the cadre whose record it opens
  */
 public record Caller(
         long accountId,
@@ -18,6 +19,7 @@ public record Caller(
         Long unitId,
         String unitPath,
         String unitName,
+        Long cadreId,
         boolean enabled,
         boolean mustChangePassword,
         String locale,

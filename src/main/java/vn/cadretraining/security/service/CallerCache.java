@@ -33,6 +33,11 @@ public class CallerCache {
         return loaded;
     }
 
+    /** Forgets everyone: after a change that touches many accounts' scopes at once. */
+    public void clear() {
+        callers.clear();
+    }
+
     public void evict(String username) {
         if (username != null) {
             callers.remove(username.toLowerCase(Locale.ROOT));

@@ -1,0 +1,6 @@
+package vn.cadretraining.people.entity;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

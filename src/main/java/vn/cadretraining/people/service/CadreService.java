@@ -1,0 +1,418 @@
+package vn.cadretraining.people.service;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.service.UnitEvents;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.entity.CadreSearchToken;
+import vn.cadretraining.people.entity.EducationLevel;
+import vn.cadretraining.people.entity.Ethnicity;
+import vn.cadretraining.people.entity.Gender;
+import vn.cadretraining.people.entity.PoliticalTheoryLevel;
+import vn.cadretraining.people.entity.Position;
+import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.Caller;
+import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.text.TextFold;
+
+/**
+ * The roster: finding cadres, reading and changing one, and their positions. Every read and write is
+ * limited to the caller's scope here, on the server: a coordinator sees and changes only the cadres on
+ * rosters under their unit (a cadre outside it is "not found", so a changed id in a URL learns nothing);
+ * administrators and province reviewers see everyone, but reviewers change nothing; a cadre sees only
+ * themselves.
+ */
+@Stateless
+public class CadreService {
+
+    /** Surname and middle-name words so common that they narrow nothing: never used to drive a search. */
+    static final Set<String> COMMON_WORDS = Set.of("nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu",
+            "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "van", "thi", "duc", "minh", "ngoc", "thanh");
+
+    private static final Map<String, String> SORTS = Map.of(
+            "fullName", "c.fullNameFolded", "code", "c.code", "birthDate", "c.birthDate");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** A cadre's details as a form submits them. */
+    public record Details(String fullName, Gender gender, LocalDate birthDate, String ethnicityCode,
+            String phone, EducationLevel education, PoliticalTheoryLevel politicalTheory, boolean partyMember,
+            LocalDate partyJoined, String nationalId, Long unitId) {
+    }
+
+    // ---- finding ------------------------------------------------------------------------------------
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public List<RosterRow> search(RosterFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        TypedQuery<Cadre> q = em.createQuery("SELECT c FROM Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity"
+                + where + " ORDER BY " + page.orderBy(SORTS, "c.fullNameFolded, c.id"), Cadre.class);
+        params.forEach(q::setParameter);
+        List<Cadre> cadres = q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+        return rows(cadres);
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public long count(RosterFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(c) FROM Cadre c" + where(filter, params), Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /** The page's cadres with the titles they hold now: one query for all of them, not one per row. */
+    private List<RosterRow> rows(List<Cadre> cadres) {
+        if (cadres.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Position>> held = new HashMap<>();
+        for (Position p : em.createQuery("SELECT p FROM Position p JOIN FETCH p.title WHERE p.cadre IN :cs"
+                        + " AND p.endDate IS NULL ORDER BY p.title.sortOrder", Position.class)
+                .setParameter("cs", cadres).getResultList()) {
+            held.computeIfAbsent(p.getCadre().getId(), k -> new ArrayList<>()).add(p);
+        }
+        List<RosterRow> rows = new ArrayList<>(cadres.size());
+        for (Cadre c : cadres) {
+            List<Position> ps = held.getOrDefault(c.getId(), List.of());
+            rows.add(new RosterRow(c, ps.stream().map(p -> p.getTitle().getNameVi()).toList(),
+                    ps.stream().map(p -> p.getTitle().getNameEn()).toList(),
+                    ps.stream().anyMatch(Position::isNewlyElected)));
+        }
+        return rows;
+    }
+
+    /**
+     * The WHERE clause for a filter, always narrowed to the caller's scope. Each typed word must begin one of
+     * the cadre's search words; the rarest-looking word drives the lookup through the token index.
+     */
+    String where(RosterFilter f, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" WHERE c.unitPath LIKE :scope");
+        params.put("scope", scopePath() + "%");
+        if (f.unitId() != null) {
+            AdminUnit unit = em.find(AdminUnit.class, f.unitId());
+            if (unit == null) {
+                throw new NotFoundException("unit");
+            }
+            w.append(" AND c.unitPath LIKE :unitPath");
+            params.put("unitPath", unit.getPath() + "%");
+        }
+        if (f.gender() != null) {
+            w.append(" AND c.gender = :gender");
+            params.put("gender", f.gender());
+        }
+        if (f.ethnicityCode() != null && !f.ethnicityCode().isBlank()) {
+            w.append(" AND c.ethnicity.code = :ethnicity");
+            params.put("ethnicity", f.ethnicityCode());
+        }
+        if (f.titleId() != null || Boolean.TRUE.equals(f.newlyElected())) {
+            w.append(" AND EXISTS (SELECT p FROM Position p WHERE p.cadre = c AND p.endDate IS NULL");
+            if (f.titleId() != null) {
+                w.append(" AND p.title.id = :title");
+                params.put("title", f.titleId());
+            }
+            if (Boolean.TRUE.equals(f.newlyElected())) {
+                w.append(" AND p.newlyElected = TRUE");
+            }
+            w.append(")");
+        }
+        List<String> words = searchWords(f.text());
+        for (int i = 0; i < words.size(); i++) {
+            w.append(" AND c.id IN (SELECT t").append(i).append(".cadreId FROM CadreSearchToken t").append(i)
+                    .append(" WHERE t").append(i).append(".token LIKE :w").append(i).append(" ESCAPE '\\')");
+            params.put("w" + i, TextFold.prefixPattern(words.get(i)));
+        }
+        return w.toString();
+    }
+
+    /**
+     * The words of a search, rarest-looking first (common surnames and middle names last); a phone number
+     * typed with spaces or dots is one word.
+     */
+    static List<String> searchWords(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String folded = TextFold.fold(text);
+        if (folded.matches("[0-9 .\\-]+")) {
+            return List.of(folded.replaceAll("[^0-9]", ""));
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : folded.split(" ")) {
+            if (!word.isEmpty() && !words.contains(word)) {
+                words.add(word.length() > 60 ? word.substring(0, 60) : word);
+            }
+        }
+        words.sort((a, b) -> Boolean.compare(COMMON_WORDS.contains(a), COMMON_WORDS.contains(b)));
+        return words.size() > 5 ? words.subList(0, 5) : words;
+    }
+
+    /** The path every roster the caller may see starts with; "/" for everyone. */
+    private String scopePath() {
+        Caller caller = currentUser.get();
+        if (caller.seesEverything()) {
+            return "/";
+        }
+        if (caller.role() == Role.COORDINATOR && caller.unitPath() != null) {
+            return caller.unitPath();
+        }
+        // no roster scope at all: a path nothing starts with
+        return "/none/";
+    }
+
+    // ---- one cadre ----------------------------------------------------------------------------------
+
+    /** A cadre the caller may see; "not found" otherwise, whether or not it exists. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.CADRE})
+    public Cadre get(long id) {
+        Cadre cadre = em.find(Cadre.class, id);
+        if (cadre == null || !visible(cadre)) {
+            throw new NotFoundException("cadre");
+        }
+        return cadre;
+    }
+
+    /** The signed-in cadre's own record. */
+    @RolesAllowed(Role.Names.CADRE)
+    public Optional<Cadre> mine() {
+        Long own = currentUser.get().cadreId();
+        return own == null ? Optional.empty() : Optional.ofNullable(em.find(Cadre.class, own));
+    }
+
+    public Optional<Cadre> findByCode(String code) {
+        return em.createQuery("SELECT c FROM Cadre c WHERE c.code = :code", Cadre.class)
+                .setParameter("code", Cadre.normalizeCode(code)).getResultStream().findFirst()
+                .filter(this::visible);
+    }
+
+    private boolean visible(Cadre cadre) {
+        Caller caller = currentUser.get();
+        if (caller.role() == Role.CADRE) {
+            return cadre.getId().equals(caller.cadreId());
+        }
+        return caller.coversUnitPath(cadre.getUnitPath());
+    }
+
+    /** Whether the caller may change this cadre: administrators, and coordinators in scope. */
+    public boolean mayChange(Cadre cadre) {
+        Caller caller = currentUser.get();
+        return caller.role() == Role.ADMIN
+                || caller.role() == Role.COORDINATOR && caller.coversUnitPath(cadre.getUnitPath());
+    }
+
+    /**
+     * The national ID as this caller may see it: whole for administrators, coordinators in scope and the cadre
+     * themselves; masked for everyone else.
+     */
+    public String nationalIdFor(Cadre cadre) {
+        Caller caller = currentUser.get();
+        boolean whole = mayChange(cadre) || caller.role() == Role.CADRE && cadre.getId().equals(caller.cadreId());
+        return whole ? cadre.getNationalId() : cadre.getMaskedNationalId();
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
+    public Cadre create(String code, Details d) {
+        AdminUnit unit = unitInScope(d.unitId());
+        if (code == null || !Cadre.normalizeCode(code).matches(Cadre.CODE_PATTERN)) {
+            throw new BusinessException("cadre.code.pattern");
+        }
+        long taken = em.createQuery("SELECT COUNT(c) FROM Cadre c WHERE c.code = :code", Long.class)
+                .setParameter("code", Cadre.normalizeCode(code)).getSingleResult();
+        if (taken > 0) {
+            throw new BusinessException("cadre.error.codeTaken", Cadre.normalizeCode(code));
+        }
+        Cadre cadre = new Cadre(code, d.fullName(), d.gender(), unit);
+        apply(cadre, d);
+        em.persist(cadre);
+        em.flush();
+        reindex(cadre);
+        return cadre;
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
+    public Cadre update(long id, long expectedVersion, Details d) {
+        Cadre cadre = get(id);
+        requireChangeable(cadre);
+        if (cadre.getVersion() != expectedVersion) {
+            throw new BusinessException("general.error.changedMeanwhile");
+        }
+        if (!cadre.getUnit().getId().equals(d.unitId())) {
+            cadre.moveTo(unitInScope(d.unitId()));
+        }
+        apply(cadre, d);
+        em.flush();
+        reindex(cadre);
+        return cadre;
+    }
+
+    private void apply(Cadre cadre, Details d) {
+        Ethnicity ethnicity = d.ethnicityCode() == null || d.ethnicityCode().isBlank() ? null
+                : Optional.ofNullable(em.find(Ethnicity.class, d.ethnicityCode()))
+                        .orElseThrow(() -> new BusinessException("cadre.error.unknownEthnicity", d.ethnicityCode()));
+        cadre.describe(d.fullName(), d.gender(), d.birthDate(), ethnicity, d.education(), d.politicalTheory(),
+                d.partyMember(), d.partyJoined(), d.nationalId());
+        cadre.changePhone(d.phone());
+    }
+
+    /** The one change a cadre makes to their own record. */
+    @RolesAllowed(Role.Names.CADRE)
+    public Cadre changeOwnPhone(long expectedVersion, String phone) {
+        Cadre cadre = mine().orElseThrow(() -> new NotFoundException("cadre"));
+        if (cadre.getVersion() != expectedVersion) {
+            throw new BusinessException("general.error.changedMeanwhile");
+        }
+        String cleaned = phone == null ? null : phone.replaceAll("[\\s.-]", "");
+        if (cleaned != null && !cleaned.isEmpty() && !cleaned.matches(Cadre.PHONE_PATTERN)) {
+            throw new BusinessException("cadre.phone.pattern");
+        }
+        cadre.changePhone(cleaned);
+        em.flush();
+        reindex(cadre);
+        return cadre;
+    }
+
+    /** Rewrites the cadre's search words. */
+    void reindex(Cadre cadre) {
+        em.createQuery("DELETE FROM CadreSearchToken t WHERE t.cadreId = :id").setParameter("id", cadre.getId())
+                .executeUpdate();
+        for (String token : cadre.searchTokens()) {
+            em.persist(new CadreSearchToken(token, cadre.getId()));
+        }
+    }
+
+    private AdminUnit unitInScope(Long unitId) {
+        if (unitId == null) {
+            throw new BusinessException("cadre.unit.required");
+        }
+        AdminUnit unit = em.find(AdminUnit.class, unitId);
+        if (unit == null || !currentUser.get().coversUnitPath(unit.getPath()) || unit.isClosed()) {
+            throw new BusinessException("cadre.error.unitOutOfScope");
+        }
+        return unit;
+    }
+
+    private void requireChangeable(Cadre cadre) {
+        if (!mayChange(cadre)) {
+            throw new NotFoundException("cadre");
+        }
+    }
+
+    // ---- positions ----------------------------------------------------------------------------------
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.CADRE})
+    public List<Position> positions(long cadreId) {
+        Cadre cadre = get(cadreId);
+        return em.createQuery("SELECT p FROM Position p JOIN FETCH p.title JOIN FETCH p.unit WHERE p.cadre = :c"
+                + " ORDER BY p.endDate DESC NULLS FIRST, p.startDate DESC", Position.class)
+                .setParameter("c", cadre).getResultList();
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
+    public Position addPosition(long cadreId, long titleId, long unitId, LocalDate start, String term,
+            boolean newlyElected) {
+        Cadre cadre = get(cadreId);
+        requireChangeable(cadre);
+        PositionTitle title = Optional.ofNullable(em.find(PositionTitle.class, titleId))
+                .orElseThrow(() -> new BusinessException("position.error.unknownTitle"));
+        AdminUnit unit = unitInScope(unitId);
+        long same = em.createQuery("SELECT COUNT(p) FROM Position p WHERE p.cadre = :c AND p.title = :t"
+                        + " AND p.unit = :u AND p.endDate IS NULL", Long.class)
+                .setParameter("c", cadre).setParameter("t", title).setParameter("u", unit).getSingleResult();
+        if (same > 0) {
+            throw new BusinessException("position.error.alreadyHeld", title.getNameVi(), unit.getName());
+        }
+        Position position = new Position(cadre, title, unit, start, term, newlyElected);
+        em.persist(position);
+        return position;
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
+    public void endPosition(long positionId, LocalDate lastDay) {
+        Position position = em.find(Position.class, positionId);
+        if (position == null) {
+            throw new NotFoundException("position");
+        }
+        requireChangeable(get(position.getCadre().getId()));
+        position.end(lastDay);
+    }
+
+    // ---- what units tell the roster -----------------------------------------------------------------
+
+    /** After a merge: positions held at the merged units continue at the successor; rosters move there. */
+    public void onMerged(@Observes UnitEvents.Merged merged) {
+        AdminUnit successor = em.find(AdminUnit.class, merged.successorId());
+        List<Position> held = em.createQuery("SELECT p FROM Position p WHERE p.unit.id IN :ids"
+                        + " AND p.startDate < :d AND (p.endDate IS NULL OR p.endDate >= :d)", Position.class)
+                .setParameter("ids", merged.sourceIds()).setParameter("d", merged.effective()).getResultList();
+        for (Position p : held) {
+            em.persist(p.continueIn(successor, merged.effective()));
+        }
+        em.createQuery("UPDATE Position p SET p.unit = :s WHERE p.unit.id IN :ids AND p.startDate >= :d")
+                .setParameter("s", successor).setParameter("ids", merged.sourceIds())
+                .setParameter("d", merged.effective()).executeUpdate();
+        em.createQuery("UPDATE Cadre c SET c.unit = :s, c.unitPath = :path WHERE c.unit.id IN :ids")
+                .setParameter("s", successor).setParameter("path", successor.getPath())
+                .setParameter("ids", merged.sourceIds()).executeUpdate();
+    }
+
+    /** After units moved in the tree: the rosters' stored paths follow. */
+    public void onSubtreeMoved(@Observes UnitEvents.SubtreeMoved moved) {
+        em.createNativeQuery("UPDATE cadre SET unit_path = CAST(? AS VARCHAR(400)) || SUBSTR(unit_path, ?)"
+                        + " WHERE unit_path LIKE ?")
+                .setParameter(1, moved.newPath())
+                .setParameter(2, moved.oldPath().length() + 1)
+                .setParameter(3, moved.oldPath() + "%")
+                .executeUpdate();
+    }
+
+    /** For a merge preview: the positions and rosters that would move. */
+    public void onPreview(@Observes UnitEvents.MergePreview preview) {
+        LocalDate d = preview.merge().effective();
+        List<Position> held = em.createQuery("SELECT p FROM Position p JOIN FETCH p.cadre JOIN FETCH p.title"
+                        + " JOIN FETCH p.unit WHERE p.unit.id IN :ids AND p.startDate < :d"
+                        + " AND (p.endDate IS NULL OR p.endDate >= :d) ORDER BY p.unit.nameFolded, p.title.sortOrder",
+                        Position.class)
+                .setParameter("ids", preview.sourceIds()).setParameter("d", d).getResultList();
+        preview.add(new UnitEvents.PreviewLine("merge.preview.positions", held.size(), held.stream().limit(30)
+                .map(p -> p.getCadre().getFullName() + " — " + p.getTitle().getNameVi() + " — " + p.getUnit().getName())
+                .toList()));
+        long cadres = em.createQuery("SELECT COUNT(c) FROM Cadre c WHERE c.unit.id IN :ids", Long.class)
+                .setParameter("ids", preview.sourceIds()).getSingleResult();
+        preview.add(new UnitEvents.PreviewLine("merge.preview.rosters", cadres, List.of()));
+    }
+
+    /** A unit with people still holding titles in it cannot simply be closed: it must be merged. */
+    public void onClosing(@Observes UnitEvents.Closing closing) {
+        long held = em.createQuery("SELECT COUNT(p) FROM Position p WHERE p.unit.id = :u AND p.endDate IS NULL",
+                Long.class).setParameter("u", closing.unitId()).getSingleResult();
+        if (held > 0) {
+            closing.refuse("unit.error.hasPositions", held);
+        }
+        long rosters = em.createQuery("SELECT COUNT(c) FROM Cadre c WHERE c.unit.id = :u", Long.class)
+                .setParameter("u", closing.unitId()).getSingleResult();
+        if (rosters > 0) {
+            closing.refuse("unit.error.hasCadres", rosters);
+        }
+    }
+}

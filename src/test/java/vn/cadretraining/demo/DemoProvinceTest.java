@@ -1,0 +1,127 @@
+package vn.cadretraining.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.Test;
+import vn.cadretraining.shared.service.Database;
+
+/** The generator on a real (in-memory) Derby database, migrated by the application's own migrations. */
+class DemoProvinceTest {
+
+    @Test
+    void theProvinceHasItsShapeHistoryAndPeople() throws SQLException {
+        try (Connection c = freshDatabase()) {
+            DemoProvince.Summary s = DemoProvince.generate(c, 1, 2026);
+            assertEquals(54, s.communes());
+            assertTrue(s.hamlets() > 1300 && s.hamlets() < 1600, "about 1,450 hamlets: " + s.hamlets());
+            assertTrue(s.cadres() > 9000 && s.cadres() < 14000, "about 12,000 cadres: " + s.cadres());
+            assertEquals(22, count(c, "SELECT COUNT(*) FROM admin_unit WHERE kind = 'COMMUNE' AND valid_to IS NULL"));
+            assertEquals(30, count(c, "SELECT COUNT(*) FROM admin_unit WHERE kind = 'WARD' AND valid_to IS NULL"));
+            assertEquals(2, count(c, "SELECT COUNT(*) FROM admin_unit WHERE kind = 'SPECIAL_ZONE'"));
+            // the districts ended on 30 June 2025 and their history counts under the province
+            assertEquals(13, count(c, "SELECT COUNT(*) FROM admin_unit WHERE kind = 'DISTRICT'"
+                    + " AND valid_to = '2025-06-30' AND current_unit_id = (SELECT id FROM admin_unit WHERE kind = 'PROVINCE')"));
+            // every old commune was merged into a current commune-level unit
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM admin_unit o JOIN admin_unit s ON o.successor_id = s.id"
+                    + " WHERE o.parent_id IN (SELECT id FROM admin_unit WHERE kind = 'DISTRICT')"
+                    + " AND (s.valid_to IS NOT NULL OR o.current_unit_id <> s.id)"));
+            assertTrue(count(c, "SELECT COUNT(*) FROM admin_unit WHERE parent_id IN"
+                    + " (SELECT id FROM admin_unit WHERE kind = 'DISTRICT')") > 100);
+            // the hamlet merge of 1 July 2026: Khu phố 5 closed into Khu phố 4, its positions continued there
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM admin_unit a JOIN admin_unit b ON a.successor_id = b.id"
+                    + " WHERE a.name = 'Khu phố 5' AND b.name = 'Khu phố 4' AND a.valid_to = '2026-06-30'"));
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM position p JOIN admin_unit u ON p.unit_id = u.id"
+                    + " WHERE u.valid_to IS NOT NULL AND p.end_date IS NULL"), "no one holds a title in a closed unit");
+            assertTrue(count(c, "SELECT COUNT(*) FROM position WHERE start_date = '2026-07-01'") > 0);
+            // everyone on a roster of a current unit, with their search words
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM cadre c JOIN admin_unit u ON c.unit_id = u.id"
+                    + " WHERE u.valid_to IS NOT NULL OR c.unit_path <> u.path"));
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM cadre c WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM cadre_search_token t WHERE t.cadre_id = c.id)"));
+            // the three paid titles in every current hamlet
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM admin_unit u WHERE u.kind IN ('HAMLET','VILLAGE','QUARTER',"
+                    + "'RESIDENTIAL_GROUP') AND u.valid_to IS NULL AND (SELECT COUNT(DISTINCT p.title_id) FROM position p"
+                    + " JOIN position_title t ON p.title_id = t.id WHERE p.unit_id = u.id AND t.paid AND p.end_date IS NULL) < 3"));
+            // the demo CADRE account opens the demo cadre's record
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM account a JOIN cadre c ON a.cadre_id = c.id"
+                    + " WHERE a.username = 'canbo' AND c.full_name = '" + DemoProvince.DEMO_CADRE_NAME + "'"));
+            // identities continue after the generated ids
+            assertEquals(count(c, "SELECT MAX(id) FROM cadre") + 1, count(c, "SELECT c.AUTOINCREMENTVALUE FROM"
+                    + " SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t ON c.REFERENCEID = t.TABLEID"
+                    + " WHERE c.COLUMNNAME = 'ID' AND t.TABLENAME = 'CADRE'"));
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameProvince() throws SQLException {
+        List<String> first;
+        List<String> second;
+        try (Connection c = freshDatabase()) {
+            DemoProvince.generate(c, 0.05, 7);
+            first = names(c);
+        }
+        try (Connection c = freshDatabase()) {
+            DemoProvince.generate(c, 0.05, 7);
+            second = names(c);
+        }
+        assertEquals(first, second);
+        assertTrue(first.size() > 100);
+    }
+
+    @Test
+    void aSmallFactorKeepsTheFirstUnitsInProportion() throws SQLException {
+        try (Connection c = freshDatabase()) {
+            DemoProvince.Summary s = DemoProvince.generate(c, 0.05, 2026);
+            assertEquals(3, s.communes());
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM admin_unit WHERE name = 'Phường Hạ Long'"));
+        }
+    }
+
+    private static List<String> names(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT code || ' ' || full_name || ' ' || CAST(birth_date AS CHAR(10))"
+                        + " FROM cadre ORDER BY id")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** A migrated in-memory database; closing it ends the open transaction first. */
+    static Connection freshDatabase() throws SQLException {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:demo-" + UUID.randomUUID() + ";create=true");
+        Database.migrate(ds);
+        Connection c = ds.getConnection();
+        c.setAutoCommit(false);
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if ("close".equals(method.getName())) {
+                        c.rollback();
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
