@@ -53,7 +53,7 @@ class BundleParityTest {
         Set<String> missing = new TreeSet<>();
         Pattern page = Pattern.compile("msg\\['([A-Za-z0-9_.]+)'\\]");
         Pattern java = Pattern.compile("(?:Messages\\.(?:info|warn|error|errorFor|text)\\((?:\"[^\"]*\", )?"
-                + "|BusinessException\\()\"([A-Za-z0-9_.]+)\"");
+                + "|BusinessException\\(|Problem\\(|refuse\\(|PreviewLine\\()\"([A-Za-z0-9_.]+)\"");
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("webapp")), Files.walk(Path.of("src/main/java")))) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String name = f.toString();
