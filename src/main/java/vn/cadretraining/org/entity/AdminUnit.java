@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import java.time.LocalDate;
 import vn.cadretraining.shared.entity.BaseEntity;
 import vn.cadretraining.shared.text.TextFold;
@@ -54,8 +56,10 @@ public class AdminUnit extends BaseEntity {
     @Column(name = "kind", nullable = false, length = 20)
     private UnitKind kind;
 
+    // lists show a hamlet with its commune: the parents of a page of units load in one IN query
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
+    @BatchFetch(BatchFetchType.IN)
     private AdminUnit parent;
 
     @Column(name = "path", nullable = false, length = 400)
@@ -105,6 +109,14 @@ public class AdminUnit extends BaseEntity {
     public void completeAfterInsert() {
         path = (parent == null ? "/" : parent.getPath()) + getId() + "/";
         currentUnit = this;
+    }
+
+    /**
+     * The name with its commune for hamlet-level units ("Khu phố 1 — Phường Hạ Long"): every ward has a Khu
+     * phố 1, so the name alone says too little in a list.
+     */
+    public String getLabel() {
+        return kind.isHamletLevel() && parent != null ? name + " — " + parent.getName() : name;
     }
 
     /** True when {@code other} is this unit or lies anywhere under it. */

@@ -52,6 +52,10 @@ public class UnitAdminService {
         public boolean allowed() {
             return problems.isEmpty();
         }
+
+        public String closingText() {
+            return String.join(", ", closing);
+        }
     }
 
     public AdminUnit create(long parentId, String code, String name, UnitKind kind, LocalDate validFrom) {

@@ -69,11 +69,26 @@ public class UnitService {
     /** Units in service today whose name or code matches what was typed, ignoring diacritics. */
     public List<AdminUnit> searchCurrent(String typed, List<UnitKind> kinds, int limit) {
         LocalDate today = VietnamTime.today();
-        return em.createQuery("SELECT u FROM AdminUnit u WHERE u.kind IN :kinds"
+        return em.createQuery("SELECT u FROM AdminUnit u LEFT JOIN FETCH u.parent WHERE u.kind IN :kinds"
                         + " AND u.validFrom <= :today AND (u.validTo IS NULL OR u.validTo >= :today)"
                         + " AND (u.nameFolded LIKE :text ESCAPE '\\' OR LOWER(u.code) LIKE :text ESCAPE '\\')"
                         + " ORDER BY u.nameFolded", AdminUnit.class)
                 .setParameter("kinds", kinds)
+                .setParameter("today", today)
+                .setParameter("text", TextFold.containsPattern(typed))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Like {@link #searchCurrent}, limited to the subtree under {@code path}. */
+    public List<AdminUnit> searchCurrentUnder(String typed, List<UnitKind> kinds, String path, int limit) {
+        LocalDate today = VietnamTime.today();
+        return em.createQuery("SELECT u FROM AdminUnit u LEFT JOIN FETCH u.parent WHERE u.kind IN :kinds AND u.path LIKE :path"
+                        + " AND u.validFrom <= :today AND (u.validTo IS NULL OR u.validTo >= :today)"
+                        + " AND (u.nameFolded LIKE :text ESCAPE '\\' OR LOWER(u.code) LIKE :text ESCAPE '\\')"
+                        + " ORDER BY u.path, u.nameFolded", AdminUnit.class)
+                .setParameter("kinds", kinds)
+                .setParameter("path", path + "%")
                 .setParameter("today", today)
                 .setParameter("text", TextFold.containsPattern(typed))
                 .setMaxResults(limit)

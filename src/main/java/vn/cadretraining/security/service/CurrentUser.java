@@ -23,14 +23,10 @@ public class CurrentUser {
     @Inject
     CallerCache callers;
 
-    private Optional<Caller> caller;
-
+    /** Asked each time (a map lookup): the principal can change within a request, at sign-in. */
     public Optional<Caller> find() {
-        if (caller == null) {
-            Principal p = securityContext.getCallerPrincipal();
-            caller = p == null ? Optional.empty() : callers.get(p.getName()).filter(Caller::enabled);
-        }
-        return caller;
+        Principal p = securityContext.getCallerPrincipal();
+        return p == null ? Optional.empty() : callers.get(p.getName()).filter(Caller::enabled);
     }
 
     /** The caller; a request without one never reaches code that calls this (the container refuses it). */

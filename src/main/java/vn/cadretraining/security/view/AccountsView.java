@@ -13,7 +13,7 @@ import vn.cadretraining.org.service.UnitService;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.AccountService;
-import vn.cadretraining.shared.faces.EntityLazyModel;
+import vn.cadretraining.shared.faces.PagedModel;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 
@@ -33,7 +33,7 @@ public class AccountsView implements Serializable {
     private String text;
     private Role role;
     private Boolean enabled;
-    private EntityLazyModel<Account> model;
+    private PagedModel<Account> model;
 
     /** The account in the dialog: null id for a new one. */
     private Long editId;
@@ -49,7 +49,7 @@ public class AccountsView implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new EntityLazyModel<>(
+        model = PagedModel.ofEntities(
                 () -> accounts.count(filter()),
                 page -> accounts.list(filter(), page));
     }
@@ -143,7 +143,7 @@ public class AccountsView implements Serializable {
         return editId == null;
     }
 
-    public EntityLazyModel<Account> getModel() {
+    public PagedModel<Account> getModel() {
         return model;
     }
 

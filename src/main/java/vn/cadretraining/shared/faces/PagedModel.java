@@ -13,18 +13,27 @@ import vn.cadretraining.shared.service.PageRequest;
 
 /**
  * A lazy table over a service's paged query: the database counts and pages, the page bean only says which
- * service methods to call. Filters are the page bean's own fields, read by the two functions.
+ * service methods to call. Filters are the page bean's own fields, read by the two functions. Rows are
+ * identified by the key function (an entity's id by default).
  */
-public class EntityLazyModel<T extends BaseEntity> extends LazyDataModel<T> {
+public class PagedModel<T> extends LazyDataModel<T> {
 
     private static final long serialVersionUID = 1L;
 
     private final transient Supplier<Long> counter;
     private final transient Function<PageRequest, List<T>> loader;
+    private final transient Function<T, Object> key;
 
-    public EntityLazyModel(Supplier<Long> counter, Function<PageRequest, List<T>> loader) {
+    public PagedModel(Supplier<Long> counter, Function<PageRequest, List<T>> loader, Function<T, Object> key) {
         this.counter = counter;
         this.loader = loader;
+        this.key = key;
+    }
+
+    /** For entities: rows keyed by their id. */
+    public static <E extends BaseEntity> PagedModel<E> ofEntities(Supplier<Long> counter,
+            Function<PageRequest, List<E>> loader) {
+        return new PagedModel<>(counter, loader, BaseEntity::getId);
     }
 
     @Override
@@ -42,7 +51,8 @@ public class EntityLazyModel<T extends BaseEntity> extends LazyDataModel<T> {
 
     @Override
     public String getRowKey(T row) {
-        return row.getId() == null ? null : String.valueOf(row.getId());
+        Object k = key.apply(row);
+        return k == null ? null : String.valueOf(k);
     }
 
     @Override

@@ -1,0 +1,218 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.service.UnitAdminService;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.entity.Gender;
+import vn.cadretraining.people.entity.Position;
+import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.people.service.CadreService;
+import vn.cadretraining.people.service.ReferenceData;
+import vn.cadretraining.people.service.RosterFilter;
+import vn.cadretraining.people.service.RosterRow;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.InContainer;
+
+/**
+ * The roster and the units inside a real Payara Micro, each test signed in as the demo account it is
+ * about: finding people without diacritics, scope, paging, and a merge moving what is current.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PeopleIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithTestHelpers();
+    }
+
+    @Inject
+    CadreService cadres;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    UnitAdminService unitAdmin;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Test
+    void searchFindsAPersonWhateverTheDiacriticsCaseOrUnicodeForm() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        String suffix = unique();
+        Cadre hoi = cadres.create("IT-HOI-" + suffix, details("Nguyễn Văn Hồi", hamlet("Phường Hạ Long"), "0912" + suffix));
+        Cadre duc = cadres.create("IT-DUC-" + suffix, details("Đặng Đình Đức", hamlet("Phường Hạ Long"), null));
+
+        for (String typed : List.of("nguyen van hoi", "Nguyễn Văn Hồi", "NGUYEN VAN HOI", "hồi nguyễn",
+                Normalizer.normalize("Nguyễn Văn Hồi", Normalizer.Form.NFD), "  van   HOI ")) {
+            assertTrue(ids(RosterFilter.text(typed)).contains(hoi.getId()), "\"" + typed + "\" finds Nguyễn Văn Hồi");
+        }
+        assertTrue(ids(RosterFilter.text("dang dinh duc")).contains(duc.getId()), "đ matches d");
+        assertTrue(ids(RosterFilter.text("Đặng đình")).contains(duc.getId()));
+        assertTrue(ids(RosterFilter.text("it-hoi-" + suffix)).contains(hoi.getId()), "by code, any case");
+        assertTrue(ids(RosterFilter.text("0912 " + suffix)).contains(hoi.getId()), "by phone, typed with a space");
+        assertFalse(ids(RosterFilter.text("nguyen van hoi")).contains(duc.getId()), "and not someone else");
+    }
+
+    @Test
+    void aCoordinatorSeesAndChangesOnlyTheirOwnUnit() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        String suffix = unique();
+        Cadre outside = cadres.create("IT-OUT-" + suffix, details("Lê Thị Ngoài", hamlet("Phường Bãi Cháy"), null));
+        Cadre inside = cadres.create("IT-IN-" + suffix, details("Lê Thị Trong", hamlet("Phường Hạ Long"), null));
+        long everyone = cadres.count(RosterFilter.ALL);
+
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        long mine = cadres.count(RosterFilter.ALL);
+        assertTrue(mine > 0 && mine < everyone, "the coordinator counts only their ward: " + mine + " of " + everyone);
+        assertEquals(inside.getId(), cadres.get(inside.getId()).getId());
+        assertThrows(NotFoundException.class, () -> cadres.get(outside.getId()), "a changed id in the URL finds nothing");
+        assertThrows(NotFoundException.class, () -> cadres.update(outside.getId(), outside.getVersion(),
+                details("Lê Thị Ngoài", hamlet("Phường Bãi Cháy"), null)), "nor can it be changed by a crafted request");
+        assertTrue(ids(RosterFilter.text("le thi ngoai")).isEmpty(), "search does not reach outside the ward");
+        AdminUnit baiChay = unit("Phường Bãi Cháy");
+        assertEquals(0, cadres.count(RosterFilter.ALL.withUnit(baiChay.getId())), "a filter on another ward is empty");
+        assertThrows(vn.cadretraining.shared.service.BusinessException.class, () -> cadres.update(inside.getId(),
+                cadres.get(inside.getId()).getVersion(), details("Lê Thị Trong", hamlet("Phường Bãi Cháy"), null)),
+                "nor can someone be moved out of reach");
+    }
+
+    @Test
+    void aProvinceReviewerReadsEverythingButChangesNothingAndSeesIdsMasked() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        Cadre someone = cadres.create("IT-PR-" + unique(), details("Vũ Thị Xem", hamlet("Phường Hà Tu"), null));
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        Cadre seen = cadres.get(someone.getId());
+        assertEquals("•••••••••789", cadres.nationalIdFor(seen), "the national ID is masked for a reviewer");
+        assertThrows(EJBAccessException.class, () -> cadres.update(seen.getId(), seen.getVersion(),
+                details("Vũ Thị Đổi", hamlet("Phường Hà Tu"), null)));
+    }
+
+    @Test
+    void aCadreSeesOnlyThemselvesAndMayCorrectTheirPhone() {
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        Cadre me = cadres.mine().orElseThrow();
+        assertEquals(DemoProvince.DEMO_CADRE_NAME, me.getFullName());
+        assertTrue(cadres.nationalIdFor(me).matches("[0-9]{12}"), "their own ID in full");
+        Cadre changed = cadres.changeOwnPhone(me.getVersion(), "0987 654 321");
+        assertEquals("0987654321", changed.getPhone());
+        long other = em.createQuery("SELECT c.id FROM Cadre c WHERE c.id <> :me", Long.class)
+                .setParameter("me", me.getId()).setMaxResults(1).getSingleResult();
+        assertThrows(NotFoundException.class, () -> cadres.get(other));
+        assertThrows(EJBAccessException.class, () -> cadres.count(RosterFilter.ALL), "no roster for a cadre");
+    }
+
+    @Test
+    void pagesCoverTheCountExactlyOnceInOrder() {
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        long total = cadres.count(RosterFilter.ALL);
+        Set<Long> seen = new HashSet<>();
+        int pages = 0;
+        for (int first = 0; first < total; first += 50) {
+            List<RosterRow> page = cadres.search(RosterFilter.ALL, PageRequest.of(first, 50));
+            for (RosterRow row : page) {
+                assertTrue(seen.add(row.getId()), "no one appears on two pages");
+            }
+            pages++;
+        }
+        assertEquals(total, seen.size(), "every counted cadre on exactly one page, over " + pages + " pages");
+        List<RosterRow> firstPage = cadres.search(RosterFilter.ALL, PageRequest.of(0, 50));
+        for (int i = 1; i < firstPage.size(); i++) {
+            assertTrue(firstPage.get(i - 1).cadre().getFullNameFolded()
+                    .compareTo(firstPage.get(i).cadre().getFullNameFolded()) <= 0, "sorted by name");
+        }
+        assertTrue(firstPage.stream().anyMatch(r -> !r.titlesVi().isEmpty()), "with the titles held now");
+    }
+
+    @Test
+    void aMergeClosesTheUnitsAndContinuesWhatWasCurrentInTheSuccessor() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        List<AdminUnit> haTu = em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.name = 'Phường Hà Tu'"
+                + " AND u.validTo IS NULL ORDER BY u.id", AdminUnit.class).getResultList();
+        AdminUnit from = haTu.get(haTu.size() - 1);
+        AdminUnit into = haTu.get(haTu.size() - 2);
+        long heldBefore = count("SELECT COUNT(p) FROM Position p WHERE p.unit.id = " + from.getId() + " AND p.endDate IS NULL");
+        long rosterBefore = count("SELECT COUNT(c) FROM Cadre c WHERE c.unit.id = " + from.getId());
+        assertTrue(heldBefore > 0);
+        LocalDate day = LocalDate.now().plusDays(1);
+
+        UnitAdminService.Preview preview = unitAdmin.preview(List.of(from.getId()), into.getId(), null, null, day);
+        assertTrue(preview.allowed(), () -> "allowed: " + preview.problems());
+        assertEquals(heldBefore, preview.lines().stream().filter(l -> l.key().equals("merge.preview.positions"))
+                .findFirst().orElseThrow().count(), "the preview counts the positions that move");
+
+        unitAdmin.merge(List.of(from.getId()), into.getId(), null, null, null, null, day);
+        em.clear();
+        AdminUnit closed = em.find(AdminUnit.class, from.getId());
+        assertEquals(day.minusDays(1), closed.getValidTo());
+        assertEquals(into.getId(), closed.getSuccessor().getId());
+        assertEquals(into.getId(), closed.getCurrentUnit().getId(), "its history counts under the successor");
+        assertEquals(0, count("SELECT COUNT(p) FROM Position p WHERE p.unit.id = " + from.getId() + " AND p.endDate IS NULL"));
+        assertEquals(heldBefore, count("SELECT COUNT(p) FROM Position p WHERE p.unit.id = " + into.getId()
+                + " AND p.startDate = :d", day), "each title held there continues in the successor from the merge day");
+        assertEquals(0, count("SELECT COUNT(c) FROM Cadre c WHERE c.unit.id = " + from.getId()));
+        assertTrue(count("SELECT COUNT(c) FROM Cadre c WHERE c.unit.id = " + into.getId()) >= rosterBefore);
+
+        // merging a unit that is no longer in service is refused
+        assertThrows(vn.cadretraining.shared.service.BusinessException.class,
+                () -> unitAdmin.merge(List.of(from.getId()), into.getId(), null, null, null, null, day.plusDays(1)));
+    }
+
+    // ---- helpers ----
+
+    private List<Long> ids(RosterFilter filter) {
+        return cadres.search(filter, PageRequest.of(0, 100)).stream().map(RosterRow::getId).toList();
+    }
+
+    private CadreService.Details details(String name, AdminUnit unit, String phone) {
+        return new CadreService.Details(name, Gender.MALE, LocalDate.of(1975, 5, 19), "KINH", phone, null, null,
+                false, null, "022075123789", unit.getId());
+    }
+
+    private AdminUnit unit(String name) {
+        return em.createQuery("SELECT u FROM AdminUnit u WHERE u.name = :n AND u.validTo IS NULL", AdminUnit.class)
+                .setParameter("n", name).getSingleResult();
+    }
+
+    /** The first current hamlet of a ward. */
+    private AdminUnit hamlet(String ward) {
+        return em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.name = :w AND u.validTo IS NULL ORDER BY u.id",
+                AdminUnit.class).setParameter("w", ward).setMaxResults(1).getSingleResult();
+    }
+
+    private long count(String jpql, Object... date) {
+        var q = em.createQuery(jpql, Long.class);
+        if (date.length > 0) {
+            q.setParameter("d", date[0]);
+        }
+        return q.getSingleResult();
+    }
+
+    private static String unique() {
+        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000));
+    }
+}
