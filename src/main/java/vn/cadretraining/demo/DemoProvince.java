@@ -375,8 +375,8 @@ public final class DemoProvince {
     private void people() throws SQLException {
         cadreInsert = connection.prepareStatement("INSERT INTO cadre (id, version, code, full_name, full_name_folded,"
                 + " gender, birth_date, ethnicity_code, phone, education, political_theory, party_member,"
-                + " party_joined, national_id, unit_id, unit_path, created_at, updated_at)"
-                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " party_joined, national_id, unit_id, unit_path, created_at, updated_at, name_sort)"
+                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         positionInsert = connection.prepareStatement("INSERT INTO position (id, version, cadre_id, title_id,"
                 + " unit_id, start_date, end_date, term, newly_elected) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)");
         tokenInsert = connection.prepareStatement("INSERT INTO cadre_search_token (token, cadre_id) VALUES (?, ?)");
@@ -441,6 +441,7 @@ public final class DemoProvince {
         cadreInsert.setString(15, hamlet.path());
         cadreInsert.setTimestamp(16, now);
         cadreInsert.setTimestamp(17, now);
+        cadreInsert.setString(18, Cadre.sortKey(name));
         cadreInsert.addBatch();
         counted(cadreInsert);
         for (String token : Cadre.searchTokens(name, code, phone)) {
