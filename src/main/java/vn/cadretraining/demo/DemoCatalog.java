@@ -267,8 +267,8 @@ final class DemoCatalog {
                 c.setString(3, spec.titleVi());
                 c.setString(4, spec.titleEn());
                 c.setString(5, TextFold.fold(spec.titleVi() + " " + spec.titleEn() + " " + spec.code()));
-                c.setString(6, "Nội dung: " + spec.titleVi().toLowerCase() + "; trao đổi kinh nghiệm thực tiễn ở cơ sở.");
-                c.setString(7, "Content: " + spec.titleEn().toLowerCase() + "; sharing practical experience.");
+                c.setString(6, "Nội dung: " + spec.titleVi() + ". Trao đổi kinh nghiệm thực tiễn ở cơ sở.");
+                c.setString(7, "Content: " + spec.titleEn() + ". Sharing practical experience.");
                 c.setLong(8, subjects.get(spec.subject()));
                 c.setString(9, spec.kind());
                 c.setBigDecimal(10, BigDecimal.valueOf(spec.hours()));

@@ -64,6 +64,9 @@ public class ClassEnrolmentView implements Serializable {
     private EnrollmentService.NominationPreview preview;
 
     public void load() {
+        if (id == null) {
+            throw new vn.cadretraining.shared.service.NotFoundException("class");
+        }
         courseClass = enrollments.visibleClass(id);
         roster = enrollments.roster(id);
     }

@@ -34,6 +34,9 @@ public class OfferView implements Serializable {
     private String reason;
 
     public void load() {
+        if (id == null) {
+            throw new vn.cadretraining.shared.service.NotFoundException("class");
+        }
         courseClass = offers.offer(id);
         sessions = offers.sessions(id);
         mine = enrollments.myActiveIn(id).orElse(null);
