@@ -462,10 +462,14 @@ final class DemoCatalog {
             enrollmentInsert.setLong(4, c[1]);
             enrollmentInsert.setString(5, (String) row[1]);
             enrollmentInsert.setString(6, (String) row[2]);
-            enrollmentInsert.setTimestamp(7, Timestamp.from(opened.plusSeconds(random.nextInt(20 * 86400))));
+            // requested between the opening and now, never in the future
+            Instant asked = opened.plusSeconds(random.nextInt(20 * 86400));
+            enrollmentInsert.setTimestamp(7, Timestamp.from(asked.isAfter(Instant.now()) ? Instant.now() : asked));
             enrollmentInsert.setTimestamp(8, row[5] == null ? null : Timestamp.from((Instant) row[5]));
             boolean decided = !"REQUESTED".equals(row[1]);
-            enrollmentInsert.setTimestamp(9, decided ? Timestamp.from(opened.plusSeconds(21L * 86400)) : null);
+            Instant decidedAt = opened.plusSeconds(21L * 86400);
+            enrollmentInsert.setTimestamp(9, decided ? Timestamp.from(decidedAt.isAfter(Instant.now()) ? Instant.now() : decidedAt)
+                    : null);
             enrollmentInsert.setString(10, decided ? "xa.demo" : null);
             enrollmentInsert.setString(11, (String) row[3]);
             enrollmentInsert.setString(12, (String) row[4]);

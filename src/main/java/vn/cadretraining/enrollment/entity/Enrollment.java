@@ -67,6 +67,16 @@ public class Enrollment extends BaseEntity {
     @Column(name = "outcome", length = 20)
     private Outcome outcome;
 
+    /** The bundle key of why the outcome is "not completed" (attendance, score…). */
+    @Column(name = "outcome_reason", length = 40)
+    private String outcomeReason;
+
+    @Column(name = "score", precision = 5, scale = 2)
+    private java.math.BigDecimal score;
+
+    @Column(name = "attendance_pct", precision = 5, scale = 2)
+    private java.math.BigDecimal attendancePct;
+
     protected Enrollment() {
     }
 
@@ -157,6 +167,33 @@ public class Enrollment extends BaseEntity {
     /** Set by attendance and results. */
     public void conclude(Outcome result) {
         this.outcome = result;
+        this.outcomeReason = null;
+    }
+
+    /** The result by the course's rule, with the attendance share it was computed from. */
+    public void conclude(Outcome result, String reasonKey, java.math.BigDecimal share) {
+        this.outcome = result;
+        this.outcomeReason = reasonKey;
+        this.attendancePct = share;
+    }
+
+    public void score(java.math.BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.compareTo(java.math.BigDecimal.TEN) > 0)) {
+            throw new BusinessException("result.error.scoreRange");
+        }
+        this.score = value;
+    }
+
+    public String getOutcomeReason() {
+        return outcomeReason;
+    }
+
+    public java.math.BigDecimal getScore() {
+        return score;
+    }
+
+    public java.math.BigDecimal getAttendancePct() {
+        return attendancePct;
     }
 
     public CourseClass getCourseClass() {

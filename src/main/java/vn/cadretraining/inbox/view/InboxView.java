@@ -44,8 +44,11 @@ public class InboxView implements Serializable {
         return (currentUser.is(Role.CADRE) ? "/me/offer.xhtml?id=" : "/enrol/class.xhtml?id=") + n.getClassId();
     }
 
-    public void open(Notification n) {
+    /** Opens what the notification is about, and counts it as read. */
+    public String follow(Notification n) {
         inbox.markRead(n.getId());
+        String link = link(n);
+        return link == null ? null : link.replace(".xhtml?", "?faces-redirect=true&");
     }
 
     public void markAllRead() {
