@@ -103,7 +103,8 @@ public class ReferenceListService {
 
     public List<TrainerRow> trainers(ListFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<Trainer> q = em.createQuery("SELECT t FROM Trainer t" + where("t", filter, params)
+        TypedQuery<Trainer> q = em.createQuery("SELECT t FROM Trainer t LEFT JOIN FETCH t.provider"
+                + where("t", filter, params)
                 + " ORDER BY " + page.orderBy(TRAINER_SORTS, "t.active DESC, t.nameFolded, t.id"), Trainer.class);
         params.forEach(q::setParameter);
         List<Trainer> trainers = q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();

@@ -22,6 +22,7 @@ import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
 
 /** One course: its description, audience, prerequisites and completion rule; a new course when no id is given. */
 @Named
@@ -73,6 +74,10 @@ public class CourseView implements Serializable {
         groups = references.subjectGroups(true);
         Set<PositionTitle> offered = new LinkedHashSet<>(people.activeTitles());
         if (id == null) {
+            if (!editable) {
+                // reviewers and coordinators read the catalog; there is no blank course for them to fill
+                throw new NotFoundException("course");
+            }
             CompletionRule rule = new CompletionRule();
             kind = ActivityKind.TRAINING_COURSE;
             minAttendancePct = rule.getMinAttendancePct();
