@@ -1,0 +1,85 @@
+package vn.cadretraining.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import vn.cadretraining.reporting.entity.Pace;
+import vn.cadretraining.reporting.entity.Standing;
+import vn.cadretraining.reporting.service.ReportFormat;
+import vn.cadretraining.reporting.service.TargetService;
+
+/** The rules of progress: the expected pace, standings, the communes against the province, how figures are written. */
+class ProgressRulesTest {
+
+    @Test
+    void theShareOfTheYearElapsedCountsWholeDaysAndIsWholeForPastYears() {
+        assertEquals(1.0, Pace.elapsed(2025, LocalDate.of(2026, 1, 1)));
+        assertEquals(0.0, Pace.elapsed(2027, LocalDate.of(2026, 12, 31)));
+        assertEquals(1.0 / 365, Pace.elapsed(2026, LocalDate.of(2026, 1, 1)), 1e-9);
+        assertEquals(1.0, Pace.elapsed(2026, LocalDate.of(2026, 12, 31)), 1e-9);
+        assertEquals(182.0 / 366, Pace.elapsed(2024, LocalDate.of(2024, 6, 30)), 1e-9, "a leap year has 366 days");
+    }
+
+    @Test
+    void aQuarterIsElapsedDayByDay() {
+        assertEquals(0.0, Pace.elapsedInQuarter(2026, 2, LocalDate.of(2026, 3, 31)));
+        assertEquals(1.0 / 91, Pace.elapsedInQuarter(2026, 2, LocalDate.of(2026, 4, 1)), 1e-9);
+        assertEquals(1.0, Pace.elapsedInQuarter(2026, 4, LocalDate.of(2026, 12, 31)), 1e-9);
+        assertEquals(1.0, Pace.elapsedInQuarter(2025, 4, LocalDate.of(2026, 1, 15)));
+    }
+
+    @Test
+    void aUnitStandsByWhatThePaceExpectsOnTheDay() {
+        // target 100, half the year gone: 50 expected
+        assertEquals(Standing.REACHED, Pace.standing(100, 100, 0.5));
+        assertEquals(Standing.REACHED, Pace.standing(130, 100, 0.5));
+        assertEquals(Standing.ON_TRACK, Pace.standing(50, 100, 0.5));
+        assertEquals(Standing.BEHIND, Pace.standing(49, 100, 0.5));
+        assertEquals(Standing.BEHIND, Pace.standing(40, 100, 0.5), "exactly 80% of the pace is still only behind");
+        assertEquals(Standing.FAR_BEHIND, Pace.standing(39, 100, 0.5));
+        assertEquals(Standing.NO_TARGET, Pace.standing(39, null, 0.5));
+        assertEquals(Standing.REACHED, Pace.standing(0, 0, 0.5), "a target of nothing is reached");
+        assertEquals(45.0, Pace.expected(90, 0.5));
+        assertNull(Pace.percentOf(5, null));
+        assertNull(Pace.percentOf(5, 0));
+        assertEquals(125.0, Pace.percentOf(5, 4));
+        assertTrue(Standing.FAR_BEHIND.isLagging() && Standing.BEHIND.isLagging());
+        assertFalse(Standing.ON_TRACK.isLagging() || Standing.NO_TARGET.isLagging());
+    }
+
+    @Test
+    void theCommunesAddUpForCountsAndWeighByHoldersForShares() {
+        assertEquals(30.0, TargetService.communesTotal(Arrays.asList(10, null, 20), List.of(1L, 1L, 1L), false));
+        assertNull(TargetService.communesTotal(Arrays.asList(null, null), List.of(1L, 1L), false));
+        // 50% of 30 holders and 80% of 10: (15 + 8) / 40 = 57.5%
+        assertEquals(57.5, TargetService.communesTotal(List.of(50, 80), List.of(30L, 10L), true), 1e-9);
+        assertNull(TargetService.communesTotal(List.of(50), List.of(0L), true), "no holders, no weighted share");
+
+        assertFalse(TargetService.mismatch(30, 30.0, false));
+        assertTrue(TargetService.mismatch(31, 30.0, false));
+        assertFalse(TargetService.mismatch(57, 57.5, true), "within a point");
+        assertTrue(TargetService.mismatch(60, 57.5, true));
+        assertTrue(TargetService.mismatch(30, null, false), "the province's target is not split");
+        assertTrue(TargetService.mismatch(null, 12.0, false), "the communes have targets the province has not");
+        assertFalse(TargetService.mismatch(null, null, false));
+    }
+
+    @Test
+    void figuresAreWrittenTheWayEachLanguageWritesThem() {
+        Locale vi = Locale.forLanguageTag("vi");
+        assertEquals("3.767", ReportFormat.count(3767, vi));
+        assertEquals("3,767", ReportFormat.count(3767, Locale.ENGLISH));
+        assertEquals("47,8%", ReportFormat.percent(47.8125, vi));
+        assertEquals("47.8%", ReportFormat.percent(47.8125, Locale.ENGLISH));
+        assertEquals("+12,5%", ReportFormat.change(12.5, vi));
+        assertEquals("−3,0%", ReportFormat.change(-3.0, vi));
+        assertEquals("", ReportFormat.percent(null, vi));
+    }
+}
