@@ -1,0 +1,288 @@
+package vn.cadretraining.reporting.service;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import vn.cadretraining.catalog.entity.ActivityKind;
+import vn.cadretraining.catalog.entity.ClassStatus;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
+
+/**
+ * The SQL of progress, in the dialect Derby and PostgreSQL share (no WITH, no LIMIT, no date functions; one
+ * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound.
+ *
+ * <p>The roll-up. A record made under a unit counts under the unit that carries that unit's history today
+ * ({@code admin_unit.current_unit_id}: itself while current, else its successor's), and then under every unit
+ * above that one in today's tree (a path prefix test). To group the records of a unit's subtree by the units
+ * directly under it, the expression {@link #CHILD} climbs at most three levels from the current unit
+ * ({@code cu}) by its parents ({@code p1}, {@code p2}): today's tree has the province, commune-level units and
+ * hamlets, so no record is deeper than that below any unit. Group 0 is the unit itself (a record made directly
+ * under it, such as a district's before the 2025 reform, carried to the province).
+ */
+public final class ProgressSql {
+
+    /** The unit directly under the scope that the current unit {@code cu} belongs to; 0 for the scope itself. */
+    static final String CHILD = "CASE WHEN cu.id = ? THEN 0 WHEN cu.parent_id = ? THEN cu.id"
+            + " WHEN p1.parent_id = ? THEN p1.id WHEN p2.parent_id = ? THEN p2.id ELSE 0 END";
+    static final String ANCESTORS = " LEFT JOIN admin_unit p1 ON p1.id = cu.parent_id"
+            + " LEFT JOIN admin_unit p2 ON p2.id = p1.parent_id";
+
+    /**
+     * The day a holder's current term began: 1 January of the first year written in the position's term
+     * ("2022–2027"), or the day they took the title when no term is written. Guarded so that a term written
+     * any other way never reaches the CAST.
+     */
+    static final String TERM_START = "(CASE WHEN p.term LIKE '19__%' OR p.term LIKE '20__%' THEN"
+            + " (CASE WHEN SUBSTR(p.term, 3, 1) BETWEEN '0' AND '9' AND SUBSTR(p.term, 4, 1) BETWEEN '0' AND '9'"
+            + " THEN CAST(SUBSTR(p.term, 1, 4) || '-01-01' AS DATE) ELSE p.start_date END)"
+            + " ELSE p.start_date END)";
+
+    /** Held on a day (two values: the day, twice). */
+    static final String HELD = " p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)";
+
+    /** The earliest day any term can have begun: the lower bound of completions in the term basis. */
+    static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+
+    private ProgressSql() {
+    }
+
+    /** A statement and its values, in order. */
+    public record Statement(String sql, List<Object> values) {
+        Statement(String sql, Object... values) {
+            this(sql, new ArrayList<>(Arrays.asList(values)));
+        }
+    }
+
+    static Object date(LocalDate d) {
+        return Date.valueOf(d);
+    }
+
+    static List<Object> scope4(long scopeId) {
+        return List.of(scopeId, scopeId, scopeId, scopeId);
+    }
+
+    /**
+     * The completions of both years (the year before from {@code lastFrom}, the year from {@code yearFrom}, to
+     * {@code yearEnd}) under the scope. {@code group} is the expression to group by, {@code joins} what it needs.
+     */
+    private static String completions(String select, String joins, boolean everything) {
+        return "SELECT " + select + ", CASE WHEN k.end_date >= ? THEN 1 ELSE 0 END AS y, e.cadre_id"
+                + " FROM course_class k JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
+                + (everything ? "" : " JOIN admin_unit eu ON eu.id = e.unit_id JOIN admin_unit cu ON cu.id = eu.current_unit_id")
+                + joins
+                + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
+                + " AND c.kind <> ?" + (everything ? "" : " AND cu.path LIKE ?");
+    }
+
+    private static List<Object> completionValues(LocalDate yearFrom, LocalDate lastFrom, LocalDate yearEnd,
+            String path, boolean everything) {
+        List<Object> v = new ArrayList<>();
+        v.add(date(yearFrom));
+        v.addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(), date(lastFrom), date(yearEnd),
+                ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
+        if (!everything) {
+            v.add(path + "%");
+        }
+        return v;
+    }
+
+    /**
+     * Turns and distinct cadres by unit directly under the scope, this year and last: each cadre is first
+     * reduced to one row per group, so that the distinct count is a sum. Columns: group, turns, cadres, last
+     * year's turns, last year's cadres.
+     */
+    static Statement byChild(long scopeId, String path, LocalDate lastFrom, LocalDate yearFrom, LocalDate yearEnd) {
+        Statement s = new Statement("SELECT z.g, SUM(z.n), SUM(z.h), SUM(z.ln), SUM(z.lh) FROM ("
+                + "SELECT t.g, t.cadre_id, SUM(t.y) AS n, MAX(t.y) AS h, SUM(1 - t.y) AS ln, MAX(1 - t.y) AS lh FROM ("
+                + completions(CHILD + " AS g", ANCESTORS, false) + ") t GROUP BY t.g, t.cadre_id) z GROUP BY z.g");
+        s.values().addAll(scope4(scopeId));
+        s.values().addAll(completionValues(yearFrom, lastFrom, yearEnd, path, false));
+        return s;
+    }
+
+    /**
+     * Turns and distinct cadres by ethnic group and gender, this year and last: each cadre is in one pair, so
+     * the pairs add up exactly to the scope's turns and distinct cadres. Columns: ethnicity code (NULL when not
+     * recorded), gender, turns, cadres, last year's turns, last year's cadres.
+     *
+     * @param everything the scope holds every unit (the province): no unit needs to be read
+     */
+    static Statement byPeople(String path, LocalDate lastFrom, LocalDate yearFrom, LocalDate yearEnd,
+            boolean everything) {
+        Statement s = new Statement("SELECT z.eth, z.gender, SUM(z.n), SUM(z.h), SUM(z.ln), SUM(z.lh) FROM ("
+                + "SELECT t.cadre_id, t.eth, t.gender, SUM(t.y) AS n, MAX(t.y) AS h, SUM(1 - t.y) AS ln,"
+                + " MAX(1 - t.y) AS lh FROM ("
+                + completions("d.ethnicity_code AS eth, d.gender AS gender", " JOIN cadre d ON d.id = e.cadre_id",
+                        everything)
+                + ") t GROUP BY t.cadre_id, t.eth, t.gender) z GROUP BY z.eth, z.gender");
+        s.values().addAll(completionValues(yearFrom, lastFrom, yearEnd, path, everything));
+        return s;
+    }
+
+    /**
+     * Turns by the day the class ended and by subject group, both years (the months of the year-over-year chart
+     * and the subject groups' turns both add up from these). Columns: day, subject group id, turns.
+     */
+    static Statement byDayAndSubject(String path, LocalDate lastFrom, LocalDate yearEnd, boolean everything) {
+        Statement s = new Statement("SELECT k.end_date, c.subject_group_id, COUNT(*)"
+                + " FROM course_class k JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
+                + (everything ? "" : " JOIN admin_unit eu ON eu.id = e.unit_id JOIN admin_unit cu ON cu.id = eu.current_unit_id")
+                + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
+                + " AND c.kind <> ?" + (everything ? "" : " AND cu.path LIKE ?")
+                + " GROUP BY k.end_date, c.subject_group_id");
+        s.values().addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(), date(lastFrom),
+                date(yearEnd), ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
+        if (!everything) {
+            s.values().add(path + "%");
+        }
+        return s;
+    }
+
+    /**
+     * Positions held on {@code asOf} under the scope, each with whether its title carries an allowance (paid)
+     * and whether its holder is trained by then (tn): a completion from {@code yearFrom} (the year basis) or from
+     * the position's term start (the term basis) to {@code asOf}.
+     */
+    private static String holders(String select, boolean byChild, boolean everything, boolean term,
+            boolean paidOnly) {
+        boolean units = byChild || !everything;
+        return "SELECT " + select + ", p.cadre_id, CASE WHEN pt.paid = ? THEN 1 ELSE 0 END AS paid,"
+                + " CASE WHEN tr.done >= " + (term ? TERM_START : "?") + " THEN 1 ELSE 0 END AS tn"
+                + " FROM position p JOIN position_title pt ON pt.id = p.title_id"
+                + (units ? " JOIN admin_unit pu ON pu.id = p.unit_id JOIN admin_unit cu ON cu.id = pu.current_unit_id" : "")
+                + (byChild ? ANCESTORS : "")
+                + " LEFT JOIN (SELECT e.cadre_id, MAX(k.end_date) AS done FROM course_class k"
+                + " JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
+                + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
+                + " AND c.kind <> ? GROUP BY e.cadre_id) tr ON tr.cadre_id = p.cadre_id"
+                + " WHERE" + HELD + (units ? " AND cu.path LIKE ?" : "")
+                + (paidOnly ? " AND pt.paid = ?" : "");
+    }
+
+    private static List<Object> holderValues(LocalDate yearFrom, LocalDate asOf, String path, boolean units,
+            boolean term, boolean paidOnly) {
+        List<Object> v = new ArrayList<>();
+        v.add(Boolean.TRUE);
+        if (!term) {
+            v.add(date(yearFrom));
+        }
+        v.addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(), date(term ? EPOCH : yearFrom),
+                date(asOf), ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
+        v.add(date(asOf));
+        v.add(date(asOf));
+        if (units) {
+            v.add(path + "%");
+        }
+        if (paidOnly) {
+            v.add(Boolean.TRUE);
+        }
+        return v;
+    }
+
+    /**
+     * The holders of each title under the scope on {@code asOf}, and how many of them are trained; and the same
+     * for the paid titles together. Each holder is reduced to one row per title and one row over all their
+     * titles ({@code ROLLUP}), so a holder counts once per title, and once among the paid titles even when
+     * holding two of them. Columns: title id (NULL for the paid titles together), holders, trained.
+     */
+    static Statement titleShares(String path, LocalDate yearFrom, LocalDate asOf, boolean term, boolean everything) {
+        // the grand total row of the ROLLUP (no cadre) is left out by a CASE rather than a WHERE, which Derby
+        // would push below the ROLLUP
+        Statement s = new Statement("SELECT x.title_id,"
+                + " SUM(CASE WHEN x.cadre_id IS NULL THEN 0 WHEN x.title_id IS NULL THEN x.hp ELSE 1 END),"
+                + " SUM(CASE WHEN x.cadre_id IS NULL THEN 0 WHEN x.title_id IS NULL THEN x.tp ELSE x.tn END) FROM ("
+                + "SELECT w.cadre_id, w.title_id, MAX(w.tn) AS tn, MAX(w.paid) AS hp, MAX(w.paid * w.tn) AS tp FROM ("
+                + holders("p.title_id", false, everything, term, false)
+                + ") w GROUP BY ROLLUP (w.cadre_id, w.title_id)) x GROUP BY x.title_id");
+        s.values().addAll(holderValues(yearFrom, asOf, path, !everything, term, false));
+        return s;
+    }
+
+    /**
+     * The holders of any of the paid titles on {@code asOf}, and how many of them are trained, by unit directly
+     * under the scope. A holder of two paid titles counts once. Columns: group, holders, trained.
+     */
+    static Statement paidByChild(long scopeId, String path, LocalDate yearFrom, LocalDate asOf, boolean term) {
+        Statement s = new Statement("SELECT x.g, COUNT(*), SUM(x.tn) FROM ("
+                + "SELECT w.g, w.cadre_id, MAX(w.tn) AS tn FROM (" + holders(CHILD + " AS g", true, false, term, true)
+                + ") w GROUP BY w.g, w.cadre_id) x GROUP BY x.g");
+        s.values().addAll(scope4(scopeId));
+        s.values().addAll(holderValues(yearFrom, asOf, path, true, term, true));
+        return s;
+    }
+
+    /** Holders of each title on a day, by unit directly under the scope. Columns: title id, group, holders. */
+    static Statement holdersByChild(long scopeId, String path, LocalDate day) {
+        Statement s = new Statement("SELECT t.title_id, t.g, COUNT(DISTINCT t.cadre_id) FROM (SELECT p.title_id, "
+                + CHILD + " AS g, p.cadre_id FROM position p JOIN admin_unit pu ON pu.id = p.unit_id"
+                + " JOIN admin_unit cu ON cu.id = pu.current_unit_id" + ANCESTORS
+                + " WHERE" + HELD + " AND cu.path LIKE ?) t GROUP BY t.title_id, t.g");
+        s.values().addAll(scope4(scopeId));
+        s.values().addAll(List.of(date(day), date(day), path + "%"));
+        return s;
+    }
+
+    /**
+     * Briefing conferences held (not a draft, not cancelled, begun by {@code asOf}) by the unit that organised
+     * them, carried to today's units, by unit directly under the scope and by quarter: 1-4 the quarters of the
+     * year before, 5-8 those of the year. Columns: group, quarter, conferences.
+     */
+    static Statement briefings(long scopeId, String path, int year, LocalDate asOf) {
+        Statement s = new Statement("SELECT t.g, t.q, COUNT(*) FROM (SELECT " + CHILD + " AS g,"
+                + " CASE WHEN k.start_date < ? THEN 1 WHEN k.start_date < ? THEN 2 WHEN k.start_date < ? THEN 3"
+                + " WHEN k.start_date < ? THEN 4 WHEN k.start_date < ? THEN 5 WHEN k.start_date < ? THEN 6"
+                + " WHEN k.start_date < ? THEN 7 ELSE 8 END AS q"
+                + " FROM course_class k JOIN course c ON c.id = k.course_id JOIN admin_unit ku ON ku.id = k.unit_id"
+                + " JOIN admin_unit cu ON cu.id = ku.current_unit_id" + ANCESTORS
+                + " WHERE (c.kind = ? OR c.kind = ?) AND k.status <> ? AND k.status <> ? AND k.start_date >= ?"
+                + " AND k.start_date <= ? AND cu.path LIKE ?) t GROUP BY t.g, t.q");
+        s.values().addAll(scope4(scopeId));
+        for (int y = year - 1; y <= year; y++) {
+            for (int m = (y == year - 1 ? 4 : 1); m <= 10; m += 3) {
+                s.values().add(date(LocalDate.of(y, m, 1)));
+            }
+        }
+        s.values().addAll(List.of(ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name(),
+                ClassStatus.DRAFT.name(), ClassStatus.CANCELLED.name(), date(LocalDate.of(year - 1, 1, 1)), date(asOf),
+                path + "%"));
+        return s;
+    }
+
+    /**
+     * The current holders of a title (or of any title) under the scope who are not trained (no completion from
+     * {@code from}, or from their term's start, to {@code asOf}); {@code select} is what to return for them.
+     */
+    static Statement untrained(String select, String order, String path, Long titleId, boolean newlyElected,
+            LocalDate from, LocalDate asOf, boolean term) {
+        String start = term ? TERM_START : "?";
+        Statement s = new Statement("SELECT " + select + " FROM position p JOIN admin_unit pu ON pu.id = p.unit_id"
+                + " JOIN admin_unit cu ON cu.id = pu.current_unit_id JOIN cadre d ON d.id = p.cadre_id"
+                + " JOIN admin_unit du ON du.id = d.unit_id"
+                + " WHERE" + HELD + " AND cu.path LIKE ?" + (titleId != null ? " AND p.title_id = ?" : "")
+                + (newlyElected ? " AND p.newly_elected = ?" : "")
+                + " AND NOT EXISTS (SELECT 1 FROM enrollment e JOIN course_class k ON k.id = e.class_id"
+                + " JOIN course c ON c.id = k.course_id WHERE e.cadre_id = p.cadre_id AND e.outcome = ? AND e.status = ?"
+                + " AND k.end_date >= " + start + " AND k.end_date <= ? AND c.kind <> ? AND c.kind <> ?)"
+                + (order == null ? "" : " ORDER BY " + order));
+        s.values().add(date(asOf));
+        s.values().add(date(asOf));
+        s.values().add(path + "%");
+        if (titleId != null) {
+            s.values().add(titleId);
+        }
+        if (newlyElected) {
+            s.values().add(Boolean.TRUE);
+        }
+        s.values().add(Outcome.COMPLETED.name());
+        s.values().add(EnrollmentStatus.ENROLLED.name());
+        if (!term) {
+            s.values().add(date(from));
+        }
+        s.values().addAll(List.of(date(asOf), ActivityKind.PERIODIC_BRIEFING.name(),
+                ActivityKind.THEMATIC_BRIEFING.name()));
+        return s;
+    }
+}

@@ -1,0 +1,367 @@
+package vn.cadretraining.reporting.service;
+
+import com.lowagie.text.Document;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.reporting.entity.Basis;
+import vn.cadretraining.reporting.entity.Standing;
+import vn.cadretraining.reporting.service.Dashboard.Breakdown;
+import vn.cadretraining.reporting.service.Dashboard.Figure;
+import vn.cadretraining.reporting.service.Dashboard.GroupRow;
+import vn.cadretraining.reporting.service.Dashboard.QuarterRow;
+import vn.cadretraining.reporting.service.Dashboard.TitleRow;
+import vn.cadretraining.reporting.service.Dashboard.UnitRow;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.files.OfficialPdf;
+import vn.cadretraining.shared.files.Spreadsheets;
+import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.text.Bundle;
+import vn.cadretraining.shared.time.VietnamTime;
+
+/**
+ * The dashboard's tables and the untrained lists as official files: a workbook (one sheet per table, numbers as
+ * numbers) and a PDF in the layout of official reports (national motto, issuing body, number and date, title,
+ * tables, signature block). Both are written from the same tables, made once from the {@link Dashboard} the
+ * page shows, so the files hold the page's figures. Every text cell is neutralised against formulas.
+ */
+@Stateless
+@RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+public class ReportExport {
+
+    /** The most rows an untrained list exports. */
+    public static final int MAX_LIST = 20_000;
+
+    @Inject
+    ProgressService progress;
+
+    /** A cell: its text as the page writes it, and its number when it is one (written as a number). */
+    public record Value(String text, Double number) {
+        static Value text(String text) {
+            return new Value(text == null ? "" : text, null);
+        }
+
+        static Value of(double number, String text) {
+            return new Value(text, number);
+        }
+    }
+
+    /** A table of the report: its title, headings and rows. */
+    public record Table(String title, List<String> headings, float[] widths, List<List<Value>> rows) {
+    }
+
+    // ---- the dashboard ---------------------------------------------------------------------------------
+
+    public void dashboardXlsx(Dashboard d, Locale locale, OutputStream out) {
+        xlsx(reportTitle(d, locale), subtitle(d, locale), tables(d, locale), out, locale);
+    }
+
+    public void dashboardPdf(Dashboard d, Locale locale, OutputStream out) {
+        pdf(reportTitle(d, locale), subtitle(d, locale), tables(d, locale), d.unit(), locale, out,
+                List.of(Bundle.text(locale, "report.pdf.counting")));
+    }
+
+    /** The tables of a dashboard, in the order of the page. */
+    public List<Table> tables(Dashboard d, Locale locale) {
+        List<Table> tables = new ArrayList<>();
+        String standing = t(locale, "report.col.standing");
+        String actual = t(locale, "report.col.actual");
+        String target = t(locale, "report.col.target");
+        String percent = t(locale, "report.col.percentOfTarget");
+        String expected = t(locale, "report.col.expected", VietnamTime.DATE.format(d.asOf()));
+        String lastYear = t(locale, "report.col.lastYear", String.valueOf(d.year() - 1));
+
+        List<List<Value>> summary = new ArrayList<>();
+        summary.add(figureRow(t(locale, "progress.turns"), d.turns(), false, locale));
+        summary.add(figureRow(t(locale, "progress.cadres"), d.cadres(), false, locale));
+        summary.add(figureRow(t(locale, "progress.briefings"), d.briefings(), false, locale));
+        summary.add(figureRow(t(locale, "progress.paidShare"), d.paidShare(), true, locale));
+        tables.add(new Table(t(locale, "report.table.summary"),
+                List.of(t(locale, "report.col.measure"), actual, target, percent, expected, standing, lastYear),
+                new float[] {30, 10, 10, 10, 12, 14, 10}, summary));
+
+        if (!d.children().isEmpty()) {
+            List<List<Value>> units = new ArrayList<>();
+            for (UnitRow r : d.children()) {
+                units.add(List.of(Value.of(r.rank(), String.valueOf(r.rank())), Value.text(r.unit().getName()),
+                        num(r.turns().actual(), locale), target(r.turns().target(), locale),
+                        pct(r.turns().getPercent(), locale), decimal(r.turns().target() == null ? null : r.turns().expected(), locale),
+                        Value.text(standingText(r.turns().standing(), locale)),
+                        num(r.cadres().actual(), locale), target(r.cadres().target(), locale),
+                        pct(r.getPaidPercent(), locale), num(r.briefings().actual(), locale),
+                        target(r.briefings().target(), locale), num(r.lastYearTurns(), locale)));
+            }
+            tables.add(new Table(t(locale, "report.table.units", unitKindPlural(d, locale)),
+                    List.of(t(locale, "report.col.rank"), t(locale, "report.col.unit"), t(locale, "progress.turns"),
+                            target, percent, expected, standing, t(locale, "progress.cadres"), target,
+                            t(locale, "progress.paidShareShort"), t(locale, "progress.briefings"), target, lastYear),
+                    new float[] {5, 18, 8, 8, 7, 8, 10, 8, 8, 8, 8, 7, 8}, units));
+        }
+
+        List<List<Value>> titles = new ArrayList<>();
+        for (TitleRow r : d.titles()) {
+            titles.add(List.of(Value.text(name(r.nameVi(), r.nameEn(), locale)), num(r.holders(), locale),
+                    num(r.trained(), locale), pct(r.share().actual(), locale), pct(r.share().target() == null ? null
+                            : r.share().target().doubleValue(), locale),
+                    pct(r.share().target() == null ? null : r.share().expected(), locale),
+                    Value.text(standingText(r.share().standing(), locale))));
+        }
+        tables.add(new Table(t(locale, d.basis() == Basis.TERM ? "report.table.titlesTerm" : "report.table.titles"),
+                List.of(t(locale, "report.col.title"), t(locale, "progress.holders"), t(locale, "progress.trained"),
+                        t(locale, "progress.share"), target, expected, standing),
+                new float[] {34, 10, 10, 10, 10, 11, 13}, titles));
+
+        List<List<Value>> quarters = new ArrayList<>();
+        for (QuarterRow q : d.quarters()) {
+            quarters.add(List.of(Value.text(t(locale, "progress.quarter", q.quarter())), num(q.held(), locale),
+                    target(q.target(), locale), Value.text(q.isStarted() ? standingText(q.standing(), locale) : ""),
+                    num(q.lastYear(), locale)));
+        }
+        tables.add(new Table(t(locale, "report.table.briefings"),
+                List.of(t(locale, "report.col.quarter"), t(locale, "progress.held"), target, standing, lastYear),
+                new float[] {20, 15, 15, 20, 15}, quarters));
+
+        List<List<Value>> subjects = new ArrayList<>();
+        for (GroupRow g : d.subjects()) {
+            subjects.add(List.of(Value.text(name(g.nameVi(), g.nameEn(), locale)), num(g.turns().actual(), locale),
+                    target(g.turns().target(), locale), pct(g.turns().getPercent(), locale),
+                    Value.text(standingText(g.turns().standing(), locale)),
+                    num(g.turns().lastYear() == null ? 0 : g.turns().lastYear(), locale)));
+        }
+        tables.add(new Table(t(locale, "report.table.subjects"),
+                List.of(t(locale, "report.col.subject"), t(locale, "progress.turns"), target, percent, standing, lastYear),
+                new float[] {40, 12, 12, 12, 14, 12}, subjects));
+
+        tables.add(breakdown(t(locale, "report.table.ethnicities"), t(locale, "report.col.ethnicity"),
+                d.ethnicities(), locale, true));
+        tables.add(breakdown(t(locale, "report.table.genders"), t(locale, "report.col.gender"), d.genders(), locale,
+                false));
+        return tables;
+    }
+
+    private Table breakdown(String title, String heading, List<Breakdown> rows, Locale locale, boolean ethnic) {
+        List<List<Value>> lines = new ArrayList<>();
+        for (Breakdown b : rows) {
+            String label = ethnic ? (b.key().isEmpty() ? t(locale, "progress.ethnicityNone")
+                    : name(b.nameVi() == null ? b.key() : b.nameVi(), b.nameEn() == null ? b.key() : b.nameEn(), locale))
+                    : t(locale, "Gender." + b.key());
+            lines.add(List.of(Value.text(label), num(b.turns(), locale), num(b.cadres(), locale)));
+        }
+        return new Table(title, List.of(heading, t(locale, "progress.turns"), t(locale, "progress.cadres")),
+                new float[] {40, 20, 20}, lines);
+    }
+
+    private List<Value> figureRow(String label, Figure f, boolean share, Locale locale) {
+        return List.of(Value.text(label), share ? pct(f.actual(), locale) : num(f.actual(), locale),
+                share ? pct(f.target() == null ? null : f.target().doubleValue(), locale) : target(f.target(), locale),
+                pct(f.getPercent(), locale), decimal(f.target() == null ? null : f.expected(), locale),
+                Value.text(standingText(f.standing(), locale)),
+                f.lastYear() == null ? Value.text("") : share ? pct(f.lastYear(), locale) : num(f.lastYear(), locale));
+    }
+
+    private String reportTitle(Dashboard d, Locale locale) {
+        return t(locale, "report.title", String.valueOf(d.year()));
+    }
+
+    private String subtitle(Dashboard d, Locale locale) {
+        return t(locale, "report.subtitle", d.unit().getLabel(), VietnamTime.DATE.format(d.asOf()));
+    }
+
+    private static String unitKindPlural(Dashboard d, Locale locale) {
+        return t(locale, d.unit().getParent() == null ? "report.units.communes" : "report.units.hamlets");
+    }
+
+    // ---- untrained lists --------------------------------------------------------------------------------
+
+    public void untrainedXlsx(ProgressService.Untrained f, Locale locale, OutputStream out) {
+        xlsx(t(locale, "report.untrained.title"), untrainedSubtitle(f, locale), List.of(untrainedTable(f, locale)), out,
+                locale);
+    }
+
+    public void untrainedPdf(ProgressService.Untrained f, Locale locale, OutputStream out) {
+        pdf(t(locale, "report.untrained.title"), untrainedSubtitle(f, locale), List.of(untrainedTable(f, locale)),
+                progress.visibleUnit(f.unitId()), locale, out, List.of());
+    }
+
+    /** The whole list (up to {@link #MAX_LIST}), read a page at a time. */
+    public Table untrainedTable(ProgressService.Untrained f, Locale locale) {
+        List<List<Value>> rows = new ArrayList<>();
+        int n = 1;
+        for (int first = 0; first < MAX_LIST; first += PageRequest.MAX_SIZE) {
+            List<ProgressService.UntrainedRow> page = progress.untrained(f, PageRequest.of(first, PageRequest.MAX_SIZE));
+            for (ProgressService.UntrainedRow r : page) {
+                rows.add(List.of(Value.of(n, String.valueOf(n)), Value.text(r.fullName()), Value.text(r.code()),
+                        Value.text(r.unitLabel()),
+                        Value.text(String.join("; ", "en".equals(locale.getLanguage()) ? r.titlesEn() : r.titlesVi())),
+                        Value.text(r.newlyElected() ? t(locale, "general.yes") : ""),
+                        Value.text(r.lastCompleted() == null ? "" : VietnamTime.DATE.format(r.lastCompleted()))));
+                n++;
+            }
+            if (page.size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        return new Table(t(locale, "report.untrained.table"),
+                List.of(t(locale, "classRoster.no"), t(locale, "cadre.fullName"), t(locale, "cadre.code"),
+                        t(locale, "cadre.unit"), t(locale, "roster.titlesNow"), t(locale, "report.col.newlyElected"),
+                        t(locale, "report.col.lastCompleted")),
+                new float[] {5, 22, 12, 26, 28, 8, 12}, rows);
+    }
+
+    private String untrainedSubtitle(ProgressService.Untrained f, Locale locale) {
+        AdminUnit unit = progress.visibleUnit(f.unitId());
+        String title = f.titleId() == null ? t(locale, "progress.anyTitle")
+                : progress.title(f.titleId()).map(pt -> pt.name(locale)).orElse("");
+        String span = f.basis() == Basis.TERM ? t(locale, "report.untrained.term")
+                : t(locale, "report.untrained.year", String.valueOf(f.year()));
+        return title + " — " + unit.getLabel() + " — " + span;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------
+
+    private void xlsx(String title, String subtitle, List<Table> tables, OutputStream out, Locale locale) {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle bold = book.createCellStyle();
+            XSSFFont font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrapBold = book.createCellStyle();
+            wrapBold.cloneStyleFrom(bold);
+            wrapBold.setWrapText(true);
+            CellStyle decimal = book.createCellStyle();
+            decimal.setDataFormat(book.createDataFormat().getFormat("#,##0.0"));
+            CellStyle whole = book.createCellStyle();
+            whole.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+            int index = 1;
+            for (Table table : tables) {
+                String name = index++ + ". " + table.title();
+                Sheet sheet = book.createSheet(safeSheetName(name));
+                int r = 0;
+                if (index == 2) {
+                    for (String line : List.of(t(locale, "app.issuerParent").toUpperCase(locale),
+                            t(locale, "app.issuer").toUpperCase(locale), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                            "Độc lập - Tự do - Hạnh phúc")) {
+                        sheet.createRow(r++).createCell(0).setCellValue(line);
+                    }
+                    r++;
+                    Row titleRow = sheet.createRow(r++);
+                    titleRow.createCell(0).setCellValue(Spreadsheets.neutralise(title.toUpperCase(locale)));
+                    titleRow.getCell(0).setCellStyle(bold);
+                    sheet.createRow(r++).createCell(0).setCellValue(Spreadsheets.neutralise(subtitle));
+                    r++;
+                }
+                Row caption = sheet.createRow(r++);
+                caption.createCell(0).setCellValue(Spreadsheets.neutralise(table.title()));
+                caption.getCell(0).setCellStyle(bold);
+                Row head = sheet.createRow(r++);
+                for (int i = 0; i < table.headings().size(); i++) {
+                    Cell c = head.createCell(i);
+                    c.setCellValue(Spreadsheets.neutralise(table.headings().get(i)));
+                    c.setCellStyle(wrapBold);
+                }
+                for (List<Value> values : table.rows()) {
+                    Row row = sheet.createRow(r++);
+                    for (int i = 0; i < values.size(); i++) {
+                        Value v = values.get(i);
+                        Cell c = row.createCell(i);
+                        if (v.number() != null) {
+                            c.setCellValue(v.number());
+                            c.setCellStyle(v.number() == Math.rint(v.number()) ? whole : decimal);
+                        } else {
+                            c.setCellValue(Spreadsheets.neutralise(v.text()));
+                        }
+                    }
+                }
+                for (int i = 0; i < table.widths().length; i++) {
+                    sheet.setColumnWidth(i, Math.min(255, Math.round(table.widths()[i] * 1.4f)) * 256);
+                }
+            }
+            book.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+    private static String safeSheetName(String name) {
+        String clean = name.replaceAll("[:\\\\/?*\\[\\]]", " ");
+        return clean.length() > 31 ? clean.substring(0, 31) : clean;
+    }
+
+    private void pdf(String title, String subtitle, List<Table> tables, AdminUnit unit, Locale locale,
+            OutputStream out, List<String> notes) {
+        boolean province = unit.getParent() == null;
+        Document doc = OfficialPdf.open(out, true, title, subtitle);
+        OfficialPdf.header(doc, new OfficialPdf.Header(t(locale, "app.issuerParent"),
+                province ? t(locale, "app.issuer") : t(locale, "report.issuer.unit", unit.getName()),
+                t(locale, province ? "report.number.province" : "report.number.unit"), t(locale, "app.place"),
+                VietnamTime.today()));
+        OfficialPdf.title(doc, title, subtitle);
+        for (Table table : tables) {
+            com.lowagie.text.Paragraph caption = new com.lowagie.text.Paragraph(table.title(), OfficialPdf.bold(11));
+            caption.setSpacingBefore(10);
+            OfficialPdf.add(doc, caption);
+            List<List<String>> rows = new ArrayList<>();
+            for (List<Value> values : table.rows()) {
+                rows.add(values.stream().map(Value::text).toList());
+            }
+            if (rows.isEmpty()) {
+                OfficialPdf.paragraph(doc, t(locale, "general.noRows"));
+            } else {
+                OfficialPdf.table(doc, table.widths(), table.headings(), rows);
+            }
+        }
+        for (String note : notes) {
+            OfficialPdf.paragraph(doc, note);
+        }
+        OfficialPdf.signature(doc, t(locale, province ? "report.signer.province" : "report.signer.unit"), null);
+        doc.close();
+    }
+
+    // ---- values -----------------------------------------------------------------------------------------
+
+    private static Value num(double value, Locale locale) {
+        return Value.of(Math.round(value), ReportFormat.count(value, locale));
+    }
+
+    private static Value target(Integer value, Locale locale) {
+        return value == null ? Value.text("") : num(value, locale);
+    }
+
+    private static Value pct(Double value, Locale locale) {
+        return value == null ? Value.text("") : Value.of(round1(value), ReportFormat.percent(value, locale));
+    }
+
+    private static Value decimal(Double value, Locale locale) {
+        return value == null ? Value.text("") : Value.of(round1(value), ReportFormat.decimal(value, locale));
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static String standingText(Standing s, Locale locale) {
+        return s == Standing.NO_TARGET ? "" : t(locale, "Standing." + s.name());
+    }
+
+    private static String name(String vi, String en, Locale locale) {
+        return "en".equals(locale.getLanguage()) ? en : vi;
+    }
+
+    private static String t(Locale locale, String key, Object... args) {
+        return Bundle.text(locale, key, args);
+    }
+}
