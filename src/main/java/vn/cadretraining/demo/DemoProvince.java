@@ -133,6 +133,7 @@ public final class DemoProvince {
             "PARTY_CELL_DEPUTY", "HAMLET_DEPUTY", "YOUTH_UNION", "WOMEN_UNION", "VETERANS", "FARMERS", "SECURITY");
 
     private final Connection connection;
+    private final long seed;
     private final double factor;
     private final Random random;
     private final int commitEvery;
@@ -160,6 +161,7 @@ public final class DemoProvince {
     private Hamlet mergedInto;
 
     private DemoProvince(Connection connection, double factor, long seed, int commitEvery) {
+        this.seed = seed;
         this.connection = connection;
         this.factor = factor;
         this.random = new Random(seed);
@@ -230,6 +232,9 @@ public final class DemoProvince {
                 .generate(communeLevel, provinceId, provincePath, trainerAccountId, years);
         classes = catalog.classes();
         enrollments = catalog.enrollments();
+        // last year's and this year's targets, and the communes' quarterly briefings
+        new DemoTargets(connection, seed).generate(communeLevel, provinceId);
+        updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
                 + " %d accounts, %d classes, %d enrolments, %d attendance marks, %d certificates in %d ms",
                 communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments, catalog.marks(),
@@ -640,6 +645,29 @@ public final class DemoProvince {
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------
+
+    /** The tables the generator fills in bulk. */
+    private static final List<String> LOADED = List.of("admin_unit", "unit_change", "cadre", "cadre_search_token",
+            "position", "account", "provider", "venue", "trainer", "course", "course_title", "course_class",
+            "class_trainer", "class_session", "enrollment", "attendance_mark", "certificate", "training_target");
+
+    /**
+     * Refreshes the optimizer's statistics of the tables just filled in bulk: without them Derby plans the
+     * reports' joins for empty tables (up to five times slower) until its background statistics catch up.
+     */
+    static void updateStatistics(Connection connection) throws SQLException {
+        connection.commit();
+        String product = connection.getMetaData().getDatabaseProductName();
+        try (Statement s = connection.createStatement()) {
+            for (String table : LOADED) {
+                if (product.startsWith("Apache Derby")) {
+                    s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table.toUpperCase() + "', NULL)");
+                } else if (product.startsWith("PostgreSQL")) {
+                    s.execute("ANALYZE " + table);
+                }
+            }
+        }
+    }
 
     private void loadTitles() throws SQLException {
         try (Statement s = connection.createStatement();
