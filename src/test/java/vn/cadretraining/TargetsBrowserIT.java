@@ -1,0 +1,177 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.testing.Browser;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.Http;
+
+/**
+ * Targets and progress as the province reviewer (tinh) meets them on the demo province: the dashboard of the
+ * province, down to Phường Hạ Long and one of its quarters, the list of the cadres there not trained this year,
+ * exported, and the file holds the same names as the page; on a desktop and on a 360-px phone. Then the year's
+ * targets, where a commune's share changed makes the page warn that the communes no longer add up.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TargetsBrowserIT {
+
+    private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    @RegisterExtension
+    final TestWatcher failures = Browser.keepFailures(() -> browser);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.size(Browser.DESKTOP);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theReviewerDrillsDownToAHamletAndExportsTheCadresNotTrained() throws Exception {
+        browser.signIn("tinh", PASSWORD);
+        browser.clickAndWaitForPage(Browser.id("menu-progress"));
+        assertTrue(browser.path().startsWith("/reports/dashboard.xhtml"), browser.path());
+        assertTrue(browser.text("h1.page-title").contains("Tỉnh Quảng Ninh"));
+        assertTrue(browser.exists("#fig-turns .meter"), "the province has its demo targets, with the pace");
+        assertTrue(browser.exists("#unitsChart canvas") && browser.exists("#titlesChart canvas"), "charts are drawn");
+        assertFalse(browser.text("#fig-turns .stat-value").isBlank());
+        browser.screenshot("progress-province-desktop");
+
+        // down to Phường Hạ Long
+        browser.clickAndWaitForPage("a.drill[data-unit='Phường Hạ Long']");
+        assertTrue(browser.text("h1.page-title").contains("Phường Hạ Long"));
+        assertTrue(browser.text("#crumbs").contains("Tỉnh Quảng Ninh"), "the way back up");
+        browser.screenshot("progress-commune-desktop");
+
+        // down to one of its quarters
+        WebElement quarter = browser.all("a.drill").get(0);
+        String quarterName = quarter.getText();
+        browser.clickAndWaitForPage("a.drill[data-unit='" + quarterName + "']");
+        assertTrue(browser.text("h1.page-title").contains(quarterName));
+        assertFalse(browser.exists("#units"), "a hamlet has nothing under it");
+        browser.screenshot("progress-hamlet-desktop");
+
+        // the cadres there not trained this year, all titles
+        browser.clickAndWaitForPage("#untrainedAll");
+        assertTrue(browser.path().startsWith("/reports/untrained.xhtml"), browser.path());
+        Set<String> onPage = new TreeSet<>();
+        for (WebElement a : browser.all("a.untrained-name")) {
+            onPage.add(a.getText().strip());
+        }
+        browser.screenshot("untrained-hamlet-desktop");
+        Path file = browser.download(Browser.id("list:exportXlsx"), ".xlsx");
+        Set<String> inFile = new TreeSet<>();
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            for (Row row : book.getSheetAt(0)) {
+                Cell no = row.getCell(0);
+                Cell name = row.getCell(1);
+                if (no != null && no.getCellType() == CellType.NUMERIC && name != null) {
+                    inFile.add(name.getStringCellValue().strip());
+                }
+            }
+        }
+        assertEquals(onPage, inFile, "the file holds the names of the page");
+        Path pdf = browser.download(Browser.id("list:exportPdf"), ".pdf");
+        assertTrue(Files.size(pdf) > 1000);
+
+        // on a phone: the same pages fit
+        browser.size(Browser.PHONE);
+        browser.driver().navigate().refresh();
+        browser.waitForPageReady();
+        assertFalse(browser.overflowsHorizontally(), "the list fits a 360-px phone");
+        browser.screenshot("untrained-hamlet-phone");
+        browser.open("/reports/dashboard.xhtml");
+        assertFalse(browser.overflowsHorizontally(), "the dashboard fits a 360-px phone");
+        browser.screenshot("progress-province-phone");
+        browser.clickAndWaitForPage("a.drill[data-unit='Phường Hạ Long']");
+        assertFalse(browser.overflowsHorizontally());
+        browser.screenshot("progress-commune-phone");
+    }
+
+    @Test
+    void theReviewerIsWarnedWhenTheCommunesNoLongerAddUpAndSaves() throws Exception {
+        browser.signIn("tinh", PASSWORD);
+        browser.clickAndWaitForPage(Browser.id("menu-targets"));
+        assertTrue(browser.path().startsWith("/reports/targets.xhtml"), browser.path());
+        assertFalse(browser.exists(Browser.id("targets:mismatch")), "the demo's split adds up");
+        WebElement cell = browser.driver().findElement(
+                By.cssSelector("tr[data-unit='Phường Hạ Long'] input[data-column='TURNS']"));
+        int before = Integer.parseInt(cell.getAttribute("value"));
+        cell.clear();
+        cell.sendKeys(String.valueOf(before + 7));
+        browser.click(Browser.id("targets:save"));
+        browser.waitForText("#messages", "Đã lưu 1 chỉ tiêu");
+        browser.waitForText(Browser.id("targets:mismatch"), "Lượt cán bộ được bồi dưỡng");
+        browser.screenshot("targets-mismatch-desktop");
+
+        // the copy from last year fills the form, and nothing is saved until asked
+        browser.click(Browser.id("targets:copy"));
+        browser.waitForText("#messages", "Đã chép");
+        browser.size(Browser.PHONE);
+        browser.driver().navigate().refresh();
+        browser.waitForPageReady();
+        assertFalse(browser.overflowsHorizontally(), "the grid scrolls inside its box on a phone");
+        browser.screenshot("targets-phone");
+
+        // a coordinator sees their commune's progress, may not set targets, and nothing outside their unit
+        browser.size(Browser.DESKTOP);
+        browser.signOut();
+        browser.signIn("xa.halong", PASSWORD);
+        browser.open("/reports/dashboard.xhtml");
+        assertTrue(browser.text("h1.page-title").contains("Phường Hạ Long"));
+        assertFalse(browser.exists(Browser.id("menu-targets")));
+        browser.open("/reports/targets.xhtml");
+        assertTrue(browser.exists("#error-403"), "targets are the province's");
+        browser.open("/reports/dashboard.xhtml?unit=1");
+        assertTrue(browser.exists("#error-404"), "the province is outside their unit: " + browser.pageText());
+        Http cadre = new Http(base);
+        cadre.signIn("canbo", PASSWORD);
+        assertEquals(403, cadre.get("/reports/dashboard.xhtml").statusCode());
+    }
+}

@@ -1,0 +1,882 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.persistence.jpa.JpaHelper;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+import org.eclipse.persistence.sessions.server.Server;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.catalog.entity.ActivityKind;
+import vn.cadretraining.catalog.entity.CompletionRule;
+import vn.cadretraining.catalog.entity.Course;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.entity.UnitKind;
+import vn.cadretraining.org.service.UnitAdminService;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.entity.Gender;
+import vn.cadretraining.people.entity.Position;
+import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.people.service.CadreService;
+import vn.cadretraining.reporting.entity.Basis;
+import vn.cadretraining.reporting.entity.Measure;
+import vn.cadretraining.reporting.entity.Standing;
+import vn.cadretraining.reporting.service.Dashboard;
+import vn.cadretraining.reporting.service.ProgressService;
+import vn.cadretraining.reporting.service.ReportExport;
+import vn.cadretraining.reporting.service.TargetService;
+import vn.cadretraining.reporting.service.TargetService.Cell;
+import vn.cadretraining.reporting.service.TargetService.Edit;
+import vn.cadretraining.reporting.service.TargetService.Value;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.text.Bundle;
+import vn.cadretraining.shared.time.VietnamTime;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.InContainer;
+
+/**
+ * Targets and progress inside a real Payara Micro. Each test builds its own little district, in last year (a
+ * whole year, so that nothing depends on today's date): two communes P and Q, hamlets A, B and M under P (M
+ * merged into A on 1 June) and C under Q, and six cadres:
+ * <ul>
+ * <li>c1, secretary in A, trained twice in the year (a course, and a study tour organised by the district);</li>
+ * <li>c2, hamlet head and Front head in A (two titles), trained once; also attended a briefing (not a turn);</li>
+ * <li>c3, Front head in B: completed a class, then withdrew (does not count);</li>
+ * <li>c4, hamlet head in B: failed in the year; trained the year before, in their term;</li>
+ * <li>c5, youth secretary, moved from B (commune P) to C (commune Q) on 1 July, trained once in each;</li>
+ * <li>c6, newly elected secretary in M, trained in February while in M, carried to A by the merge.</li>
+ * </ul>
+ * Every figure is checked against the count made by hand here, and against an independent SQL recomputation.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TargetsIT {
+
+    private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithTestHelpers();
+    }
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    TargetService targets;
+
+    @Inject
+    ReportExport export;
+
+    @Inject
+    UnitAdminService unitAdmin;
+
+    @Inject
+    CadreService cadres;
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    private final int y1 = VietnamTime.today().getYear() - 1;
+    private final int y0 = y1 - 1;
+
+    // ---- the measures -----------------------------------------------------------------------------------
+
+    @Test
+    void everyMeasureMatchesTheHandCountAndAnIndependentRecomputation() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("tinh", PASSWORD);
+        Dashboard d = progress.dashboard(f.d, y1, Basis.YEAR);
+
+        // turns: c1 twice, c2, c6 (in M, carried to A), c5 twice; not c3 (withdrawn), c4 (failed), nor the briefing
+        assertEquals(6, d.turns().actual());
+        assertEquals(sqlTurns(f.dPath, y1), d.turns().actual());
+        // cadres: c1, c2, c5, c6
+        assertEquals(4, d.cadres().actual());
+        assertEquals(sqlCadres(f.dPath, y1), d.cadres().actual());
+        assertEquals(1.0, d.turns().lastYear(), "the year before: c4's class only");
+        // by commune: P has c1 ×2, c2, c6, and c5 while in B; Q has c5 after the move
+        Dashboard.UnitRow p = row(d, f.p);
+        Dashboard.UnitRow q = row(d, f.q);
+        assertEquals(5, p.turns().actual());
+        assertEquals(4, p.cadres().actual());
+        assertEquals(1, q.turns().actual());
+        assertEquals(1, q.cadres().actual());
+        assertEquals(sqlTurns(f.pPath, y1), p.turns().actual());
+        assertEquals(sqlCadres(f.pPath, y1), p.cadres().actual());
+        assertEquals(sqlCadres(f.qPath, y1), q.cadres().actual());
+        assertEquals(5, p.cadres().actual() + q.cadres().actual(), "the cadre who moved counts in both communes");
+        assertEquals(2, d.children().size(), "M is closed, and no unit is shown twice");
+
+        // briefings: P's in Q1 and M's in Q2 (carried to P); Q's cancelled and P's draft do not count
+        assertEquals(2, d.briefings().actual());
+        assertEquals(sqlBriefings(f.dPath, y1), d.briefings().actual());
+        assertEquals(List.of(1L, 1L, 0L, 0L), d.quarters().stream().map(Dashboard.QuarterRow::held).toList());
+        assertEquals(2, p.briefings().actual());
+        assertEquals(0, q.briefings().actual());
+
+        // titles on 31 December: secretaries c1, c6 (both trained); hamlet heads c2 (trained), c4 (failed);
+        // Front heads c2 (trained), c3 (withdrawn); youth secretary c5 in C (trained)
+        assertShare(d, "PARTY_CELL_SECRETARY", 2, 2);
+        assertShare(d, "HAMLET_HEAD", 2, 1);
+        assertShare(d, "FRONT_HEAD", 2, 1);
+        assertShare(d, "YOUTH_UNION", 1, 1);
+        for (Dashboard.TitleRow t : d.titles()) {
+            assertEquals(sqlHolders(t.titleId(), f.dPath, LocalDate.of(y1, 12, 31)), t.holders(), t.nameVi());
+            assertEquals(sqlTrainedInYear(t.titleId(), f.dPath, y1), t.trained(), t.nameVi());
+        }
+        // the paid titles together: c1, c2 (two titles, once), c3, c4, c6 hold them; c1, c2, c6 are trained
+        assertEquals(5, d.paidHolders());
+        assertEquals(60.0, d.paidShare().actual(), 1e-9);
+        assertEquals(5, p.paidHolders());
+        assertEquals(3, p.paidTrained());
+        assertEquals(0, q.paidHolders());
+
+        // people: c1 (Tày, woman) 2, c2 (Kinh, man) 1, c5 (Tày, man) 2, c6 (Kinh, woman) 1
+        assertEquals(Map.of("TAY", List.of(4L, 2L), "KINH", List.of(2L, 2L)), breakdown(d.ethnicities()));
+        assertEquals(Map.of("FEMALE", List.of(3L, 2L), "MALE", List.of(3L, 2L)), breakdown(d.genders()));
+        // subject groups: the courses are mass mobilisation (5), the study tour digital skills (1)
+        assertEquals(5, subject(d, "MASS_MOBILIZATION").turns().actual());
+        assertEquals(1, subject(d, "DIGITAL_SKILLS").turns().actual());
+        // the months: February 3 (K1), March 1 (K3), May 1 (K2), September 1 (K4)
+        assertEquals(List.of(0L, 3L, 1L, 0L, 1L, 0L, 0L, 0L, 1L, 0L, 0L, 0L),
+                java.util.Arrays.stream(d.monthlyTurns()).boxed().toList());
+
+        // down to P: A has c1 ×2, c2, c6 (history across the merge); B has c5 before the move
+        Dashboard dp = progress.dashboard(f.p, y1, Basis.YEAR);
+        assertEquals(5, dp.turns().actual());
+        Dashboard.UnitRow a = row(dp, f.a);
+        assertEquals(4, a.turns().actual());
+        assertEquals(3, a.cadres().actual());
+        assertEquals(1, row(dp, f.b).turns().actual());
+        assertEquals(sqlTurns(f.aPath, y1), a.turns().actual());
+        assertEquals(List.of(f.a, f.b), dp.children().stream().map(r -> r.unit().getId()).sorted().toList());
+        Dashboard da = progress.dashboard(f.a, y1, Basis.YEAR);
+        assertEquals(4, da.turns().actual());
+        assertEquals(3, da.cadres().actual());
+        assertEquals(1, da.briefings().actual(), "M's briefing counts under A since the merge");
+        assertEquals(List.of(f.root, f.d, f.p, f.a), da.path().stream().map(AdminUnit::getId).toList());
+    }
+
+    @Test
+    void theTermBasisCountsTrainingSinceEachHoldersTermBegan() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("tinh", PASSWORD);
+        Dashboard d = progress.dashboard(f.d, y1, Basis.TERM);
+        // c4 failed in the year but was trained the year before, in the term written "y0–…"
+        assertShare(d, "HAMLET_HEAD", 2, 2);
+        // c3's term began three years ago and nothing was ever completed
+        assertShare(d, "FRONT_HEAD", 2, 1);
+        assertShare(d, "PARTY_CELL_SECRETARY", 2, 2);
+        assertEquals(80.0, d.paidShare().actual(), 1e-9, "c1, c2, c4, c6 of five");
+        for (Dashboard.TitleRow t : d.titles()) {
+            assertEquals(sqlTrainedInTerm(t.titleId(), f.dPath, LocalDate.of(y1, 12, 31)), t.trained(), t.nameVi());
+        }
+        // the turns and cadres do not depend on the basis
+        assertEquals(6, d.turns().actual());
+        assertEquals(4, d.cadres().actual());
+    }
+
+    @Test
+    void theWholeProvinceIncludingItsHistoryMatchesAnIndependentRecomputation() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        int year = VietnamTime.today().getYear();
+        for (int y : List.of(year, year - 1)) {
+            Dashboard d = progress.dashboard(null, y, Basis.YEAR);
+            String path = d.unit().getPath();
+            assertEquals(sqlTurns(path, y), d.turns().actual(), "turns " + y);
+            assertEquals(sqlCadres(path, y), d.cadres().actual(), "cadres " + y);
+            assertEquals(sqlBriefings(path, y), d.briefings().actual(), "briefings " + y);
+            long sum = 0;
+            for (Dashboard.UnitRow r : d.children()) {
+                assertEquals(sqlTurns(r.unit().getPath(), y), r.turns().actual(), r.unit().getName());
+                assertEquals(sqlCadres(r.unit().getPath(), y), r.cadres().actual(), r.unit().getName());
+                sum += (long) r.turns().actual();
+            }
+            assertEquals(d.turns().actual(), sum + d.direct(), "the communes and what is recorded at the province add up");
+            LocalDate asOf = y == year ? VietnamTime.today() : LocalDate.of(y, 12, 31);
+            for (Dashboard.TitleRow t : d.titles()) {
+                assertEquals(sqlHolders(t.titleId(), path, asOf), t.holders(), t.nameVi());
+                assertEquals(sqlTrainedInYear(t.titleId(), path, y, asOf), t.trained(), t.nameVi());
+            }
+            long ethnic = d.ethnicities().stream().mapToLong(Dashboard.Breakdown::cadres).sum();
+            assertEquals(d.cadres().actual(), ethnic, "the ethnic groups add up to the cadres");
+            assertEquals(d.turns().actual(), d.genders().stream().mapToLong(Dashboard.Breakdown::turns).sum());
+        }
+    }
+
+    // ---- the lists of people not trained -------------------------------------------------------------------
+
+    @Test
+    void theUntrainedListsAreTheHoldersWithoutACompletionAndCanBeNominated() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("admin", PASSWORD);
+        long head = title("HAMLET_HEAD");
+        long front = title("FRONT_HEAD");
+        assertEquals(List.of(f.c4), progress.untrainedIds(new ProgressService.Untrained(f.d, y1, Basis.YEAR, head, false), 0, 100));
+        assertEquals(List.of(), progress.untrainedIds(new ProgressService.Untrained(f.d, y1, Basis.TERM, head, false), 0, 100));
+        assertEquals(List.of(f.c3), progress.untrainedIds(new ProgressService.Untrained(f.d, y1, Basis.YEAR, front, false), 0, 100));
+        ProgressService.Untrained any = new ProgressService.Untrained(f.d, y1, Basis.YEAR, null, false);
+        assertEquals(Set.of(f.c3, f.c4), Set.copyOf(progress.untrainedIds(any, 0, 100)));
+        assertEquals(2, progress.countUntrained(any));
+        assertEquals(List.of(f.c4), progress.untrainedIds(new ProgressService.Untrained(f.d, y1, Basis.YEAR, null, true), 0, 100),
+                "of the newly elected, c6 is trained and c4 is not");
+        // rows with their titles and last completion, a page at a time
+        List<ProgressService.UntrainedRow> rows = progress.untrained(any, PageRequest.of(0, 1));
+        assertEquals(1, rows.size());
+        ProgressService.UntrainedRow c4 = progress.untrained(new ProgressService.Untrained(f.b, y1, Basis.YEAR, head, false),
+                PageRequest.of(0, 10)).get(0);
+        assertEquals("Lò Thị Bốn " + f.tag, c4.fullName());
+        assertEquals(List.of(nameOf("HAMLET_HEAD")), c4.titlesVi());
+        assertEquals(LocalDate.of(y0, 10, 15), c4.lastCompleted(), "trained the year before");
+        // the list's size follows the dashboard: holders less trained
+        Dashboard d = progress.dashboard(f.d, y1, Basis.YEAR);
+        assertEquals(1, d.titles().stream().filter(t -> t.titleId() == head).findFirst().orElseThrow().getUntrained());
+
+        // nominated from the list to an open class of P, by the enrolment rules
+        long open = openClass(f.p);
+        assertTrue(progress.openClassesFor(f.b).stream().anyMatch(k -> k.getId() == open));
+        EnrollmentService.NominationResult r = enrollments.nominate(open, progress.untrainedIds(any, 0, 500));
+        assertEquals(2, r.enrolled());
+        assertEquals(0, r.skipped());
+        EnrollmentService.NominationResult again = enrollments.nominate(open, progress.untrainedIds(any, 0, 500));
+        assertEquals(2, again.skipped(), "already in the class");
+    }
+
+    // ---- scope ---------------------------------------------------------------------------------------
+
+    @Test
+    void aCoordinatorSeesTheirOwnUnitOnlyAndOthersNothing() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("xa.halong", PASSWORD);
+        Dashboard mine = progress.dashboard(null, y1, Basis.YEAR);
+        assertEquals("Phường Hạ Long", mine.unit().getName());
+        assertEquals(1, mine.path().size(), "the way up stops at their own unit");
+        long hamlet = mine.children().get(0).unit().getId();
+        assertEquals(hamlet, progress.dashboard(hamlet, y1, Basis.YEAR).unit().getId());
+        assertThrows(NotFoundException.class, () -> progress.dashboard(f.d, y1, Basis.YEAR));
+        assertThrows(NotFoundException.class, () -> progress.dashboard(f.root, y1, Basis.YEAR));
+        assertThrows(NotFoundException.class, () -> progress.dashboard(999_999_999L, y1, Basis.YEAR));
+        assertThrows(NotFoundException.class, () -> progress.dashboard(f.m, y1, Basis.YEAR));
+        assertThrows(NotFoundException.class,
+                () -> progress.countUntrained(new ProgressService.Untrained(f.b, y1, Basis.YEAR, null, false)));
+        assertThrows(NotFoundException.class, () -> progress.openClassesFor(f.p));
+        assertThrows(EJBAccessException.class, () -> targets.save(y1, List.of()));
+        assertThrows(EJBAccessException.class, () -> targets.valuesOf(y1));
+        assertEquals(List.of(mine.unit().getId()), targets.sheet(y1).communes().stream().map(AdminUnit::getId).toList());
+        assertNull(targets.sheet(y1).province(), "a coordinator reads their own targets only");
+        assertThrows(NotFoundException.class, () -> progress.dashboard(null, 1999, Basis.YEAR), "a year out of range");
+
+        InContainer.signIn("canbo", PASSWORD);
+        assertThrows(EJBAccessException.class, () -> progress.dashboard(null, y1, Basis.YEAR));
+        InContainer.signIn("giangvien", PASSWORD);
+        assertThrows(EJBAccessException.class, () -> progress.dashboard(null, y1, Basis.YEAR));
+        assertThrows(EJBAccessException.class, () -> targets.sheet(y1));
+    }
+
+    // ---- files ----------------------------------------------------------------------------------------
+
+    @Test
+    void theExportedFilesHoldTheFiguresOfTheDashboard() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("tinh", PASSWORD);
+        targets.save(y1, List.of(new Edit(new Cell(f.d, Measure.TURNS, 0), Value.NONE, 8),
+                new Edit(new Cell(f.d, Measure.CADRES, 0), Value.NONE, 5)));
+        Dashboard province = progress.dashboard(null, y1, Basis.YEAR);
+        Dashboard.UnitRow district = row(province, f.d);
+        assertEquals(Integer.valueOf(8), district.turns().target());
+        assertEquals(75.0, district.turns().getPercent(), 1e-9, "6 of 8");
+        assertEquals(Standing.FAR_BEHIND, district.turns().standing(), "a past year expects the whole target");
+
+        Dashboard d = progress.dashboard(f.d, y1, Basis.YEAR);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        export.dashboardXlsx(d, Bundle.VIETNAMESE, xlsx);
+        Map<String, List<List<Object>>> sheets = readXlsx(xlsx.toByteArray());
+        List<Object> turns = find(sheets, "Lượt cán bộ được bồi dưỡng");
+        assertEquals(6.0, turns.get(1));
+        List<Object> cadreLine = find(sheets, "Số cán bộ được bồi dưỡng");
+        assertEquals(4.0, cadreLine.get(1));
+        List<Object> pLine = find(sheets, f.pName);
+        assertEquals(5.0, pLine.get(2), "P's turns in the units sheet");
+        assertEquals(4.0, pLine.get(7), "P's cadres");
+        assertEquals(60.0, find(sheets, "Cán bộ 3 chức danh có phụ cấp đã được bồi dưỡng").get(1));
+        assertEquals(100.0, find(sheets, nameOf("PARTY_CELL_SECRETARY")).get(3));
+        assertEquals(List.of(2.0, 1.0), find(sheets, nameOf("HAMLET_HEAD")).subList(1, 3));
+        assertEquals(1.0, find(sheets, "Quý 1").get(1));
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        export.dashboardPdf(d, Bundle.VIETNAMESE, pdf);
+        String text = pdfText(pdf.toByteArray()).replace('\n', ' ');
+        assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text);
+        assertTrue(text.contains("BÁO CÁO KẾT QUẢ BỒI DƯỠNG CÁN BỘ CƠ SỞ NĂM " + y1), text);
+        // every figure of every table, as the page writes it (a long name may wrap inside its cell: its first word)
+        for (ReportExport.Table table : export.tables(d, Bundle.VIETNAMESE)) {
+            for (List<ReportExport.Value> line : table.rows()) {
+                for (ReportExport.Value v : line) {
+                    String expected = v.number() != null ? v.text() : v.text().split(" ")[0];
+                    assertTrue(text.contains(expected), "the PDF holds '" + expected + "' of " + table.title());
+                }
+            }
+        }
+        assertTrue(text.contains("60,0%") && text.contains("100,0%") && text.contains("50,0%"), text);
+
+        // the list of the hamlet heads not trained, in both files
+        ProgressService.Untrained heads = new ProgressService.Untrained(f.d, y1, Basis.YEAR, title("HAMLET_HEAD"), false);
+        ByteArrayOutputStream list = new ByteArrayOutputStream();
+        export.untrainedXlsx(heads, Bundle.VIETNAMESE, list);
+        List<List<Object>> lines = readXlsx(list.toByteArray()).values().iterator().next();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Lò Thị Bốn " + f.tag)), lines.toString());
+        assertFalse(lines.stream().anyMatch(l -> l.contains("Hà Văn Hai " + f.tag)), "c2 is trained");
+        ByteArrayOutputStream listPdf = new ByteArrayOutputStream();
+        export.untrainedPdf(heads, Bundle.VIETNAMESE, listPdf);
+        assertTrue(pdfText(listPdf.toByteArray()).contains("Lò Thị Bốn " + f.tag));
+    }
+
+    @Test
+    void cellsThatLookLikeFormulasAreWrittenAsText() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("admin", PASSWORD);
+        tx.begin();
+        Cadre c = em.find(Cadre.class, f.c4);
+        c.describe("=HYPERLINK(\"x\") " + f.tag, c.getGender(), c.getBirthDate(), c.getEthnicity(), c.getEducation(),
+                c.getPoliticalTheory(), c.isPartyMember(), c.getPartyJoined(), c.getNationalId());
+        tx.commit();
+        ByteArrayOutputStream list = new ByteArrayOutputStream();
+        export.untrainedXlsx(new ProgressService.Untrained(f.b, y1, Basis.YEAR, null, false), Bundle.VIETNAMESE, list);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(list.toByteArray()))) {
+            boolean found = false;
+            for (Row row : book.getSheetAt(0)) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    assertFalse(cell.getCellType() == CellType.FORMULA, "no formula is ever written");
+                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains("HYPERLINK")) {
+                        assertTrue(cell.getStringCellValue().startsWith("'="), cell.getStringCellValue());
+                        found = true;
+                    }
+                }
+            }
+            assertTrue(found);
+        }
+    }
+
+    // ---- targets ----------------------------------------------------------------------------------------
+
+    @Test
+    void targetsAreSavedCellByCellAndAConcurrentEditIsRefusedWithoutLosingAnything() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("tinh", PASSWORD);
+        int year = y1 + 2;
+        Cell turns = new Cell(f.d, Measure.TURNS, 0);
+        Cell share = new Cell(f.d, Measure.TITLE_SHARE, title("PARTY_CELL_SECRETARY"));
+        assertEquals(2, targets.save(year, List.of(new Edit(turns, Value.NONE, 10), new Edit(share, Value.NONE, 60))));
+
+        // two reviewers read the same sheet
+        Value mineRead = targets.sheet(year).values().get(turns);
+        Value theirsRead = targets.sheet(year).values().get(turns);
+        assertEquals(Integer.valueOf(10), mineRead.value());
+        // they save first
+        assertEquals(1, targets.save(year, List.of(new Edit(turns, theirsRead, 12))));
+        // then I save, from what I read: refused, and my other change is not written either
+        Value shareRead = targets.sheet(year).values().get(share);
+        TargetService.ConflictException conflict = assertThrows(TargetService.ConflictException.class,
+                () -> targets.save(year, List.of(new Edit(turns, mineRead, 15), new Edit(share, shareRead, 70))));
+        assertEquals(1, conflict.getConflicts().size());
+        assertEquals(Integer.valueOf(12), conflict.getConflicts().get(0).theirs());
+        assertEquals(Integer.valueOf(15), conflict.getConflicts().get(0).mine());
+        assertEquals("tinh", conflict.getConflicts().get(0).by());
+        assertEquals(Integer.valueOf(12), targets.sheet(year).values().get(turns).value());
+        assertEquals(Integer.valueOf(60), targets.sheet(year).values().get(share).value(), "nothing of the refused save");
+        // typing what they saved is no conflict; keeping mine means saving over the fresh version
+        assertEquals(1, targets.save(year, List.of(new Edit(turns, mineRead, 12), new Edit(share, shareRead, 70))));
+        Value fresh = targets.sheet(year).values().get(turns);
+        assertEquals(1, targets.save(year, List.of(new Edit(turns, fresh, 15))));
+        assertEquals(Integer.valueOf(15), targets.sheet(year).values().get(turns).value());
+        // clearing a cell removes the target
+        assertEquals(1, targets.save(year, List.of(new Edit(share, targets.sheet(year).values().get(share), null))));
+        assertNull(targets.sheet(year).values().get(share));
+
+        // what is refused
+        BusinessException range = assertThrows(BusinessException.class,
+                () -> targets.save(year, List.of(new Edit(share, Value.NONE, 120))));
+        assertEquals("target.error.percentRange", range.getMessageKey());
+        assertThrows(NotFoundException.class, () -> targets.save(year,
+                List.of(new Edit(new Cell(f.a, Measure.TURNS, 0), Value.NONE, 5))), "targets are set down to communes only");
+        assertEquals("target.error.dimension", assertThrows(BusinessException.class, () -> targets.save(year,
+                List.of(new Edit(new Cell(f.d, Measure.TITLE_SHARE, 999_999), Value.NONE, 5)))).getMessageKey());
+
+        // copied from a year to the next (the page raises and adjusts them before saving)
+        Map<Cell, Integer> copied = targets.valuesOf(year);
+        assertEquals(Integer.valueOf(15), copied.get(turns));
+        // the sheet lists the province, then its communes (the district is one of its units here)
+        TargetService.Sheet sheet = targets.sheet(year);
+        assertNotNull(sheet.province());
+        assertTrue(sheet.communes().stream().anyMatch(u -> u.getId() == f.d));
+    }
+
+    @Test
+    void aMergedCommunesTargetsGoToTheUnitThatAbsorbedIt() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        long root = root();
+        long x = unitAdmin.create(root, "TX" + tag, "Xã Sáp Nhập " + tag, UnitKind.COMMUNE, LocalDate.of(2020, 1, 1)).getId();
+        long z = unitAdmin.create(root, "TZ" + tag, "Xã Tiếp Nhận " + tag, UnitKind.COMMUNE, LocalDate.of(2020, 1, 1)).getId();
+        int year = VietnamTime.today().getYear();
+        targets.save(year, List.of(new Edit(new Cell(x, Measure.TURNS, 0), Value.NONE, 30),
+                new Edit(new Cell(z, Measure.TURNS, 0), Value.NONE, 50),
+                new Edit(new Cell(x, Measure.BRIEFINGS, 0), Value.NONE, 1),
+                new Edit(new Cell(x, Measure.TITLE_SHARE, title("FRONT_HEAD")), Value.NONE, 40)));
+        unitAdmin.merge(List.of(x), z, null, null, null, null, VietnamTime.today());
+        Map<Cell, Integer> now = targets.valuesOf(year);
+        assertEquals(Integer.valueOf(80), now.get(new Cell(z, Measure.TURNS, 0)), "counts are added");
+        assertEquals(Integer.valueOf(1), now.get(new Cell(z, Measure.BRIEFINGS, 0)));
+        assertEquals(Integer.valueOf(40), now.get(new Cell(z, Measure.TITLE_SHARE, title("FRONT_HEAD"))),
+                "a share it had none of is taken over");
+        assertFalse(targets.sheet(year).communes().stream().anyMatch(u -> u.getId() == x), "the merged unit is gone");
+    }
+
+    // ---- speed ------------------------------------------------------------------------------------------
+
+    @Test
+    void theNumberOfStatementsOfADashboardDoesNotGrowWithTheData() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("tinh", PASSWORD);
+        AtomicInteger calls = new AtomicInteger();
+        SessionEventAdapter counter = new SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(SessionEvent event) {
+                calls.incrementAndGet();
+            }
+        };
+        Server server = JpaHelper.getServerSession(em.getEntityManagerFactory());
+        server.getEventManager().addListener(counter);
+        try {
+            progress.dashboard(f.d, y1, Basis.YEAR);
+            progress.dashboard(null, y1, Basis.YEAR);
+            calls.set(0);
+            progress.dashboard(f.d, y1, Basis.YEAR);
+            int district = calls.getAndSet(0);
+            progress.dashboard(null, y1, Basis.YEAR);
+            int province = calls.getAndSet(0);
+            System.out.println("Statements per dashboard: district " + district + ", province " + province);
+
+            // more of everything under the district: a commune, hamlets, cadres, classes, completions
+            grow(f);
+            progress.dashboard(f.d, y1, Basis.YEAR);
+            calls.set(0);
+            Dashboard d = progress.dashboard(f.d, y1, Basis.YEAR);
+            assertEquals(district, calls.getAndSet(0), "the district's dashboard, with more data");
+            assertTrue(d.turns().actual() > 6 && d.children().size() == 3, "it did grow");
+            progress.dashboard(null, y1, Basis.YEAR);
+            assertEquals(province, calls.get(), "the province's");
+            assertTrue(province <= 16, "a handful of statements: " + province);
+        } finally {
+            server.getEventManager().removeListener(counter);
+        }
+    }
+
+    // ---- the fixture ------------------------------------------------------------------------------------
+
+    /** The ids of a fixture; paths of the units the checks recompute under. */
+    private record Fix(String tag, long root, long d, long p, long q, long a, long b, long m, long c, String dPath,
+            String pPath, String qPath, String aPath, String pName, long c1, long c2, long c3, long c4, long c5,
+            long c6, long training, long tour, long briefing) {
+    }
+
+    private Fix fixture() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        long root = root();
+        LocalDate since = LocalDate.of(2020, 1, 1);
+        AdminUnit d = unitAdmin.create(root, "TD" + tag, "Khu thử nghiệm " + tag, UnitKind.DISTRICT, since);
+        AdminUnit p = unitAdmin.create(d.getId(), "TP" + tag, "Xã Phong " + tag, UnitKind.COMMUNE, since);
+        AdminUnit q = unitAdmin.create(d.getId(), "TQ" + tag, "Xã Quang " + tag, UnitKind.COMMUNE, since);
+        AdminUnit a = unitAdmin.create(p.getId(), "TA" + tag, "Thôn An " + tag, UnitKind.HAMLET, since);
+        AdminUnit b = unitAdmin.create(p.getId(), "TB" + tag, "Thôn Bình " + tag, UnitKind.HAMLET, since);
+        AdminUnit m = unitAdmin.create(p.getId(), "TM" + tag, "Thôn Minh " + tag, UnitKind.HAMLET, since);
+        AdminUnit c = unitAdmin.create(q.getId(), "TC" + tag, "Thôn Cường " + tag, UnitKind.HAMLET, since);
+
+        long c1 = cadre("T1" + tag, "Lưu Thị Một " + tag, Gender.FEMALE, "TAY", a);
+        long c2 = cadre("T2" + tag, "Hà Văn Hai " + tag, Gender.MALE, "KINH", a);
+        long c3 = cadre("T3" + tag, "Đặng Văn Ba " + tag, Gender.MALE, "DAO", b);
+        long c4 = cadre("T4" + tag, "Lò Thị Bốn " + tag, Gender.FEMALE, "KINH", b);
+        long c5 = cadre("T5" + tag, "Nông Văn Năm " + tag, Gender.MALE, "TAY", b);
+        long c6 = cadre("T6" + tag, "Phạm Thị Sáu " + tag, Gender.FEMALE, "KINH", m);
+        String ongoing = y1 + "–" + (y1 + 5);
+        cadres.addPosition(c1, title("PARTY_CELL_SECRETARY"), a.getId(), LocalDate.of(y1 - 5, 3, 1), ongoing, false);
+        cadres.addPosition(c2, title("HAMLET_HEAD"), a.getId(), LocalDate.of(y1 - 3, 3, 1), (y1 - 3) + "–" + (y1 + 2), false);
+        cadres.addPosition(c2, title("FRONT_HEAD"), a.getId(), LocalDate.of(y1 - 3, 3, 1), null, false);
+        cadres.addPosition(c3, title("FRONT_HEAD"), b.getId(), LocalDate.of(y1 - 3, 3, 1), (y1 - 3) + "–" + (y1 + 2), false);
+        cadres.addPosition(c4, title("HAMLET_HEAD"), b.getId(), LocalDate.of(y0, 4, 1), y0 + "–" + (y0 + 5), true);
+        long youth = cadres.addPosition(c5, title("YOUTH_UNION"), b.getId(), LocalDate.of(y1 - 3, 1, 1),
+                (y1 - 3) + "–" + (y1 + 2), false).getId();
+        cadres.addPosition(c6, title("PARTY_CELL_SECRETARY"), m.getId(), LocalDate.of(y1, 1, 10), ongoing, true);
+
+        long training = course(ActivityKind.TRAINING_COURSE, "MASS_MOBILIZATION");
+        long tour = course(ActivityKind.STUDY_TOUR, "DIGITAL_SKILLS");
+        long briefing = course(ActivityKind.PERIODIC_BRIEFING, "MASS_MOBILIZATION");
+        long thematic = course(ActivityKind.THEMATIC_BRIEFING, "MASS_MOBILIZATION");
+
+        // the year before: c4 completes, in their term
+        closedClass(training, p.getId(), LocalDate.of(y0, 10, 13), LocalDate.of(y0, 10, 15), Map.of(c4, "C"));
+        // K1 in February: c1, c2, c6 (in M) complete; c3 completes then withdraws; c4 fails
+        closedClass(training, p.getId(), LocalDate.of(y1, 2, 18), LocalDate.of(y1, 2, 20),
+                Map.of(c1, "C", c2, "C", c6, "C", c3, "W", c4, "F"));
+        // K2, a study tour of the district in May: c1
+        closedClass(tour, d.getId(), LocalDate.of(y1, 5, 8), LocalDate.of(y1, 5, 10), Map.of(c1, "C"));
+        // K3 in March: c5, while in B
+        closedClass(training, p.getId(), LocalDate.of(y1, 3, 13), LocalDate.of(y1, 3, 15), Map.of(c5, "C"));
+        // briefings: P's in March (c2 attends: not a turn), M's in April; Q's cancelled, P's draft
+        closedClass(briefing, p.getId(), LocalDate.of(y1, 3, 5), LocalDate.of(y1, 3, 5), Map.of(c2, "C"));
+        closedClass(thematic, m.getId(), LocalDate.of(y1, 4, 10), LocalDate.of(y1, 4, 10), Map.of());
+        long cancelled = closedClass(briefing, q.getId(), LocalDate.of(y1, 8, 12), LocalDate.of(y1, 8, 12), null);
+        long draft = closedClass(briefing, p.getId(), LocalDate.of(y1, 11, 5), LocalDate.of(y1, 11, 5), null);
+        tx.begin();
+        em.find(CourseClass.class, cancelled).cancel();
+        tx.commit();
+        assertNotNull(em.find(CourseClass.class, draft));
+
+        // c5 moves to C on 1 July, keeping the title there
+        cadres.endPosition(youth, LocalDate.of(y1, 6, 30));
+        Cadre five = cadres.get(c5);
+        cadres.update(c5, five.getVersion(), details(five.getFullName(), Gender.MALE, "TAY", c.getId()));
+        cadres.addPosition(c5, title("YOUTH_UNION"), c.getId(), LocalDate.of(y1, 7, 1), (y1 - 3) + "–" + (y1 + 2), false);
+        // K4 in September, organised by Q: c5, now in C
+        closedClass(training, q.getId(), LocalDate.of(y1, 9, 18), LocalDate.of(y1, 9, 20), Map.of(c5, "C"));
+
+        // M merged into A on 1 June: c6's title continues in A, and M's records count under A
+        unitAdmin.merge(List.of(m.getId()), a.getId(), null, null, null, null, LocalDate.of(y1, 6, 1));
+
+        em.clear();
+        AdminUnit dd = em.find(AdminUnit.class, d.getId());
+        AdminUnit pp = em.find(AdminUnit.class, p.getId());
+        AdminUnit qq = em.find(AdminUnit.class, q.getId());
+        AdminUnit aa = em.find(AdminUnit.class, a.getId());
+        return new Fix(tag, root, d.getId(), p.getId(), q.getId(), a.getId(), b.getId(), m.getId(), c.getId(),
+                dd.getPath(), pp.getPath(), qq.getPath(), aa.getPath(), pp.getName(), c1, c2, c3, c4, c5, c6,
+                training, tour, briefing);
+    }
+
+    /** More data under the fixture's district: a third commune with hamlets, cadres and completions. */
+    private void grow(Fix f) throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        LocalDate since = LocalDate.of(2020, 1, 1);
+        AdminUnit r = unitAdmin.create(f.d, "TR" + tag, "Xã Rộng " + tag, UnitKind.COMMUNE, since);
+        Map<Long, String> outcomes = new HashMap<>();
+        for (int h = 0; h < 3; h++) {
+            AdminUnit hamlet = unitAdmin.create(r.getId(), "TH" + h + tag, "Thôn " + h + " " + tag, UnitKind.HAMLET, since);
+            for (int i = 0; i < 4; i++) {
+                long id = cadre("G" + h + i + tag, "Vũ Văn Thêm " + h + i + " " + tag, Gender.MALE, "KINH", hamlet);
+                cadres.addPosition(id, title(i % 2 == 0 ? "HAMLET_HEAD" : "FRONT_HEAD"), hamlet.getId(),
+                        LocalDate.of(y1 - 2, 1, 1), null, false);
+                outcomes.put(id, i == 3 ? "F" : "C");
+            }
+        }
+        closedClass(f.training, r.getId(), LocalDate.of(y1, 6, 8), LocalDate.of(y1, 6, 10), outcomes);
+        closedClass(f.tour, r.getId(), LocalDate.of(y1, 10, 6), LocalDate.of(y1, 10, 8), outcomes);
+        closedClass(f.briefing, r.getId(), LocalDate.of(y1, 7, 6), LocalDate.of(y1, 7, 6), Map.of());
+        InContainer.signIn("tinh", PASSWORD);
+    }
+
+    private long cadre(String code, String name, Gender gender, String ethnicity, AdminUnit unit) {
+        return cadres.create(code, details(name, gender, ethnicity, unit.getId())).getId();
+    }
+
+    private static CadreService.Details details(String name, Gender gender, String ethnicity, long unitId) {
+        return new CadreService.Details(name, gender, LocalDate.of(1978, 4, 2), ethnicity, null, null, null, false,
+                null, null, unitId);
+    }
+
+    private long course(ActivityKind kind, String group) throws Exception {
+        tx.begin();
+        SubjectGroup g = em.createQuery("SELECT g FROM SubjectGroup g WHERE g.code = :c", SubjectGroup.class)
+                .setParameter("c", group).getSingleResult();
+        String code = "TG" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Course course = new Course(code, "Khóa thử " + code, "Test course " + code, g, kind, new BigDecimal("8"));
+        course.setRule(new CompletionRule(80, false, false, null, false, null));
+        em.persist(course);
+        tx.commit();
+        return course.getId();
+    }
+
+    /**
+     * A class on these days with these participants, each by a letter: C completed, F not completed, W completed
+     * then withdrew. Closed (results final) unless {@code people} is null (left a draft).
+     */
+    private long closedClass(long courseId, long unitId, LocalDate start, LocalDate end, Map<Long, String> people)
+            throws Exception {
+        tx.begin();
+        Course course = em.find(Course.class, courseId);
+        CourseClass k = new CourseClass("TK" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), course,
+                em.find(AdminUnit.class, unitId));
+        k.schedule(start, end, 60, null, null);
+        em.persist(k);
+        if (people != null) {
+            for (Map.Entry<Long, String> e : people.entrySet()) {
+                Enrollment en = Enrollment.nominate(k, em.find(Cadre.class, e.getKey()), "test");
+                em.persist(en);
+                en.conclude("F".equals(e.getValue()) ? Outcome.NOT_COMPLETED : Outcome.COMPLETED);
+                if ("W".equals(e.getValue())) {
+                    en.withdraw("Bận việc gia đình");
+                }
+            }
+            k.closeResults("test");
+        }
+        tx.commit();
+        return k.getId();
+    }
+
+    /** A class of P open for nominations today. */
+    private long openClass(long unitId) throws Exception {
+        tx.begin();
+        SubjectGroup g = em.createQuery("SELECT g FROM SubjectGroup g WHERE g.code = 'FRONT_WORK'", SubjectGroup.class)
+                .getSingleResult();
+        String code = "TO" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Course course = new Course(code, "Lớp mở " + code, "Open class " + code, g, ActivityKind.TRAINING_COURSE,
+                new BigDecimal("8"));
+        em.persist(course);
+        CourseClass k = new CourseClass(code + "-1", course, em.find(AdminUnit.class, unitId));
+        LocalDate today = VietnamTime.today();
+        k.schedule(today.plusDays(20), today.plusDays(21), 30, today.minusDays(1), today.plusDays(10));
+        k.open();
+        em.persist(k);
+        tx.commit();
+        return k.getId();
+    }
+
+    private long root() {
+        return em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult();
+    }
+
+    private long title(String code) {
+        return em.createQuery("SELECT t.id FROM PositionTitle t WHERE t.code = :c", Long.class).setParameter("c", code)
+                .getSingleResult();
+    }
+
+    private String nameOf(String code) {
+        return em.createQuery("SELECT t FROM PositionTitle t WHERE t.code = :c", PositionTitle.class)
+                .setParameter("c", code).getSingleResult().getNameVi();
+    }
+
+    private static String tag() {
+        return UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+    }
+
+    // ---- reading the dashboard --------------------------------------------------------------------------
+
+    private static Dashboard.UnitRow row(Dashboard d, long unitId) {
+        return d.children().stream().filter(r -> r.unit().getId() == unitId).findFirst().orElseThrow();
+    }
+
+    private void assertShare(Dashboard d, String titleCode, long holders, long trained) {
+        Dashboard.TitleRow t = d.titles().stream().filter(r -> r.titleId() == title(titleCode)).findFirst().orElseThrow();
+        assertEquals(holders, t.holders(), titleCode + " holders");
+        assertEquals(trained, t.trained(), titleCode + " trained");
+        assertEquals(100.0 * trained / holders, t.share().actual(), 1e-9);
+    }
+
+    private static Map<String, List<Long>> breakdown(List<Dashboard.Breakdown> rows) {
+        return rows.stream().collect(Collectors.toMap(Dashboard.Breakdown::key, b -> List.of(b.turns(), b.cadres())));
+    }
+
+    private Dashboard.GroupRow subject(Dashboard d, String code) {
+        long id = em.createQuery("SELECT g.id FROM SubjectGroup g WHERE g.code = :c", Long.class).setParameter("c", code)
+                .getSingleResult();
+        return d.subjects().stream().filter(g -> g.groupId() == id).findFirst().orElseThrow();
+    }
+
+    // ---- the independent recomputation: plain SQL, written another way ---------------------------------------
+
+    private static final String COUNTED = " e.outcome = 'COMPLETED' AND e.status = 'ENROLLED'"
+            + " AND c.kind IN ('TRAINING_COURSE', 'STUDY_TOUR')";
+
+    /** Completions in the year whose enrolment unit is today, through its current unit, under the path. */
+    private long sqlTurns(String path, int year) {
+        return count("SELECT COUNT(*) FROM enrollment e, course_class k, course c, admin_unit u, admin_unit now"
+                + " WHERE k.id = e.class_id AND c.id = k.course_id AND u.id = e.unit_id AND now.id = u.current_unit_id"
+                + " AND" + COUNTED + " AND k.end_date BETWEEN ? AND ? AND now.path LIKE ?",
+                java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(LocalDate.of(year, 12, 31)), path + "%");
+    }
+
+    private long sqlCadres(String path, int year) {
+        return count("SELECT COUNT(*) FROM cadre x WHERE EXISTS (SELECT 1 FROM enrollment e, course_class k, course c,"
+                + " admin_unit u, admin_unit now WHERE e.cadre_id = x.id AND k.id = e.class_id AND c.id = k.course_id"
+                + " AND u.id = e.unit_id AND now.id = u.current_unit_id AND" + COUNTED
+                + " AND k.end_date BETWEEN ? AND ? AND now.path LIKE ?)",
+                java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(LocalDate.of(year, 12, 31)), path + "%");
+    }
+
+    private long sqlBriefings(String path, int year) {
+        LocalDate asOf = year == VietnamTime.today().getYear() ? VietnamTime.today() : LocalDate.of(year, 12, 31);
+        return count("SELECT COUNT(*) FROM course_class k, course c, admin_unit u, admin_unit now"
+                + " WHERE c.id = k.course_id AND u.id = k.unit_id AND now.id = u.current_unit_id"
+                + " AND c.kind IN ('PERIODIC_BRIEFING', 'THEMATIC_BRIEFING') AND k.status NOT IN ('DRAFT', 'CANCELLED')"
+                + " AND k.start_date BETWEEN ? AND ? AND now.path LIKE ?",
+                java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(asOf), path + "%");
+    }
+
+    private long sqlHolders(long titleId, String path, LocalDate day) {
+        return count("SELECT COUNT(*) FROM cadre x WHERE EXISTS (SELECT 1 FROM position p, admin_unit u, admin_unit now"
+                + " WHERE p.cadre_id = x.id AND p.title_id = ? AND u.id = p.unit_id AND now.id = u.current_unit_id"
+                + " AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?) AND now.path LIKE ?)",
+                titleId, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), path + "%");
+    }
+
+    private long sqlTrainedInYear(long titleId, String path, int year) {
+        return sqlTrainedInYear(titleId, path, year, LocalDate.of(year, 12, 31));
+    }
+
+    private long sqlTrainedInYear(long titleId, String path, int year, LocalDate asOf) {
+        return count("SELECT COUNT(*) FROM cadre x WHERE EXISTS (SELECT 1 FROM position p, admin_unit u, admin_unit now"
+                + " WHERE p.cadre_id = x.id AND p.title_id = ? AND u.id = p.unit_id AND now.id = u.current_unit_id"
+                + " AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?) AND now.path LIKE ?)"
+                + " AND EXISTS (SELECT 1 FROM enrollment e, course_class k, course c WHERE e.cadre_id = x.id"
+                + " AND k.id = e.class_id AND c.id = k.course_id AND" + COUNTED + " AND k.end_date BETWEEN ? AND ?)",
+                titleId, java.sql.Date.valueOf(asOf), java.sql.Date.valueOf(asOf), path + "%",
+                java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(asOf));
+    }
+
+    /** In the term basis, reading each holder's term in Java: the first year written, else the day they took it. */
+    private long sqlTrainedInTerm(long titleId, String path, LocalDate asOf) throws Exception {
+        tx.begin();
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object[]> held = em.createNativeQuery("SELECT p.cadre_id, p.term, p.start_date FROM position p,"
+                    + " admin_unit u, admin_unit now WHERE p.title_id = ? AND u.id = p.unit_id AND now.id = u.current_unit_id"
+                    + " AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?) AND now.path LIKE ?")
+                    .setParameter(1, titleId).setParameter(2, java.sql.Date.valueOf(asOf))
+                    .setParameter(3, java.sql.Date.valueOf(asOf)).setParameter(4, path + "%").getResultList();
+            Set<Long> trained = new TreeSet<>();
+            for (Object[] h : held) {
+                String term = (String) h[1];
+                LocalDate start = term != null && term.matches("(19|20)[0-9]{2}.*")
+                        ? LocalDate.of(Integer.parseInt(term.substring(0, 4)), 1, 1)
+                        : ((java.sql.Date) h[2]).toLocalDate();
+                long done = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM enrollment e, course_class k, course c"
+                        + " WHERE e.cadre_id = ? AND k.id = e.class_id AND c.id = k.course_id AND" + COUNTED
+                        + " AND k.end_date BETWEEN ? AND ?").setParameter(1, ((Number) h[0]).longValue())
+                        .setParameter(2, java.sql.Date.valueOf(start)).setParameter(3, java.sql.Date.valueOf(asOf))
+                        .getSingleResult()).longValue();
+                if (done > 0) {
+                    trained.add(((Number) h[0]).longValue());
+                }
+            }
+            return trained.size();
+        } finally {
+            tx.commit();
+        }
+    }
+
+    private long count(String sql, Object... values) {
+        try {
+            tx.begin();
+            try {
+                var q = em.createNativeQuery(sql);
+                for (int i = 0; i < values.length; i++) {
+                    q.setParameter(i + 1, values[i]);
+                }
+                return ((Number) q.getSingleResult()).longValue();
+            } finally {
+                tx.commit();
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- reading files ----------------------------------------------------------------------------------
+
+    /** Every sheet as rows of cell values (numbers as Double, text as String). */
+    private static Map<String, List<List<Object>>> readXlsx(byte[] bytes) throws Exception {
+        Map<String, List<List<Object>>> sheets = new java.util.LinkedHashMap<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            for (Sheet sheet : book) {
+                List<List<Object>> rows = new ArrayList<>();
+                for (Row row : sheet) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < row.getLastCellNum(); i++) {
+                        org.apache.poi.ss.usermodel.Cell cell = row.getCell(i);
+                        values.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC ? (Object) cell.getNumericCellValue()
+                                : cell.getStringCellValue());
+                    }
+                    rows.add(values);
+                }
+                sheets.put(sheet.getSheetName(), rows);
+            }
+        }
+        return sheets;
+    }
+
+    /** The first row (of any sheet) whose first cell is this text. */
+    private static List<Object> find(Map<String, List<List<Object>>> sheets, String first) {
+        for (List<List<Object>> rows : sheets.values()) {
+            for (List<Object> row : rows) {
+                if (!row.isEmpty() && first.equals(row.get(0))) {
+                    return row;
+                }
+                if (row.size() > 1 && first.equals(row.get(1))) {
+                    return row;
+                }
+            }
+        }
+        throw new AssertionError("no row for " + first + " in " + sheets);
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            text.append(extractor.getTextFromPage(p)).append('\n');
+        }
+        return text.toString();
+    }
+}
