@@ -91,7 +91,7 @@ class CertificateBrowserIT {
         browser.open("/teach/classes.xhtml");
         browser.screenshot("teach-classes");
         browser.clickAndWaitForPage("a.offer-card" + closableCard());
-        assertTrue(browser.text(Browser.id("results:table")).contains("Hoàng Văn Sình"), "the demo cadre is in it");
+        assertTrue(browser.text("#results-table").contains("Hoàng Văn Sình"), "the demo cadre is in it");
         assertTrue(browser.pageText().contains("Kết quả dự kiến"), "before closing, outcomes are expected ones");
         browser.screenshot("teach-class-before-closing");
         browser.click(Browser.id("results:close"));
@@ -159,7 +159,20 @@ class CertificateBrowserIT {
         browser.open("/teach/classes.xhtml");
         browser.clickAndWaitForPage("a.offer-card" + runningCard());
         browser.clickAndWaitForPage("#sessions a.session-link");
-        String session = browser.text(".lead");
+        String session = browser.text("#session-lead");
+        // the grid: everyone present, the first person excused instead, saved
+        browser.click(Browser.id("grid:allPresent"));
+        browser.waitForAjax();
+        String first = browser.text(".attendance-row .attendance-name strong");
+        browser.click(".attendance-row:first-child .status-pills li:nth-child(3) label");
+        browser.type(".attendance-row:first-child .note-input", "Họp tổ dân phố");
+        browser.click(Browser.id("grid:save"));
+        browser.waitForText("#messages", "Đã lưu điểm danh");
+        browser.open(browser.path());
+        assertTrue(browser.find(".attendance-row:first-child .status-pills li:nth-child(3) input").isSelected(),
+                first + " is recorded as excused");
+        assertEquals("Họp tổ dân phố", browser.find(".attendance-row:first-child .note-input").getAttribute("value"));
+        browser.screenshot("teach-session-grid");
         browser.click(Browser.id("grid:showQr"));
         browser.waitForText("#qr-url", "/checkin.xhtml?s=");
         String url = browser.text("#qr-url");

@@ -54,7 +54,7 @@ public class TeachingService {
             return closed;
         }
 
-        public boolean isEmpty() {
+        public boolean isNone() {
             return running.isEmpty() && toClose.isEmpty() && upcoming.isEmpty() && closed.isEmpty();
         }
     }
