@@ -320,7 +320,10 @@ class AttendanceIT {
 
         assertRefused("certificate.error.reasonRequired", () -> certificates.revoke(one.getId(), " "), "a reason");
         certificates.revoke(one.getId(), "Cấp nhầm người");
-        assertEquals("REVOKED", certificates.verify(one.getVerifyCode()).orElseThrow().standing());
+        CertificateService.Verification revoked = certificates.verify(one.getVerifyCode()).orElseThrow();
+        assertEquals("REVOKED", revoked.standing());
+        assertEquals(VietnamTime.today(), revoked.revokedOn());
+        assertNull(valid.revokedOn());
 
         tx.begin();
         em.createNativeQuery("UPDATE certificate SET valid_until = ? WHERE id = ?")

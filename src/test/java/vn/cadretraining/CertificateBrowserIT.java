@@ -145,6 +145,7 @@ class CertificateBrowserIT {
         browser.signOut();
         browser.open("/verify/" + code);
         browser.waitForText(".standing", "thu hồi");
+        assertTrue(browser.exists("#verify-revoked-on"), "the day it was revoked is shown");
         browser.screenshot("verify-revoked");
 
         // a certificate that is not theirs is not found, whatever id is typed
