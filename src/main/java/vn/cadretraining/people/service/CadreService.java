@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.people.entity.Cadre;
@@ -80,6 +81,52 @@ public class CadreService {
         TypedQuery<Long> q = em.createQuery("SELECT COUNT(c) FROM Cadre c" + where(filter, params), Long.class);
         params.forEach(q::setParameter);
         return q.getSingleResult();
+    }
+
+    /**
+     * Every cadre the filter finds in the caller's scope, in the roster's order (name, then id), handed to
+     * {@code consumer} in batches with the titles held now: for exports of any size. Batches are read by
+     * keyset (after the last name and id), not by offset, so that the 50th batch costs what the first did;
+     * the persistence context is cleared after each, so that memory stays flat.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public void forEachBatch(RosterFilter filter, int batchSize, Consumer<List<RosterEntry>> consumer) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        String afterName = null;
+        long afterId = 0;
+        while (true) {
+            TypedQuery<Cadre> q = em.createQuery("SELECT c FROM Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity"
+                    + where + (afterName == null ? "" : " AND (c.fullNameFolded > :afterName"
+                    + " OR (c.fullNameFolded = :afterName AND c.id > :afterId))")
+                    + " ORDER BY c.fullNameFolded, c.id", Cadre.class);
+            params.forEach(q::setParameter);
+            if (afterName != null) {
+                q.setParameter("afterName", afterName).setParameter("afterId", afterId);
+            }
+            List<Cadre> cadres = q.setMaxResults(batchSize).getResultList();
+            if (cadres.isEmpty()) {
+                return;
+            }
+            Map<Long, List<Position>> held = new HashMap<>();
+            for (Position p : em.createQuery("SELECT p FROM Position p JOIN FETCH p.title JOIN FETCH p.unit"
+                            + " WHERE p.cadre IN :cs AND p.endDate IS NULL ORDER BY p.title.sortOrder", Position.class)
+                    .setParameter("cs", cadres).getResultList()) {
+                held.computeIfAbsent(p.getCadre().getId(), k -> new ArrayList<>()).add(p);
+            }
+            List<RosterEntry> entries = new ArrayList<>(cadres.size());
+            for (Cadre c : cadres) {
+                entries.add(new RosterEntry(c, held.getOrDefault(c.getId(), List.of()), nationalIdFor(c)));
+            }
+            consumer.accept(entries);
+            if (cadres.size() < batchSize) {
+                return;
+            }
+            Cadre last = cadres.get(cadres.size() - 1);
+            afterName = last.getFullNameFolded();
+            afterId = last.getId();
+            em.clear();
+        }
     }
 
     /** The page's cadres with the titles they hold now: one query for all of them, not one per row. */

@@ -11,4 +11,22 @@ public record RosterRow(Cadre cadre, List<String> titlesVi, List<String> titlesE
     public Long getId() {
         return cadre.getId();
     }
+
+    // Jakarta EL 5 (Faces 4) reads bean getters, not record accessors: the roster page reads these
+
+    public Cadre getCadre() {
+        return cadre;
+    }
+
+    public List<String> getTitlesVi() {
+        return titlesVi;
+    }
+
+    public List<String> getTitlesEn() {
+        return titlesEn;
+    }
+
+    public boolean isNewlyElected() {
+        return newlyElected;
+    }
 }
