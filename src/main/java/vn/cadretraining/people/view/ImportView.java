@@ -96,7 +96,7 @@ public class ImportView implements Serializable {
     /** A problem in the reader's language, with the column it is about. */
     public String describe(ImportProblem problem) {
         String text = Messages.text(problem.key(), problem.args());
-        return problem.column() == null ? text : Messages.text("import.column." + problem.column().name()) + ": " + text;
+        return problem.column() == null ? text : Messages.text(problem.column().labelKey()) + ": " + text;
     }
 
     /** Why the file could not be read or imported, in the reader's language. */

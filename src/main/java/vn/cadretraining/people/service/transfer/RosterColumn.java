@@ -59,6 +59,11 @@ public enum RosterColumn {
         return required;
     }
 
+    /** The bundle key of the column's name as pages show it ("import.column.CODE"). */
+    public String labelKey() {
+        return "import.column." + name();
+    }
+
     public boolean isImported() {
         return this != UNIT_NAME && this != TITLES_NOW;
     }
