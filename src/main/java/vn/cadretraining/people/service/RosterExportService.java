@@ -38,6 +38,7 @@ public class RosterExportService {
         List<String> headers = RosterColumn.EXPORTED.stream().map(RosterColumn::header).toList();
         try (RosterSheet sheet = RosterSheet.open(format, out, Choices.vietnamese("export.sheet"),
                 headers)) {
+            sheet.widths(RosterColumn.EXPORTED.stream().map(RosterColumn::width).toList());
             try {
                 cadres.forEachBatch(filter, BATCH, batch -> {
                     for (RosterEntry entry : batch) {

@@ -11,25 +11,25 @@ import vn.cadretraining.shared.text.TextFold;
  * only and ignored by imports, so that an export can be edited and imported again as it is.
  */
 public enum RosterColumn {
-    CODE("Mã cán bộ", "Cadre code", true),
-    FULL_NAME("Họ và tên", "Full name", true),
-    GENDER("Giới tính", "Gender", true),
-    BIRTH_DATE("Ngày sinh", "Date of birth", false),
-    ETHNICITY("Dân tộc", "Ethnic group", false),
-    PHONE("Số điện thoại", "Phone", false),
-    EDUCATION("Trình độ học vấn", "Education", false),
-    POLITICAL_THEORY("Lý luận chính trị", "Political theory", false),
-    PARTY_MEMBER("Đảng viên", "Party member", false),
-    PARTY_JOINED("Ngày vào Đảng", "Joined the Party on", false),
-    NATIONAL_ID("Số căn cước", "National ID number", false),
-    UNIT_CODE("Mã đơn vị", "Unit code", true),
-    TITLES("Chức danh", "Titles", false),
-    TITLES_FROM("Từ ngày", "Titles held from", false),
-    TERM("Nhiệm kỳ", "Term", false),
-    NEWLY_ELECTED("Mới bầu", "Newly elected", false),
+    CODE("Mã cán bộ", "Cadre code", true, 14),
+    FULL_NAME("Họ và tên", "Full name", true, 26),
+    GENDER("Giới tính", "Gender", true, 9),
+    BIRTH_DATE("Ngày sinh", "Date of birth", false, 12),
+    ETHNICITY("Dân tộc", "Ethnic group", false, 12),
+    PHONE("Số điện thoại", "Phone", false, 14),
+    EDUCATION("Trình độ học vấn", "Education", false, 22),
+    POLITICAL_THEORY("Lý luận chính trị", "Political theory", false, 18),
+    PARTY_MEMBER("Đảng viên", "Party member", false, 10),
+    PARTY_JOINED("Ngày vào Đảng", "Joined the Party on", false, 13),
+    NATIONAL_ID("Số căn cước", "National ID number", false, 15),
+    UNIT_CODE("Mã đơn vị", "Unit code", true, 12),
+    TITLES("Chức danh", "Titles", false, 30),
+    TITLES_FROM("Từ ngày", "Titles held from", false, 12),
+    TERM("Nhiệm kỳ", "Term", false, 12),
+    NEWLY_ELECTED("Mới bầu", "Newly elected", false, 9),
     // written by exports, ignored by imports
-    UNIT_NAME("Tên đơn vị", "Unit name", false),
-    TITLES_NOW("Chức danh hiện giữ", "Titles held now", false);
+    UNIT_NAME("Tên đơn vị", "Unit name", false, 34),
+    TITLES_NOW("Chức danh hiện giữ", "Titles held now", false, 44);
 
     /** The columns an import reads (and the template offers), in order. */
     public static final List<RosterColumn> IMPORTED = Arrays.stream(values()).filter(RosterColumn::isImported).toList();
@@ -40,11 +40,18 @@ public enum RosterColumn {
     private final String header;
     private final String englishName;
     private final boolean required;
+    private final int width;
 
-    RosterColumn(String header, String englishName, boolean required) {
+    RosterColumn(String header, String englishName, boolean required, int width) {
         this.header = header;
         this.englishName = englishName;
         this.required = required;
+        this.width = width;
+    }
+
+    /** A column width that fits its usual content, in characters, for workbooks. */
+    public int width() {
+        return width;
     }
 
     public String header() {

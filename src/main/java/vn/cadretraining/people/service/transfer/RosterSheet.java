@@ -40,6 +40,9 @@ public abstract class RosterSheet implements Closeable {
 
     abstract void header(List<String> headers) throws IOException;
 
+    /** For workbooks: the columns' widths in characters; ignored for CSV. */
+    public abstract void widths(List<Integer> characters);
+
     /** For workbooks: another sheet after the first (instructions, lists); ignored for CSV. */
     public abstract void nextSheet(String name, List<String> headers) throws IOException;
 
@@ -85,6 +88,13 @@ public abstract class RosterSheet implements Closeable {
                 sheet.setDefaultColumnStyle(i, textStyle);
             }
             sheet.createFreezePane(0, 1);
+        }
+
+        @Override
+        public void widths(List<Integer> characters) {
+            for (int i = 0; i < characters.size(); i++) {
+                sheet.setColumnWidth(i, characters.get(i) * 256);
+            }
         }
 
         @Override
@@ -140,6 +150,11 @@ public abstract class RosterSheet implements Closeable {
         @Override
         void header(List<String> headers) throws IOException {
             printer.printRecord(headers);
+        }
+
+        @Override
+        public void widths(List<Integer> characters) {
+            // a CSV file has no widths
         }
 
         @Override

@@ -26,8 +26,10 @@ public final class RosterTemplate {
             if (format == FileFormat.CSV) {
                 return;
             }
+            sheet.widths(RosterColumn.IMPORTED.stream().map(RosterColumn::width).toList());
             sheet.nextSheet(text("import.template.sheet.help"), List.of(text("import.template.column"),
                     "English name", text("import.template.required"), text("import.template.how"), "How to fill in"));
+            sheet.widths(List.of(20, 20, 10, 70, 70));
             for (RosterColumn c : RosterColumn.IMPORTED) {
                 sheet.row(List.of(c.header(), c.englishName(), Choices.yesNo(c.isRequired()),
                         Choices.text(Choices.VI, "import.help." + c.name()),
@@ -35,6 +37,7 @@ public final class RosterTemplate {
             }
             sheet.nextSheet(text("import.template.sheet.titles"), List.of(text("import.template.code"),
                     text("import.template.nameVi"), text("import.template.nameEn")));
+            sheet.widths(List.of(24, 50, 44));
             for (ImportReferences.Title t : titles) {
                 if (t.active()) {
                     sheet.row(List.of(t.code(), t.nameVi(), t.nameEn()));
@@ -42,6 +45,7 @@ public final class RosterTemplate {
             }
             sheet.nextSheet(text("import.template.sheet.units"), List.of(RosterColumn.UNIT_CODE.header(),
                     RosterColumn.UNIT_NAME.header()));
+            sheet.widths(List.of(14, 44));
             for (UnitLine u : units) {
                 sheet.row(List.of(u.code(), u.label()));
             }

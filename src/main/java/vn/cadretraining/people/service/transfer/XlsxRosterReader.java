@@ -42,7 +42,8 @@ import vn.cadretraining.shared.time.VietnamTime;
  * memory), with the defences an uploaded zip needs:
  * <ul>
  * <li>zip bombs: POI's {@link ZipSecureFile} refuses an entry that inflates more than 100 times its packed
- * size or beyond 100 MB (a 20,000-row sheet is about 15 MB);</li>
+ * size or beyond 50 MB (a 20,000-row sheet is about 15 MB; a part is read whole into memory only for the
+ * shared strings);</li>
  * <li>formulas: a cell with a formula anywhere in the workbook refuses the file, naming the cell, because
  * what was imported would be a cached result nobody sees, and such a file was not meant as data;</li>
  * <li>macro-enabled and other non-workbook packages are refused as "not an .xlsx".</li>
@@ -50,7 +51,7 @@ import vn.cadretraining.shared.time.VietnamTime;
  */
 final class XlsxRosterReader {
 
-    static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
+    static final long MAX_ENTRY_BYTES = 50L * 1024 * 1024;
     static final double MIN_INFLATE_RATIO = 0.01;
 
     static {

@@ -253,6 +253,27 @@ class RosterFileReaderTest {
     }
 
     @Test
+    void aWorkbookOfTwentyThousandFullRowsIsWithinTheLimits() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RosterSheet sheet = RosterSheet.open(FileFormat.XLSX, out, "Danh sách",
+                RosterColumn.IMPORTED.stream().map(RosterColumn::header).toList())) {
+            for (int i = 0; i < RosterFileReader.MAX_ROWS; i++) {
+                sheet.row(List.of("CB" + i, "Nguyễn Thị Phương Thảo " + i, "Nữ", LocalDate.of(1960 + i % 40, 1 + i % 12, 1 + i % 28),
+                        "Sán Dìu", "09" + String.format("%08d", i), "Trung học phổ thông", "Sơ cấp", "Có",
+                        LocalDate.of(2010, 1, 1), "0221" + String.format("%08d", i), "20001-" + (10 + i % 20),
+                        "PARTY_CELL_SECRETARY; HAMLET_HEAD", LocalDate.of(2025, 7, 1), "2025–2030", "Có"));
+            }
+        }
+        long started = System.nanoTime();
+        List<RawRow> rows = xlsx(out.toByteArray());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(RosterFileReader.MAX_ROWS, rows.size());
+        assertEquals("0912345678".length(), rows.get(12_345).get(RosterColumn.PHONE).length());
+        assertTrue(out.size() < FileFormat.MAX_BYTES, "fits the upload limit: " + out.size());
+        assertTrue(millis < 20_000, "read in seconds: " + millis + " ms");
+    }
+
+    @Test
     void aZipThatIsNotAWorkbookIsRefused() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
