@@ -111,7 +111,7 @@ class LifecycleIT {
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
                     "--rootdir", abs.resolve("payara").toString(),
-                    "--postbootcommandfile", "setup/payara-postboot.asadmin",
+                    "--prebootcommandfile", "setup/payara-preboot.asadmin",
                     "--deploy", System.getProperty("war.file", "target/cadre-training.war")));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
