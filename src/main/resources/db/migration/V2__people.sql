@@ -29,6 +29,8 @@ CREATE TABLE cadre (
     code             VARCHAR(20) NOT NULL,
     full_name        VARCHAR(150) NOT NULL,
     full_name_folded VARCHAR(150) NOT NULL,
+    -- the folded name as Vietnamese lists are ordered: given name first, then family and middle names
+    name_sort        VARCHAR(150) NOT NULL,
     gender           VARCHAR(10) NOT NULL,
     birth_date       DATE,
     ethnicity_code   VARCHAR(20),
@@ -49,8 +51,8 @@ CREATE TABLE cadre (
     CONSTRAINT fk_cadre_unit FOREIGN KEY (unit_id) REFERENCES admin_unit (id),
     CONSTRAINT fk_cadre_ethnicity FOREIGN KEY (ethnicity_code) REFERENCES ethnicity (code)
 );
-CREATE INDEX ix_cadre_unit_path_name ON cadre (unit_path, full_name_folded);
-CREATE INDEX ix_cadre_name ON cadre (full_name_folded, id);
+CREATE INDEX ix_cadre_unit_path_name ON cadre (unit_path, name_sort);
+CREATE INDEX ix_cadre_name ON cadre (name_sort, id);
 CREATE INDEX ix_cadre_phone ON cadre (phone);
 
 -- Words of each cadre's folded name, code and phone, for a search that ignores diacritics and case and

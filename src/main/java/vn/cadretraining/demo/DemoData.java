@@ -18,7 +18,8 @@ import vn.cadretraining.shared.service.Database;
 
 /**
  * Loads the demo province on the first start (an empty database), unless {@code DEMO_DATA=false}.
- * {@code DEMO_FACTOR} sizes it (1 = one province like Quảng Ninh) and {@code DEMO_SEED} varies it.
+ * {@code DEMO_FACTOR} sizes it (1 = one province like Quảng Ninh), {@code DEMO_YEARS} sets the years of
+ * classes and enrolments (6, ending this year) and {@code DEMO_SEED} varies it.
  */
 @Startup
 @Singleton
@@ -43,6 +44,10 @@ public class DemoData {
     @ConfigProperty(name = "DEMO_SEED", defaultValue = "2026")
     long seed;
 
+    @Inject
+    @ConfigProperty(name = "DEMO_YEARS", defaultValue = "6")
+    int years;
+
     @PostConstruct
     void load() {
         if (!enabled) {
@@ -54,7 +59,7 @@ public class DemoData {
             }
             c.setAutoCommit(false);
             try {
-                DemoProvince.generate(c, factor, seed);
+                DemoProvince.generate(c, factor, seed, 0, years);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

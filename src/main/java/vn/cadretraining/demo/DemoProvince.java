@@ -112,12 +112,24 @@ public final class DemoProvince {
         "Làng Dạ", "Đồng Mạ", "Nà Làng", "Khe Tâm", "Lòng Vùng", "Đồng Giang", "Thủy Cơ", "Xóm Ngòi"};
 
     /** What was generated. */
-    public record Summary(int communes, int hamlets, int cadres, int positions, int accounts) {
+    public record Summary(int communes, int hamlets, int cadres, int positions, int accounts, int classes,
+            int enrollments) {
     }
 
-    /** A hamlet generated, and who holds what there. */
-    private record Hamlet(long id, String path, boolean upland, boolean ward) {
+    /** A hamlet generated. */
+    private record Hamlet(long id, String path, boolean upland, boolean ward, Commune commune) {
     }
+
+    /**
+     * A commune-level unit generated, with the district it came from and its cadres (for the catalog):
+     * each cadre as {id, hamlet id, bit mask of the titles held, by {@link #TITLE_ORDER}}.
+     */
+    record Commune(long id, String name, String path, long districtId, List<long[]> cadres) {
+    }
+
+    /** Title codes in a fixed order, for the masks of {@link Commune#cadres()}. */
+    static final List<String> TITLE_ORDER = List.of("PARTY_CELL_SECRETARY", "HAMLET_HEAD", "FRONT_HEAD",
+            "PARTY_CELL_DEPUTY", "HAMLET_DEPUTY", "YOUTH_UNION", "WOMEN_UNION", "VETERANS", "FARMERS", "SECURITY");
 
     private final Connection connection;
     private final double factor;
@@ -125,7 +137,11 @@ public final class DemoProvince {
     private final int commitEvery;
     private final Map<String, Long> titleIds = new HashMap<>();
     private final List<Hamlet> hamlets = new ArrayList<>();
-    private final List<long[]> communeLevel = new ArrayList<>();
+    private final List<Commune> communeLevel = new ArrayList<>();
+    private final Map<Long, long[]> cadreEntries = new HashMap<>();
+    private long provinceId;
+    private String provincePath;
+    private long trainerAccountId;
     private long nextUnitId;
     private long nextChangeId;
     private long nextCadreId;
@@ -133,6 +149,9 @@ public final class DemoProvince {
     private long nextAccountId;
     private int cadres;
     private int positions;
+    private int classes;
+    private int enrollments;
+    private int years = DemoCatalog.DEFAULT_YEARS;
     private int pending;
     private long demoCadreId;
     private Hamlet mergedFrom;
@@ -165,10 +184,17 @@ public final class DemoProvince {
      */
     public static Summary generate(Connection connection, double factor, long seed, int commitEvery)
             throws SQLException {
+        return generate(connection, factor, seed, commitEvery, DemoCatalog.DEFAULT_YEARS);
+    }
+
+    /** As above, with the number of years of classes and enrolments, ending with the current year. */
+    public static Summary generate(Connection connection, double factor, long seed, int commitEvery, int years)
+            throws SQLException {
         if (!isEmpty(connection)) {
             throw new IllegalStateException("The demo province is generated only into an empty database");
         }
         DemoProvince demo = new DemoProvince(connection, factor, seed, commitEvery);
+        demo.years = years;
         Summary summary = demo.run();
         connection.commit();
         return summary;
@@ -190,10 +216,15 @@ public final class DemoProvince {
             {"cadre", "" + nextCadreId}, {"position", "" + nextPositionId}, {"account", "" + nextAccountId}}) {
             restartIdentity(t[0], Long.parseLong(t[1]));
         }
+        cadreEntries.clear();
+        DemoCatalog.Summary catalog = new DemoCatalog(connection, random, commitEvery, titleIds)
+                .generate(communeLevel, provinceId, provincePath, trainerAccountId, years);
+        classes = catalog.classes();
+        enrollments = catalog.enrollments();
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
-                + " %d accounts in %d ms", communeLevel.size(), hamlets.size(), cadres, positions, accounts,
-                (System.nanoTime() - started) / 1_000_000));
-        return new Summary(communeLevel.size(), hamlets.size(), cadres, positions, accounts);
+                + " %d accounts, %d classes, %d enrolments in %d ms", communeLevel.size(), hamlets.size(), cadres,
+                positions, accounts, classes, enrollments, (System.nanoTime() - started) / 1_000_000));
+        return new Summary(communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments);
     }
 
     // ---- units ---------------------------------------------------------------------------------------
@@ -209,7 +240,8 @@ public final class DemoProvince {
                 + " successor_id, effective_date, detail, recorded_by, recorded_at) VALUES (?, 0, ?, ?, ?, ?, ?, 'demo', ?)");
         try {
             long province = nextUnitId++;
-            String provincePath = "/" + province + "/";
+            provinceId = province;
+            provincePath = "/" + province + "/";
             unit(province, "22", "Tỉnh Quảng Ninh", UnitKind.PROVINCE, null, provincePath, PROVINCE_FOUNDED, null,
                     null, province);
 
@@ -264,8 +296,9 @@ public final class DemoProvince {
                             provincePath + district[0] + "/" + oldId + "/", DISTRICTS_FROM, REFORM.minusDays(1), id, id);
                     change(oldId, "MERGED", id, REFORM, null);
                 }
-                communeLevel.add(new long[] {id});
-                hamletsOf(id, code, path, kind, base);
+                Commune commune = new Commune(id, name, path, district[0], new ArrayList<>());
+                communeLevel.add(commune);
+                hamletsOf(commune, code, kind, base);
             }
             unitInsert.executeBatch();
             changeInsert.executeBatch();
@@ -275,8 +308,10 @@ public final class DemoProvince {
         }
     }
 
-    private void hamletsOf(long communeId, String communeCode, String communePath, UnitKind communeKind,
-            String communeBase) throws SQLException {
+    private void hamletsOf(Commune commune, String communeCode, UnitKind communeKind, String communeBase)
+            throws SQLException {
+        long communeId = commune.id();
+        String communePath = commune.path();
         // about 27 per commune-level unit: 1,450 over 54
         int count = 20 + random.nextInt(15);
         boolean upland = UPLAND.contains(communeBase);
@@ -297,7 +332,7 @@ public final class DemoProvince {
             String path = communePath + id + "/";
             unit(id, communeCode + "-" + String.format("%02d", n), name, kind, communeId, path, HAMLETS_FROM, null,
                     null, id);
-            Hamlet hamlet = new Hamlet(id, path, upland, communeKind == UnitKind.WARD);
+            Hamlet hamlet = new Hamlet(id, path, upland, communeKind == UnitKind.WARD, commune);
             hamlets.add(hamlet);
             // the demo merge: in the first ward, Khu phố 5 is merged into Khu phố 4 on 1 July 2026
             if (communeLevel.size() == 1 && communeKind == UnitKind.WARD) {
@@ -375,8 +410,8 @@ public final class DemoProvince {
     private void people() throws SQLException {
         cadreInsert = connection.prepareStatement("INSERT INTO cadre (id, version, code, full_name, full_name_folded,"
                 + " gender, birth_date, ethnicity_code, phone, education, political_theory, party_member,"
-                + " party_joined, national_id, unit_id, unit_path, created_at, updated_at)"
-                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " party_joined, national_id, unit_id, unit_path, created_at, updated_at, name_sort)"
+                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         positionInsert = connection.prepareStatement("INSERT INTO position (id, version, cadre_id, title_id,"
                 + " unit_id, start_date, end_date, term, newly_elected) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)");
         tokenInsert = connection.prepareStatement("INSERT INTO cadre_search_token (token, cadre_id) VALUES (?, ?)");
@@ -441,8 +476,12 @@ public final class DemoProvince {
         cadreInsert.setString(15, hamlet.path());
         cadreInsert.setTimestamp(16, now);
         cadreInsert.setTimestamp(17, now);
+        cadreInsert.setString(18, Cadre.sortKey(name));
         cadreInsert.addBatch();
         counted(cadreInsert);
+        long[] entry = {id, hamlet.id(), 0L};
+        hamlet.commune().cadres().add(entry);
+        cadreEntries.put(id, entry);
         for (String token : Cadre.searchTokens(name, code, phone)) {
             tokenInsert.setString(1, token);
             tokenInsert.setLong(2, id);
@@ -474,6 +513,7 @@ public final class DemoProvince {
             }
         }
         position(cadreId, title, hamlet.id(), start, null, newly);
+        cadreEntries.get(cadreId)[2] |= 1L << TITLE_ORDER.indexOf(title.code());
     }
 
     private void position(long cadreId, Title title, long unitId, LocalDate start, LocalDate end, boolean newly)
@@ -563,11 +603,14 @@ public final class DemoProvince {
     private int accounts() throws SQLException {
         PasswordHasher hasher = new PasswordHasher();
         String hash = hasher.hash(DEMO_PASSWORD);
-        long firstCommune = communeLevel.get(0)[0];
+        long firstCommune = communeLevel.get(0).id();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO account (id, version, username,"
                 + " display_name, display_name_folded, password_hash, role, unit_id, cadre_id, enabled,"
                 + " must_change_password, locale, created_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, TRUE, FALSE, 'vi', ?)")) {
             for (DemoAccount a : ACCOUNTS) {
+                if (a.role() == Role.TRAINER) {
+                    trainerAccountId = nextAccountId;
+                }
                 insert.setLong(1, nextAccountId++);
                 insert.setString(2, a.username());
                 insert.setString(3, a.displayName());

@@ -54,6 +54,25 @@ class DemoProvinceTest {
             // the demo CADRE account opens the demo cadre's record
             assertEquals(1, count(c, "SELECT COUNT(*) FROM account a JOIN cadre c ON a.cadre_id = c.id"
                     + " WHERE a.username = 'canbo' AND c.full_name = '" + DemoProvince.DEMO_CADRE_NAME + "'"));
+            // a catalog of years: classes in every state, enrolments in every state, about 30,000 at this size
+            for (String status : new String[] {"FINISHED", "RUNNING", "OPEN", "DRAFT"}) {
+                assertTrue(count(c, "SELECT COUNT(*) FROM course_class WHERE status = '" + status + "'") > 0, status);
+            }
+            for (String status : new String[] {"REQUESTED", "ENROLLED", "WAITLISTED", "DECLINED", "WITHDRAWN"}) {
+                assertTrue(count(c, "SELECT COUNT(*) FROM enrollment WHERE status = '" + status + "'") > 0, status);
+            }
+            assertTrue(s.enrollments() > 25_000 && s.enrollments() < 36_000, "about 30,000 enrolments: " + s.enrollments());
+            assertTrue(count(c, "SELECT COUNT(*) FROM course_class k JOIN admin_unit u ON k.unit_id = u.id"
+                    + " WHERE u.kind = 'DISTRICT'") > 0, "classes before 1 July 2025 were the districts'");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM course_class WHERE enrolled_count > capacity"));
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM course_class k WHERE k.enrolled_count <>"
+                    + " (SELECT COUNT(*) FROM enrollment e WHERE e.class_id = k.id AND e.status = 'ENROLLED')"));
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM class_session a JOIN class_session b ON a.trainer_id = b.trainer_id"
+                    + " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), "no trainer double-booked");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM class_session a JOIN class_session b ON a.venue_id = b.venue_id"
+                    + " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), "no hall double-booked");
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM trainer t JOIN account a ON t.account_id = a.id"
+                    + " WHERE a.username = 'giangvien'"), "the demo trainer account has its trainer record");
             // identities continue after the generated ids
             assertEquals(count(c, "SELECT MAX(id) FROM cadre") + 1, count(c, "SELECT c.AUTOINCREMENTVALUE FROM"
                     + " SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t ON c.REFERENCEID = t.TABLEID"

@@ -30,11 +30,20 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String base;
     private final WebDriverWait wait;
+    private final Path downloads;
 
     public Browser(URL base) {
         this.base = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
         ChromeOptions options = new ChromeOptions();
+        try {
+            downloads = Files.createTempDirectory(Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
+                    .getParent() == null ? Path.of("target") : Path.of("target"), "downloads-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -43,7 +52,11 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // headless Chromium ignores the download preference: allow downloads into the folder through DevTools
+        chrome.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+        this.driver = chrome;
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -97,7 +110,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String cssSelector) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
+        // to the middle of the window: the sticky top bar would otherwise cover an element scrolled to the top
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+        e.click();
         return this;
     }
 
@@ -178,6 +194,36 @@ public final class Browser implements AutoCloseable {
             return this;
         }
         return clickAndWaitForPage(id("signOutForm:signOut"));
+    }
+
+    /**
+     * Clicks something that downloads a file and returns the file once it is complete (Chromium writes a
+     * .crdownload first and renames it at the end).
+     */
+    public Path download(String cssSelector, String suffix) {
+        try {
+            try (var old = Files.list(downloads)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.delete(p);
+                }
+            }
+            click(cssSelector);
+            long until = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < until) {
+                try (var files = Files.list(downloads)) {
+                    java.util.Optional<Path> done = files.filter(p -> p.toString().endsWith(suffix)).findFirst();
+                    if (done.isPresent() && Files.size(done.get()) > 0) {
+                        return done.get();
+                    }
+                }
+                Thread.sleep(200);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no " + suffix + " file was downloaded");
     }
 
     /** Keeps a screenshot under target/screenshots for a person to look at. */

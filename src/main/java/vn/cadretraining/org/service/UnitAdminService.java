@@ -56,6 +56,27 @@ public class UnitAdminService {
         public String closingText() {
             return String.join(", ", closing);
         }
+
+        // EL 5 (Jakarta EE 10) reads properties through getters only, not record accessors
+        public List<UnitMerge.Problem> getProblems() {
+            return problems;
+        }
+
+        public List<UnitEvents.PreviewLine> getLines() {
+            return lines;
+        }
+
+        public String getSuccessorName() {
+            return successorName;
+        }
+
+        public long getChildrenMoving() {
+            return childrenMoving;
+        }
+
+        public boolean isAllowed() {
+            return allowed();
+        }
     }
 
     public AdminUnit create(long parentId, String code, String name, UnitKind kind, LocalDate validFrom) {

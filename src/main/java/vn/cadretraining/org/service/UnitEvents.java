@@ -66,6 +66,11 @@ public final class UnitEvents {
         public PreviewLine {
             examples = List.copyOf(examples);
         }
+
+        /** For EL 5, which reads properties through getters only. */
+        public List<String> getExamples() {
+            return examples;
+        }
     }
 
     /** Asked before a unit is closed without a successor: observers add why it cannot be. */

@@ -30,11 +30,11 @@ public class UnitService {
                 .getResultList();
     }
 
-    /** The units directly under a unit, current first then by name; closed ones only when asked for. */
+    /** The units directly under a unit, current first then by code (the official order); closed ones when asked. */
     public List<AdminUnit> children(long parentId, boolean includeClosed) {
         return em.createQuery("SELECT u FROM AdminUnit u LEFT JOIN FETCH u.successor WHERE u.parent.id = :p"
                         + (includeClosed ? "" : " AND u.validTo IS NULL")
-                        + " ORDER BY u.validTo DESC, u.nameFolded", AdminUnit.class)
+                        + " ORDER BY u.validTo DESC, u.code", AdminUnit.class)
                 .setParameter("p", parentId)
                 .getResultList();
     }

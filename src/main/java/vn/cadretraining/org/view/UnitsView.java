@@ -42,6 +42,14 @@ public class UnitsView implements Serializable {
 
     /** A unit in the tree, with how many units are under it (so that a leaf shows no toggle). */
     public record UnitRow(AdminUnit unit, long children) implements Serializable {
+        // EL 5 reads properties through getters only
+        public AdminUnit getUnit() {
+            return unit;
+        }
+
+        public long getChildren() {
+            return children;
+        }
     }
 
     private boolean showClosed;

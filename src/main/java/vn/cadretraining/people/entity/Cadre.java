@@ -54,6 +54,9 @@ public class Cadre extends BaseEntity {
     @Column(name = "full_name_folded", nullable = false, length = NAME_LENGTH)
     private String fullNameFolded;
 
+    @Column(name = "name_sort", nullable = false, length = NAME_LENGTH)
+    private String nameSort;
+
     @NotNull(message = "{cadre.gender.required}")
     @Enumerated(EnumType.STRING)
     @Column(name = "gender", nullable = false, length = 10)
@@ -130,7 +133,24 @@ public class Cadre extends BaseEntity {
     @PreUpdate
     void beforeWrite() {
         fullNameFolded = TextFold.fold(fullName);
+        nameSort = sortKey(fullName);
         updatedAt = Instant.now();
+    }
+
+    /**
+     * How Vietnamese lists order people: by the given name (the last word), then the family name (the
+     * first), then the middle names, ignoring diacritics: "Nguyễn Văn An" comes before "Lê Thị Bình".
+     */
+    public static String sortKey(String fullName) {
+        String[] words = TextFold.fold(fullName).split(" ");
+        if (words.length < 2) {
+            return words.length == 1 ? words[0] : "";
+        }
+        StringBuilder key = new StringBuilder(words[words.length - 1]).append(' ').append(words[0]);
+        for (int i = 1; i < words.length - 1; i++) {
+            key.append(' ').append(words[i]);
+        }
+        return key.toString();
     }
 
     /** The words search finds this cadre by: each word of the folded name, the code and the phone. */

@@ -51,7 +51,7 @@ public class CadreService {
             "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "van", "thi", "duc", "minh", "ngoc", "thanh");
 
     private static final Map<String, String> SORTS = Map.of(
-            "fullName", "c.fullNameFolded", "code", "c.code", "birthDate", "c.birthDate");
+            "fullName", "c.nameSort", "code", "c.code", "birthDate", "c.birthDate");
 
     @PersistenceContext
     EntityManager em;
@@ -72,7 +72,7 @@ public class CadreService {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         TypedQuery<Cadre> q = em.createQuery("SELECT c FROM Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity"
-                + where + " ORDER BY " + page.orderBy(SORTS, "c.fullNameFolded, c.id"), Cadre.class);
+                + where + " ORDER BY " + page.orderBy(SORTS, "c.nameSort, c.id"), Cadre.class);
         params.forEach(q::setParameter);
         List<Cadre> cadres = q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
         return rows(cadres);

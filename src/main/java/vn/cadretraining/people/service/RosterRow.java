@@ -8,11 +8,11 @@ import vn.cadretraining.people.entity.Cadre;
 public record RosterRow(Cadre cadre, List<String> titlesVi, List<String> titlesEn, boolean newlyElected)
         implements Serializable {
 
+    // EL 5 (Jakarta EE 10) reads properties through getters only, not record accessors
+
     public Long getId() {
         return cadre.getId();
     }
-
-    // Jakarta EL 5 (Faces 4) reads bean getters, not record accessors: the roster page reads these
 
     public Cadre getCadre() {
         return cadre;

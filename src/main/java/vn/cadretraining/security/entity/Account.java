@@ -64,6 +64,10 @@ public class Account extends BaseEntity {
     @Column(name = "cadre_id")
     private Long cadreId;
 
+    /** Optional; notifications are e-mailed to it when an SMTP server is configured. */
+    @Column(name = "email", length = 150)
+    private String email;
+
     @Column(name = "enabled", nullable = false)
     private boolean enabled = true;
 
@@ -140,6 +144,14 @@ public class Account extends BaseEntity {
 
     public Long getCadreId() {
         return cadreId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void changeEmail(String newEmail) {
+        this.email = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
     }
 
     public void disable() {

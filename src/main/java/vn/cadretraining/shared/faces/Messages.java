@@ -2,19 +2,15 @@ package vn.cadretraining.shared.faces;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.text.Bundle;
 
 /**
  * Faces messages from the bundle, in the language of the current view. Page beans turn a service's
  * {@link BusinessException} into a message here; services never make display text.
  */
 public final class Messages {
-
-    public static final String BUNDLE = "i18n.messages";
 
     private Messages() {
     }
@@ -27,13 +23,7 @@ public final class Messages {
     }
 
     public static String text(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
-        } catch (MissingResourceException e) {
-            pattern = key;
-        }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return Bundle.text(locale, key, args);
     }
 
     public static void info(String key, Object... args) {

@@ -1,11 +1,11 @@
 package vn.cadretraining.people.service.transfer;
 
+import vn.cadretraining.shared.files.Spreadsheets;
+
 /**
- * Spreadsheet formula injection ("CSV injection"): a cell that begins with = + - @, a tab or a carriage
- * return may be run as a formula by Excel or LibreOffice when a file is opened, for example one that a
- * cadre's name was crafted into. Exports put an apostrophe before such a value (OWASP's advice), which
- * spreadsheets show as text; imports take that apostrophe off again, so that an exported file imports
- * unchanged.
+ * Spreadsheet formula injection ("CSV injection") for roster files: exports neutralise a value that would
+ * start a formula exactly as every export of the application does ({@link Spreadsheets#neutralise}); imports
+ * take that apostrophe off again, so that an exported roster imports unchanged.
  */
 public final class CellSafety {
 
@@ -14,22 +14,17 @@ public final class CellSafety {
 
     /** The value as an export writes it: never starting with a character that starts a formula. */
     public static String neutralise(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return startsDangerously(value, 0) ? "'" + value : value;
+        return Spreadsheets.neutralise(value);
     }
 
-    /** The value an export neutralised, as it was. */
+    /** The value an export neutralised, as it was; anything else as it is. */
     public static String restore(String value) {
-        if (value != null && value.length() > 1 && value.charAt(0) == '\'' && startsDangerously(value, 1)) {
-            return value.substring(1);
+        if (value != null && value.length() > 1 && value.charAt(0) == '\'') {
+            String rest = value.substring(1);
+            if (!Spreadsheets.neutralise(rest).equals(rest)) {
+                return rest;
+            }
         }
         return value;
-    }
-
-    private static boolean startsDangerously(String value, int at) {
-        char c = value.charAt(at);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 }

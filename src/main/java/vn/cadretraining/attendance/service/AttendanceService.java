@@ -1,0 +1,341 @@
+package vn.cadretraining.attendance.service;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import vn.cadretraining.attendance.entity.AttendanceMark;
+import vn.cadretraining.attendance.entity.AttendanceStatus;
+import vn.cadretraining.attendance.entity.MarkSource;
+import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.Caller;
+import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.time.VietnamTime;
+
+/**
+ * Attendance: the trainer's grid per session, saved whole in one transaction, and the cadre's QR check-in.
+ *
+ * <p>A grid save never overwrites silently. The grid remembers, per row, the mark as it was when it was opened
+ * (its version). At saving, under the session row's lock: a row the trainer did not change is left as it is
+ * now (a QR check-in made meanwhile stays); a row the trainer changed is written if nobody else changed it
+ * meanwhile; if somebody did, nothing at all is written and the trainer is shown, row by row, their value
+ * and the other one, to choose.
+ */
+@Stateless
+public class AttendanceService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Event<AttendanceChanged> changed;
+
+    /** Attendance of a class changed: its outcomes are to be recomputed, in the same transaction. */
+    public record AttendanceChanged(long classId) {
+    }
+
+    /** One line of the grid as it was read: the cadre and their mark (null values: not marked yet). */
+    public record GridRow(long enrollmentId, String cadreName, String unitLabel, Long markVersion,
+            AttendanceStatus status, String note, MarkSource source) implements Serializable {
+        public long getEnrollmentId() {
+            return enrollmentId;
+        }
+
+        public String getCadreName() {
+            return cadreName;
+        }
+
+        public String getUnitLabel() {
+            return unitLabel;
+        }
+
+        public AttendanceStatus getStatus() {
+            return status;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public MarkSource getSource() {
+            return source;
+        }
+    }
+
+    /** A row as the trainer wants it, with the row as it was when the grid was read. */
+    public record GridChange(GridRow before, AttendanceStatus status, String note) implements Serializable {
+        boolean changes() {
+            return before.status() != status || !Objects.equals(blank(before.note()), blank(note));
+        }
+    }
+
+    /** A row changed both by the trainer and, meanwhile, by someone else: the two values, to choose from. */
+    public record Conflict(long enrollmentId, String cadreName, AttendanceStatus theirs, String theirNote,
+            String theirBy, AttendanceStatus mine, String myNote) implements Serializable {
+        public String getCadreName() {
+            return cadreName;
+        }
+
+        public AttendanceStatus getTheirs() {
+            return theirs;
+        }
+
+        public String getTheirNote() {
+            return theirNote;
+        }
+
+        public String getTheirBy() {
+            return theirBy;
+        }
+
+        public AttendanceStatus getMine() {
+            return mine;
+        }
+
+        public String getMyNote() {
+            return myNote;
+        }
+
+        public long getEnrollmentId() {
+            return enrollmentId;
+        }
+    }
+
+    /** Refused: rows changed meanwhile; nothing was written. */
+    public static class ConflictException extends BusinessException {
+        private static final long serialVersionUID = 1L;
+        private final List<Conflict> conflicts;
+
+        public ConflictException(List<Conflict> conflicts) {
+            super("attendance.error.conflict", conflicts.size());
+            this.conflicts = List.copyOf(conflicts);
+        }
+
+        public List<Conflict> getConflicts() {
+            return conflicts;
+        }
+    }
+
+    /** What a save did. */
+    public record SaveResult(int written, int keptFromOthers) implements Serializable {
+    }
+
+    // ---- the grid -----------------------------------------------------------------------------------
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public ClassSession session(long sessionId) {
+        ClassSession s = em.find(ClassSession.class, sessionId);
+        if (s == null || !mayTakeAttendance(s.getCourseClass())) {
+            throw new NotFoundException("session");
+        }
+        return s;
+    }
+
+    /** The enrolled cadres of the session's class, by name, with their marks for this session. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public List<GridRow> grid(long sessionId) {
+        ClassSession s = session(sessionId);
+        List<Enrollment> enrolled = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre c JOIN FETCH e.unit"
+                + " WHERE e.courseClass = :k AND e.status = :s ORDER BY c.nameSort", Enrollment.class)
+                .setParameter("k", s.getCourseClass()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+        Map<Long, AttendanceMark> marks = marksOf(s);
+        List<GridRow> rows = new ArrayList<>(enrolled.size());
+        for (Enrollment e : enrolled) {
+            AttendanceMark m = marks.get(e.getId());
+            rows.add(new GridRow(e.getId(), e.getCadre().getFullName(), e.getUnit().getLabel(),
+                    m == null ? null : m.getVersion(), m == null ? null : m.getStatus(), m == null ? null : m.getNote(),
+                    m == null ? null : m.getSource()));
+        }
+        return rows;
+    }
+
+    /**
+     * Saves the grid as described on the class: one transaction, the session locked, conflicting rows refused
+     * all together and shown.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public SaveResult save(long sessionId, List<GridChange> rows) {
+        ClassSession s = session(sessionId);
+        requireOpen(s.getCourseClass());
+        em.refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        Map<Long, AttendanceMark> current = marksOf(s);
+        Map<Long, Enrollment> enrolled = new HashMap<>();
+        for (Enrollment e : em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s",
+                Enrollment.class).setParameter("k", s.getCourseClass()).setParameter("s", EnrollmentStatus.ENROLLED)
+                .getResultList()) {
+            enrolled.put(e.getId(), e);
+        }
+        List<Conflict> conflicts = new ArrayList<>();
+        List<GridChange> toWrite = new ArrayList<>();
+        int keptFromOthers = 0;
+        for (GridChange row : rows) {
+            AttendanceMark now = current.get(row.before().enrollmentId());
+            boolean changedMeanwhile = now == null ? row.before().markVersion() != null
+                    : !Objects.equals(row.before().markVersion(), now.getVersion());
+            if (!row.changes()) {
+                if (changedMeanwhile) {
+                    keptFromOthers++;
+                }
+                continue;
+            }
+            if (!enrolled.containsKey(row.before().enrollmentId())) {
+                throw new NotFoundException("enrollment");
+            }
+            if (changedMeanwhile && !(now != null && now.says(row.status(), row.note()))) {
+                conflicts.add(new Conflict(row.before().enrollmentId(), row.before().cadreName(),
+                        now == null ? null : now.getStatus(), now == null ? null : now.getNote(),
+                        now == null ? null : now.getMarkedBy(), row.status(), row.note()));
+            } else {
+                toWrite.add(row);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException(conflicts);
+        }
+        String by = currentUser.get().username();
+        int written = 0;
+        for (GridChange row : toWrite) {
+            AttendanceMark now = current.get(row.before().enrollmentId());
+            if (row.status() == null) {
+                if (now != null) {
+                    em.remove(now);
+                    written++;
+                }
+            } else if (now == null) {
+                em.persist(new AttendanceMark(s, enrolled.get(row.before().enrollmentId()), row.status(), row.note(),
+                        MarkSource.GRID, by));
+                written++;
+            } else if (!now.says(row.status(), row.note())) {
+                now.set(row.status(), row.note(), MarkSource.GRID, by);
+                written++;
+            }
+        }
+        em.flush();
+        changed.fire(new AttendanceChanged(s.getCourseClass().getId()));
+        return new SaveResult(written, keptFromOthers);
+    }
+
+    private Map<Long, AttendanceMark> marksOf(ClassSession s) {
+        Map<Long, AttendanceMark> marks = new HashMap<>();
+        for (AttendanceMark m : em.createQuery("SELECT m FROM AttendanceMark m WHERE m.session = :s", AttendanceMark.class)
+                .setParameter("s", s).getResultList()) {
+            marks.put(m.getEnrollment().getId(), m);
+        }
+        return marks;
+    }
+
+    // ---- QR check-in --------------------------------------------------------------------------------
+
+    @Inject
+    CheckInCodes codes;
+
+    /** The code the trainer shows now for a session, and how many seconds it has left. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public CheckInCodes.Code currentCode(long sessionId) {
+        ClassSession s = session(sessionId);
+        requireOpen(s.getCourseClass());
+        return codes.current(s.getId());
+    }
+
+    /** What a check-in did. */
+    public enum CheckInResult {
+        PRESENT,
+        LATE
+    }
+
+    /**
+     * The signed-in cadre checks in with the code they scanned: refused when the code is not the session's
+     * current (or immediately previous) one, when it was used already, when the cadre has no place in the
+     * class, or outside the session's time (from 30 minutes before it starts to its end).
+     */
+    @RolesAllowed(Role.Names.CADRE)
+    public CheckInResult checkIn(long sessionId, String scanned) {
+        ClassSession s = em.find(ClassSession.class, sessionId);
+        if (s == null) {
+            throw new BusinessException("checkin.error.unknown");
+        }
+        long slot = codes.validSlot(sessionId, scanned)
+                .orElseThrow(() -> new BusinessException("checkin.error.expired"));
+        Long cadreId = currentUser.get().cadreId();
+        Enrollment e = cadreId == null ? null : em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k"
+                        + " AND e.cadre.id = :c AND e.status = :s", Enrollment.class)
+                .setParameter("k", s.getCourseClass()).setParameter("c", cadreId)
+                .setParameter("s", EnrollmentStatus.ENROLLED).getResultStream().findFirst().orElse(null);
+        if (e == null) {
+            throw new BusinessException("checkin.error.notEnrolled");
+        }
+        if (s.isCancelled()) {
+            throw new BusinessException("checkin.error.cancelled");
+        }
+        LocalDateTime now = VietnamTime.now();
+        if (now.isBefore(s.getStartsAt().minusMinutes(30)) || now.isAfter(s.getEndsAt())) {
+            throw new BusinessException("checkin.error.outsideTime");
+        }
+        requireOpen(s.getCourseClass());
+        em.refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        long used = em.createQuery("SELECT COUNT(q) FROM QrCheckIn q WHERE q.sessionId = :s AND q.cadreId = :c"
+                + " AND q.slot = :slot", Long.class).setParameter("s", sessionId).setParameter("c", cadreId)
+                .setParameter("slot", slot).getSingleResult();
+        if (used > 0) {
+            throw new BusinessException("checkin.error.replayed");
+        }
+        em.persist(new vn.cadretraining.attendance.entity.QrCheckIn(sessionId, cadreId, slot));
+        CheckInResult result = now.isAfter(s.getStartsAt().plusMinutes(15)) ? CheckInResult.LATE : CheckInResult.PRESENT;
+        AttendanceStatus status = result == CheckInResult.LATE ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
+        AttendanceMark mark = marksOf(s).get(e.getId());
+        String by = currentUser.get().username();
+        if (mark == null) {
+            em.persist(new AttendanceMark(s, e, status, null, MarkSource.QR, by));
+        } else if (!mark.getStatus().attended()) {
+            mark.set(status, mark.getNote(), MarkSource.QR, by);
+        }
+        em.flush();
+        changed.fire(new AttendanceChanged(s.getCourseClass().getId()));
+        return result;
+    }
+
+    // ---- rules --------------------------------------------------------------------------------------
+
+    /** The class's trainers, and administrators. */
+    public boolean mayTakeAttendance(CourseClass cls) {
+        Caller caller = currentUser.get();
+        if (caller.role() == Role.ADMIN) {
+            return true;
+        }
+        return caller.role() == Role.TRAINER && em.createQuery("SELECT COUNT(t) FROM CourseClass k JOIN k.trainers t"
+                        + " WHERE k = :k AND t.accountId = :a", Long.class)
+                .setParameter("k", cls).setParameter("a", caller.accountId()).getSingleResult() > 0;
+    }
+
+    /** A closed class's attendance is frozen with its outcomes. */
+    private void requireOpen(CourseClass cls) {
+        Object closed = em.createNativeQuery("SELECT closed_at FROM course_class WHERE id = ?")
+                .setParameter(1, cls.getId()).getSingleResult();
+        if (closed != null) {
+            throw new BusinessException("attendance.error.closed");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,29 @@
+package vn.cadretraining.attendance.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import vn.cadretraining.attendance.service.TeachingService;
+import vn.cadretraining.catalog.entity.CourseClass;
+
+/** The classes a trainer runs now or ran lately. */
+@Named
+@RequestScoped
+public class MyTeachingView {
+
+    @Inject
+    TeachingService teaching;
+
+    private List<CourseClass> classes;
+
+    @PostConstruct
+    void init() {
+        classes = teaching.myClasses(100);
+    }
+
+    public List<CourseClass> getClasses() {
+        return classes;
+    }
+}

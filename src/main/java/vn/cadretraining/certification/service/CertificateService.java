@@ -1,0 +1,270 @@
+package vn.cadretraining.certification.service;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Image;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.certification.entity.Certificate;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.Caller;
+import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.files.OfficialPdf;
+import vn.cadretraining.shared.files.QrCodes;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.text.Bundle;
+import vn.cadretraining.shared.time.VietnamTime;
+
+/**
+ * Certificates: issued when a class closes, numbered per issuer and year under a locked counter, printed in
+ * the official layout with a QR code to their public verification address, revoked with a reason, and
+ * verified by anyone who has the code.
+ */
+@Stateless
+public class CertificateService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CertificateCounters counters;
+
+    /** The issuer's code in numbers ("QN"), from {@code CERT_ISSUER_CODE}. */
+    static String issuerCode() {
+        return ConfigProvider.getConfig().getOptionalValue("CERT_ISSUER_CODE", String.class).orElse("QN");
+    }
+
+    /** Issues the certificates of a class being closed: every completion of a certificate-bearing course. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public int issueFor(CourseClass cls) {
+        if (!cls.getCourse().getRule().isIssuesCertificate()) {
+            return 0;
+        }
+        List<Enrollment> completed = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre WHERE e.courseClass = :k"
+                        + " AND e.status = :s AND e.outcome = :done AND NOT EXISTS (SELECT c FROM Certificate c"
+                        + " WHERE c.enrollmentId = e.id) ORDER BY e.cadre.nameSort", Enrollment.class)
+                .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).setParameter("done", Outcome.COMPLETED)
+                .getResultList();
+        if (completed.isEmpty()) {
+            return 0;
+        }
+        LocalDate today = VietnamTime.today();
+        String issuer = issuerCode();
+        int first = counters.reserve(issuer, today.getYear(), completed.size());
+        int n = first;
+        for (Enrollment e : completed) {
+            em.persist(new Certificate(issuer, today.getYear(), n++, e.getId(), e.getCadre().getId(), cls.getId(),
+                    e.getCadre().getFullName(), cls.getCourse().getTitleVi(), cls.getCourse().getHours(), today,
+                    cls.getCourse().getRule().getCertificateYears()));
+        }
+        return completed.size();
+    }
+
+    // ---- reading, with scope ------------------------------------------------------------------------
+
+    /** A certificate the caller may see: their own (cadre), their class's (trainer), their area's, or any. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
+    public Certificate get(long id) {
+        Certificate c = em.find(Certificate.class, id);
+        if (c == null || !maySee(c)) {
+            throw new NotFoundException("certificate");
+        }
+        return c;
+    }
+
+    private boolean maySee(Certificate c) {
+        Caller caller = currentUser.get();
+        return switch (caller.role()) {
+            case ADMIN, PROVINCE -> true;
+            case CADRE -> c.getCadreId().equals(caller.cadreId());
+            case COORDINATOR -> caller.coversUnitPath(em.find(Cadre.class, c.getCadreId()).getUnitPath());
+            case TRAINER -> trains(c.getClassId(), caller);
+        };
+    }
+
+    private boolean trains(long classId, Caller caller) {
+        return em.createQuery("SELECT COUNT(t) FROM CourseClass k JOIN k.trainers t WHERE k.id = :k AND t.accountId = :a",
+                Long.class).setParameter("k", classId).setParameter("a", caller.accountId()).getSingleResult() > 0;
+    }
+
+    @RolesAllowed(Role.Names.CADRE)
+    public List<Certificate> mine() {
+        return em.createQuery("SELECT c FROM Certificate c WHERE c.cadreId = :me ORDER BY c.issuedOn DESC", Certificate.class)
+                .setParameter("me", currentUser.get().cadreId()).getResultList();
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
+    public List<Certificate> ofClass(long classId) {
+        Caller caller = currentUser.get();
+        if (caller.role() == Role.TRAINER && !trains(classId, caller)) {
+            throw new NotFoundException("class");
+        }
+        String scope = caller.role() == Role.COORDINATOR
+                ? " AND c.cadreId IN (SELECT d.id FROM Cadre d WHERE d.unitPath LIKE :scope)" : "";
+        var q = em.createQuery("SELECT c FROM Certificate c WHERE c.classId = :k" + scope + " ORDER BY c.sequence",
+                Certificate.class).setParameter("k", classId);
+        if (!scope.isEmpty()) {
+            q.setParameter("scope", caller.unitPath() + "%");
+        }
+        return q.getResultList();
+    }
+
+    /** Valid certificates whose validity ends within the next months, soonest first (for renewal). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public List<Certificate> expiring(int months, int max) {
+        Caller caller = currentUser.get();
+        LocalDate today = VietnamTime.today();
+        String scope = caller.role() == Role.COORDINATOR
+                ? " AND c.cadreId IN (SELECT d.id FROM Cadre d WHERE d.unitPath LIKE :scope)" : "";
+        var q = em.createQuery("SELECT c FROM Certificate c WHERE c.status = vn.cadretraining.certification.entity"
+                        + ".CertificateStatus.VALID AND c.validUntil >= :today AND c.validUntil <= :until" + scope
+                        + " ORDER BY c.validUntil, c.holderName", Certificate.class)
+                .setParameter("today", today).setParameter("until", today.plusMonths(months));
+        if (!scope.isEmpty()) {
+            q.setParameter("scope", caller.unitPath() + "%");
+        }
+        return q.setMaxResults(max).getResultList();
+    }
+
+    /** Revokes with a reason: administrators, and the class's trainers. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public Certificate revoke(long id, String reason) {
+        Certificate c = get(id);
+        c.revoke(reason, currentUser.get().username());
+        return c;
+    }
+
+    // ---- verification (public) ----------------------------------------------------------------------
+
+    /** What anyone with the code may know: the record as issued and its standing today. Nothing else. */
+    public record Verification(String number, String holderName, String courseTitle, String hours, LocalDate startDate,
+            LocalDate endDate, LocalDate issuedOn, LocalDate validUntil, String standing) {
+        public String getNumber() {
+            return number;
+        }
+
+        public String getHolderName() {
+            return holderName;
+        }
+
+        public String getCourseTitle() {
+            return courseTitle;
+        }
+
+        public String getHours() {
+            return hours;
+        }
+
+        public LocalDate getStartDate() {
+            return startDate;
+        }
+
+        public LocalDate getEndDate() {
+            return endDate;
+        }
+
+        public LocalDate getIssuedOn() {
+            return issuedOn;
+        }
+
+        public LocalDate getValidUntil() {
+            return validUntil;
+        }
+
+        public String getStanding() {
+            return standing;
+        }
+    }
+
+    @PermitAll
+    public Optional<Verification> verify(String code) {
+        if (code == null || !code.matches("[a-z2-9]{26}")) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT c FROM Certificate c WHERE c.verifyCode = :code", Certificate.class)
+                .setParameter("code", code).getResultStream().findFirst().map(c -> {
+                    CourseClass cls = em.find(CourseClass.class, c.getClassId());
+                    return new Verification(c.getNumber(), c.getHolderName(), c.getCourseTitle(),
+                            c.getHours().stripTrailingZeros().toPlainString(), cls.getStartDate(), cls.getEndDate(),
+                            c.getIssuedOn(), c.getValidUntil(), c.standingOn(VietnamTime.today()));
+                });
+    }
+
+    // ---- files --------------------------------------------------------------------------------------
+
+    /** The certificate as a PDF in the official layout, with the QR code of its verification address. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
+    public void pdf(long id, String publicBase, Locale locale, OutputStream out) {
+        write(get(id), publicBase, out);
+    }
+
+    /** Every certificate of a class in one ZIP, a PDF each, named by number. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
+    public void zip(long classId, String publicBase, OutputStream out) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Certificate c : ofClass(classId)) {
+                zip.putNextEntry(new ZipEntry(c.getNumber() + ".pdf"));
+                ByteArrayOutputStream one = new ByteArrayOutputStream();
+                write(c, publicBase, one);
+                zip.write(one.toByteArray());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Certificate c, String publicBase, OutputStream out) {
+        Cadre holder = em.find(Cadre.class, c.getCadreId());
+        CourseClass cls = em.find(CourseClass.class, c.getClassId());
+        Locale vi = Bundle.VIETNAMESE;
+        String url = publicBase + "/verify/" + c.getVerifyCode();
+        Document doc = OfficialPdf.open(out, false, Bundle.text(vi, "certificate.pdf.title"), c.getNumber());
+        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(vi, "app.issuerParent"), Bundle.text(vi, "app.issuer"),
+                c.getNumber(), Bundle.text(vi, "app.place"), c.getIssuedOn()));
+        OfficialPdf.title(doc, Bundle.text(vi, "certificate.pdf.title"), null);
+        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.certifies"));
+        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.holder", c.getHolderName()));
+        if (holder.getBirthDate() != null) {
+            OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.born", VietnamTime.DATE.format(holder.getBirthDate())));
+        }
+        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.unit", holder.getUnit().getLabel()));
+        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.completed", c.getCourseTitle()));
+        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.period", VietnamTime.DATE.format(cls.getStartDate()),
+                VietnamTime.DATE.format(cls.getEndDate()), c.getHours().stripTrailingZeros().toPlainString()));
+        OfficialPdf.paragraph(doc, c.getValidUntil() == null ? Bundle.text(vi, "certificate.pdf.forever")
+                : Bundle.text(vi, "certificate.pdf.validUntil", VietnamTime.DATE.format(c.getValidUntil())));
+        try {
+            Image qr = Image.getInstance(QrCodes.png(url, 300));
+            qr.scaleAbsolute(90, 90);
+            OfficialPdf.add(doc, qr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.verify", url));
+        OfficialPdf.signature(doc, Bundle.text(vi, "certificate.pdf.signer"), null);
+        doc.close();
+    }
+}

@@ -1,0 +1,152 @@
+package vn.cadretraining.certification.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.PrimeFaces;
+import vn.cadretraining.attendance.service.TeachingService;
+import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.certification.entity.Certificate;
+import vn.cadretraining.certification.service.CertificateService;
+import vn.cadretraining.certification.service.ResultService;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+
+/**
+ * A class as its trainer runs it: the sessions (each with its attendance grid), the results by the course's
+ * rule with the assessment scores, closing the class, and its certificates.
+ */
+@Named
+@ViewScoped
+public class TeachClassView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    TeachingService teaching;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    CertificateService certificates;
+
+    private Long id;
+    private CourseClass courseClass;
+    private boolean closed;
+    private List<ClassSession> sessions = List.of();
+    private List<Enrollment> participants = List.of();
+    private List<Certificate> issued = List.of();
+    private final Map<Long, BigDecimal> scores = new HashMap<>();
+    private Long revokingId;
+    private String reason;
+
+    public void load() {
+        if (id == null) {
+            throw new NotFoundException("class");
+        }
+        courseClass = teaching.taught(id);
+        closed = results.closedAt(courseClass) != null;
+        sessions = teaching.sessions(id);
+        participants = results.results(id);
+        scores.clear();
+        participants.forEach(e -> scores.put(e.getId(), e.getScore()));
+        issued = certificates.ofClass(id);
+    }
+
+    public void saveScores() {
+        try {
+            results.saveScores(id, scores);
+            Messages.info("teach.scoresSaved");
+            load();
+        } catch (BusinessException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void close() {
+        try {
+            int n = results.close(id);
+            Messages.info("teach.closed", n);
+            load();
+        } catch (BusinessException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void startRevoke(Certificate c) {
+        revokingId = c.getId();
+        reason = null;
+    }
+
+    public void revoke() {
+        try {
+            certificates.revoke(revokingId, reason);
+            Messages.info("teach.revoked");
+            PrimeFaces.current().executeScript("PF('revokeDialog').hide()");
+            load();
+        } catch (BusinessException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** The course's completion rule in words. */
+    public String getRuleText() {
+        var rule = courseClass.getCourse().getRule();
+        return rule.isHasAssessment()
+                ? Messages.text("teach.ruleAssessed", rule.getMinAttendancePct(), rule.getPassMark())
+                : Messages.text("teach.rule", rule.getMinAttendancePct());
+    }
+
+    public String reasonText(Enrollment e) {
+        return e.getOutcomeReason() == null ? "" : Messages.text(e.getOutcomeReason());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public CourseClass getCourseClass() {
+        return courseClass;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public List<ClassSession> getSessions() {
+        return sessions;
+    }
+
+    public List<Enrollment> getParticipants() {
+        return participants;
+    }
+
+    public List<Certificate> getIssued() {
+        return issued;
+    }
+
+    public Map<Long, BigDecimal> getScores() {
+        return scores;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

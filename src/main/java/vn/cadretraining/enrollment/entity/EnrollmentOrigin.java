@@ -1,0 +1,9 @@
+package vn.cadretraining.enrollment.entity;
+
+/** How the enrolment began. */
+public enum EnrollmentOrigin {
+    /** A coordinator (or administrator) sent the cadre. */
+    NOMINATED,
+    /** The cadre asked for a place. */
+    REQUESTED
+}

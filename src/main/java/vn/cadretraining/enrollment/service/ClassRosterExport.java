@@ -1,0 +1,146 @@
+package vn.cadretraining.enrollment.service;
+
+import com.lowagie.text.Document;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.files.OfficialPdf;
+import vn.cadretraining.shared.files.Spreadsheets;
+import vn.cadretraining.shared.text.Bundle;
+import vn.cadretraining.shared.time.VietnamTime;
+
+/**
+ * A class's list of participants as the trainer takes it to the hall: a spreadsheet, or a PDF in the
+ * official layout with a column to sign. Only those with a place or on the waitlist are listed; what the
+ * caller may see of the class is decided by {@link EnrollmentService#roster}.
+ */
+@Stateless
+@RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
+public class ClassRosterExport {
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** One line of the list, already in text. */
+    record Line(String name, String code, String birth, String gender, String unit, String titles, String status) {
+    }
+
+    public void xlsx(long classId, Locale locale, OutputStream out) {
+        CourseClass cls = enrollments.visibleClass(classId);
+        List<Line> lines = lines(classId, locale);
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet(Bundle.text(locale, "classRoster.sheet"));
+            CellStyle bold = book.createCellStyle();
+            XSSFFont font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(Spreadsheets.neutralise(cls.getCourse().title(locale) + " — " + cls.getCode()));
+            title.getCell(0).setCellStyle(bold);
+            sheet.createRow(1).createCell(0).setCellValue(VietnamTime.DATE.format(cls.getStartDate()) + " – "
+                    + VietnamTime.DATE.format(cls.getEndDate()));
+            Row head = sheet.createRow(3);
+            String[] headings = headings(locale);
+            for (int i = 0; i < headings.length; i++) {
+                Cell c = head.createCell(i);
+                c.setCellValue(headings[i]);
+                c.setCellStyle(bold);
+            }
+            int r = 4;
+            for (Line l : lines) {
+                Row row = sheet.createRow(r);
+                String[] values = {String.valueOf(r - 3), l.name(), l.code(), l.birth(), l.gender(), l.unit(), l.titles(),
+                    l.status()};
+                for (int i = 0; i < values.length; i++) {
+                    row.createCell(i).setCellValue(Spreadsheets.neutralise(values[i]));
+                }
+                r++;
+            }
+            int[] widths = {6, 28, 14, 12, 8, 34, 40, 16};
+            for (int i = 0; i < widths.length; i++) {
+                sheet.setColumnWidth(i, widths[i] * 256);
+            }
+            book.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void pdf(long classId, Locale locale, OutputStream out) {
+        CourseClass cls = enrollments.visibleClass(classId);
+        List<Line> lines = lines(classId, locale);
+        Document doc = OfficialPdf.open(out, true, Bundle.text(locale, "classRoster.pdfTitle"), cls.getCode());
+        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(locale, "app.issuerParent"),
+                cls.getProvider() != null ? cls.getProvider().name(locale) : Bundle.text(locale, "app.issuer"),
+                null, Bundle.text(locale, "app.place"), VietnamTime.today()));
+        OfficialPdf.title(doc, Bundle.text(locale, "classRoster.pdfTitle"),
+                cls.getCourse().title(locale) + " (" + cls.getCode() + "), " + VietnamTime.DATE.format(cls.getStartDate())
+                        + " – " + VietnamTime.DATE.format(cls.getEndDate()));
+        List<List<String>> rows = new ArrayList<>();
+        int n = 1;
+        for (Line l : lines) {
+            rows.add(List.of(String.valueOf(n++), l.name(), l.birth(), l.unit(), l.titles(), l.status(), ""));
+        }
+        String[] h = headings(locale);
+        OfficialPdf.table(doc, new float[] {4, 18, 8, 20, 24, 10, 12},
+                List.of(h[0], h[1], h[3], h[5], h[6], h[7], Bundle.text(locale, "classRoster.signature")), rows);
+        OfficialPdf.signature(doc, Bundle.text(locale, "classRoster.signer"), null);
+        doc.close();
+    }
+
+    private String[] headings(Locale locale) {
+        return new String[] {Bundle.text(locale, "classRoster.no"), Bundle.text(locale, "cadre.fullName"),
+            Bundle.text(locale, "cadre.code"), Bundle.text(locale, "cadre.birthDate"), Bundle.text(locale, "cadre.gender"),
+            Bundle.text(locale, "cadre.unit"), Bundle.text(locale, "roster.titlesNow"),
+            Bundle.text(locale, "classRoster.status")};
+    }
+
+    /** Those with a place, then the waitlist in its order; the titles of all of them in one query. */
+    private List<Line> lines(long classId, Locale locale) {
+        List<Enrollment> roster = enrollments.roster(classId).stream()
+                .filter(e -> e.getStatus() == EnrollmentStatus.ENROLLED || e.getStatus() == EnrollmentStatus.WAITLISTED)
+                .toList();
+        Map<Long, List<String>> titles = new HashMap<>();
+        if (!roster.isEmpty()) {
+            for (Object[] row : em.createQuery("SELECT p.cadre.id, p.title.nameVi, p.title.nameEn FROM Position p"
+                            + " WHERE p.cadre IN :cs AND p.endDate IS NULL ORDER BY p.title.sortOrder", Object[].class)
+                    .setParameter("cs", roster.stream().map(Enrollment::getCadre).toList()).getResultList()) {
+                titles.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                        .add((String) ("en".equals(locale.getLanguage()) ? row[2] : row[1]));
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        for (Enrollment e : roster) {
+            var c = e.getCadre();
+            lines.add(new Line(c.getFullName(), c.getCode(),
+                    c.getBirthDate() == null ? "" : VietnamTime.DATE.format(c.getBirthDate()),
+                    Bundle.text(locale, "Gender." + c.getGender()), e.getUnit().getLabel(),
+                    String.join("; ", titles.getOrDefault(c.getId(), List.of())),
+                    Bundle.text(locale, "EnrollmentStatus." + e.getStatus())));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,136 @@
+package vn.cadretraining.enrollment.service;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.catalog.entity.ClassStatus;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.text.TextFold;
+import vn.cadretraining.shared.time.VietnamTime;
+
+/**
+ * The catalog as a cadre sees it on their phone: the open classes meant for them, those organised by their
+ * hamlet, commune or province for a title they hold (or for everyone), with a search that ignores
+ * diacritics.
+ */
+@Stateless
+@RolesAllowed(Role.Names.CADRE)
+public class OfferService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    /** What the cadre filters the catalog by. */
+    public record OfferFilter(String text, Long subjectGroupId, LocalDate from) {
+    }
+
+    public List<CourseClass> offers(OfferFilter filter, int limit) {
+        Cadre me = me();
+        StringBuilder jpql = new StringBuilder("SELECT k FROM CourseClass k JOIN FETCH k.course c"
+                + " WHERE k.status = :open AND k.unitPath IN :areas"
+                + " AND (k.enrolFrom IS NULL OR k.enrolFrom <= :today) AND (k.enrolUntil IS NULL OR k.enrolUntil >= :today)"
+                + " AND (NOT EXISTS (SELECT t FROM Course c2 JOIN c2.titles t WHERE c2 = c)"
+                + " OR EXISTS (SELECT t FROM Course c3 JOIN c3.titles t WHERE c3 = c AND t.id IN :mine))");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            jpql.append(" AND c.titleFolded LIKE :text ESCAPE '\\'");
+        }
+        if (filter.subjectGroupId() != null) {
+            jpql.append(" AND c.subjectGroup.id = :group");
+        }
+        if (filter.from() != null) {
+            jpql.append(" AND k.startDate >= :from");
+        }
+        jpql.append(" ORDER BY k.startDate, k.code");
+        TypedQuery<CourseClass> q = em.createQuery(jpql.toString(), CourseClass.class)
+                .setParameter("open", ClassStatus.OPEN)
+                .setParameter("areas", ancestors(me.getUnitPath()))
+                .setParameter("today", VietnamTime.today())
+                .setParameter("mine", titlesOf(me));
+        if (filter.text() != null && !filter.text().isBlank()) {
+            q.setParameter("text", TextFold.containsPattern(filter.text()));
+        }
+        if (filter.subjectGroupId() != null) {
+            q.setParameter("group", filter.subjectGroupId());
+        }
+        if (filter.from() != null) {
+            q.setParameter("from", filter.from());
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * A class the cadre may look at: open and meant for them, or one they are (or were) enrolled in; "not
+     * found" otherwise.
+     */
+    public CourseClass offer(long classId) {
+        Cadre me = me();
+        CourseClass cls = em.find(CourseClass.class, classId);
+        if (cls == null) {
+            throw new NotFoundException("class");
+        }
+        boolean enrolled = em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.courseClass = :k AND e.cadre = :c",
+                Long.class).setParameter("k", cls).setParameter("c", me).getSingleResult() > 0;
+        boolean meantForMe = cls.getStatus() != ClassStatus.DRAFT && me.getUnitPath().startsWith(cls.getUnitPath())
+                && cls.getCourse().isMeantForAnyOf(titlesOf(me));
+        if (!enrolled && !meantForMe) {
+            throw new NotFoundException("class");
+        }
+        return cls;
+    }
+
+    public List<vn.cadretraining.catalog.entity.SubjectGroup> subjectGroups() {
+        return em.createQuery("SELECT g FROM SubjectGroup g WHERE g.active = TRUE ORDER BY g.sortOrder",
+                vn.cadretraining.catalog.entity.SubjectGroup.class).getResultList();
+    }
+
+    /** The class's sessions in order, cancelled ones included (shown struck through). */
+    public List<ClassSession> sessions(long classId) {
+        offer(classId);
+        return em.createQuery("SELECT s FROM ClassSession s LEFT JOIN FETCH s.venue LEFT JOIN FETCH s.trainer"
+                + " WHERE s.courseClass.id = :k ORDER BY s.startsAt", ClassSession.class)
+                .setParameter("k", classId).getResultList();
+    }
+
+    private Cadre me() {
+        Long id = currentUser.get().cadreId();
+        Cadre cadre = id == null ? null : em.find(Cadre.class, id);
+        if (cadre == null) {
+            throw new NotFoundException("cadre");
+        }
+        return cadre;
+    }
+
+    private List<Long> titlesOf(Cadre cadre) {
+        List<Long> ids = new ArrayList<>(em.createQuery("SELECT p.title.id FROM Position p WHERE p.cadre = :c"
+                + " AND p.endDate IS NULL", Long.class).setParameter("c", cadre).getResultList());
+        if (ids.isEmpty()) {
+            ids.add(-1L); // "IN ()" is not SQL: a title no one has
+        }
+        return ids;
+    }
+
+    /** "/1/7/120/" → "/1/", "/1/7/", "/1/7/120/": the units whose classes are for this unit's cadres. */
+    static List<String> ancestors(String path) {
+        List<String> paths = new ArrayList<>();
+        int i = path.indexOf('/', 1);
+        while (i > 0) {
+            paths.add(path.substring(0, i + 1));
+            i = path.indexOf('/', i + 1);
+        }
+        return paths;
+    }
+}

@@ -1,0 +1,236 @@
+package vn.cadretraining.enrollment.view;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.service.ClassRosterExport;
+import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.people.service.ReferenceData;
+import vn.cadretraining.people.service.RosterFilter;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.web.Language;
+
+/**
+ * A class's participants: who has a place, who waits, who asked; decisions on requests; a bulk nomination
+ * from roster filters with a preview; the list as a spreadsheet or a PDF.
+ */
+@Named
+@ViewScoped
+public class ClassEnrolmentView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @Inject
+    ClassRosterExport export;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Language language;
+
+    private Long id;
+    private CourseClass courseClass;
+    private List<Enrollment> roster = List.of();
+
+    // deciding and withdrawing
+    private Long actingOn;
+    private String reason;
+
+    // nominating
+    private AdminUnit nominateUnit;
+    private Long nominateTitleId;
+    private boolean nominateNewlyElected;
+    private boolean nominateNotCompleted = true;
+    private EnrollmentService.NominationPreview preview;
+
+    public void load() {
+        if (id == null) {
+            throw new vn.cadretraining.shared.service.NotFoundException("class");
+        }
+        courseClass = enrollments.visibleClass(id);
+        roster = enrollments.roster(id);
+    }
+
+    public void approve(Enrollment e) {
+        try {
+            Enrollment done = enrollments.approve(e.getId());
+            Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrol.approved" : "classEnrol.approvedWaitlisted",
+                    e.getCadre().getFullName());
+            load();
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public void startDecline(Enrollment e) {
+        actingOn = e.getId();
+        reason = null;
+    }
+
+    public void decline() {
+        try {
+            enrollments.decline(actingOn, reason);
+            Messages.info("classEnrol.declined");
+            PrimeFaces.current().executeScript("PF('declineDialog').hide()");
+            load();
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public void startWithdraw(Enrollment e) {
+        actingOn = e.getId();
+        reason = null;
+    }
+
+    public void withdraw() {
+        try {
+            enrollments.withdraw(actingOn, reason);
+            Messages.info("classEnrol.withdrawn");
+            PrimeFaces.current().executeScript("PF('withdrawDialog').hide()");
+            load();
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public void previewNomination() {
+        try {
+            RosterFilter filter = new RosterFilter(null, nominateUnit == null ? null : nominateUnit.getId(),
+                    nominateTitleId, nominateNewlyElected ? Boolean.TRUE : null, null, null);
+            preview = enrollments.previewNomination(id, filter,
+                    nominateNotCompleted ? courseClass.getCourse().getId() : null);
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public void nominate() {
+        try {
+            EnrollmentService.NominationResult result = enrollments.nominate(id, preview.eligibleIds());
+            Messages.info("classEnrol.nominated", result.enrolled(), result.waitlisted(), result.skipped());
+            preview = null;
+            load();
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public StreamedContent getXlsx() {
+        return DefaultStreamedContent.builder()
+                .name("danh-sach-lop-" + courseClass.getCode() + ".xlsx")
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .writer(out -> export.xlsx(id, language.getLocale(), out))
+                .build();
+    }
+
+    public StreamedContent getPdf() {
+        return DefaultStreamedContent.builder()
+                .name("danh-sach-lop-" + courseClass.getCode() + ".pdf")
+                .contentType("application/pdf")
+                .writer(out -> export.pdf(id, language.getLocale(), out))
+                .build();
+    }
+
+    public String problemText(String key) {
+        return key == null ? "" : Messages.text(key);
+    }
+
+    /** Decides requests and withdraws: not a province reviewer, who only reads. */
+    public boolean isManager() {
+        return !currentUser.is(Role.PROVINCE);
+    }
+
+    public boolean isNominator() {
+        return (currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR))
+                && courseClass.acceptsEnrolmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
+    }
+
+    public long count(EnrollmentStatus status) {
+        return roster.stream().filter(e -> e.getStatus() == status).count();
+    }
+
+    public List<PositionTitle> getTitles() {
+        return reference.activeTitles();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public CourseClass getCourseClass() {
+        return courseClass;
+    }
+
+    public List<Enrollment> getRoster() {
+        return roster;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public AdminUnit getNominateUnit() {
+        return nominateUnit;
+    }
+
+    public void setNominateUnit(AdminUnit nominateUnit) {
+        this.nominateUnit = nominateUnit;
+    }
+
+    public Long getNominateTitleId() {
+        return nominateTitleId;
+    }
+
+    public void setNominateTitleId(Long nominateTitleId) {
+        this.nominateTitleId = nominateTitleId;
+    }
+
+    public boolean isNominateNewlyElected() {
+        return nominateNewlyElected;
+    }
+
+    public void setNominateNewlyElected(boolean nominateNewlyElected) {
+        this.nominateNewlyElected = nominateNewlyElected;
+    }
+
+    public boolean isNominateNotCompleted() {
+        return nominateNotCompleted;
+    }
+
+    public void setNominateNotCompleted(boolean nominateNotCompleted) {
+        this.nominateNotCompleted = nominateNotCompleted;
+    }
+
+    public EnrollmentService.NominationPreview getPreview() {
+        return preview;
+    }
+}

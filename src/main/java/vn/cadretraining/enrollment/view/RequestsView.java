@@ -1,0 +1,73 @@
+package vn.cadretraining.enrollment.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.service.BusinessException;
+
+/** Requests for places waiting for the caller's decision, oldest first. */
+@Named
+@ViewScoped
+public class RequestsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    EnrollmentService enrollments;
+
+    private List<Enrollment> pending;
+    private Long decliningId;
+    private String reason;
+
+    @PostConstruct
+    void init() {
+        pending = enrollments.pendingRequests();
+    }
+
+    public void approve(Enrollment e) {
+        try {
+            Enrollment done = enrollments.approve(e.getId());
+            Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrol.approved" : "classEnrol.approvedWaitlisted",
+                    e.getCadre().getFullName());
+            init();
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public void startDecline(Enrollment e) {
+        decliningId = e.getId();
+        reason = null;
+    }
+
+    public void decline() {
+        try {
+            enrollments.decline(decliningId, reason);
+            Messages.info("classEnrol.declined");
+            PrimeFaces.current().executeScript("PF('declineDialog').hide()");
+            init();
+        } catch (BusinessException ex) {
+            Messages.error(ex);
+        }
+    }
+
+    public List<Enrollment> getPending() {
+        return pending;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

@@ -1,0 +1,182 @@
+package vn.cadretraining.shared.files;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * PDF documents in the layout of Vietnamese official papers: the issuing body on the left and the national
+ * motto on the right (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc), the number, the
+ * place and date, the title, the body, and the signature block. Every glyph comes from an embedded Unicode
+ * font (DejaVu Sans), so Vietnamese prints the same on every reader, with or without fonts installed.
+ */
+public final class OfficialPdf {
+
+    private static final BaseFont REGULAR = load("/fonts/DejaVuSans.ttf");
+    private static final BaseFont BOLD = load("/fonts/DejaVuSans-Bold.ttf");
+
+    private OfficialPdf() {
+    }
+
+    public static Font font(float size) {
+        return new Font(REGULAR, size);
+    }
+
+    public static Font bold(float size) {
+        return new Font(BOLD, size);
+    }
+
+    /** What goes at the top of a paper. */
+    public record Header(String issuerParent, String issuer, String number, String place, LocalDate date) {
+    }
+
+    /** Opens an A4 document (landscape for wide tables) on the stream; the caller adds the body and closes it. */
+    public static Document open(OutputStream out, boolean landscape, String title, String subject) {
+        Document doc = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 50, 40, 40, 40);
+        try {
+            PdfWriter.getInstance(doc, out);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        doc.addTitle(title);
+        doc.addSubject(subject);
+        doc.addCreator("Bồi dưỡng cán bộ cơ sở");
+        doc.open();
+        return doc;
+    }
+
+    /** The two-column heading with the national motto, then the place and date line. */
+    public static void header(Document doc, Header h) {
+        PdfPTable table = new PdfPTable(new float[] {42, 58});
+        table.setWidthPercentage(100);
+        PdfPCell left = cell();
+        left.addElement(centered(h.issuerParent() == null ? "" : h.issuerParent().toUpperCase(), font(10)));
+        left.addElement(centered(h.issuer().toUpperCase(), bold(10)));
+        left.addElement(centered("———————", font(8)));
+        if (h.number() != null) {
+            left.addElement(centered("Số: " + h.number(), font(10)));
+        }
+        PdfPCell right = cell();
+        right.addElement(centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold(10)));
+        Paragraph motto = centered("Độc lập - Tự do - Hạnh phúc", bold(11));
+        right.addElement(motto);
+        right.addElement(centered("———————————————", font(8)));
+        if (h.date() != null) {
+            Paragraph date = new Paragraph(new Chunk(h.place() + ", ngày " + String.format("%02d", h.date().getDayOfMonth())
+                    + " tháng " + String.format("%02d", h.date().getMonthValue()) + " năm " + h.date().getYear(),
+                    new Font(REGULAR, 10, Font.ITALIC)));
+            date.setAlignment(Element.ALIGN_CENTER);
+            right.addElement(date);
+        }
+        table.addCell(left);
+        table.addCell(right);
+        add(doc, table);
+    }
+
+    public static void title(Document doc, String title, String subtitle) {
+        Paragraph p = centered(title.toUpperCase(), bold(14));
+        p.setSpacingBefore(18);
+        add(doc, p);
+        if (subtitle != null) {
+            Paragraph s = centered(subtitle, font(11));
+            s.setSpacingAfter(12);
+            add(doc, s);
+        }
+    }
+
+    public static void paragraph(Document doc, String text) {
+        Paragraph p = new Paragraph(text, font(11));
+        p.setSpacingAfter(4);
+        add(doc, p);
+    }
+
+    /** A table with a bold header row; widths are relative. */
+    public static void table(Document doc, float[] widths, List<String> headings, List<List<String>> rows) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingBefore(8);
+        for (String h : headings) {
+            PdfPCell c = new PdfPCell(new Phrase(h, bold(9)));
+            c.setHorizontalAlignment(Element.ALIGN_CENTER);
+            c.setVerticalAlignment(Element.ALIGN_MIDDLE);
+            c.setPadding(4);
+            table.addCell(c);
+        }
+        for (List<String> row : rows) {
+            for (String value : row) {
+                PdfPCell c = new PdfPCell(new Phrase(value == null ? "" : value, font(9)));
+                c.setPadding(4);
+                table.addCell(c);
+            }
+        }
+        add(doc, table);
+    }
+
+    /** The signature block on the right: the signer's function, then room to sign, then the name. */
+    public static void signature(Document doc, String function, String name) {
+        PdfPTable table = new PdfPTable(new float[] {45, 55});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(24);
+        table.addCell(cell());
+        PdfPCell right = cell();
+        right.addElement(centered(function.toUpperCase(), bold(10)));
+        right.addElement(centered("(Ký, ghi rõ họ tên và đóng dấu)", new Font(REGULAR, 9, Font.ITALIC)));
+        Paragraph space = new Paragraph(" ");
+        space.setSpacingBefore(48);
+        right.addElement(space);
+        right.addElement(centered(name == null ? "" : name, bold(11)));
+        table.addCell(right);
+        add(doc, table);
+    }
+
+    public static Paragraph centered(String text, Font font) {
+        Paragraph p = new Paragraph(text, font);
+        p.setAlignment(Element.ALIGN_CENTER);
+        return p;
+    }
+
+    private static PdfPCell cell() {
+        PdfPCell c = new PdfPCell();
+        c.setBorder(Rectangle.NO_BORDER);
+        return c;
+    }
+
+    public static void add(Document doc, Element element) {
+        try {
+            doc.add(element);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BaseFont load(String resource) {
+        try (InputStream in = OfficialPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing font " + resource);
+            }
+            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.testing.Browser;
+import vn.cadretraining.testing.Deployments;
+
+/**
+ * Enrolment as its users meet it, on the demo's open class for everyone in Phường Hạ Long ("Kỹ năng số"):
+ * a cadre on a phone finds it typed without diacritics and asks for a place; the coordinator approves; the
+ * cadre finds the decision in the inbox; the coordinator nominates in bulk and takes the list as a
+ * spreadsheet and a PDF.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EnrollmentBrowserIT {
+
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    @RegisterExtension
+    final TestWatcher failures = Browser.keepFailures(() -> browser);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.size(Browser.DESKTOP);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCadreOnAPhoneAsksForAPlaceTheCoordinatorApprovesAndTheCadreIsTold() {
+        browser.size(Browser.PHONE);
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/catalog.xhtml");
+        browser.type(Browser.id("catalog:text"), "ky nang so");
+        browser.waitForText(Browser.id("catalog:results"), "Kỹ năng số");
+        assertFalse(browser.overflowsHorizontally(), "the catalog fits a 360-px phone");
+        browser.screenshot("my-catalog-phone");
+        browser.clickAndWaitForPage(".offer-card");
+        String offer = browser.path();
+        assertTrue(offer.startsWith("/me/offer.xhtml?id="), offer);
+        assertTrue(browser.text("#schedule").contains("07:30"), "the schedule is shown");
+        browser.click(Browser.id("offer:ask"));
+        browser.waitForText(Browser.id("offer:mine"), "Chờ duyệt");
+        assertFalse(browser.overflowsHorizontally());
+        browser.screenshot("offer-asked-phone");
+        browser.signOut();
+
+        browser.size(Browser.DESKTOP);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/enrol/requests.xhtml");
+        browser.waitForText(Browser.id("requests:table"), DemoProvince.DEMO_CADRE_NAME);
+        browser.js("for (var r of document.querySelectorAll('#requests\\\\:table tbody tr')) {"
+                + " if (r.textContent.indexOf(arguments[0]) >= 0) { r.querySelector('button[id$=approve]').click(); break; } }",
+                DemoProvince.DEMO_CADRE_NAME);
+        browser.waitForText(".ui-messages", "Đã duyệt");
+        browser.signOut();
+
+        browser.size(Browser.PHONE);
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        assertTrue(browser.exists("#inbox-link .inbox-badge"), "an unread count in the top bar");
+        browser.clickAndWaitForPage("#inbox-link");
+        assertTrue(browser.text(Browser.id("inbox:list")).contains("Bạn đã có chỗ trong lớp Kỹ năng số"),
+                browser.text(Browser.id("inbox:list")));
+        browser.screenshot("inbox-phone");
+        browser.open(offer);
+        browser.waitForText(Browser.id("offer:mine"), "Đã có chỗ");
+    }
+
+    @Test
+    void aCoordinatorNominatesInBulkAfterAPreviewAndDownloadsTheList() throws Exception {
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/catalog.xhtml");
+        browser.clickAndWaitForPage(".offer-card");
+        String classId = browser.path().substring(browser.path().indexOf("id=") + 3);
+        browser.signOut();
+
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/enrol/class.xhtml?id=" + classId);
+        String before = browser.text("#count-enrolled");
+        // a narrow filter: the other journey needs a place left in this class
+        browser.type(Browser.id("nominate:unit_input"), "khu pho 2");
+        browser.click("li.ui-autocomplete-item[data-item-label='Khu phố 2 — Phường Hạ Long']");
+        browser.choose("nominate:title", "Chi hội trưởng chi hội phụ nữ");
+        browser.click(Browser.id("nominate:preview"));
+        browser.waitForText("#preview-summary", "người có thể cử");
+        browser.screenshot("nominate-preview");
+        browser.click(Browser.id("nominate:confirmNominate"));
+        browser.waitForText(".ui-messages", "Đã cử");
+        assertFalse(before.equals(browser.text("#count-enrolled")), "places were taken: " + before);
+
+        Path xlsx = browser.download(Browser.id("roster:exportXlsx"), ".xlsx");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().startsWith("Kỹ năng số"));
+            Row head = sheet.getRow(3);
+            assertEquals("Họ và tên", head.getCell(1).getStringCellValue());
+            assertTrue(sheet.getLastRowNum() > 4, "the participants are listed");
+        }
+        Path pdf = browser.download(Browser.id("roster:exportPdf"), ".pdf");
+        PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
+        String text = new PdfTextExtractor(reader).getTextFromPage(1);
+        reader.close();
+        assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "the national motto, with its diacritics: " + text);
+        assertTrue(text.contains("Độc lập - Tự do - Hạnh phúc"));
+        assertTrue(text.contains("DANH SÁCH HỌC VIÊN"));
+        assertTrue(text.contains("Kỹ năng số"));
+    }
+}

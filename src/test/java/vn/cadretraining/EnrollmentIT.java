@@ -1,0 +1,234 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.catalog.entity.ActivityKind;
+import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.catalog.entity.Course;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.inbox.service.InboxService;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.service.RosterFilter;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.InContainer;
+
+/** Places in classes inside a real Payara Micro: the race for the last place, the waitlist, refusals, scope. */
+@ExtendWith(ArquillianExtension.class)
+class EnrollmentIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithTestHelpers();
+    }
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @Inject
+    InboxService inbox;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Test
+    void twoPeopleApprovedForTheLastPlaceAtTheSameMomentOnlyOneGetsIt() throws Exception {
+        CourseClass cls = openClass("Phường Hạ Long", 1, LocalDate.now().plusDays(30));
+        List<Cadre> two = cadres("Phường Hạ Long", 2);
+        List<Long> requests = new ArrayList<>();
+        for (Cadre c : two) {
+            requests.add(requestAs(c, cls));
+        }
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<EnrollmentStatus>> results = new ArrayList<>();
+        for (Long id : requests) {
+            results.add(executor.submit(() -> {
+                start.await();
+                return enrollments.approve(id).getStatus();
+            }));
+        }
+        start.countDown();
+        Set<EnrollmentStatus> outcomes = Set.of(results.get(0).get(), results.get(1).get());
+        assertEquals(Set.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED), outcomes, "exactly one winner");
+        em.clear();
+        assertEquals(1, em.find(CourseClass.class, cls.getId()).getEnrolledCount());
+        assertEquals(1L, count("SELECT COUNT(e) FROM Enrollment e WHERE e.courseClass.id = " + cls.getId()
+                + " AND e.status = vn.cadretraining.enrollment.entity.EnrollmentStatus.ENROLLED"));
+    }
+
+    @Test
+    void whenSomeoneWithdrawsTheFirstOnTheWaitlistMovesUpAndIsTold() throws Exception {
+        CourseClass cls = openClass("Phường Hạ Long", 1, LocalDate.now().plusDays(40));
+        List<Cadre> three = cadres("Phường Hạ Long", 3);
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        EnrollmentService.NominationResult result = enrollments.nominate(cls.getId(),
+                three.stream().map(Cadre::getId).toList());
+        assertEquals(1, result.enrolled());
+        assertEquals(2, result.waitlisted());
+        List<Enrollment> roster = enrollments.roster(cls.getId());
+        Enrollment placed = roster.stream().filter(e -> e.getStatus() == EnrollmentStatus.ENROLLED).findFirst().orElseThrow();
+        List<Enrollment> waiting = roster.stream().filter(e -> e.getStatus() == EnrollmentStatus.WAITLISTED)
+                .sorted((a, b) -> a.getWaitlistedAt().compareTo(b.getWaitlistedAt()) != 0
+                        ? a.getWaitlistedAt().compareTo(b.getWaitlistedAt()) : a.getId().compareTo(b.getId()))
+                .toList();
+        assertThrows(BusinessException.class, () -> enrollments.withdraw(placed.getId(), " "), "a reason is required");
+        enrollments.withdraw(placed.getId(), "Bận công tác đột xuất");
+        em.clear();
+        assertEquals(EnrollmentStatus.ENROLLED, em.find(Enrollment.class, waiting.get(0).getId()).getStatus(),
+                "the first on the waitlist has the place");
+        assertEquals(EnrollmentStatus.WAITLISTED, em.find(Enrollment.class, waiting.get(1).getId()).getStatus(),
+                "the second still waits");
+        assertEquals(1L, count("SELECT COUNT(n) FROM Notification n WHERE n.recipientCadreId = "
+                + waiting.get(0).getCadre().getId() + " AND n.kind = vn.cadretraining.inbox.entity.NotificationKind.PROMOTED"));
+    }
+
+    @Test
+    void aClassWhoseSessionsOverlapAnotherOfTheCadresIsRefusedNamingIt() throws Exception {
+        LocalDate day = LocalDate.now().plusDays(50);
+        CourseClass first = openClass("Phường Hạ Long", 30, day);
+        CourseClass second = openClass("Phường Hạ Long", 30, day);
+        session(first, day, LocalTime.of(7, 30), LocalTime.of(11, 0));
+        session(second, day, LocalTime.of(10, 0), LocalTime.of(11, 30));
+        Cadre me = demoCadre();
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        Enrollment asked = enrollments.request(first.getId());
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        enrollments.approve(asked.getId());
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        BusinessException clash = assertThrows(BusinessException.class, () -> enrollments.request(second.getId()));
+        assertEquals("enrollment.error.overlap", clash.getMessageKey());
+        assertEquals(first.getCode(), clash.getArguments()[0], "the clash names the other class");
+        assertThrows(BusinessException.class, () -> enrollments.request(first.getId()), "one request per class");
+        assertTrue(inbox.unreadCount() > 0, "the approval is in the cadre's inbox");
+        assertTrue(me.getId() > 0);
+    }
+
+    @Test
+    void aMissingPrerequisiteIsRefusedNamingItUntilItIsCompleted() throws Exception {
+        CourseClass basic = openClass("Phường Hạ Long", 30, LocalDate.now().plusDays(60));
+        CourseClass advanced = openClass("Phường Hạ Long", 30, LocalDate.now().plusDays(70));
+        tx.begin();
+        Course adv = em.find(Course.class, advanced.getCourse().getId());
+        adv.require(List.of(em.find(Course.class, basic.getCourse().getId())));
+        tx.commit();
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        BusinessException missing = assertThrows(BusinessException.class, () -> enrollments.request(advanced.getId()));
+        assertEquals("enrollment.error.prerequisites", missing.getMessageKey());
+        assertEquals(basic.getCourse().getTitleVi(), missing.getArguments()[0]);
+
+        Enrollment done = enrollments.request(basic.getId());
+        tx.begin();
+        em.find(Enrollment.class, done.getId()).conclude(Outcome.COMPLETED);
+        tx.commit();
+        assertEquals(EnrollmentStatus.REQUESTED, enrollments.request(advanced.getId()).getStatus());
+    }
+
+    @Test
+    void aCoordinatorCannotNominateOutsideTheirUnitEvenByACraftedRequest() throws Exception {
+        CourseClass provinceWide = openClass("Tỉnh Quảng Ninh", 30, LocalDate.now().plusDays(80));
+        CourseClass elsewhere = openClass("Phường Bãi Cháy", 30, LocalDate.now().plusDays(80));
+        List<Cadre> outside = cadres("Phường Bãi Cháy", 2);
+        List<Cadre> inside = cadres("Phường Hạ Long", 1);
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        List<Long> crafted = new ArrayList<>(outside.stream().map(Cadre::getId).toList());
+        crafted.add(inside.get(0).getId());
+        EnrollmentService.NominationResult result = enrollments.nominate(provinceWide.getId(), crafted);
+        assertEquals(1, result.enrolled(), "only the coordinator's own cadre");
+        assertEquals(2, result.skipped());
+        assertThrows(NotFoundException.class, () -> enrollments.nominate(elsewhere.getId(), List.of(inside.get(0).getId())),
+                "a class for another ward is not theirs to fill");
+        assertThrows(NotFoundException.class, () -> enrollments.roster(elsewhere.getId()));
+        EnrollmentService.NominationPreview preview = enrollments.previewNomination(provinceWide.getId(),
+                RosterFilter.ALL, null);
+        assertTrue(preview.candidates().stream().allMatch(c -> c.cadre().getUnitPath().startsWith(
+                inside.get(0).getUnitPath().substring(0, inside.get(0).getUnitPath().lastIndexOf('/',
+                        inside.get(0).getUnitPath().length() - 2) + 1))), "the preview lists only the coordinator's cadres");
+    }
+
+    // ---- data ----
+
+    private CourseClass openClass(String unitName, int capacity, LocalDate start) throws Exception {
+        tx.begin();
+        SubjectGroup group = em.createQuery("SELECT g FROM SubjectGroup g WHERE g.code = 'MASS_MOBILIZATION'",
+                SubjectGroup.class).getSingleResult();
+        String code = "IT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Course course = new Course(code, "Kỹ năng dân vận " + code, "Mass mobilization " + code, group,
+                ActivityKind.TRAINING_COURSE, new BigDecimal("16"));
+        em.persist(course);
+        AdminUnit unit = em.createQuery("SELECT u FROM AdminUnit u WHERE u.name = :n AND u.validTo IS NULL",
+                AdminUnit.class).setParameter("n", unitName).getSingleResult();
+        CourseClass cls = new CourseClass(code + "-1", course, unit);
+        cls.schedule(start, start.plusDays(1), capacity, null, null);
+        cls.open();
+        em.persist(cls);
+        tx.commit();
+        return cls;
+    }
+
+    private void session(CourseClass cls, LocalDate day, LocalTime from, LocalTime to) throws Exception {
+        tx.begin();
+        em.persist(new ClassSession(em.find(CourseClass.class, cls.getId()), day, from, to, "Chuyên đề", null, null));
+        tx.commit();
+    }
+
+    private List<Cadre> cadres(String ward, int n) {
+        return em.createQuery("SELECT c FROM Cadre c WHERE c.unit.parent.name = :w AND c.fullName <> :demo"
+                        + " ORDER BY c.id DESC", Cadre.class)
+                .setParameter("w", ward).setParameter("demo", DemoProvince.DEMO_CADRE_NAME).setMaxResults(n).getResultList();
+    }
+
+    private Cadre demoCadre() {
+        return em.createQuery("SELECT c FROM Cadre c WHERE c.fullName = :n", Cadre.class)
+                .setParameter("n", DemoProvince.DEMO_CADRE_NAME).getSingleResult();
+    }
+
+    /** A request as the cadre would make it (the demo has one cadre account; others are written directly). */
+    private long requestAs(Cadre cadre, CourseClass cls) throws Exception {
+        tx.begin();
+        Enrollment e = Enrollment.request(em.find(CourseClass.class, cls.getId()), em.find(Cadre.class, cadre.getId()));
+        em.persist(e);
+        tx.commit();
+        return e.getId();
+    }
+
+    private long count(String jpql) {
+        return em.createQuery(jpql, Long.class).getSingleResult();
+    }
+}

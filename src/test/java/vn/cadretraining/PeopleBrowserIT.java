@@ -1,0 +1,186 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.testing.Browser;
+import vn.cadretraining.testing.Deployments;
+
+/** The roster, a cadre's record, a cadre's own profile and the units tree, as their users meet them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PeopleBrowserIT {
+
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    @RegisterExtension
+    final TestWatcher failures = Browser.keepFailures(() -> browser);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.size(Browser.DESKTOP);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aCoordinatorFindsACadreTypedWithoutDiacriticsOnAPhone() {
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/people/roster.xhtml");
+        browser.type(Browser.id("roster:text"), "hoang van sinh");
+        browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
+        assertFalse(browser.overflowsHorizontally(), "the roster fits a 360-px phone");
+        browser.screenshot("roster-search-phone");
+        browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
+        assertTrue(browser.path().startsWith("/people/cadre.xhtml?id="));
+        assertEquals(DemoProvince.DEMO_CADRE_NAME, browser.text(".page-title"));
+        assertFalse(browser.overflowsHorizontally(), "the record fits a 360-px phone");
+        browser.screenshot("cadre-phone");
+    }
+
+    @Test
+    void aCoordinatorAddsACadreWithATitleAndAnAccountWhichTheCadreThenUses() {
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/people/cadre.xhtml");
+        String code = "IT" + (System.nanoTime() % 10_000_000);
+        browser.type(Browser.id("cadre:code"), code);
+        browser.type(Browser.id("cadre:fullName"), "Triệu Thị Mẩy");
+        browser.click("label[for='cadre:gender:1']");
+        browser.type(Browser.id("cadre:birthDate_input"), "19/05/1985");
+        browser.type(Browser.id("cadre:phone"), "0912 000 111");
+        browser.type(Browser.id("cadre:unit_input"), "khu pho 2");
+        browser.click("li.ui-autocomplete-item[data-item-label='Khu phố 2 — Phường Hạ Long']");
+        browser.clickAndWaitForPage(Browser.id("cadre:save"));
+        assertTrue(browser.pageText().contains("Đã thêm cán bộ Triệu Thị Mẩy"), browser.pageText());
+        assertEquals("Triệu Thị Mẩy", browser.text(".page-title"));
+        assertEquals("19/05/1985", browser.find(Browser.id("cadre:birthDate_input")).getAttribute("value"));
+
+        browser.click(Browser.id("positions:addPosition"));
+        browser.choose("positionForm:title", "Bí thư chi bộ");
+        browser.type(Browser.id("positionForm:term"), "2025–2030");
+        browser.click(Browser.id("positionForm:savePosition"));
+        browser.waitForText(Browser.id("positions:positionTable"), "Bí thư chi bộ");
+
+        browser.click(Browser.id("account:giveAccount"));
+        browser.waitForText("#slip-username", code.toLowerCase());
+        String temporary = browser.text("#slip-password");
+        browser.screenshot("cadre-account-slip");
+        browser.click(Browser.id("slipForm:slipDone"));
+        browser.waitForText("#account-username", code.toLowerCase());
+        browser.signOut();
+
+        browser.signIn(code.toLowerCase(), temporary);
+        assertEquals("/account/password.xhtml", browser.path(), "the one-time password must be replaced first");
+        browser.type(Browser.id("password:current"), temporary);
+        browser.type(Browser.id("password:chosen"), "Bản Sen 2026 xanh");
+        browser.type(Browser.id("password:repeated"), "Bản Sen 2026 xanh");
+        browser.clickAndWaitForPage(Browser.id("password:save"));
+        browser.size(Browser.PHONE);
+        browser.open("/me/profile.xhtml");
+        assertEquals("Triệu Thị Mẩy", browser.text("#profile-name"));
+        assertTrue(browser.text("#profile-positions").contains("Bí thư chi bộ"));
+        assertEquals("Khu phố 2 — Phường Hạ Long", browser.text("#profile-unit"));
+        browser.type(Browser.id("phone:phoneInput"), "0987 111 222");
+        browser.click(Browser.id("phone:savePhone"));
+        browser.waitForText(".ui-messages", "Đã lưu số điện thoại");
+        assertFalse(browser.overflowsHorizontally());
+        browser.screenshot("profile-phone");
+        browser.open("/people/roster.xhtml");
+        assertTrue(browser.exists("#error-403"), "a cadre has no roster");
+    }
+
+    @Test
+    void aProvinceReviewerReadsARecordWithTheIdMaskedAndCannotChangeIt() {
+        browser.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        browser.open("/people/roster.xhtml");
+        browser.type(Browser.id("roster:text"), "sinh hoang");
+        browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
+        browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
+        assertTrue(browser.text("#cadre\\:nationalIdMasked").startsWith("•••••••••"), "masked for a reviewer");
+        assertFalse(browser.exists(Browser.id("cadre:save")), "no save button");
+        assertFalse(browser.find(Browser.id("cadre:fullName")).isEnabled(), "fields are read-only");
+        assertFalse(browser.exists(Browser.id("account:giveAccount")));
+    }
+
+    @Test
+    void aCoordinatorOpeningACadreOfAnotherCommuneGetsNotFound() {
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/people/roster.xhtml");
+        browser.type(Browser.id("roster:unit_input"), "bai chay");
+        browser.click("li.ui-autocomplete-item[data-item-label='Phường Bãi Cháy']");
+        browser.waitForAjax();
+        browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
+        String outside = browser.path();
+        browser.signOut();
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open(outside);
+        assertTrue(browser.exists("#error-404"), "a tampered id shows the 404 page: " + browser.pageText());
+    }
+
+    @Test
+    void anAdministratorMergesTwoQuartersAfterAPreviewAndTheTreeShowsTheHistory() {
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/admin/units.xhtml");
+        expand("Tỉnh Quảng Ninh", "Phường Hà Tu");
+        expand("Phường Hà Tu", "Khu phố 2");
+        browser.js("for (var r of document.querySelectorAll('#units\\\\:tree tr')) { var n = r.querySelector('td.unit-name');"
+                + " if (n && n.textContent.trim().indexOf('Khu phố 2') === 0) { r.querySelector('.merge-button').click(); break; } }");
+        browser.find(Browser.id("mergeForm:sources"));
+        browser.type(Browser.id("mergeForm:target_input"), "khu pho 1");
+        browser.click("li.ui-autocomplete-item[data-item-label='Khu phố 1 — Phường Hà Tu']");
+        browser.waitForAjax();
+        browser.click(Browser.id("mergeForm:preview"));
+        browser.waitForText(Browser.id("mergeForm:previewPanel"), "Khu phố 1");
+        assertTrue(browser.text(Browser.id("mergeForm:previewPanel")).contains("Chức danh đang giữ sẽ chuyển sang đơn vị mới"));
+        browser.screenshot("units-merge-preview");
+        browser.click(Browser.id("mergeForm:apply"));
+        browser.waitForText(".ui-messages", "Đã sáp nhập 1 đơn vị vào Khu phố 1");
+        browser.click(Browser.id("units:showClosed"));
+        browser.waitForAjax();
+        expand("Tỉnh Quảng Ninh", "Phường Hà Tu");
+        expand("Phường Hà Tu", "→ Khu phố 1");
+        browser.screenshot("units-tree-history");
+    }
+
+    /** Opens the row whose name starts with {@code name} and waits until {@code expected} shows. */
+    private void expand(String name, String expected) {
+        browser.waitForText(Browser.id("units:tree"), name);
+        browser.js("for (var r of document.querySelectorAll('#units\\\\:tree tr')) { var n = r.querySelector('td.unit-name');"
+                + " if (n && n.textContent.trim().indexOf(arguments[0]) === 0) { r.querySelector('.ui-treetable-toggler').click(); break; } }",
+                name);
+        browser.waitForAjax();
+        browser.waitForText(Browser.id("units:tree"), expected);
+    }
+}
