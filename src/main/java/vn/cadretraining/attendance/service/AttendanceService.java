@@ -175,8 +175,7 @@ public class AttendanceService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public SaveResult save(long sessionId, List<GridChange> rows) {
         ClassSession s = session(sessionId);
-        requireOpen(s.getCourseClass());
-        em.refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        lockOpen(s.getCourseClass());
         Map<Long, AttendanceMark> current = marksOf(s);
         Map<Long, Enrollment> enrolled = new HashMap<>();
         for (Enrollment e : em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s",
@@ -252,7 +251,9 @@ public class AttendanceService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public CheckInCodes.Code currentCode(long sessionId) {
         ClassSession s = session(sessionId);
-        requireOpen(s.getCourseClass());
+        if (s.getCourseClass().areResultsClosed()) {
+            throw new BusinessException("attendance.error.closed");
+        }
         return codes.current(s.getId());
     }
 
@@ -290,8 +291,7 @@ public class AttendanceService {
         if (now.isBefore(s.getStartsAt().minusMinutes(30)) || now.isAfter(s.getEndsAt())) {
             throw new BusinessException("checkin.error.outsideTime");
         }
-        requireOpen(s.getCourseClass());
-        em.refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        lockOpen(s.getCourseClass());
         long used = em.createQuery("SELECT COUNT(q) FROM QrCheckIn q WHERE q.sessionId = :s AND q.cadreId = :c"
                 + " AND q.slot = :slot", Long.class).setParameter("s", sessionId).setParameter("c", cadreId)
                 .setParameter("slot", slot).getSingleResult();
@@ -326,11 +326,14 @@ public class AttendanceService {
                 .setParameter("k", cls).setParameter("a", caller.accountId()).getSingleResult() > 0;
     }
 
-    /** A closed class's attendance is frozen with its outcomes. */
-    private void requireOpen(CourseClass cls) {
-        Object closed = em.createNativeQuery("SELECT closed_at FROM course_class WHERE id = ?")
-                .setParameter(1, cls.getId()).getSingleResult();
-        if (closed != null) {
+    /**
+     * A class whose results are closed keeps its attendance as it was. The class row is locked for the rest of
+     * the transaction, as closing locks it: a save or a check-in either comes before the closing, and is
+     * counted, or after it, and is refused; and two saves of a session are checked one after the other.
+     */
+    private void lockOpen(CourseClass cls) {
+        em.refresh(cls, LockModeType.PESSIMISTIC_WRITE);
+        if (cls.areResultsClosed()) {
             throw new BusinessException("attendance.error.closed");
         }
     }

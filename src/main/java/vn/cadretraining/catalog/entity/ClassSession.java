@@ -9,6 +9,10 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import vn.cadretraining.shared.entity.BaseEntity;
 import vn.cadretraining.shared.service.BusinessException;
 
@@ -58,20 +62,65 @@ public class ClassSession extends BaseEntity {
         reschedule(date, start, end, topic, trainer, venue);
     }
 
-    public final void reschedule(LocalDate date, LocalTime start, LocalTime end, String newTopic, Trainer newTrainer,
+    private void reschedule(LocalDate date, LocalTime start, LocalTime end, String newTopic, Trainer newTrainer,
             Venue newVenue) {
-        if (date == null || start == null || end == null || !end.isAfter(start)) {
-            throw new BusinessException("session.error.times");
-        }
+        TimeSlot slot = new TimeSlot(date, start, end);
         this.sessionDate = date;
-        this.startsAt = date.atTime(start);
-        this.endsAt = date.atTime(end);
-        this.topic = newTopic;
+        this.startsAt = slot.startsAt();
+        this.endsAt = slot.endsAt();
+        this.topic = blankToNull(newTopic);
         this.trainer = newTrainer;
         this.venue = newVenue;
     }
 
+    /**
+     * Changes the sitting and says what changed, for the cadres to be told: a comma-separated list of
+     * {@code date}, {@code time}, {@code topic}, {@code trainer}, {@code venue}; empty when nothing did.
+     */
+    public String change(LocalDate date, LocalTime start, LocalTime end, String newTopic, Trainer newTrainer,
+            Venue newVenue) {
+        requireNotCancelled();
+        List<String> what = new ArrayList<>();
+        if (!date.equals(sessionDate)) {
+            what.add("date");
+        }
+        if (!start.equals(getStartTime()) || !end.equals(getEndTime())) {
+            what.add("time");
+        }
+        if (!Objects.equals(blankToNull(newTopic), topic)) {
+            what.add("topic");
+        }
+        if (!Objects.equals(newTrainer, trainer)) {
+            what.add("trainer");
+        }
+        if (!Objects.equals(newVenue, venue)) {
+            what.add("venue");
+        }
+        reschedule(date, start, end, newTopic, newTrainer, newVenue);
+        return String.join(",", what);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public void requireNotCancelled() {
+        if (cancelled) {
+            throw new BusinessException("session.error.cancelled");
+        }
+    }
+
+    /** Where the sitting takes place: its own venue or connection point, else the class's places. */
+    public Set<Venue> getPlaces() {
+        return venue != null ? Set.of(venue) : courseClass.getPlaces();
+    }
+
+    public TimeSlot getSlot() {
+        return new TimeSlot(sessionDate, getStartTime(), getEndTime());
+    }
+
     public void cancel(String reason) {
+        requireNotCancelled();
         if (reason == null || reason.isBlank()) {
             throw new BusinessException("session.error.reasonRequired");
         }
@@ -81,7 +130,7 @@ public class ClassSession extends BaseEntity {
 
     /** True when the two sittings share any moment (touching end to start does not count). */
     public boolean overlaps(ClassSession other) {
-        return startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
+        return getSlot().overlaps(other.getSlot());
     }
 
     public CourseClass getCourseClass() {

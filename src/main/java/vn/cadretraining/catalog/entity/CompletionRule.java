@@ -29,6 +29,10 @@ public class CompletionRule implements Serializable {
     @Column(name = "issues_certificate", nullable = false)
     private boolean issuesCertificate = true;
 
+    /** Whether an excused absence (vắng có phép) counts towards the attendance share, as some courses allow. */
+    @Column(name = "excused_counts", nullable = false)
+    private boolean excusedCounts;
+
     /** Years a certificate stays valid; null: for ever. */
     @Column(name = "certificate_years")
     private Integer certificateYears;
@@ -38,6 +42,12 @@ public class CompletionRule implements Serializable {
 
     public CompletionRule(int minAttendancePct, boolean hasAssessment, BigDecimal passMark, boolean issuesCertificate,
             Integer certificateYears) {
+        this(minAttendancePct, false, hasAssessment, passMark, issuesCertificate, certificateYears);
+    }
+
+    public CompletionRule(int minAttendancePct, boolean excusedCounts, boolean hasAssessment, BigDecimal passMark,
+            boolean issuesCertificate, Integer certificateYears) {
+        this.excusedCounts = excusedCounts;
         this.minAttendancePct = minAttendancePct;
         this.hasAssessment = hasAssessment;
         this.passMark = hasAssessment ? passMark : null;
@@ -47,6 +57,10 @@ public class CompletionRule implements Serializable {
 
     public int getMinAttendancePct() {
         return minAttendancePct;
+    }
+
+    public boolean isExcusedCounts() {
+        return excusedCounts;
     }
 
     public boolean isHasAssessment() {

@@ -32,6 +32,11 @@ public class Course extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
+    /** Upper-case letters, digits, "_" and "-": codes are read aloud and typed on phones. */
+    public static final String CODE_PATTERN = "[A-Z0-9_-]{2,30}";
+    public static final int TITLE_LENGTH = 250;
+    public static final int DESCRIPTION_LENGTH = 4000;
+
     @Column(name = "code", nullable = false, length = 30, updatable = false)
     private String code;
 
@@ -84,17 +89,26 @@ public class Course extends BaseEntity {
 
     public Course(String code, String titleVi, String titleEn, SubjectGroup subjectGroup, ActivityKind kind,
             BigDecimal hours) {
-        this.code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+        this.code = normalizeCode(code);
+        if (this.code == null || !this.code.matches(CODE_PATTERN)) {
+            throw new BusinessException("course.error.code");
+        }
         describe(titleVi, titleEn, null, null, subjectGroup, kind, hours);
     }
 
     public final void describe(String newTitleVi, String newTitleEn, String newDescriptionVi, String newDescriptionEn,
             SubjectGroup newSubjectGroup, ActivityKind newKind, BigDecimal newHours) {
+        if (newTitleVi == null || newTitleVi.isBlank()) {
+            throw new BusinessException("course.error.title");
+        }
+        if (newSubjectGroup == null || newKind == null) {
+            throw new BusinessException("course.error.groupAndKind");
+        }
         if (newHours == null || newHours.signum() <= 0) {
             throw new BusinessException("course.error.hours");
         }
-        this.titleVi = newTitleVi;
-        this.titleEn = newTitleEn == null || newTitleEn.isBlank() ? newTitleVi : newTitleEn;
+        this.titleVi = newTitleVi.strip();
+        this.titleEn = newTitleEn == null || newTitleEn.isBlank() ? this.titleVi : newTitleEn.strip();
         this.descriptionVi = newDescriptionVi;
         this.descriptionEn = newDescriptionEn;
         this.subjectGroup = newSubjectGroup;
@@ -102,11 +116,16 @@ public class Course extends BaseEntity {
         this.hours = newHours;
     }
 
+    public static String normalizeCode(String code) {
+        return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+    }
+
     public void setRule(CompletionRule newRule) {
         if (newRule.getMinAttendancePct() < 1 || newRule.getMinAttendancePct() > 100) {
             throw new BusinessException("course.error.attendancePct");
         }
-        if (newRule.isHasAssessment() && (newRule.getPassMark() == null || newRule.getPassMark().signum() < 0)) {
+        if (newRule.isHasAssessment() && (newRule.getPassMark() == null || newRule.getPassMark().signum() < 0
+                || newRule.getPassMark().compareTo(BigDecimal.TEN) > 0)) {
             throw new BusinessException("course.error.passMark");
         }
         if (newRule.getCertificateYears() != null && newRule.getCertificateYears() < 1) {

@@ -10,7 +10,6 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -21,6 +20,7 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * One run of a course: organised by a unit for the cadres under it, delivered by a provider and trainers,
@@ -36,7 +36,7 @@ public class CourseClass extends BaseEntity {
     private static final long serialVersionUID = 1L;
 
     /** A batch runs at most five working days. */
-    public static final int MAX_WORKING_DAYS = 5;
+    public static final int MAX_WORKING_DAYS = WorkingDays.BATCH_LIMIT;
 
     @Column(name = "code", nullable = false, length = 40, updatable = false)
     private String code;
@@ -88,6 +88,13 @@ public class CourseClass extends BaseEntity {
     @Column(name = "enrolled_count", nullable = false)
     private int enrolledCount;
 
+    /** When the trainer closed the results: outcomes frozen, certificates issued. Null while still open. */
+    @Column(name = "closed_at")
+    private Instant resultsClosedAt;
+
+    @Column(name = "closed_by", length = 60)
+    private String resultsClosedBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -107,7 +114,13 @@ public class CourseClass extends BaseEntity {
     }
 
     public CourseClass(String code, Course course, AdminUnit unit) {
-        this.code = code;
+        if (!ClassCodes.isValid(code)) {
+            throw new BusinessException("class.error.code");
+        }
+        if (!course.isActive()) {
+            throw new BusinessException("class.error.courseRetired", course.getCode());
+        }
+        this.code = ClassCodes.normalize(code);
         this.course = course;
         this.createdAt = Instant.now();
         organisedBy(unit);
@@ -142,14 +155,62 @@ public class CourseClass extends BaseEntity {
         trainers.addAll(newTrainers);
     }
 
-    /** At a venue, or online at several connection points. */
+    /**
+     * At a venue (which may be settled later), or online at several connection points, at least one. An online
+     * conference has no hall of its own: each connection point is a place of its own.
+     */
     public void heldAt(Venue newVenue, boolean newOnline, Collection<Venue> points) {
-        this.venue = newVenue;
+        if (newOnline && (points == null || points.isEmpty())) {
+            throw new BusinessException("class.error.noConnectionPoints");
+        }
+        this.venue = newOnline ? null : newVenue;
         this.online = newOnline;
         connectionPoints.clear();
         if (newOnline) {
             connectionPoints.addAll(points);
         }
+    }
+
+    /** The places a session of this class occupies when it names none of its own. */
+    public Set<Venue> getPlaces() {
+        if (online) {
+            return Set.copyOf(connectionPoints);
+        }
+        return venue == null ? Set.of() : Set.of(venue);
+    }
+
+    /** True when the account is linked to one of the class's trainers: they run it and may change it. */
+    public boolean isRunBy(long accountId) {
+        return trainers.stream().anyMatch(t -> t.getAccountId() != null && t.getAccountId() == accountId);
+    }
+
+    /** A finished or cancelled class is a record: its details and sessions no longer change. */
+    public boolean isClosed() {
+        return status == ClassStatus.FINISHED || status == ClassStatus.CANCELLED;
+    }
+
+    public void requireChangeable() {
+        if (isClosed()) {
+            throw new BusinessException("class.error.closed");
+        }
+    }
+
+    /** Refuses a session day outside the class's dates. */
+    public void requireWithinDates(LocalDate day) {
+        if (day.isBefore(startDate) || day.isAfter(endDate)) {
+            throw new BusinessException("session.error.outsideClass", VietnamTime.DATE.format(startDate),
+                    VietnamTime.DATE.format(endDate));
+        }
+    }
+
+    /**
+     * Whether a coordinator of the unit with this path sees the class: its audience is the cadres under the
+     * organising unit, so the classes organised by their unit, by a unit under it, or by a unit above it (the
+     * province) are the ones their cadres may attend.
+     */
+    public static boolean isInAreaOf(String classUnitPath, String coordinatorUnitPath) {
+        return classUnitPath != null && coordinatorUnitPath != null
+                && (classUnitPath.startsWith(coordinatorUnitPath) || coordinatorUnitPath.startsWith(classUnitPath));
     }
 
     public void note(String text) {
@@ -158,18 +219,12 @@ public class CourseClass extends BaseEntity {
 
     /** Working days (Monday to Friday) from the first to the last day. */
     public int getWorkingDays() {
-        int days = 0;
-        for (LocalDate d = startDate; !d.isAfter(endDate); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days++;
-            }
-        }
-        return days;
+        return WorkingDays.between(startDate, endDate);
     }
 
     /** A batch should not run beyond five working days: said as a warning, not refused. */
     public boolean isLongerThanABatch() {
-        return getWorkingDays() > MAX_WORKING_DAYS;
+        return WorkingDays.exceedBatch(startDate, endDate);
     }
 
     // ---- status ----
@@ -187,6 +242,39 @@ public class CourseClass extends BaseEntity {
     public void finish() {
         requireStatus(ClassStatus.RUNNING);
         status = ClassStatus.FINISHED;
+    }
+
+    /**
+     * Closes the results: from now on attendance and scores are a record. The class is finished with it,
+     * whatever step of its life it was at (a class whose last session passed unnoticed is closed all the
+     * same); a cancelled class has no results to close.
+     */
+    public void closeResults(String by) {
+        if (status == ClassStatus.CANCELLED) {
+            throw new BusinessException("class.error.status", status.name());
+        }
+        requireResultsOpen();
+        resultsClosedAt = Instant.now();
+        resultsClosedBy = by;
+        status = ClassStatus.FINISHED;
+    }
+
+    public boolean areResultsClosed() {
+        return resultsClosedAt != null;
+    }
+
+    public void requireResultsOpen() {
+        if (resultsClosedAt != null) {
+            throw new BusinessException("result.error.closed");
+        }
+    }
+
+    public Instant getResultsClosedAt() {
+        return resultsClosedAt;
+    }
+
+    public String getResultsClosedBy() {
+        return resultsClosedBy;
     }
 
     public void cancel() {

@@ -8,6 +8,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.util.Locale;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
 /** Who delivers training: a political centre, the province school, an association. */
@@ -41,8 +42,11 @@ public class Provider extends BaseEntity {
     }
 
     public final void describe(String newNameVi, String newNameEn, String newContact, boolean newActive) {
-        this.nameVi = newNameVi;
-        this.nameEn = newNameEn == null || newNameEn.isBlank() ? newNameVi : newNameEn;
+        if (newNameVi == null || newNameVi.isBlank()) {
+            throw new BusinessException("references.error.nameRequired");
+        }
+        this.nameVi = newNameVi.strip();
+        this.nameEn = newNameEn == null || newNameEn.isBlank() ? this.nameVi : newNameEn.strip();
         this.contact = newContact;
         this.active = newActive;
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.Locale;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.service.BusinessException;
 
 /** A subject group (political theory, digital skills, mass mobilization skills…); a configurable list. */
 @Entity
@@ -14,6 +15,8 @@ import vn.cadretraining.shared.entity.BaseEntity;
 public class SubjectGroup extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
+
+    public static final String CODE_PATTERN = "[A-Z0-9_]{2,30}";
 
     @Column(name = "code", nullable = false, length = 30, updatable = false)
     private String code;
@@ -35,14 +38,19 @@ public class SubjectGroup extends BaseEntity {
 
     public SubjectGroup(String code, String nameVi, String nameEn, int sortOrder) {
         this.code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
-        this.nameVi = nameVi;
-        this.nameEn = nameEn;
-        this.sortOrder = sortOrder;
+        if (this.code == null || !this.code.matches(CODE_PATTERN)) {
+            throw new BusinessException("references.error.code");
+        }
+        describe(nameVi, nameEn, sortOrder, true);
     }
 
-    public void describe(String newNameVi, String newNameEn, int newSortOrder, boolean newActive) {
-        this.nameVi = newNameVi;
-        this.nameEn = newNameEn;
+    /** Names in both languages; retired (not active) groups stay on the courses that have them. */
+    public final void describe(String newNameVi, String newNameEn, int newSortOrder, boolean newActive) {
+        if (newNameVi == null || newNameVi.isBlank()) {
+            throw new BusinessException("references.error.nameRequired");
+        }
+        this.nameVi = newNameVi.strip();
+        this.nameEn = newNameEn == null || newNameEn.isBlank() ? this.nameVi : newNameEn.strip();
         this.sortOrder = newSortOrder;
         this.active = newActive;
     }

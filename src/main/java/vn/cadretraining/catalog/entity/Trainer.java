@@ -9,6 +9,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
 /**
@@ -55,7 +56,10 @@ public class Trainer extends BaseEntity {
 
     public final void describe(String newName, String newAffiliation, Provider newProvider, String newPhone,
             String newEmail, boolean newActive) {
-        this.fullName = newName;
+        if (newName == null || newName.isBlank()) {
+            throw new BusinessException("references.error.nameRequired");
+        }
+        this.fullName = newName.strip();
         this.affiliation = newAffiliation;
         this.provider = newProvider;
         this.phone = newPhone;

@@ -11,6 +11,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
 /**
@@ -52,7 +53,13 @@ public class Venue extends BaseEntity {
 
     public final void describe(String newName, String newAddress, AdminUnit newUnit, Integer newCapacity,
             boolean newActive) {
-        this.name = newName;
+        if (newName == null || newName.isBlank()) {
+            throw new BusinessException("references.error.nameRequired");
+        }
+        if (newCapacity != null && newCapacity < 1) {
+            throw new BusinessException("references.error.capacity");
+        }
+        this.name = newName.strip();
         this.address = newAddress;
         this.unit = newUnit;
         this.capacity = newCapacity;

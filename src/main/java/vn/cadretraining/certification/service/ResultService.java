@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,8 @@ public class ResultService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public void saveScores(long classId, Map<Long, BigDecimal> scores) {
         CourseClass cls = ownClass(classId);
-        requireNotClosed(cls);
+        em.refresh(cls, LockModeType.PESSIMISTIC_WRITE);
+        cls.requireResultsOpen();
         for (Map.Entry<Long, BigDecimal> s : scores.entrySet()) {
             Enrollment e = em.find(Enrollment.class, s.getKey());
             if (e == null || !e.getCourseClass().equals(cls)) {
@@ -70,7 +70,7 @@ public class ResultService {
 
     public void onAttendanceChanged(@Observes AttendanceService.AttendanceChanged change) {
         CourseClass cls = em.find(CourseClass.class, change.classId());
-        if (cls != null && closedAt(cls) == null) {
+        if (cls != null && !cls.areResultsClosed()) {
             recompute(cls);
         }
     }
@@ -97,12 +97,12 @@ public class ResultService {
             }
         }
         CompletionRule rule = cls.getCourse().getRule();
-        boolean excusedCounts = excusedCounts(cls);
+
         for (Enrollment e : em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s",
                 Enrollment.class).setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList()) {
             int[] c = counts.getOrDefault(e.getId(), new int[2]);
             Completion result = Completion.evaluate(rule.getMinAttendancePct(), rule.isHasAssessment(), rule.getPassMark(),
-                    excusedCounts, (int) held, c[0], c[1], e.getScore());
+                    rule.isExcusedCounts(), (int) held, c[0], c[1], e.getScore());
             e.conclude(result.outcome(), result.reasonKey(), result.attendancePct());
         }
     }
@@ -116,33 +116,11 @@ public class ResultService {
     public int close(long classId) {
         CourseClass cls = ownClass(classId);
         em.refresh(cls, LockModeType.PESSIMISTIC_WRITE);
-        requireNotClosed(cls);
+        cls.requireResultsOpen();
         recompute(cls);
+        cls.closeResults(currentUser.get().username());
         em.flush();
-        em.createNativeQuery("UPDATE course_class SET closed_at = ?, closed_by = ?, status = 'FINISHED' WHERE id = ?")
-                .setParameter(1, java.sql.Timestamp.from(Instant.now()))
-                .setParameter(2, currentUser.get().username())
-                .setParameter(3, cls.getId())
-                .executeUpdate();
         return certificates.issueFor(cls);
-    }
-
-    public Instant closedAt(CourseClass cls) {
-        Object at = em.createNativeQuery("SELECT closed_at FROM course_class WHERE id = ?").setParameter(1, cls.getId())
-                .getSingleResult();
-        return at instanceof java.sql.Timestamp t ? t.toInstant() : null;
-    }
-
-    private boolean excusedCounts(CourseClass cls) {
-        Object v = em.createNativeQuery("SELECT excused_counts FROM course WHERE id = ?")
-                .setParameter(1, cls.getCourse().getId()).getSingleResult();
-        return Boolean.TRUE.equals(v) || Integer.valueOf(1).equals(v);
-    }
-
-    private void requireNotClosed(CourseClass cls) {
-        if (closedAt(cls) != null) {
-            throw new BusinessException("result.error.closed");
-        }
     }
 
     private CourseClass ownClass(long classId) {

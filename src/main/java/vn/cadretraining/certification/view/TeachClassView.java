@@ -54,7 +54,7 @@ public class TeachClassView implements Serializable {
             throw new NotFoundException("class");
         }
         courseClass = teaching.taught(id);
-        closed = results.closedAt(courseClass) != null;
+        closed = courseClass.areResultsClosed();
         sessions = teaching.sessions(id);
         participants = results.results(id);
         scores.clear();

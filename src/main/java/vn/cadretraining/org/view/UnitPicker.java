@@ -20,6 +20,8 @@ public class UnitPicker {
 
     private static final List<UnitKind> BELOW_PROVINCE = List.of(UnitKind.COMMUNE, UnitKind.WARD,
             UnitKind.SPECIAL_ZONE, UnitKind.HAMLET, UnitKind.VILLAGE, UnitKind.QUARTER, UnitKind.RESIDENTIAL_GROUP);
+    private static final List<UnitKind> ORGANISERS = List.of(UnitKind.PROVINCE, UnitKind.COMMUNE, UnitKind.WARD,
+            UnitKind.SPECIAL_ZONE);
     private static final List<UnitKind> HAMLET_LEVEL = List.of(UnitKind.HAMLET, UnitKind.VILLAGE, UnitKind.QUARTER,
             UnitKind.RESIDENTIAL_GROUP);
 
@@ -37,6 +39,15 @@ public class UnitPicker {
     /** Hamlets, villages, quarters and residential groups only. */
     public List<AdminUnit> completeHamlet(String typed) {
         return search(typed, HAMLET_LEVEL);
+    }
+
+    /**
+     * The province and commune-level units, the ones that organise training, whoever asks: the trainers and
+     * administrators who plan classes work across the province, and unit names are not confidential. (Only they
+     * can save a class; the class service checks the unit again.)
+     */
+    public List<AdminUnit> completeOrganiser(String typed) {
+        return units.searchCurrent(typed, ORGANISERS, 20);
     }
 
     private List<AdminUnit> search(String typed, List<UnitKind> kinds) {

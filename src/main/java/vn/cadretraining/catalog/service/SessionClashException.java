@@ -1,0 +1,26 @@
+package vn.cadretraining.catalog.service;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+import vn.cadretraining.shared.service.BusinessException;
+
+/**
+ * Sessions refused because their trainer or place is already taken: every clash found, so that a generated
+ * batch lists them all at once. Read as a plain business refusal it names the first clash.
+ */
+@ApplicationException(rollback = true)
+public class SessionClashException extends BusinessException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<Clash> clashes;
+
+    public SessionClashException(List<Clash> clashes) {
+        super(clashes.get(0).key(), clashes.get(0).arguments(false));
+        this.clashes = List.copyOf(clashes);
+    }
+
+    public List<Clash> getClashes() {
+        return clashes;
+    }
+}

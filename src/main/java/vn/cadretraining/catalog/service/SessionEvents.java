@@ -1,0 +1,28 @@
+package vn.cadretraining.catalog.service;
+
+/**
+ * What the catalog tells other features about sessions and classes, inside the same transaction (synchronous
+ * CDI events, as {@code UnitEvents} does for units): enrolment observes them to tell the enrolled cadres. The
+ * catalog does not know who is enrolled; an observer that throws rolls the change back.
+ */
+public final class SessionEvents {
+
+    private SessionEvents() {
+    }
+
+    /**
+     * A session changed. {@code what} lists the parts that changed, comma-separated, from {@code date},
+     * {@code time}, {@code topic}, {@code trainer}, {@code venue} (a class moved to another place changes the
+     * venue of every session that has none of its own).
+     */
+    public record Changed(long sessionId, long classId, String what) {
+    }
+
+    /** A session was cancelled, for the reason given (shown to the cadres). */
+    public record Cancelled(long sessionId, long classId, String reason) {
+    }
+
+    /** The whole class was cancelled: none of its sessions will take place. */
+    public record ClassCancelled(long classId) {
+    }
+}
