@@ -87,7 +87,7 @@ public class CadreService {
     }
 
     /**
-     * Every cadre the filter finds in the caller's scope, in the roster's order (name, then id), handed to
+     * Every cadre the filter finds in the caller's scope, in the roster's order (given name first), handed to
      * {@code consumer} in batches with the titles held now: for exports of any size. One query, sorted once
      * and read through a cursor (paging by offset or keyset would sort again for every batch); the persistence
      * context is cleared after each batch so that memory stays flat. Units and ethnic groups come from the
@@ -99,7 +99,7 @@ public class CadreService {
         String where = where(filter, params);
         // untyped: with the cursor hint the single result is EclipseLink's stream, not a cadre
         jakarta.persistence.Query q = em.createQuery("SELECT c FROM Cadre c" + where
-                + " ORDER BY c.fullNameFolded, c.id");
+                + " ORDER BY c.nameSort, c.id");
         params.forEach(q::setParameter);
         q.setHint(QueryHints.CURSOR, HintValues.TRUE).setHint(QueryHints.CURSOR_PAGE_SIZE, batchSize);
         CursoredStream cursor = (CursoredStream) q.getSingleResult();

@@ -145,12 +145,13 @@ public class RosterImportStore {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO cadre (version, code, full_name,"
                 + " full_name_folded, gender, birth_date, ethnicity_code, phone, education, political_theory,"
-                + " party_member, party_joined, national_id, unit_id, unit_path, created_at, updated_at)"
-                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " party_member, party_joined, national_id, unit_id, unit_path, created_at, updated_at, name_sort)"
+                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE cadre SET version = version + 1,"
                         + " full_name = ?, full_name_folded = ?, gender = ?, birth_date = ?, ethnicity_code = ?,"
                         + " phone = ?, education = ?, political_theory = ?, party_member = ?, party_joined = ?,"
-                        + " national_id = ?, unit_id = ?, unit_path = ?, updated_at = ? WHERE id = ? AND version = ?");
+                        + " national_id = ?, unit_id = ?, unit_path = ?, updated_at = ?, name_sort = ?"
+                        + " WHERE id = ? AND version = ?");
                 PreparedStatement dropWords = c.prepareStatement("DELETE FROM cadre_search_token WHERE cadre_id = ?");
                 PreparedStatement addWord = c.prepareStatement(
                         "INSERT INTO cadre_search_token (token, cadre_id) VALUES (?, ?)");
@@ -167,6 +168,7 @@ public class RosterImportStore {
                         setCadre(insert, 1, change);
                         insert.setTimestamp(15, now);
                         insert.setTimestamp(16, now);
+                        insert.setString(17, Cadre.sortKey(change.fullName()));
                         insert.addBatch();
                     } else if (change.action() == RowAction.UNCHANGED) {
                         unchanged++;
@@ -176,8 +178,9 @@ public class RosterImportStore {
                             update.setString(1, change.fullName());
                             setCadre(update, 2, change); // the code is never changed: it is the key
                             update.setTimestamp(14, now);
-                            update.setLong(15, change.existing().id());
-                            update.setLong(16, change.existing().version());
+                            update.setString(15, Cadre.sortKey(change.fullName()));
+                            update.setLong(16, change.existing().id());
+                            update.setLong(17, change.existing().version());
                             update.addBatch();
                         }
                     }
