@@ -30,7 +30,8 @@ CREATE TABLE qr_check_in (
     CONSTRAINT fk_qr_cadre FOREIGN KEY (cadre_id) REFERENCES cadre (id)
 );
 
--- Results: the assessment score, and the outcome with its reason (recomputed until the class is closed).
+-- Results: the assessment score, the attendance share (kept up to date while the class runs), and the
+-- outcome with its reason (decided when the class is closed).
 ALTER TABLE enrollment ADD COLUMN score DECIMAL(5, 2);
 ALTER TABLE enrollment ADD COLUMN attendance_pct DECIMAL(5, 2);
 ALTER TABLE enrollment ADD COLUMN outcome_reason VARCHAR(40);

@@ -19,6 +19,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import vn.cadretraining.catalog.entity.CompletionRule;
+import vn.cadretraining.certification.entity.Certificate;
+import vn.cadretraining.certification.entity.Completion;
+import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.shared.text.TextFold;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -81,7 +85,7 @@ final class DemoCatalog {
     private static final String[] TRAINER_NAMES = {"Lê Minh Tuấn", "Nguyễn Thị Thanh Hương", "Phạm Văn Lực",
         "Đỗ Thị Bích Ngọc", "Vũ Đức Thắng", "Hoàng Thị Mai Anh", "Trần Quốc Việt", "Bùi Thị Lan"};
 
-    record Summary(int classes, int enrollments) {
+    record Summary(int classes, int enrollments, int marks, int certificates) {
     }
 
     private final Connection connection;
@@ -99,6 +103,12 @@ final class DemoCatalog {
     private long nextClass;
     private long nextSession;
     private long nextEnrollment;
+    private long nextMark;
+    private long nextCertificate;
+    private int markCount;
+    private int certificateCount;
+    private final Map<Integer, Integer> lastNumber = new java.util.TreeMap<>();
+    private final String issuer;
     private int classCount;
     private int enrollmentCount;
     private int pending;
@@ -106,9 +116,12 @@ final class DemoCatalog {
     private PreparedStatement trainerLink;
     private PreparedStatement sessionInsert;
     private PreparedStatement enrollmentInsert;
+    private PreparedStatement markInsert;
+    private PreparedStatement certificateInsert;
     private final LocalDate today = VietnamTime.today();
 
-    DemoCatalog(Connection connection, Random random, int commitEvery, Map<String, Long> titleIds) {
+    DemoCatalog(Connection connection, Random random, int commitEvery, Map<String, Long> titleIds, String issuer) {
+        this.issuer = issuer;
         this.connection = connection;
         this.random = random;
         this.commitEvery = commitEvery;
@@ -124,18 +137,27 @@ final class DemoCatalog {
         nextClass = maxId("course_class") + 1;
         nextSession = maxId("class_session") + 1;
         nextEnrollment = maxId("enrollment") + 1;
+        nextMark = maxId("attendance_mark") + 1;
+        nextCertificate = maxId("certificate") + 1;
         references(trainerAccountId);
         Map<Long, Long> halls = venues(communes, provinceId);
         coursesAndPrerequisites();
         classInsert = connection.prepareStatement("INSERT INTO course_class (id, version, code, course_id, unit_id,"
                 + " unit_path, provider_id, start_date, end_date, capacity, enrol_from, enrol_until, venue_id, online, status,"
-                + " note, enrolled_count, created_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, NULL, ?, ?)");
+                + " note, enrolled_count, created_at, closed_at, closed_by)"
+                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, NULL, ?, ?, ?, ?)");
         trainerLink = connection.prepareStatement("INSERT INTO class_trainer (class_id, trainer_id) VALUES (?, ?)");
         sessionInsert = connection.prepareStatement("INSERT INTO class_session (id, version, class_id, session_date,"
                 + " starts_at, ends_at, topic, trainer_id, venue_id, cancelled, cancel_reason) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         enrollmentInsert = connection.prepareStatement("INSERT INTO enrollment (id, version, class_id, cadre_id, unit_id,"
-                + " status, origin, requested_at, waitlisted_at, decided_at, decided_by, reason, outcome)"
-                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " status, origin, requested_at, waitlisted_at, decided_at, decided_by, reason, outcome, score,"
+                + " attendance_pct, outcome_reason) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        markInsert = connection.prepareStatement("INSERT INTO attendance_mark (id, version, session_id, enrollment_id,"
+                + " status, note, source, marked_at, marked_by) VALUES (?, 0, ?, ?, ?, NULL, 'GRID', ?, ?)");
+        // the holder's name is copied in at the end, in one statement, from the cadre rows
+        certificateInsert = connection.prepareStatement("INSERT INTO certificate (id, version, cert_number, issuer_code,"
+                + " year_no, sequence_no, verify_code, enrollment_id, cadre_id, class_id, holder_name, course_title, hours,"
+                + " issued_on, valid_until, status) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, 'VALID')");
         try {
             // first, so that the demo trainer and the hall are free on those days
             showcase(communes.get(0), halls.get(communes.get(0).id()));
@@ -167,13 +189,17 @@ final class DemoCatalog {
             trainerLink.close();
             sessionInsert.close();
             enrollmentInsert.close();
+            markInsert.close();
+            certificateInsert.close();
         }
+        certificatesFinished();
         for (String[] t : new String[][] {{"provider", "" + nextProvider}, {"venue", "" + nextVenue},
             {"trainer", "" + nextTrainer}, {"course", "" + nextCourse}, {"course_class", "" + nextClass},
-            {"class_session", "" + nextSession}, {"enrollment", "" + nextEnrollment}}) {
+            {"class_session", "" + nextSession}, {"enrollment", "" + nextEnrollment},
+            {"attendance_mark", "" + nextMark}, {"certificate", "" + nextCertificate}}) {
             restartIdentity(t[0], Long.parseLong(t[1]));
         }
-        return new Summary(classCount, enrollmentCount);
+        return new Summary(classCount, enrollmentCount, markCount, certificateCount);
     }
 
     // ---- reference lists and courses ----
@@ -287,6 +313,8 @@ final class DemoCatalog {
                 c.addBatch();
                 courses.add(id);
                 courseSpecs.add(spec);
+                rules.add(new CourseRule(assessed, assessed ? new BigDecimal("5.00") : null, training,
+                        training && spec.hours() >= 24 ? 5 : null));
             }
             c.executeBatch();
             for (int i = 0; i < COURSES.size(); i++) {
@@ -333,6 +361,11 @@ final class DemoCatalog {
         classOf(running, commune.id(), commune.path(), hall, withDemo, today.getYear(), false);
         forcedCourse = courseIndex("QLNN-TT");
         classOf(workingDay(today.minusDays(40)), commune.id(), commune.path(), hall, withDemo, today.getYear(), false);
+        // over last week, attendance taken, the results not closed yet: the trainer's next job
+        forcedCourse = courseIndex("TCD-KN");
+        leaveOpen = true;
+        classOf(workingDay(today.minusDays(9)), commune.id(), commune.path(), hall, withDemo, today.getYear(), false);
+        leaveOpen = false;
         showcaseCadre = null;
         forcedCourse = courseIndex("KN-SO");
         classOf(workingDay(today.plusDays(14)), commune.id(), commune.path(), hall, withDemo, today.getYear(), false);
@@ -344,6 +377,7 @@ final class DemoCatalog {
     }
 
     private long[] showcaseCadre;
+    private boolean leaveOpen;
     private Long forcedTrainer;
     private int forcedCourse = -1;
 
@@ -421,7 +455,6 @@ final class DemoCatalog {
             String st;
             String origin = random.nextInt(100) < 70 ? "NOMINATED" : "REQUESTED";
             String reason = null;
-            String outcome = null;
             Instant waitlisted = null;
             int r = c == showcaseCadre ? 50 : random.nextInt(100);
             if ("OPEN".equals(status) && "REQUESTED".equals(origin) && r < 35) {
@@ -435,17 +468,22 @@ final class DemoCatalog {
             } else if (enrolled < capacity) {
                 st = "ENROLLED";
                 enrolled++;
-                if ("FINISHED".equals(status)) {
-                    outcome = c == showcaseCadre || random.nextInt(100) < 88 ? "COMPLETED" : "NOT_COMPLETED";
-                }
             } else {
                 st = "WAITLISTED";
                 waitlisted = opened.plusSeconds(3600L * i);
             }
-            rows.add(new Object[] {c, st, origin, reason, outcome, waitlisted});
+            rows.add(new Object[] {c, st, origin, reason, null, waitlisted});
         }
         classInsert.setInt(14, enrolled);
         classInsert.setTimestamp(15, Timestamp.from(opened.minusSeconds(86400L * 10)));
+        // a finished class was closed by its trainer a day or two after its last session
+        boolean closed = "FINISHED".equals(status) && !leaveOpen;
+        LocalDateTime closedAt = LocalDateTime.of(end.plusDays(1 + random.nextInt(2)), LocalTime.of(16, 0));
+        if (closedAt.isAfter(VietnamTime.now())) {
+            closedAt = VietnamTime.now().minusMinutes(5);
+        }
+        classInsert.setTimestamp(16, closed ? Timestamp.from(closedAt.atZone(VietnamTime.ZONE).toInstant()) : null);
+        classInsert.setString(17, closed ? (trainer != null && trainer.equals(trainers.get(0)) ? "giangvien" : "demo") : null);
         classInsert.addBatch();
         counted();
         if (trainer != null) {
@@ -453,7 +491,8 @@ final class DemoCatalog {
             trainerLink.setLong(2, trainer);
             trainerLink.addBatch();
         }
-        sessions(id, start, end, trainer, hall, spec);
+        List<Object[]> sessions = sessions(id, start, end, trainer, hall, spec);
+        CourseRule rule = rules.get(ci);
         for (Object[] row : rows) {
             long[] c = (long[]) row[0];
             enrollmentInsert.setLong(1, nextEnrollment++);
@@ -472,26 +511,137 @@ final class DemoCatalog {
                     : null);
             enrollmentInsert.setString(10, decided ? "xa.demo" : null);
             enrollmentInsert.setString(11, (String) row[3]);
-            enrollmentInsert.setString(12, (String) row[4]);
+            long enrollmentId = nextEnrollment - 1;
+            Completion result = "ENROLLED".equals(row[1]) && !"CANCELLED".equals(status)
+                    ? attend(enrollmentId, sessions, rule, c == showcaseCadre, closed) : null;
+            Outcome outcome = result == null || !closed ? null : result.outcome();
+            enrollmentInsert.setString(12, outcome == null ? null : outcome.name());
+            enrollmentInsert.setBigDecimal(13, result == null ? null : lastScore);
+            enrollmentInsert.setBigDecimal(14, result == null ? null : result.attendancePct());
+            enrollmentInsert.setString(15, outcome == null ? null : result.reasonKey());
             enrollmentInsert.addBatch();
-            counted();
+            counted(1 + (result == null ? 0 : marksAdded));
             enrollmentCount++;
+            if (outcome == Outcome.COMPLETED && rule.certifies()) {
+                certificate(enrollmentId, c[0], id, spec, rule, closedAt.toLocalDate());
+            }
         }
         classCount++;
     }
 
     /** Mornings and afternoons of every day of the class, the last afternoon left free for a one-day class. */
-    private void sessions(long classId, LocalDate start, LocalDate end, Long trainer, Long hall, CourseSpec spec)
+    private List<Object[]> sessions(long classId, LocalDate start, LocalDate end, Long trainer, Long hall, CourseSpec spec)
             throws SQLException {
+        List<Object[]> made = new ArrayList<>();
         boolean shortOne = spec.hours() <= 4;
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
             if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
             }
+            made.add(new Object[] {nextSession, LocalDateTime.of(d, LocalTime.of(7, 30))});
             session(classId, d, LocalTime.of(7, 30), LocalTime.of(11, 30), spec.titleVi() + " (buổi sáng)", trainer, hall);
             if (!shortOne) {
+                made.add(new Object[] {nextSession, LocalDateTime.of(d, LocalTime.of(13, 30))});
                 session(classId, d, LocalTime.of(13, 30), LocalTime.of(17, 0), spec.titleVi() + " (buổi chiều)", trainer, hall);
             }
+        }
+        return made;
+    }
+
+    /** A course's completion rule, as the demo wrote it. */
+    private record CourseRule(boolean assessed, BigDecimal passMark, boolean certifies, Integer years) {
+    }
+
+    private final List<CourseRule> rules = new ArrayList<>();
+    private BigDecimal lastScore;
+    /** Marks of the last participant, counted once their enrolment row is in the batch (it comes first). */
+    private int marksAdded;
+
+    /**
+     * Attendance of one participant, session by session, on the days before today (today's sessions are left
+     * for the trainer to take), and their result by the course's rule: most people come to nearly everything,
+     * some miss a lot; an absence is excused two times in five.
+     */
+    private Completion attend(long enrollmentId, List<Object[]> sessions, CourseRule rule, boolean showcase, boolean closed)
+            throws SQLException {
+        marksAdded = 0;
+        boolean keen = showcase || random.nextInt(100) < 88;
+        int held = 0;
+        int attended = 0;
+        int excused = 0;
+        for (Object[] s : sessions) {
+            LocalDateTime startsAt = (LocalDateTime) s[1];
+            if (!startsAt.toLocalDate().isBefore(today)) {
+                continue;
+            }
+            held++;
+            String status;
+            if (showcase || random.nextInt(100) < (keen ? 97 : 55)) {
+                status = random.nextInt(100) < 6 && !showcase ? "LATE" : "PRESENT";
+                attended++;
+            } else if (random.nextInt(5) < 2) {
+                status = "EXCUSED";
+                excused++;
+            } else {
+                status = "ABSENT";
+            }
+            markInsert.setLong(1, nextMark++);
+            markInsert.setLong(2, (Long) s[0]);
+            markInsert.setLong(3, enrollmentId);
+            markInsert.setString(4, status);
+            markInsert.setTimestamp(5, Timestamp.valueOf(startsAt.plusMinutes(20)));
+            markInsert.setString(6, "demo");
+            markInsert.addBatch();
+            marksAdded++;
+            markCount++;
+        }
+        lastScore = null;
+        if (rule.assessed() && closed) {
+            int tenths = keen ? 50 + random.nextInt(46) : 25 + random.nextInt(51);
+            lastScore = BigDecimal.valueOf(tenths, 1);
+        }
+        return Completion.evaluate(CompletionRule.DEFAULT_ATTENDANCE_PCT, rule.assessed(), rule.passMark(), false, held,
+                attended, excused, lastScore);
+    }
+
+    /** A certificate numbered in its year of issue, as closing would number it. */
+    private void certificate(long enrollmentId, long cadreId, long classId, CourseSpec spec, CourseRule rule,
+            LocalDate issuedOn) throws SQLException {
+        int year = issuedOn.getYear();
+        int n = lastNumber.merge(year, 1, Integer::sum);
+        certificateInsert.setLong(1, nextCertificate++);
+        certificateInsert.setString(2, Certificate.numberOf(issuer, year, n));
+        certificateInsert.setString(3, issuer);
+        certificateInsert.setInt(4, year);
+        certificateInsert.setInt(5, n);
+        certificateInsert.setString(6, Certificate.newCode());
+        certificateInsert.setLong(7, enrollmentId);
+        certificateInsert.setLong(8, cadreId);
+        certificateInsert.setLong(9, classId);
+        certificateInsert.setString(10, spec.titleVi());
+        certificateInsert.setBigDecimal(11, BigDecimal.valueOf(spec.hours()));
+        certificateInsert.setDate(12, Date.valueOf(issuedOn));
+        certificateInsert.setDate(13, rule.years() == null ? null : Date.valueOf(issuedOn.plusYears(rule.years()).minusDays(1)));
+        certificateInsert.addBatch();
+        counted();
+        certificateCount++;
+    }
+
+    /** The holders' names, and the counters from which closing goes on numbering. */
+    private void certificatesFinished() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("UPDATE certificate SET holder_name = (SELECT d.full_name FROM cadre d WHERE d.id = certificate.cadre_id)"
+                    + " WHERE holder_name = ''");
+        }
+        try (PreparedStatement c = connection.prepareStatement(
+                "INSERT INTO certificate_counter (issuer_code, year_no, last_number) VALUES (?, ?, ?)")) {
+            for (Map.Entry<Integer, Integer> e : lastNumber.entrySet()) {
+                c.setString(1, issuer);
+                c.setInt(2, e.getKey());
+                c.setInt(3, e.getValue());
+                c.addBatch();
+            }
+            c.executeBatch();
         }
     }
 
@@ -553,18 +703,31 @@ final class DemoCatalog {
     }
 
     private void counted() throws SQLException {
-        pending++;
-        if (pending % 1000 == 0) {
+        counted(1);
+    }
+
+    /** Rows added to the batches: flushed every thousand or so, committed every {@code commitEvery}. */
+    private void counted(int rows) throws SQLException {
+        pending += rows;
+        sinceFlush += rows;
+        sinceCommit += rows;
+        if (sinceFlush >= 1000) {
             flushAll();
+            sinceFlush = 0;
         }
-        if (commitEvery > 0 && pending % commitEvery == 0) {
+        if (commitEvery > 0 && sinceCommit >= commitEvery) {
             flushAll();
             connection.commit();
+            sinceCommit = 0;
         }
     }
 
+    private int sinceFlush;
+    private int sinceCommit;
+
     private void flushAll() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {classInsert, trainerLink, sessionInsert, enrollmentInsert}) {
+        for (PreparedStatement s : new PreparedStatement[] {classInsert, trainerLink, sessionInsert, enrollmentInsert,
+            markInsert, certificateInsert}) {
             s.executeBatch();
         }
     }

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.cadretraining.certification.service.CertificateService;
 import vn.cadretraining.shared.service.Database;
 
 /**
@@ -59,7 +60,7 @@ public class DemoData {
             }
             c.setAutoCommit(false);
             try {
-                DemoProvince.generate(c, factor, seed, 0, years);
+                DemoProvince.generate(c, factor, seed, 0, years, CertificateService.issuerCode());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

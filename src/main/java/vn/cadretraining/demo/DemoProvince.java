@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.logging.Logger;
+import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
@@ -113,7 +114,7 @@ public final class DemoProvince {
 
     /** What was generated. */
     public record Summary(int communes, int hamlets, int cadres, int positions, int accounts, int classes,
-            int enrollments) {
+            int enrollments, int marks, int certificates) {
     }
 
     /** A hamlet generated. */
@@ -152,6 +153,7 @@ public final class DemoProvince {
     private int classes;
     private int enrollments;
     private int years = DemoCatalog.DEFAULT_YEARS;
+    private String issuer = Certificate.DEFAULT_ISSUER;
     private int pending;
     private long demoCadreId;
     private Hamlet mergedFrom;
@@ -190,11 +192,18 @@ public final class DemoProvince {
     /** As above, with the number of years of classes and enrolments, ending with the current year. */
     public static Summary generate(Connection connection, double factor, long seed, int commitEvery, int years)
             throws SQLException {
+        return generate(connection, factor, seed, commitEvery, years, Certificate.DEFAULT_ISSUER);
+    }
+
+    /** As above, with the issuer code the certificates are numbered under ("QN-2026-000123"). */
+    public static Summary generate(Connection connection, double factor, long seed, int commitEvery, int years,
+            String issuer) throws SQLException {
         if (!isEmpty(connection)) {
             throw new IllegalStateException("The demo province is generated only into an empty database");
         }
         DemoProvince demo = new DemoProvince(connection, factor, seed, commitEvery);
         demo.years = years;
+        demo.issuer = issuer;
         Summary summary = demo.run();
         connection.commit();
         return summary;
@@ -217,14 +226,16 @@ public final class DemoProvince {
             restartIdentity(t[0], Long.parseLong(t[1]));
         }
         cadreEntries.clear();
-        DemoCatalog.Summary catalog = new DemoCatalog(connection, random, commitEvery, titleIds)
+        DemoCatalog.Summary catalog = new DemoCatalog(connection, random, commitEvery, titleIds, issuer)
                 .generate(communeLevel, provinceId, provincePath, trainerAccountId, years);
         classes = catalog.classes();
         enrollments = catalog.enrollments();
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
-                + " %d accounts, %d classes, %d enrolments in %d ms", communeLevel.size(), hamlets.size(), cadres,
-                positions, accounts, classes, enrollments, (System.nanoTime() - started) / 1_000_000));
-        return new Summary(communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments);
+                + " %d accounts, %d classes, %d enrolments, %d attendance marks, %d certificates in %d ms",
+                communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments, catalog.marks(),
+                catalog.certificates(), (System.nanoTime() - started) / 1_000_000));
+        return new Summary(communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments,
+                catalog.marks(), catalog.certificates());
     }
 
     // ---- units ---------------------------------------------------------------------------------------

@@ -73,6 +73,26 @@ class DemoProvinceTest {
                     + " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"), "no hall double-booked");
             assertEquals(1, count(c, "SELECT COUNT(*) FROM trainer t JOIN account a ON t.account_id = a.id"
                     + " WHERE a.username = 'giangvien'"), "the demo trainer account has its trainer record");
+            // attendance and results that agree with the rule, and certificates only for completions
+            assertTrue(s.marks() > 60_000, "attendance taken in every class held: " + s.marks());
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM enrollment e JOIN course_class k ON e.class_id = k.id"
+                    + " WHERE e.outcome IS NOT NULL AND k.closed_at IS NULL"), "no outcome before the closing");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM enrollment WHERE outcome = 'COMPLETED' AND attendance_pct < 80"));
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM enrollment e JOIN (SELECT enrollment_id, COUNT(*) AS held,"
+                    + " SUM(CASE WHEN status IN ('PRESENT', 'LATE') THEN 1 ELSE 0 END) AS came FROM attendance_mark"
+                    + " GROUP BY enrollment_id) m ON m.enrollment_id = e.id"
+                    + " WHERE ABS(e.attendance_pct * m.held - 100 * m.came) > 1"), "the share is the marks'");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM certificate x JOIN enrollment e ON x.enrollment_id = e.id"
+                    + " WHERE e.outcome <> 'COMPLETED' OR x.holder_name = ''"));
+            assertTrue(s.certificates() > 10_000, "certificates of six years: " + s.certificates());
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM certificate_counter k WHERE k.last_number <>"
+                    + " (SELECT MAX(x.sequence_no) FROM certificate x WHERE x.year_no = k.year_no)"), "numbering goes on");
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM course_class k JOIN class_trainer t ON t.class_id = k.id"
+                    + " JOIN trainer r ON t.trainer_id = r.id JOIN account a ON r.account_id = a.id"
+                    + " WHERE a.username = 'giangvien' AND k.status = 'FINISHED' AND k.closed_at IS NULL"),
+                    "one finished class of the demo trainer waits to be closed");
+            assertTrue(count(c, "SELECT COUNT(*) FROM certificate x JOIN account a ON a.cadre_id = x.cadre_id"
+                    + " WHERE a.username = 'canbo'") > 0, "the demo cadre has a certificate to show");
             // identities continue after the generated ids
             assertEquals(count(c, "SELECT MAX(id) FROM cadre") + 1, count(c, "SELECT c.AUTOINCREMENTVALUE FROM"
                     + " SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t ON c.REFERENCEID = t.TABLEID"

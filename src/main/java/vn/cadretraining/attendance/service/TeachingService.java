@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.ClassStatus;
@@ -29,19 +31,62 @@ public class TeachingService {
     @Inject
     AttendanceService attendance;
 
-    /** The caller's classes (all of them for an administrator) that are running, open, or recently over. */
-    public List<CourseClass> myClasses(int max) {
+    /**
+     * The caller's classes (all of them for an administrator) in the order a trainer works through them: those
+     * under way, those over whose results are still to be closed, those to come (soonest first), and those
+     * closed in the last three months (latest first).
+     */
+    public record Teaching(List<CourseClass> running, List<CourseClass> toClose, List<CourseClass> upcoming,
+            List<CourseClass> closed) {
+        public List<CourseClass> getRunning() {
+            return running;
+        }
+
+        public List<CourseClass> getToClose() {
+            return toClose;
+        }
+
+        public List<CourseClass> getUpcoming() {
+            return upcoming;
+        }
+
+        public List<CourseClass> getClosed() {
+            return closed;
+        }
+
+        public boolean isEmpty() {
+            return running.isEmpty() && toClose.isEmpty() && upcoming.isEmpty() && closed.isEmpty();
+        }
+    }
+
+    public Teaching myClasses(int max) {
         Caller caller = currentUser.get();
-        String mine = caller.role() == Role.ADMIN ? ""
-                : " AND EXISTS (SELECT t FROM CourseClass k2 JOIN k2.trainers t WHERE k2 = k AND t.accountId = :a)";
-        var q = em.createQuery("SELECT k FROM CourseClass k JOIN FETCH k.course WHERE k.status <> :draft"
-                + " AND k.status <> :cancelled AND k.endDate >= :since" + mine + " ORDER BY k.startDate DESC", CourseClass.class)
+        String mine = caller.role() == Role.ADMIN ? "" : " AND t.accountId = :a";
+        LocalDate today = VietnamTime.today();
+        var q = em.createQuery("SELECT DISTINCT k FROM CourseClass k JOIN FETCH k.course JOIN k.trainers t"
+                        + " WHERE k.status <> :draft AND k.status <> :cancelled AND k.endDate >= :since" + mine
+                        + " ORDER BY k.startDate", CourseClass.class)
                 .setParameter("draft", ClassStatus.DRAFT).setParameter("cancelled", ClassStatus.CANCELLED)
-                .setParameter("since", VietnamTime.today().minusMonths(3));
+                .setParameter("since", today.minusMonths(3));
         if (!mine.isEmpty()) {
             q.setParameter("a", caller.accountId());
         }
-        return q.setMaxResults(max).getResultList();
+        List<CourseClass> running = new ArrayList<>();
+        List<CourseClass> toClose = new ArrayList<>();
+        List<CourseClass> upcoming = new ArrayList<>();
+        List<CourseClass> closed = new ArrayList<>();
+        for (CourseClass k : q.setMaxResults(max).getResultList()) {
+            if (k.areResultsClosed()) {
+                closed.add(0, k);
+            } else if (k.getEndDate().isBefore(today)) {
+                toClose.add(k);
+            } else if (!k.getStartDate().isAfter(today)) {
+                running.add(k);
+            } else {
+                upcoming.add(k);
+            }
+        }
+        return new Teaching(running, toClose, upcoming, closed);
     }
 
     public CourseClass taught(long classId) {

@@ -16,14 +16,14 @@ public class MyTeachingView {
     @Inject
     TeachingService teaching;
 
-    private List<CourseClass> classes;
+    private TeachingService.Teaching classes;
 
     @PostConstruct
     void init() {
         classes = teaching.myClasses(100);
     }
 
-    public List<CourseClass> getClasses() {
+    public TeachingService.Teaching getClasses() {
         return classes;
     }
 }

@@ -23,6 +23,9 @@ public class Certificate extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
+    /** The issuer's code when none is configured: the province's licence-plate letters. */
+    public static final String DEFAULT_ISSUER = "QN";
+
     private static final char[] BASE32 = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -104,7 +107,7 @@ public class Certificate extends BaseEntity {
     }
 
     /** 26 characters from an unambiguous alphabet: 130 bits, not to be guessed or counted through. */
-    static String newCode() {
+    public static String newCode() {
         StringBuilder sb = new StringBuilder(26);
         for (int i = 0; i < 26; i++) {
             sb.append(BASE32[RANDOM.nextInt(BASE32.length)]);

@@ -52,8 +52,11 @@ public class CertificateService {
     CertificateCounters counters;
 
     /** The issuer's code in numbers ("QN"), from {@code CERT_ISSUER_CODE}. */
-    static String issuerCode() {
-        return ConfigProvider.getConfig().getOptionalValue("CERT_ISSUER_CODE", String.class).orElse("QN");
+    public static String issuerCode() {
+        String code = ConfigProvider.getConfig().getOptionalValue("CERT_ISSUER_CODE", String.class)
+                .map(String::strip).orElse(Certificate.DEFAULT_ISSUER);
+        // it becomes part of every number printed: letters and digits only
+        return code.matches("[A-Z0-9]{1,10}") ? code : Certificate.DEFAULT_ISSUER;
     }
 
     /** Issues the certificates of a class being closed: every completion of a certificate-bearing course. */

@@ -7,26 +7,33 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.service.AttendanceService;
+import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Completion;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.catalog.service.SessionEvents;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 
 /**
- * Results: scores, the outcome of every enrolment by its course's rule, recomputed in the same transaction
- * as any change of attendance or scores, until the trainer closes the class; closing freezes the outcomes
- * and issues the certificates.
+ * Results: scores, the attendance share of every participant kept up to date in the same transaction as any
+ * change of attendance or sessions, and, when the trainer closes the class, the outcome of every enrolment by
+ * its course's rule, frozen with the certificates it earns. An outcome is an official fact (reports and
+ * prerequisites count it), so none is recorded before the closing; the results page shows the expected one.
  */
 @Stateless
 public class ResultService {
@@ -43,16 +50,48 @@ public class ResultService {
     @Inject
     CertificateService certificates;
 
-    /** The enrolled cadres of a class with their results, for the trainer's results page. */
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
-    public List<Enrollment> results(long classId) {
-        CourseClass cls = ownClass(classId);
-        return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre c JOIN FETCH e.unit WHERE e.courseClass = :k"
-                + " AND e.status = :s ORDER BY c.nameSort", Enrollment.class)
-                .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+    /**
+     * A participant's result as it stands: the recorded outcome once the class is closed; before that, what
+     * the rule would say if the class were closed now (expected), on the sessions held so far.
+     */
+    public record ResultRow(Enrollment enrollment, Completion completion, boolean expected) implements Serializable {
+        public Enrollment getEnrollment() {
+            return enrollment;
+        }
+
+        public Outcome getOutcome() {
+            return completion.outcome();
+        }
+
+        public String getReasonKey() {
+            return completion.reasonKey();
+        }
+
+        public BigDecimal getAttendancePct() {
+            return completion.attendancePct();
+        }
+
+        public boolean isExpected() {
+            return expected;
+        }
     }
 
-    /** Records assessment scores (0 to 10; empty: none yet) and recomputes the outcomes. */
+    /** The enrolled cadres of a class with their results, for the trainer's results page. */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public List<ResultRow> results(long classId) {
+        CourseClass cls = ownClass(classId);
+        List<Enrollment> enrolled = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre c JOIN FETCH e.unit"
+                + " WHERE e.courseClass = :k AND e.status = :s ORDER BY c.nameSort", Enrollment.class)
+                .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+        if (cls.areResultsClosed()) {
+            return enrolled.stream().map(e -> new ResultRow(e, new Completion(e.getOutcome(), e.getOutcomeReason(),
+                    e.getAttendancePct()), false)).toList();
+        }
+        Tally tally = tally(cls, VietnamTime.now());
+        return enrolled.stream().map(e -> new ResultRow(e, tally.evaluate(cls, e), true)).toList();
+    }
+
+    /** Records assessment scores (0 to 10; empty: none yet). */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public void saveScores(long classId, Map<Long, BigDecimal> scores) {
         CourseClass cls = ownClass(classId);
@@ -65,28 +104,45 @@ public class ResultService {
             }
             e.score(s.getValue());
         }
-        recompute(cls);
     }
 
     public void onAttendanceChanged(@Observes AttendanceService.AttendanceChanged change) {
-        CourseClass cls = em.find(CourseClass.class, change.classId());
-        if (cls != null && !cls.areResultsClosed()) {
-            recompute(cls);
-        }
+        refreshShares(change.classId());
+    }
+
+    /** A session cancelled or moved changes how many were held. */
+    public void onSessionChanged(@Observes SessionEvents.Changed change) {
+        refreshShares(change.classId());
+    }
+
+    public void onSessionCancelled(@Observes SessionEvents.Cancelled change) {
+        refreshShares(change.classId());
     }
 
     /**
-     * Every enrolled cadre's outcome by the course's rule, in three queries whatever the class's size: the
-     * sessions held, and each enrolment's attended and excused counts.
+     * While a class runs, each participant's attendance share over the sessions held so far is kept up to
+     * date (the cadre sees it on their record); the outcome itself is decided only when the class closes.
      */
-    public void recompute(CourseClass cls) {
-        long held = em.createQuery("SELECT COUNT(s) FROM ClassSession s WHERE s.courseClass = :k AND s.cancelled = FALSE",
-                Long.class).setParameter("k", cls).getSingleResult();
+    private void refreshShares(long classId) {
+        CourseClass cls = em.find(CourseClass.class, classId);
+        if (cls == null || cls.areResultsClosed()) {
+            return;
+        }
+        Tally tally = tally(cls, VietnamTime.now());
+        for (Enrollment e : enrolled(cls)) {
+            e.progress(tally.evaluate(cls, e).attendancePct());
+        }
+    }
+
+    /** Sessions held up to a moment, and per enrolment how many it attended and was excused from, in two queries. */
+    private Tally tally(CourseClass cls, LocalDateTime upTo) {
+        long held = em.createQuery("SELECT COUNT(s) FROM ClassSession s WHERE s.courseClass = :k AND s.cancelled = FALSE"
+                + " AND s.startsAt <= :upTo", Long.class).setParameter("k", cls).setParameter("upTo", upTo).getSingleResult();
         Map<Long, int[]> counts = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT m.enrollment.id, m.status, COUNT(m) FROM AttendanceMark m"
-                        + " WHERE m.session.courseClass = :k AND m.session.cancelled = FALSE"
+                        + " WHERE m.session.courseClass = :k AND m.session.cancelled = FALSE AND m.session.startsAt <= :upTo"
                         + " GROUP BY m.enrollment.id, m.status", Object[].class)
-                .setParameter("k", cls).getResultList()) {
+                .setParameter("k", cls).setParameter("upTo", upTo).getResultList()) {
             int[] c = counts.computeIfAbsent((Long) row[0], k -> new int[2]);
             AttendanceStatus status = (AttendanceStatus) row[1];
             int n = ((Long) row[2]).intValue();
@@ -96,28 +152,47 @@ public class ResultService {
                 c[1] += n;
             }
         }
-        CompletionRule rule = cls.getCourse().getRule();
+        return new Tally((int) held, counts);
+    }
 
-        for (Enrollment e : em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s",
-                Enrollment.class).setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList()) {
+    private record Tally(int held, Map<Long, int[]> counts) {
+        Completion evaluate(CourseClass cls, Enrollment e) {
+            CompletionRule rule = cls.getCourse().getRule();
             int[] c = counts.getOrDefault(e.getId(), new int[2]);
-            Completion result = Completion.evaluate(rule.getMinAttendancePct(), rule.isHasAssessment(), rule.getPassMark(),
-                    rule.isExcusedCounts(), (int) held, c[0], c[1], e.getScore());
-            e.conclude(result.outcome(), result.reasonKey(), result.attendancePct());
+            return Completion.evaluate(rule.getMinAttendancePct(), rule.isHasAssessment(), rule.getPassMark(),
+                    rule.isExcusedCounts(), held, c[0], c[1], e.getScore());
         }
     }
 
+    private List<Enrollment> enrolled(CourseClass cls) {
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s", Enrollment.class)
+                .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+    }
+
     /**
-     * Closes the class: outcomes are recomputed one last time and frozen, and every completion with a
-     * certificate-bearing course gets its numbered certificate. Two classes closing at once get distinct
-     * numbers (the counter row is locked).
+     * Closes the class: every participant's outcome is decided by the rule over all its sessions and frozen,
+     * and every completion of a certificate-bearing course gets its numbered certificate. Refused while a
+     * session is still to end (cancel it first if it will not take place). Two classes closing at once get
+     * distinct numbers (the counter row is locked).
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public int close(long classId) {
         CourseClass cls = ownClass(classId);
         em.refresh(cls, LockModeType.PESSIMISTIC_WRITE);
         cls.requireResultsOpen();
-        recompute(cls);
+        LocalDateTime now = VietnamTime.now();
+        em.createQuery("SELECT s FROM ClassSession s WHERE s.courseClass = :k AND s.cancelled = FALSE"
+                        + " AND s.endsAt > :now ORDER BY s.startsAt", ClassSession.class)
+                .setParameter("k", cls).setParameter("now", now).setMaxResults(1).getResultStream().findFirst()
+                .ifPresent(s -> {
+                    throw new BusinessException("result.error.notOver", VietnamTime.DATE.format(s.getSessionDate()),
+                            s.getStartTime().toString());
+                });
+        Tally tally = tally(cls, now);
+        for (Enrollment e : enrolled(cls)) {
+            Completion result = tally.evaluate(cls, e);
+            e.conclude(result.outcome(), result.reasonKey(), result.attendancePct());
+        }
         cls.closeResults(currentUser.get().username());
         em.flush();
         return certificates.issueFor(cls);

@@ -15,7 +15,6 @@ import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.CertificateService;
 import vn.cadretraining.certification.service.ResultService;
-import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -43,7 +42,7 @@ public class TeachClassView implements Serializable {
     private CourseClass courseClass;
     private boolean closed;
     private List<ClassSession> sessions = List.of();
-    private List<Enrollment> participants = List.of();
+    private List<ResultService.ResultRow> participants = List.of();
     private List<Certificate> issued = List.of();
     private final Map<Long, BigDecimal> scores = new HashMap<>();
     private Long revokingId;
@@ -58,7 +57,7 @@ public class TeachClassView implements Serializable {
         sessions = teaching.sessions(id);
         participants = results.results(id);
         scores.clear();
-        participants.forEach(e -> scores.put(e.getId(), e.getScore()));
+        participants.forEach(r -> scores.put(r.enrollment().getId(), r.enrollment().getScore()));
         issued = certificates.ofClass(id);
     }
 
@@ -106,8 +105,8 @@ public class TeachClassView implements Serializable {
                 : Messages.text("teach.rule", rule.getMinAttendancePct());
     }
 
-    public String reasonText(Enrollment e) {
-        return e.getOutcomeReason() == null ? "" : Messages.text(e.getOutcomeReason());
+    public String reasonText(ResultService.ResultRow r) {
+        return r.getReasonKey() == null ? "" : Messages.text(r.getReasonKey());
     }
 
     public Long getId() {
@@ -130,7 +129,7 @@ public class TeachClassView implements Serializable {
         return sessions;
     }
 
-    public List<Enrollment> getParticipants() {
+    public List<ResultService.ResultRow> getParticipants() {
         return participants;
     }
 

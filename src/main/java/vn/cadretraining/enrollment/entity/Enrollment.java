@@ -177,6 +177,11 @@ public class Enrollment extends BaseEntity {
         this.attendancePct = share;
     }
 
+    /** The attendance share so far, while the class runs; the outcome waits for the closing. */
+    public void progress(java.math.BigDecimal share) {
+        this.attendancePct = share;
+    }
+
     public void score(java.math.BigDecimal value) {
         if (value != null && (value.signum() < 0 || value.compareTo(java.math.BigDecimal.TEN) > 0)) {
             throw new BusinessException("result.error.scoreRange");

@@ -1,0 +1,566 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.attendance.entity.AttendanceMark;
+import vn.cadretraining.attendance.entity.AttendanceStatus;
+import vn.cadretraining.attendance.entity.MarkSource;
+import vn.cadretraining.attendance.service.AttendanceService;
+import vn.cadretraining.attendance.service.AttendanceService.GridChange;
+import vn.cadretraining.attendance.service.AttendanceService.GridRow;
+import vn.cadretraining.attendance.service.CheckInCodes;
+import vn.cadretraining.catalog.entity.ActivityKind;
+import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.catalog.entity.CompletionRule;
+import vn.cadretraining.catalog.entity.Course;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.catalog.service.ClassService;
+import vn.cadretraining.certification.entity.Certificate;
+import vn.cadretraining.certification.service.CertificateService;
+import vn.cadretraining.certification.service.RecordService;
+import vn.cadretraining.certification.service.ResultService;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.enrollment.entity.Enrollment;
+import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.inbox.entity.Notification;
+import vn.cadretraining.inbox.entity.NotificationKind;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.shared.service.AppSettings;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.text.Bundle;
+import vn.cadretraining.shared.time.VietnamTime;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.InContainer;
+
+/**
+ * Attendance, results and certificates inside a real Payara Micro: two grids saved over each other and a QR
+ * check-in between them, codes that expire and cannot be replayed, closing by the rule, numbering under two
+ * closings at once, verification, scope, and the files read back.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AttendanceIT {
+
+    private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithTestHelpers();
+    }
+
+    @Inject
+    AttendanceService attendance;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    CertificateService certificates;
+
+    @Inject
+    RecordService record;
+
+    @Inject
+    ClassService classes;
+
+    @Inject
+    CheckInCodes codes;
+
+    @Inject
+    AppSettings settings;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    // ---- attendance ---------------------------------------------------------------------------------
+
+    @Test
+    void aStaleGridNeverOverwritesWhatOthersRecordedAndAConflictWritesNothing() throws Exception {
+        CourseClass cls = course(80, false, 2).classIn("Phường Hạ Long");
+        ClassSession now = sessionNow(cls);
+        List<Cadre> people = new ArrayList<>(cadres("Phường Hạ Long", 2));
+        people.add(demoCadre());
+        enrol(cls, people);
+        long a = enrolmentOf(cls, people.get(0)), b = enrolmentOf(cls, people.get(1)), c = enrolmentOf(cls, people.get(2));
+
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> first = attendance.grid(now.getId());
+        List<GridRow> second = attendance.grid(now.getId());
+        assertEquals(3, first.size());
+
+        InContainer.signIn("canbo", PASSWORD);
+        assertEquals(AttendanceService.CheckInResult.PRESENT, attendance.checkIn(now.getId(), codes.current(now.getId()).token()));
+
+        InContainer.signIn("admin", PASSWORD);
+        AttendanceService.SaveResult saved = attendance.save(now.getId(), List.of(
+                change(first, a, AttendanceStatus.PRESENT, null),
+                change(first, b, AttendanceStatus.ABSENT, "Ốm"),
+                change(first, c, null, null)));
+        assertEquals(2, saved.written());
+        assertEquals(1, saved.keptFromOthers(), "the check-in made meanwhile is kept, not undone");
+        assertEquals(AttendanceStatus.PRESENT, mark(now, c).getStatus());
+        assertEquals(MarkSource.QR, mark(now, c).getSource());
+
+        AttendanceService.ConflictException conflict = assertThrows(AttendanceService.ConflictException.class,
+                () -> attendance.save(now.getId(), List.of(
+                        change(second, a, AttendanceStatus.EXCUSED, "Đi họp"),
+                        change(second, b, AttendanceStatus.ABSENT, "Ốm"),
+                        change(second, c, AttendanceStatus.ABSENT, null))));
+        assertEquals(Set.of(a, c), conflict.getConflicts().stream().map(AttendanceService.Conflict::enrollmentId)
+                .collect(Collectors.toSet()), "b was changed to the same value: no conflict");
+        AttendanceService.Conflict onA = conflict.getConflicts().stream().filter(x -> x.enrollmentId() == a)
+                .findFirst().orElseThrow();
+        assertEquals(AttendanceStatus.PRESENT, onA.theirs());
+        assertEquals(AttendanceStatus.EXCUSED, onA.mine());
+        assertEquals("admin", onA.theirBy());
+        em.clear();
+        assertEquals(AttendanceStatus.PRESENT, mark(now, a).getStatus(), "nothing of the refused save was written");
+        assertEquals(AttendanceStatus.PRESENT, mark(now, c).getStatus());
+
+        // the trainer chooses theirs on the grid as it is now
+        List<GridRow> fresh = attendance.grid(now.getId());
+        attendance.save(now.getId(), List.of(change(fresh, a, AttendanceStatus.EXCUSED, "Đi họp")));
+        em.clear();
+        assertEquals(AttendanceStatus.EXCUSED, mark(now, a).getStatus());
+        assertEquals("Đi họp", mark(now, a).getNote());
+        assertEquals(new BigDecimal("100.00"), em.find(Enrollment.class, c).getAttendancePct(),
+                "the share so far follows the marks in the same transaction");
+        assertNull(em.find(Enrollment.class, c).getOutcome(), "no outcome before the class is closed");
+    }
+
+    @Test
+    void aCheckInCodeExpiresCannotBeReplayedOrForgedAndNeedsAPlaceAndTheSessionsTime() throws Exception {
+        Fixture f = course(80, false, null);
+        CourseClass mine = f.classIn("Phường Hạ Long");
+        ClassSession now = sessionNow(mine);
+        ClassSession tomorrow = session(mine, VietnamTime.today().plusDays(1), LocalTime.of(8, 0), LocalTime.of(11, 0));
+        enrol(mine, List.of(demoCadre()));
+        CourseClass notMine = f.classIn("Phường Hạ Long");
+        ClassSession elsewhere = sessionNow(notMine);
+
+        InContainer.signIn("canbo", PASSWORD);
+        long slot = codes.current(now.getId()).slot();
+        assertRefused("checkin.error.expired", () -> attendance.checkIn(now.getId(), token(now.getId(), slot - 2)),
+                "a code from 90 seconds ago");
+        assertRefused("checkin.error.expired", () -> attendance.checkIn(now.getId(), slot + ".AAAAAAAAAAAAAAAAAAAAAA"),
+                "a forged code");
+        assertRefused("checkin.error.expired", () -> attendance.checkIn(now.getId(), token(elsewhere.getId(), slot)),
+                "another session's code");
+        String code = codes.current(now.getId()).token();
+        attendance.checkIn(now.getId(), code);
+        assertRefused("checkin.error.replayed", () -> attendance.checkIn(now.getId(), code), "the same code twice");
+        assertRefused("checkin.error.notEnrolled",
+                () -> attendance.checkIn(elsewhere.getId(), codes.current(elsewhere.getId()).token()), "no place");
+        assertRefused("checkin.error.outsideTime",
+                () -> attendance.checkIn(tomorrow.getId(), codes.current(tomorrow.getId()).token()), "tomorrow's");
+        em.clear();
+        assertEquals(1L, em.createQuery("SELECT COUNT(m) FROM AttendanceMark m WHERE m.enrollment.courseClass.id IN :k",
+                Long.class).setParameter("k", List.of(mine.getId(), notMine.getId())).getSingleResult(),
+                "only the one good check-in left a mark");
+
+        InContainer.signIn("giangvien", PASSWORD);
+        assertThrows(NotFoundException.class, () -> attendance.grid(now.getId()), "not this trainer's class");
+    }
+
+    // ---- results and certificates -------------------------------------------------------------------
+
+    @Test
+    void closingDecidesByTheRuleIssuesNumberedCertificatesAndFreezesTheClass() throws Exception {
+        CourseClass cls = course(80, false, 2).classIn("Phường Hạ Long");
+        List<ClassSession> held = pastSessions(cls, 5);
+        List<Cadre> people = cadres("Phường Hạ Long", 3);
+        enrol(cls, people);
+        InContainer.signIn("admin", PASSWORD);
+        // first: 4 of 5 (exactly 80%); second: 3 and one excused (excused do not count here); third: all 5
+        mark(held, people.get(0), "PPPPA");
+        mark(held, people.get(1), "PPPEA");
+        mark(held, people.get(2), "PPPPP");
+        Map<Long, ResultService.ResultRow> expected = results.results(cls.getId()).stream()
+                .collect(Collectors.toMap(r -> r.getEnrollment().getCadre().getId(), r -> r));
+        assertEquals(Outcome.COMPLETED, expected.get(people.get(0).getId()).getOutcome());
+        assertTrue(expected.get(people.get(0).getId()).isExpected());
+        assertEquals(Outcome.NOT_COMPLETED, expected.get(people.get(1).getId()).getOutcome());
+        assertEquals("result.reason.attendance", expected.get(people.get(1).getId()).getReasonKey());
+
+        ClassSession later = session(cls, VietnamTime.today().plusDays(1), LocalTime.of(8, 0), LocalTime.of(11, 0));
+        assertRefused("result.error.notOver", () -> results.close(cls.getId()), "a session is still to come");
+        classes.cancelSession(later.getId(), em.find(ClassSession.class, later.getId()).getVersion(), "Trùng lịch họp");
+
+        assertEquals(2, results.close(cls.getId()));
+        em.clear();
+        assertEquals(Outcome.COMPLETED, enrolment(cls, people.get(0)).getOutcome());
+        assertEquals(Outcome.NOT_COMPLETED, enrolment(cls, people.get(1)).getOutcome());
+        assertEquals(new BigDecimal("60.00"), enrolment(cls, people.get(1)).getAttendancePct());
+        List<Certificate> issued = certificates.ofClass(cls.getId());
+        assertEquals(Set.of(people.get(0).getId(), people.get(2).getId()),
+                issued.stream().map(Certificate::getCadreId).collect(Collectors.toSet()));
+        int year = VietnamTime.today().getYear();
+        for (Certificate c : issued) {
+            assertTrue(c.getNumber().matches("QN-" + year + "-\\d{6}"), c.getNumber());
+            assertEquals(c.getIssuedOn().plusYears(2).minusDays(1), c.getValidUntil());
+        }
+        assertEquals(1, Math.abs(issued.get(0).getSequence() - issued.get(1).getSequence()), "numbers follow each other");
+
+        assertTrue(em.find(CourseClass.class, cls.getId()).areResultsClosed());
+        List<GridRow> grid = attendance.grid(held.get(0).getId());
+        assertRefused("attendance.error.closed", () -> attendance.save(held.get(0).getId(),
+                List.of(new GridChange(grid.get(0), AttendanceStatus.ABSENT, null))), "attendance is a record now");
+        assertRefused("result.error.closed", () -> results.close(cls.getId()), "closed once");
+        assertRefused("result.error.closed", () -> results.saveScores(cls.getId(), Map.of()), "scores too");
+    }
+
+    @Test
+    void twoClassesClosingAtTheSameMomentGetDistinctNumbersWithoutGaps() throws Exception {
+        Fixture f = course(50, false, null);
+        List<CourseClass> two = List.of(f.classIn("Phường Hạ Long"), f.classIn("Phường Hạ Long"));
+        // every read before the tasks start is made in a transaction: a non-transactional entity manager of
+        // this request would be closed by the first task to end and again by the request (Payara's NonTxEMCleaner)
+        tx.begin();
+        List<Cadre> people = cadres("Phường Hạ Long", 6);
+        tx.commit();
+        for (int i = 0; i < 2; i++) {
+            List<ClassSession> held = pastSessions(two.get(i), 2);
+            List<Cadre> three = people.subList(i * 3, i * 3 + 3);
+            enrol(two.get(i), three);
+            InContainer.signIn("admin", PASSWORD);
+            tx.begin();
+            for (Cadre c : three) {
+                mark(held, c, "PP");
+            }
+            tx.commit();
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> closings = new ArrayList<>();
+        for (CourseClass k : two) {
+            closings.add(executor.submit(() -> {
+                start.await();
+                return results.close(k.getId());
+            }));
+        }
+        start.countDown();
+        assertEquals(3, closings.get(0).get());
+        assertEquals(3, closings.get(1).get());
+        em.clear();
+        TreeSet<Integer> sequences = new TreeSet<>();
+        for (CourseClass k : two) {
+            certificates.ofClass(k.getId()).forEach(c -> sequences.add(c.getSequence()));
+        }
+        assertEquals(6, sequences.size(), "six certificates, six numbers");
+        assertEquals(5, sequences.last() - sequences.first(), "one block, no gap, no number twice");
+    }
+
+    @Test
+    void verificationShowsTheRecordAsIssuedAndWhereItStandsToday() throws Exception {
+        CourseClass cls = course(80, false, 1).classIn("Phường Hạ Long");
+        List<ClassSession> held = pastSessions(cls, 1);
+        List<Cadre> people = cadres("Phường Hạ Long", 2);
+        enrol(cls, people);
+        InContainer.signIn("admin", PASSWORD);
+        people.forEach(c -> mark(held, c, "P"));
+        results.close(cls.getId());
+        List<Certificate> issued = certificates.ofClass(cls.getId());
+        Certificate one = issued.get(0);
+        Certificate other = issued.get(1);
+
+        CertificateService.Verification valid = certificates.verify(one.getVerifyCode()).orElseThrow();
+        assertEquals("VALID", valid.standing());
+        assertEquals(one.getHolderName(), valid.holderName());
+        assertEquals(one.getNumber(), valid.number());
+
+        assertRefused("certificate.error.reasonRequired", () -> certificates.revoke(one.getId(), " "), "a reason");
+        certificates.revoke(one.getId(), "Cấp nhầm người");
+        assertEquals("REVOKED", certificates.verify(one.getVerifyCode()).orElseThrow().standing());
+
+        tx.begin();
+        em.createNativeQuery("UPDATE certificate SET valid_until = ? WHERE id = ?")
+                .setParameter(1, java.sql.Date.valueOf(VietnamTime.today().minusDays(1))).setParameter(2, other.getId())
+                .executeUpdate();
+        tx.commit();
+        em.clear();
+        assertEquals("EXPIRED", certificates.verify(other.getVerifyCode()).orElseThrow().standing());
+
+        assertTrue(certificates.verify("abcdefghijkmnpqrstuvwxyz23").isEmpty(), "an unknown code");
+        assertTrue(certificates.verify(one.getVerifyCode().toUpperCase()).isEmpty());
+        assertTrue(certificates.verify("' OR '1'='1").isEmpty());
+    }
+
+    @Test
+    void aCadreSeesOnlyTheirOwnCertificatesAndACoordinatorOnlyTheirCommunes() throws Exception {
+        CourseClass cls = course(80, false, null).classIn("Tỉnh Quảng Ninh");
+        List<ClassSession> held = pastSessions(cls, 1);
+        Cadre me = demoCadre();
+        Cadre elsewhere = cadres("Phường Bãi Cháy", 1).get(0);
+        enrol(cls, List.of(me, elsewhere));
+        InContainer.signIn("admin", PASSWORD);
+        mark(held, me, "P");
+        mark(held, elsewhere, "P");
+        results.close(cls.getId());
+        Certificate mine = certificates.ofClass(cls.getId()).stream().filter(c -> c.getCadreId().equals(me.getId()))
+                .findFirst().orElseThrow();
+        Certificate theirs = certificates.ofClass(cls.getId()).stream()
+                .filter(c -> c.getCadreId().equals(elsewhere.getId())).findFirst().orElseThrow();
+
+        InContainer.signIn("canbo", PASSWORD);
+        assertEquals(mine.getNumber(), certificates.get(mine.getId()).getNumber());
+        assertThrows(NotFoundException.class, () -> certificates.get(theirs.getId()), "another cadre's certificate");
+        assertTrue(certificates.mine().stream().anyMatch(c -> c.getId().equals(mine.getId())));
+        assertFalse(certificates.mine().stream().anyMatch(c -> c.getId().equals(theirs.getId())));
+
+        InContainer.signIn("xa.halong", PASSWORD);
+        assertEquals(List.of(mine.getId()), certificates.ofClass(cls.getId()).stream().map(Certificate::getId).toList(),
+                "the coordinator of Phường Hạ Long sees their cadre's certificate only");
+        assertThrows(NotFoundException.class, () -> certificates.get(theirs.getId()));
+    }
+
+    @Test
+    void theCertificateAndTheTranscriptAreRealPdfsInVietnameseAndTheCalendarListsWhatIsNext() throws Exception {
+        CourseClass cls = course(80, false, 5).classIn("Phường Hạ Long");
+        List<ClassSession> held = pastSessions(cls, 2);
+        Cadre me = demoCadre();
+        enrol(cls, List.of(me));
+        InContainer.signIn("admin", PASSWORD);
+        mark(held, me, "PP");
+        results.close(cls.getId());
+        CourseClass next = course(80, false, null).classIn("Phường Hạ Long");
+        ClassSession coming = session(next, VietnamTime.today().plusDays(3), LocalTime.of(13, 30), LocalTime.of(17, 0));
+        enrol(next, List.of(me));
+
+        InContainer.signIn("canbo", PASSWORD);
+        Certificate mine = certificates.mine().stream().filter(c -> c.getClassId().equals(cls.getId())).findFirst()
+                .orElseThrow();
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        certificates.pdf(mine.getId(), "https://boiduong.example.vn", Bundle.VIETNAMESE, pdf);
+        String text = pdfText(pdf.toByteArray());
+        assertTrue(text.contains(DemoProvince.DEMO_CADRE_NAME), "the holder's name with its diacritics: " + text);
+        assertTrue(text.contains(mine.getNumber()));
+        assertTrue(text.contains("GIẤY CHỨNG NHẬN"));
+        assertTrue(text.replace("\n", "").contains("https://boiduong.example.vn/verify/" + mine.getVerifyCode()),
+                "the address the QR code carries is printed too");
+        assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+
+        ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+        record.transcript(Bundle.VIETNAMESE, transcript);
+        String lines = pdfText(transcript.toByteArray());
+        assertTrue(lines.contains(mine.getNumber()), "the transcript lists the certificate");
+        assertTrue(lines.contains("Hoàn thành"));
+
+        ByteArrayOutputStream ics = new ByteArrayOutputStream();
+        record.calendar(ics, "boiduong.example.vn");
+        String calendar = ics.toString(StandardCharsets.UTF_8);
+        assertTrue(calendar.contains("UID:session-" + coming.getId() + "@boiduong.example.vn"));
+        assertTrue(calendar.contains("DTSTART;TZID=Asia/Ho_Chi_Minh:"
+                + coming.getSessionDate().toString().replace("-", "") + "T133000"));
+        assertFalse(calendar.contains("UID:session-" + held.get(0).getId() + "@"), "past sessions are not in it");
+    }
+
+    @Test
+    void aChangedOrCancelledSessionIsToldToTheCadresWithAPlace() throws Exception {
+        CourseClass cls = course(80, false, null).classIn("Phường Hạ Long");
+        LocalDate day = VietnamTime.today().plusDays(5);
+        ClassSession s = session(cls, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
+        ClassSession t = session(cls, day.plusDays(1), LocalTime.of(8, 0), LocalTime.of(11, 0));
+        Cadre me = demoCadre();
+        enrol(cls, List.of(me));
+        InContainer.signIn("admin", PASSWORD);
+        classes.updateSession(s.getId(), em.find(ClassSession.class, s.getId()).getVersion(),
+                new ClassService.SessionDetails(day, LocalTime.of(13, 30), LocalTime.of(16, 30), "Chuyên đề 1", null, null));
+        classes.cancelSession(t.getId(), em.find(ClassSession.class, t.getId()).getVersion(), "Giảng viên bận");
+        List<Notification> told = em.createQuery("SELECT n FROM Notification n WHERE n.recipientCadreId = :me"
+                + " AND n.classId = :k ORDER BY n.id", Notification.class)
+                .setParameter("me", me.getId()).setParameter("k", cls.getId()).getResultList();
+        assertEquals(List.of(NotificationKind.SESSION_CHANGED, NotificationKind.SESSION_CANCELLED),
+                told.stream().map(Notification::getKind).toList());
+        List<Object> changed = Arrays.asList(told.get(0).arguments());
+        assertTrue(changed.contains(VietnamTime.DATE.format(day)) && changed.contains("13:30"), changed.toString());
+        assertTrue(Arrays.asList(told.get(1).arguments()).contains("Giảng viên bận"));
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------
+
+    /** A course with its rule, from which classes are made. */
+    private final class Fixture {
+        private final long courseId;
+
+        Fixture(long courseId) {
+            this.courseId = courseId;
+        }
+
+        CourseClass classIn(String unitName) throws Exception {
+            tx.begin();
+            Course course = em.find(Course.class, courseId);
+            AdminUnit unit = em.createQuery("SELECT u FROM AdminUnit u WHERE u.name = :n AND u.validTo IS NULL",
+                    AdminUnit.class).setParameter("n", unitName).getSingleResult();
+            String code = course.getCode() + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+            CourseClass cls = new CourseClass(code, course, unit);
+            LocalDate today = VietnamTime.today();
+            cls.schedule(today.minusDays(30), today.plusDays(30), 40, null, null);
+            cls.open();
+            em.persist(cls);
+            tx.commit();
+            return cls;
+        }
+    }
+
+    private Fixture course(int minPct, boolean excusedCounts, Integer certificateYears) throws Exception {
+        tx.begin();
+        SubjectGroup group = em.createQuery("SELECT g FROM SubjectGroup g WHERE g.code = 'MASS_MOBILIZATION'",
+                SubjectGroup.class).getSingleResult();
+        String code = "AT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Course course = new Course(code, "Kỹ năng vận động quần chúng " + code, "Mass mobilization " + code, group,
+                ActivityKind.TRAINING_COURSE, new BigDecimal("16"));
+        course.setRule(new CompletionRule(minPct, excusedCounts, false, null, true, certificateYears));
+        em.persist(course);
+        tx.commit();
+        return new Fixture(course.getId());
+    }
+
+    private ClassSession session(CourseClass cls, LocalDate day, LocalTime from, LocalTime to) throws Exception {
+        tx.begin();
+        ClassSession s = new ClassSession(em.find(CourseClass.class, cls.getId()), day, from, to, "Chuyên đề", null, null);
+        em.persist(s);
+        tx.commit();
+        return s;
+    }
+
+    /** A session going on now: started ten minutes ago, for an hour (kept within today). */
+    private ClassSession sessionNow(CourseClass cls) throws Exception {
+        LocalDateTime now = VietnamTime.now();
+        LocalTime clock = now.toLocalTime().withSecond(0).withNano(0);
+        LocalTime from = clock.isBefore(LocalTime.of(0, 10)) ? LocalTime.MIDNIGHT : clock.minusMinutes(10);
+        LocalTime to = clock.isAfter(LocalTime.of(22, 58)) ? LocalTime.of(23, 59) : clock.plusMinutes(60);
+        return session(cls, now.toLocalDate(), from, to);
+    }
+
+    /** Sessions on the mornings of the days before today, oldest first. */
+    private List<ClassSession> pastSessions(CourseClass cls, int n) throws Exception {
+        List<ClassSession> sessions = new ArrayList<>();
+        for (int i = n; i >= 1; i--) {
+            sessions.add(session(cls, VietnamTime.today().minusDays(i), LocalTime.of(7, 30), LocalTime.of(11, 0)));
+        }
+        return sessions;
+    }
+
+    private void enrol(CourseClass cls, List<Cadre> people) throws Exception {
+        tx.begin();
+        CourseClass k = em.find(CourseClass.class, cls.getId());
+        for (Cadre c : people) {
+            em.persist(Enrollment.nominate(k, em.find(Cadre.class, c.getId()), "test"));
+        }
+        tx.commit();
+    }
+
+    /** Marks a cadre through the grid of each session, by letters: P present, L late, E excused, A absent. */
+    private void mark(List<ClassSession> sessions, Cadre cadre, String letters) {
+        for (int i = 0; i < letters.length(); i++) {
+            AttendanceStatus status = switch (letters.charAt(i)) {
+                case 'P' -> AttendanceStatus.PRESENT;
+                case 'L' -> AttendanceStatus.LATE;
+                case 'E' -> AttendanceStatus.EXCUSED;
+                default -> AttendanceStatus.ABSENT;
+            };
+            long sessionId = sessions.get(i).getId();
+            GridRow row = attendance.grid(sessionId).stream()
+                    .filter(r -> r.enrollmentId() == enrolmentOf(sessions.get(0).getCourseClass(), cadre))
+                    .findFirst().orElseThrow();
+            attendance.save(sessionId, List.of(new GridChange(row, status, null)));
+        }
+    }
+
+    private static GridChange change(List<GridRow> grid, long enrollmentId, AttendanceStatus status, String note) {
+        return new GridChange(grid.stream().filter(r -> r.enrollmentId() == enrollmentId).findFirst().orElseThrow(),
+                status, note);
+    }
+
+    private AttendanceMark mark(ClassSession s, long enrollmentId) {
+        return em.createQuery("SELECT m FROM AttendanceMark m WHERE m.session.id = :s AND m.enrollment.id = :e",
+                AttendanceMark.class).setParameter("s", s.getId()).setParameter("e", enrollmentId).getSingleResult();
+    }
+
+    private long enrolmentOf(CourseClass cls, Cadre cadre) {
+        return enrolment(cls, cadre).getId();
+    }
+
+    private Enrollment enrolment(CourseClass cls, Cadre cadre) {
+        return em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass.id = :k AND e.cadre.id = :c",
+                Enrollment.class).setParameter("k", cls.getId()).setParameter("c", cadre.getId()).getSingleResult();
+    }
+
+    private List<Cadre> cadres(String ward, int n) {
+        return em.createQuery("SELECT c FROM Cadre c WHERE c.unit.parent.name = :w AND c.fullName <> :demo"
+                        + " ORDER BY c.id DESC", Cadre.class)
+                .setParameter("w", ward).setParameter("demo", DemoProvince.DEMO_CADRE_NAME)
+                .setMaxResults(n).getResultList();
+    }
+
+    private Cadre demoCadre() {
+        return em.createQuery("SELECT c FROM Cadre c WHERE c.fullName = :n", Cadre.class)
+                .setParameter("n", DemoProvince.DEMO_CADRE_NAME).getSingleResult();
+    }
+
+    /** A code made as a trainer's screen would make it, for any slot: the HMAC under the application's secret. */
+    private String token(long sessionId, long slot) throws Exception {
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(Base64.getDecoder().decode(settings.secret("checkin.secret")), "HmacSHA256"));
+        byte[] out = hmac.doFinal((sessionId + ":" + slot).getBytes(StandardCharsets.US_ASCII));
+        return slot + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(out, 16));
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            text.append(extractor.getTextFromPage(p)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void assertRefused(String key, org.junit.jupiter.api.function.Executable action, String why) {
+        BusinessException e = assertThrows(BusinessException.class, action, why);
+        assertEquals(key, e.getMessageKey(), why);
+    }
+}

@@ -1,0 +1,218 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.testing.Browser;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.Http;
+
+/**
+ * Attendance and certificates as their users meet them, on the demo's classes of trainer Lê Minh Tuấn
+ * (giangvien) in Phường Hạ Long: the trainer closes the class that ended last week and its certificates
+ * are issued; the cadre finds theirs on a phone and downloads it; anyone checks it at the address its QR
+ * code carries, and sees it revoked once the trainer revokes it. And the check-in QR code on the trainer's
+ * screen is a real code for the check-in address.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CertificateBrowserIT {
+
+    private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
+    private static final String CLOSABLE = "Tiếp công dân, giải quyết kiến nghị, phản ánh";
+    private static Browser browser;
+
+    @ArquillianResource
+    URL base;
+
+    @RegisterExtension
+    final TestWatcher failures = Browser.keepFailures(() -> browser);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (browser == null) {
+            browser = new Browser(base);
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.size(Browser.DESKTOP);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theTrainerClosesTheClassTheCadreDownloadsTheCertificateAndAnyoneCanCheckIt() throws Exception {
+        // the trainer: the class that ended last week, results expected, then closed
+        browser.signIn("giangvien", PASSWORD);
+        browser.open("/teach/classes.xhtml");
+        browser.screenshot("teach-classes");
+        browser.clickAndWaitForPage("a.offer-card" + closableCard());
+        assertTrue(browser.text(Browser.id("results:table")).contains("Hoàng Văn Sình"), "the demo cadre is in it");
+        assertTrue(browser.pageText().contains("Kết quả dự kiến"), "before closing, outcomes are expected ones");
+        browser.screenshot("teach-class-before-closing");
+        browser.click(Browser.id("results:close"));
+        browser.click(".ui-confirmdialog-yes");
+        browser.waitForText(Browser.id("certs:table"), "QN-");
+        assertTrue(browser.pageText().contains("Đã khóa kết quả"), browser.pageText());
+        assertFalse(browser.exists(Browser.id("results:close")), "closed once, no second closing");
+        browser.screenshot("teach-class-closed");
+
+        // the cadre on a phone: the certificate is on their record, and it is a real PDF with their name
+        browser.signOut();
+        browser.size(Browser.PHONE);
+        browser.signIn("canbo", PASSWORD);
+        browser.open("/me/record.xhtml");
+        assertFalse(browser.overflowsHorizontally(), "the record fits a 360-px phone");
+        browser.screenshot("my-record-phone");
+        String link = "a.certificate-link[data-course='" + CLOSABLE + "']";
+        assertTrue(browser.exists(link), "the new certificate is listed with its course");
+        Path pdf = browser.download(link, ".pdf");
+        String text;
+        try (PdfReader reader = new PdfReader(Files.readAllBytes(pdf))) {
+            text = new PdfTextExtractor(reader).getTextFromPage(1);
+        }
+        assertTrue(text.contains("Hoàng Văn Sình"), text);
+        assertTrue(text.contains(CLOSABLE));
+        Matcher verify = Pattern.compile("/verify/([a-z2-9]{26})").matcher(text.replace("\n", ""));
+        assertTrue(verify.find(), "the verification address is printed: " + text);
+        String code = verify.group(1);
+
+        // anyone, signed out: the verification page says valid, with the holder
+        browser.signOut();
+        browser.open("/verify/" + code);
+        browser.waitForText(".standing", "hợp lệ");
+        assertEquals("Hoàng Văn Sình", browser.text("#verify-holder"));
+        browser.screenshot("verify-valid-phone");
+
+        // the trainer revokes it with a reason; the same address now says revoked
+        browser.size(Browser.DESKTOP);
+        browser.signIn("giangvien", PASSWORD);
+        browser.open("/teach/classes.xhtml");
+        browser.clickAndWaitForPage("a.offer-card" + closableCard());
+        WebElement revoke = browser.driver().findElement(By.xpath(
+                "//tr[td[contains(., 'Hoàng Văn Sình')]]//button[contains(@id, ':revoke')]"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", revoke);
+        browser.waitForAjax();
+        browser.click(Browser.id("revokeForm:confirmRevoke"));
+        browser.waitForText("#revokeDialog", "Cần ghi lý do thu hồi");
+        browser.type(Browser.id("revokeForm:reason"), "Cấp nhầm người");
+        browser.click(Browser.id("revokeForm:confirmRevoke"));
+        browser.waitForText(Browser.id("certs:table"), "Đã thu hồi");
+        browser.signOut();
+        browser.open("/verify/" + code);
+        browser.waitForText(".standing", "thu hồi");
+        browser.screenshot("verify-revoked");
+
+        // a certificate that is not theirs is not found, whatever id is typed
+        Http http = new Http(base);
+        http.signIn("canbo", PASSWORD);
+        assertEquals(404, http.get("/files/certificate/999999.pdf").statusCode());
+    }
+
+    @Test
+    void theCheckInCodeOnTheTrainersScreenIsARealQrCodeOfTheCheckInAddress() throws Exception {
+        browser.signIn("giangvien", PASSWORD);
+        browser.open("/teach/classes.xhtml");
+        browser.clickAndWaitForPage("a.offer-card" + runningCard());
+        browser.clickAndWaitForPage("#sessions a.session-link");
+        String session = browser.text(".lead");
+        browser.click(Browser.id("grid:showQr"));
+        browser.waitForText("#qr-url", "/checkin.xhtml?s=");
+        String url = browser.text("#qr-url");
+        String src = browser.find("#qr-image").getAttribute("src");
+        assertTrue(src.startsWith("data:image/png;base64,"));
+        assertEquals(url, decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
+                "the picture is the address");
+        browser.screenshot("teach-session-qr");
+
+        // the cadre scans it: checked in when the session is on, or told when check-in is open
+        browser.signOut();
+        browser.size(Browser.PHONE);
+        browser.signIn("canbo", PASSWORD);
+        browser.open(url.substring(url.indexOf("/checkin.xhtml")));
+        browser.screenshot("checkin-phone");
+        boolean open = sessionIsOpenNow(session);
+        if (open) {
+            browser.waitForText("#checkin-ok", "Đã điểm danh");
+        } else {
+            browser.waitForText("#checkin-problem", "30 phút trước giờ học");
+        }
+        // the same code a second time is refused whatever the hour (used, or still outside the hours)
+        browser.open(url.substring(url.indexOf("/checkin.xhtml")));
+        assertTrue(browser.exists("#checkin-problem"), "a code is good once");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The class card of the course that ended last week (its results still open). */
+    private static String closableCard() {
+        return "[data-course='" + CLOSABLE + "']";
+    }
+
+    /** The demo's class running now. */
+    private static String runningCard() {
+        return "[data-course='Kỹ năng dân vận cơ bản']";
+    }
+
+    /** "…· 27/11/2026 07:30 – 11:30 ·…": within 30 minutes before the start and the end, in Vietnam's time. */
+    private static boolean sessionIsOpenNow(String lead) {
+        Matcher m = Pattern.compile("(\\d{2}/\\d{2}/\\d{4}) (\\d{2}:\\d{2}) – (\\d{2}:\\d{2})").matcher(lead);
+        assertTrue(m.find(), lead);
+        LocalDate day = LocalDate.parse(m.group(1), DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        LocalDateTime from = LocalDateTime.of(day, LocalTime.parse(m.group(2))).minusMinutes(30);
+        LocalDateTime to = LocalDateTime.of(day, LocalTime.parse(m.group(3)));
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        return !now.isBefore(from) && !now.isAfter(to);
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+}
