@@ -183,6 +183,7 @@ class CertificateBrowserIT {
         assertEquals(url, decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
                 "the picture is the address");
         browser.screenshot("teach-session-qr");
+        browser.js("PF('qrDialog').hide()");
 
         // the cadre scans it on a phone not signed in: signs in once and lands back on the check-in, which is
         // recorded when the session is on, or told when check-in is open
