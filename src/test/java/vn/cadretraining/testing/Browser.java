@@ -112,7 +112,9 @@ public final class Browser implements AutoCloseable {
     public Browser click(String cssSelector) {
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
         // to the middle of the window: the sticky top bar would otherwise cover an element scrolled to the top
-        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+        // only when it is out of sight: scrolling closes an open overlay (an autocomplete's list)
+        js("var r = arguments[0].getBoundingClientRect();"
+                + "if (r.top < 64 || r.bottom > window.innerHeight) arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
         try {
             e.click();
         } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
