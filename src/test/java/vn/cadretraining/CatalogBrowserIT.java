@@ -87,7 +87,7 @@ class CatalogBrowserIT {
         browser.click(Browser.id("tabs:venues:create"));
         browser.type(Browser.id("venueForm:name"), venue);
         browser.type(Browser.id("venueForm:unit_input"), "ha long");
-        browser.click("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
         browser.type(Browser.id("venueForm:capacity_input"), "120");
         browser.click(Browser.id("venueForm:save"));
         browser.waitForText(Browser.id("tabs:venues:table"), venue);
@@ -141,13 +141,13 @@ class CatalogBrowserIT {
         browser.clickAndWaitForPage(Browser.id("course:newClass") + " a");
         assertTrue(browser.find(Browser.id("cls:code")).getAttribute("value").startsWith(code + "-"), "a code is suggested");
         browser.type(Browser.id("cls:unit_input"), "ha long");
-        browser.click("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
         browser.choose("cls:provider", provider);
         browser.type(Browser.id("cls:capacity_input"), "30");
         browser.type(Browser.id("cls:startDate_input"), VietnamTime.DATE.format(monday));
         browser.type(Browser.id("cls:endDate_input"), VietnamTime.DATE.format(monday.plusDays(2)));
         browser.type(Browser.id("cls:venue_input"), "hoi truong phuong ha long " + suffix);
-        browser.click("li.ui-autocomplete-item[data-item-label='" + venue + "']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='" + venue + "']");
         browser.clickAndWaitForPage(Browser.id("cls:save"));
         assertTrue(browser.pageText().contains("Đã mở lớp " + code + "-" + monday.getYear() + "-01"), browser.pageText());
         assertTrue(browser.text(Browser.id("cls:trainers")).contains("Lê Minh Tuấn"), "the trainer runs the class");

@@ -112,9 +112,7 @@ public final class Browser implements AutoCloseable {
     public Browser click(String cssSelector) {
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
         // to the middle of the window: the sticky top bar would otherwise cover an element scrolled to the top
-        // only when it is out of sight: scrolling closes an open overlay (an autocomplete's list)
-        js("var r = arguments[0].getBoundingClientRect();"
-                + "if (r.top < 64 || r.bottom > window.innerHeight) arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
         try {
             e.click();
         } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
@@ -122,6 +120,16 @@ public final class Browser implements AutoCloseable {
             // goes to the element itself, as the user's would on the visible list
             js("arguments[0].click();", e);
         }
+        return this;
+    }
+
+    /**
+     * Chooses an item of an open overlay list (an autocomplete's suggestions) where it is, without scrolling:
+     * scrolling closes the list.
+     */
+    public Browser pick(String cssSelector) {
+        WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+        js("arguments[0].click();", e);
         return this;
     }
 
