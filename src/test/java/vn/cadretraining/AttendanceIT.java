@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,6 +48,7 @@ import vn.cadretraining.attendance.service.AttendanceService;
 import vn.cadretraining.attendance.service.AttendanceService.GridChange;
 import vn.cadretraining.attendance.service.AttendanceService.GridRow;
 import vn.cadretraining.attendance.service.CheckInCodes;
+import vn.cadretraining.attendance.service.SignInSheet;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
@@ -100,6 +104,9 @@ class AttendanceIT {
 
     @Inject
     ClassService classes;
+
+    @Inject
+    SignInSheet sheets;
 
     @Inject
     CheckInCodes codes;
@@ -313,7 +320,10 @@ class AttendanceIT {
 
         assertRefused("certificate.error.reasonRequired", () -> certificates.revoke(one.getId(), " "), "a reason");
         certificates.revoke(one.getId(), "Cấp nhầm người");
-        assertEquals("REVOKED", certificates.verify(one.getVerifyCode()).orElseThrow().standing());
+        CertificateService.Verification revoked = certificates.verify(one.getVerifyCode()).orElseThrow();
+        assertEquals("REVOKED", revoked.standing());
+        assertEquals(VietnamTime.today(), revoked.revokedOn());
+        assertNull(valid.revokedOn());
 
         tx.begin();
         em.createNativeQuery("UPDATE certificate SET valid_until = ? WHERE id = ?")
@@ -350,10 +360,16 @@ class AttendanceIT {
         assertTrue(certificates.mine().stream().anyMatch(c -> c.getId().equals(mine.getId())));
         assertFalse(certificates.mine().stream().anyMatch(c -> c.getId().equals(theirs.getId())));
 
+        assertThrows(EJBAccessException.class, () -> record.of(elsewhere.getId()), "a cadre reads no one else's record");
+
         InContainer.signIn("xa.halong", PASSWORD);
         assertEquals(List.of(mine.getId()), certificates.ofClass(cls.getId()).stream().map(Certificate::getId).toList(),
                 "the coordinator of Phường Hạ Long sees their cadre's certificate only");
         assertThrows(NotFoundException.class, () -> certificates.get(theirs.getId()));
+        Cadre inScope = record.of(me.getId());
+        assertTrue(record.certificates(inScope).stream().anyMatch(c -> c.getId().equals(mine.getId())),
+                "the coordinator reads the record of a cadre of their ward");
+        assertThrows(NotFoundException.class, () -> record.of(elsewhere.getId()), "and not of another ward's");
     }
 
     @Test
@@ -383,7 +399,7 @@ class AttendanceIT {
         assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
 
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-        record.transcript(Bundle.VIETNAMESE, transcript);
+        record.transcript(record.me(), Bundle.VIETNAMESE, transcript);
         String lines = pdfText(transcript.toByteArray());
         assertTrue(lines.contains(mine.getNumber()), "the transcript lists the certificate");
         assertTrue(lines.contains("Hoàn thành"));
@@ -395,6 +411,24 @@ class AttendanceIT {
         assertTrue(calendar.contains("DTSTART;TZID=Asia/Ho_Chi_Minh:"
                 + coming.getSessionDate().toString().replace("-", "") + "T133000"));
         assertFalse(calendar.contains("UID:session-" + held.get(0).getId() + "@"), "past sessions are not in it");
+
+        // the trainer's side: the paper sign-in sheet of a session, and every certificate of the class in one ZIP
+        InContainer.signIn("admin", PASSWORD);
+        ByteArrayOutputStream sheet = new ByteArrayOutputStream();
+        sheets.pdf(coming.getId(), Bundle.VIETNAMESE, sheet);
+        String sheetText = pdfText(sheet.toByteArray());
+        assertTrue(sheetText.contains(DemoProvince.DEMO_CADRE_NAME), "the enrolled names are on the sheet: " + sheetText);
+        assertTrue(sheetText.contains("PHIẾU ĐIỂM DANH"));
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        certificates.zip(cls.getId(), "https://boiduong.example.vn", zip);
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.add(entry.getName());
+                assertTrue(pdfText(in.readAllBytes()).contains(DemoProvince.DEMO_CADRE_NAME), entry.getName());
+            }
+        }
+        assertEquals(List.of(mine.getNumber() + ".pdf"), entries, "one PDF a certificate, named by its number");
     }
 
     @Test

@@ -91,7 +91,7 @@ class CertificateBrowserIT {
         browser.open("/teach/classes.xhtml");
         browser.screenshot("teach-classes");
         browser.clickAndWaitForPage("a.offer-card" + closableCard());
-        assertTrue(browser.text(Browser.id("results:table")).contains("Hoàng Văn Sình"), "the demo cadre is in it");
+        assertTrue(browser.text("#results-table").contains("Hoàng Văn Sình"), "the demo cadre is in it");
         assertTrue(browser.pageText().contains("Kết quả dự kiến"), "before closing, outcomes are expected ones");
         browser.screenshot("teach-class-before-closing");
         browser.click(Browser.id("results:close"));
@@ -145,6 +145,7 @@ class CertificateBrowserIT {
         browser.signOut();
         browser.open("/verify/" + code);
         browser.waitForText(".standing", "thu hồi");
+        assertTrue(browser.exists("#verify-revoked-on"), "the day it was revoked is shown");
         browser.screenshot("verify-revoked");
 
         // a certificate that is not theirs is not found, whatever id is typed
@@ -159,7 +160,21 @@ class CertificateBrowserIT {
         browser.open("/teach/classes.xhtml");
         browser.clickAndWaitForPage("a.offer-card" + runningCard());
         browser.clickAndWaitForPage("#sessions a.session-link");
-        String session = browser.text(".lead");
+        String session = browser.text("#session-lead");
+        // the grid: everyone present, the first person excused instead, saved
+        browser.click(Browser.id("grid:allPresent"));
+        browser.waitForAjax();
+        String first = browser.text(".attendance-row .attendance-name strong");
+        browser.click(".attendance-row:first-child .status-pills li:nth-child(3) label");
+        browser.type(".attendance-row:first-child .note-input", "Họp tổ dân phố");
+        browser.click(Browser.id("grid:save"));
+        browser.waitForText("#messages", "Đã lưu điểm danh");
+        browser.open(browser.path());
+        assertTrue(browser.driver().findElement(By.cssSelector(".attendance-row:first-child .status-pills li:nth-child(3) input"))
+                .isSelected(),
+                first + " is recorded as excused");
+        assertEquals("Họp tổ dân phố", browser.find(".attendance-row:first-child .note-input").getAttribute("value"));
+        browser.screenshot("teach-session-grid");
         browser.click(Browser.id("grid:showQr"));
         browser.waitForText("#qr-url", "/checkin.xhtml?s=");
         String url = browser.text("#qr-url");
@@ -168,12 +183,18 @@ class CertificateBrowserIT {
         assertEquals(url, decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
                 "the picture is the address");
         browser.screenshot("teach-session-qr");
+        browser.js("PF('qrDialog').hide()");
 
-        // the cadre scans it: checked in when the session is on, or told when check-in is open
+        // the cadre scans it on a phone not signed in: signs in once and lands back on the check-in, which is
+        // recorded when the session is on, or told when check-in is open
         browser.signOut();
         browser.size(Browser.PHONE);
-        browser.signIn("canbo", PASSWORD);
         browser.open(url.substring(url.indexOf("/checkin.xhtml")));
+        assertTrue(browser.path().startsWith("/login.xhtml"), browser.path());
+        browser.type(Browser.id("login:username"), "canbo");
+        browser.type(Browser.id("login:password"), PASSWORD);
+        browser.clickAndWaitForPage(Browser.id("login:signIn"));
+        assertTrue(browser.path().startsWith("/checkin.xhtml?s="), "back on the check-in: " + browser.path());
         browser.screenshot("checkin-phone");
         boolean open = sessionIsOpenNow(session);
         if (open) {

@@ -121,7 +121,7 @@ class EnrollmentBrowserIT {
         String before = browser.text("#count-enrolled");
         // a narrow filter: the other journey needs a place left in this class
         browser.type(Browser.id("nominate:unit_input"), "khu pho 2");
-        browser.click("li.ui-autocomplete-item[data-item-label='Khu phố 2 — Phường Hạ Long']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Khu phố 2 — Phường Hạ Long']");
         browser.choose("nominate:title", "Chi hội trưởng chi hội phụ nữ");
         browser.click(Browser.id("nominate:preview"));
         browser.waitForText("#preview-summary", "người có thể cử");

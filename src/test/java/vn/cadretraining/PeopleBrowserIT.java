@@ -81,7 +81,7 @@ class PeopleBrowserIT {
         browser.type(Browser.id("cadre:birthDate_input"), "19/05/1985");
         browser.type(Browser.id("cadre:phone"), "0912 000 111");
         browser.type(Browser.id("cadre:unit_input"), "khu pho 2");
-        browser.click("li.ui-autocomplete-item[data-item-label='Khu phố 2 — Phường Hạ Long']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Khu phố 2 — Phường Hạ Long']");
         browser.clickAndWaitForPage(Browser.id("cadre:save"));
         assertTrue(browser.pageText().contains("Đã thêm cán bộ Triệu Thị Mẩy"), browser.pageText());
         assertEquals("Triệu Thị Mẩy", browser.text(".page-title"));
@@ -139,7 +139,7 @@ class PeopleBrowserIT {
         browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
         browser.open("/people/roster.xhtml");
         browser.type(Browser.id("roster:unit_input"), "bai chay");
-        browser.click("li.ui-autocomplete-item[data-item-label='Phường Bãi Cháy']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Phường Bãi Cháy']");
         browser.waitForAjax();
         browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
         String outside = browser.path();
@@ -159,7 +159,7 @@ class PeopleBrowserIT {
                 + " if (n && n.textContent.trim().indexOf('Khu phố 2') === 0) { r.querySelector('.merge-button').click(); break; } }");
         browser.find(Browser.id("mergeForm:sources"));
         browser.type(Browser.id("mergeForm:target_input"), "khu pho 1");
-        browser.click("li.ui-autocomplete-item[data-item-label='Khu phố 1 — Phường Hà Tu']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Khu phố 1 — Phường Hà Tu']");
         browser.waitForAjax();
         browser.click(Browser.id("mergeForm:preview"));
         browser.waitForText(Browser.id("mergeForm:previewPanel"), "Khu phố 1");

@@ -262,7 +262,7 @@ class ShellIT {
         browser.type(Browser.id("accountForm:displayName"), "Đặng Thị Mai");
         browser.choose("accountForm:editRole", "Cán bộ đầu mối cấp xã");
         browser.type(Browser.id("accountForm:unit_input"), "ha long");
-        browser.click("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
+        browser.pick("li.ui-autocomplete-item[data-item-label='Phường Hạ Long']");
         browser.click(Browser.id("accountForm:save"));
         browser.waitForText("#issued-username", username);
         String temporary = browser.text("#issued-password");

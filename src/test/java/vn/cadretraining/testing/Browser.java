@@ -113,7 +113,23 @@ public final class Browser implements AutoCloseable {
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
         // to the middle of the window: the sticky top bar would otherwise cover an element scrolled to the top
         js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
-        e.click();
+        try {
+            e.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            // an overlay panel (an autocomplete's list) that scrolling moved under the sticky top bar: the click
+            // goes to the element itself, as the user's would on the visible list
+            js("arguments[0].click();", e);
+        }
+        return this;
+    }
+
+    /**
+     * Chooses an item of an open overlay list (an autocomplete's suggestions) where it is, without scrolling:
+     * scrolling closes the list.
+     */
+    public Browser pick(String cssSelector) {
+        WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+        js("arguments[0].click();", e);
         return this;
     }
 

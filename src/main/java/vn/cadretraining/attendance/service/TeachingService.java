@@ -54,7 +54,7 @@ public class TeachingService {
             return closed;
         }
 
-        public boolean isEmpty() {
+        public boolean isNone() {
             return running.isEmpty() && toClose.isEmpty() && upcoming.isEmpty() && closed.isEmpty();
         }
     }
@@ -76,14 +76,12 @@ public class TeachingService {
         List<CourseClass> upcoming = new ArrayList<>();
         List<CourseClass> closed = new ArrayList<>();
         for (CourseClass k : q.setMaxResults(max).getResultList()) {
-            if (k.areResultsClosed()) {
-                closed.add(0, k);
-            } else if (k.getEndDate().isBefore(today)) {
-                toClose.add(k);
-            } else if (!k.getStartDate().isAfter(today)) {
-                running.add(k);
-            } else {
-                upcoming.add(k);
+            switch (k.phaseOn(today)) {
+                case CLOSED -> closed.add(0, k);
+                case AWAITING_RESULTS -> toClose.add(k);
+                case RUNNING -> running.add(k);
+                case UPCOMING -> upcoming.add(k);
+                case CANCELLED -> { }
             }
         }
         return new Teaching(running, toClose, upcoming, closed);

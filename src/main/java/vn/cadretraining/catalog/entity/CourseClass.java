@@ -259,6 +259,19 @@ public class CourseClass extends BaseEntity {
         status = ClassStatus.FINISHED;
     }
 
+    public ClassPhase phaseOn(LocalDate day) {
+        if (status == ClassStatus.CANCELLED) {
+            return ClassPhase.CANCELLED;
+        }
+        if (resultsClosedAt != null) {
+            return ClassPhase.CLOSED;
+        }
+        if (endDate.isBefore(day)) {
+            return ClassPhase.AWAITING_RESULTS;
+        }
+        return startDate.isAfter(day) ? ClassPhase.UPCOMING : ClassPhase.RUNNING;
+    }
+
     public boolean areResultsClosed() {
         return resultsClosedAt != null;
     }

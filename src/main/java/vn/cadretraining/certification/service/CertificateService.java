@@ -163,7 +163,7 @@ public class CertificateService {
 
     /** What anyone with the code may know: the record as issued and its standing today. Nothing else. */
     public record Verification(String number, String holderName, String courseTitle, String hours, LocalDate startDate,
-            LocalDate endDate, LocalDate issuedOn, LocalDate validUntil, String standing) {
+            LocalDate endDate, LocalDate issuedOn, LocalDate validUntil, String standing, LocalDate revokedOn) {
         public String getNumber() {
             return number;
         }
@@ -199,6 +199,10 @@ public class CertificateService {
         public String getStanding() {
             return standing;
         }
+
+        public LocalDate getRevokedOn() {
+            return revokedOn;
+        }
     }
 
     @PermitAll
@@ -211,7 +215,8 @@ public class CertificateService {
                     CourseClass cls = em.find(CourseClass.class, c.getClassId());
                     return new Verification(c.getNumber(), c.getHolderName(), c.getCourseTitle(),
                             c.getHours().stripTrailingZeros().toPlainString(), cls.getStartDate(), cls.getEndDate(),
-                            c.getIssuedOn(), c.getValidUntil(), c.standingOn(VietnamTime.today()));
+                            c.getIssuedOn(), c.getValidUntil(), c.standingOn(VietnamTime.today()),
+                            c.getRevokedAt() == null ? null : LocalDate.ofInstant(c.getRevokedAt(), VietnamTime.ZONE));
                 });
     }
 

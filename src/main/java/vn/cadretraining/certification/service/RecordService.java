@@ -21,6 +21,7 @@ import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
@@ -30,12 +31,17 @@ import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
- * A cadre's own training record: positions, classes with attendance and outcome, certificates, the sessions
- * to come (also as a calendar file for the phone) and a printable transcript. Only the cadre's own.
+ * A cadre's training record: positions, classes with attendance and outcome, certificates, the sessions to
+ * come (also as a calendar file for the phone) and a printable transcript. A cadre reads their own
+ * ({@link #me()}); administrators, reviewers and coordinators read the record of a cadre in their scope
+ * ({@link #of(long)}, which refuses anyone else's as not found).
  */
 @Stateless
-@RolesAllowed(Role.Names.CADRE)
+@RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.CADRE})
 public class RecordService {
+
+    @Inject
+    CadreService cadres;
 
     @PersistenceContext
     EntityManager em;
@@ -46,6 +52,7 @@ public class RecordService {
     @Inject
     CertificateService certificates;
 
+    @RolesAllowed(Role.Names.CADRE)
     public Cadre me() {
         Long id = currentUser.get().cadreId();
         Cadre cadre = id == null ? null : em.find(Cadre.class, id);
@@ -55,42 +62,52 @@ public class RecordService {
         return cadre;
     }
 
-    public List<Position> positions() {
-        return em.createQuery("SELECT p FROM Position p JOIN FETCH p.title JOIN FETCH p.unit WHERE p.cadre = :c"
+    /** A cadre in the caller's scope (a cadre's own only through {@link #me()}). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public Cadre of(long cadreId) {
+        return cadres.get(cadreId);
+    }
+
+    public List<Position> positions(Cadre who) {
+        return em.createQuery("SELECT p FROM Position p JOIN FETCH p.title JOIN FETCH p.unit WHERE p.cadre.id = :c"
                 + " ORDER BY p.endDate DESC NULLS FIRST, p.startDate DESC", Position.class)
-                .setParameter("c", me()).getResultList();
+                .setParameter("c", who.getId()).getResultList();
     }
 
     /** The classes the cadre had a place in, newest first. */
-    public List<Enrollment> classes() {
+    public List<Enrollment> classes(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
-                + " WHERE e.cadre = :c AND e.status = :s ORDER BY k.startDate DESC", Enrollment.class)
-                .setParameter("c", me()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+                + " WHERE e.cadre.id = :c AND e.status = :s ORDER BY k.startDate DESC", Enrollment.class)
+                .setParameter("c", who.getId()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
     }
 
-    public List<Certificate> certificates() {
-        return certificates.mine();
+    public List<Certificate> certificates(Cadre who) {
+        return em.createQuery("SELECT c FROM Certificate c WHERE c.cadreId = :c ORDER BY c.issuedOn DESC", Certificate.class)
+                .setParameter("c", who.getId()).getResultList();
     }
 
     /** Sessions to come of the classes the cadre has a place in. */
-    public List<ClassSession> upcoming() {
+    public List<ClassSession> upcoming(Cadre who) {
         return em.createQuery("SELECT s FROM ClassSession s JOIN FETCH s.courseClass k JOIN FETCH k.course"
                 + " LEFT JOIN FETCH s.venue WHERE s.cancelled = FALSE AND s.endsAt >= :now AND EXISTS (SELECT e FROM"
-                + " Enrollment e WHERE e.courseClass = k AND e.cadre = :c AND e.status = :s) ORDER BY s.startsAt", ClassSession.class)
-                .setParameter("now", VietnamTime.now()).setParameter("c", me()).setParameter("s", EnrollmentStatus.ENROLLED)
-                .setMaxResults(100).getResultList();
+                + " Enrollment e WHERE e.courseClass = k AND e.cadre.id = :c AND e.status = :s) ORDER BY s.startsAt",
+                ClassSession.class)
+                .setParameter("now", VietnamTime.now()).setParameter("c", who.getId())
+                .setParameter("s", EnrollmentStatus.ENROLLED).setMaxResults(100).getResultList();
     }
 
     /**
      * The upcoming sessions as an iCalendar file (RFC 5545) that a phone adds to its calendar: times in
      * Vietnam's zone, one event per session, stable UIDs so that importing again updates rather than doubles.
      */
+    @RolesAllowed(Role.Names.CADRE)
     public void calendar(OutputStream out, String host) {
+        Cadre me = me();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
         StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadre Training//VI\r\n"
                 + "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:Lịch học bồi dưỡng\r\nX-WR-TIMEZONE:Asia/Ho_Chi_Minh\r\n");
         String stamp = f.format(LocalDateTime.now(java.time.ZoneOffset.UTC)) + "Z";
-        for (ClassSession s : upcoming()) {
+        for (ClassSession s : upcoming(me)) {
             ics.append("BEGIN:VEVENT\r\n")
                     .append("UID:session-").append(s.getId()).append('@').append(host).append("\r\n")
                     .append("DTSTAMP:").append(stamp).append("\r\n")
@@ -116,23 +133,22 @@ public class RecordService {
     }
 
     /** The transcript: positions, then classes with attendance, outcome and certificate number. */
-    public void transcript(Locale locale, OutputStream out) {
-        Cadre me = me();
+    public void transcript(Cadre me, Locale locale, OutputStream out) {
         Document doc = OfficialPdf.open(out, false, Bundle.text(locale, "record.transcript"), me.getCode());
         OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(locale, "app.issuerParent"), Bundle.text(locale, "app.issuer"),
                 null, Bundle.text(locale, "app.place"), VietnamTime.today()));
         OfficialPdf.title(doc, Bundle.text(locale, "record.transcript"), me.getFullName() + " (" + me.getCode() + ")");
         OfficialPdf.paragraph(doc, Bundle.text(locale, "cadre.unit") + ": " + me.getUnit().getLabel());
         List<List<String>> positions = new ArrayList<>();
-        for (Position p : positions()) {
+        for (Position p : positions(me)) {
             positions.add(List.of(p.getTitle().name(locale), p.getUnit().getName(), VietnamTime.DATE.format(p.getStartDate())
                     + " – " + (p.getEndDate() == null ? Bundle.text(locale, "cadre.position.now") : VietnamTime.DATE.format(p.getEndDate()))));
         }
         OfficialPdf.table(doc, new float[] {45, 30, 25}, List.of(Bundle.text(locale, "cadre.position.title"),
                 Bundle.text(locale, "cadre.position.unit"), Bundle.text(locale, "cadre.position.period")), positions);
-        List<Certificate> certs = certificates();
+        List<Certificate> certs = certificates(me);
         List<List<String>> classes = new ArrayList<>();
-        for (Enrollment e : classes()) {
+        for (Enrollment e : classes(me)) {
             String number = certs.stream().filter(c -> c.getEnrollmentId().equals(e.getId())).map(Certificate::getNumber)
                     .findFirst().orElse("");
             classes.add(List.of(e.getCourseClass().getCourse().title(locale),

@@ -30,10 +30,14 @@ public class MyRecordView {
     @PostConstruct
     void init() {
         me = record.me();
-        positions = record.positions();
-        classes = record.classes();
-        certificates = record.certificates();
-        upcoming = record.upcoming();
+        positions = record.positions(me);
+        classes = record.classes(me);
+        certificates = record.certificates(me);
+        upcoming = record.upcoming(me);
+    }
+
+    public java.time.LocalDate getToday() {
+        return vn.cadretraining.shared.time.VietnamTime.today();
     }
 
     public String reasonText(Enrollment e) {

@@ -41,6 +41,7 @@ public class TeachClassView implements Serializable {
     private Long id;
     private CourseClass courseClass;
     private boolean closed;
+    private boolean closable;
     private List<ClassSession> sessions = List.of();
     private List<ResultService.ResultRow> participants = List.of();
     private List<Certificate> issued = List.of();
@@ -59,6 +60,7 @@ public class TeachClassView implements Serializable {
         scores.clear();
         participants.forEach(r -> scores.put(r.enrollment().getId(), r.enrollment().getScore()));
         issued = certificates.ofClass(id);
+        closable = !closed && results.sessionsToCome(id) == 0;
     }
 
     public void saveScores() {
@@ -103,6 +105,21 @@ public class TeachClassView implements Serializable {
         return rule.isHasAssessment()
                 ? Messages.text("teach.ruleAssessed", rule.getMinAttendancePct(), rule.getPassMark())
                 : Messages.text("teach.rule", rule.getMinAttendancePct());
+    }
+
+    /** "29 of 34 complete (expected)" — the count the trainer looks for before closing. */
+    public String getSummaryText() {
+        long done = participants.stream().filter(r -> r.getOutcome() == vn.cadretraining.enrollment.entity.Outcome.COMPLETED)
+                .count();
+        return Messages.text(closed ? "teach.summary" : "teach.summary.expected", done, participants.size());
+    }
+
+    public boolean isClosable() {
+        return closable;
+    }
+
+    public java.time.LocalDate getToday() {
+        return vn.cadretraining.shared.time.VietnamTime.today();
     }
 
     public String reasonText(ResultService.ResultRow r) {

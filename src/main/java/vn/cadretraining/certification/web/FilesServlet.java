@@ -32,6 +32,7 @@ public class FilesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Pattern CERTIFICATE = Pattern.compile("/certificate/(\\d{1,18})\\.pdf");
     private static final Pattern CLASS_ZIP = Pattern.compile("/class/(\\d{1,18})/certificates\\.zip");
+    private static final Pattern TRANSCRIPT = Pattern.compile("/cadre/(\\d{1,18})/transcript\\.pdf");
     private static final Pattern SHEET = Pattern.compile("/session/(\\d{1,18})/sign-in-sheet\\.pdf");
 
     @Inject
@@ -69,7 +70,11 @@ public class FilesServlet extends HttpServlet {
                 record.calendar(response.getOutputStream(), request.getServerName());
             } else if ("/me/transcript.pdf".equals(path)) {
                 start(response, "application/pdf", "qua-trinh-boi-duong.pdf");
-                record.transcript(Language.resolve(request), response.getOutputStream());
+                record.transcript(record.me(), Language.resolve(request), response.getOutputStream());
+            } else if ((m = TRANSCRIPT.matcher(path)).matches()) {
+                var cadre = record.of(Long.parseLong(m.group(1)));
+                start(response, "application/pdf", "qua-trinh-boi-duong-" + cadre.getCode() + ".pdf");
+                record.transcript(cadre, Language.resolve(request), response.getOutputStream());
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.queries.CursoredStream;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.people.entity.Cadre;
@@ -80,6 +84,56 @@ public class CadreService {
         TypedQuery<Long> q = em.createQuery("SELECT COUNT(c) FROM Cadre c" + where(filter, params), Long.class);
         params.forEach(q::setParameter);
         return q.getSingleResult();
+    }
+
+    /**
+     * Every cadre the filter finds in the caller's scope, in the roster's order (given name first), handed to
+     * {@code consumer} in batches with the titles held now: for exports of any size. One query, sorted once
+     * and read through a cursor (paging by offset or keyset would sort again for every batch); the persistence
+     * context is cleared after each batch so that memory stays flat. Units and ethnic groups come from the
+     * shared cache, the titles held in one query per batch.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public void forEachBatch(RosterFilter filter, int batchSize, Consumer<List<RosterEntry>> consumer) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        // untyped: with the cursor hint the single result is EclipseLink's stream, not a cadre
+        jakarta.persistence.Query q = em.createQuery("SELECT c FROM Cadre c" + where
+                + " ORDER BY c.nameSort, c.id");
+        params.forEach(q::setParameter);
+        q.setHint(QueryHints.CURSOR, HintValues.TRUE).setHint(QueryHints.CURSOR_PAGE_SIZE, batchSize);
+        CursoredStream cursor = (CursoredStream) q.getSingleResult();
+        try {
+            List<Cadre> batch = new ArrayList<>(batchSize);
+            while (cursor.hasMoreElements()) {
+                batch.add((Cadre) cursor.nextElement());
+                if (batch.size() == batchSize || !cursor.hasMoreElements()) {
+                    consumer.accept(entries(batch));
+                    batch.clear();
+                    cursor.clear();
+                    em.clear();
+                }
+            }
+        } finally {
+            cursor.close();
+        }
+    }
+
+    private List<RosterEntry> entries(List<Cadre> cadres) {
+        // one table, probed by the cadre_id index: joins or a sort here make Derby scan every position per batch
+        Map<Long, List<Position>> held = new HashMap<>();
+        for (Position p : em.createQuery("SELECT p FROM Position p WHERE p.cadre.id IN :ids AND p.endDate IS NULL",
+                        Position.class)
+                .setParameter("ids", cadres.stream().map(Cadre::getId).toList()).getResultList()) {
+            held.computeIfAbsent(p.getCadre().getId(), k -> new ArrayList<>()).add(p);
+        }
+        // titles and units are in the shared cache: no query for them
+        held.values().forEach(ps -> ps.sort(java.util.Comparator.comparingInt(p -> p.getTitle().getSortOrder())));
+        List<RosterEntry> entries = new ArrayList<>(cadres.size());
+        for (Cadre c : cadres) {
+            entries.add(new RosterEntry(c, held.getOrDefault(c.getId(), List.of()), nationalIdFor(c)));
+        }
+        return entries;
     }
 
     /** The page's cadres with the titles they hold now: one query for all of them, not one per row. */

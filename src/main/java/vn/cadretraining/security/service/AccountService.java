@@ -117,18 +117,19 @@ public class AccountService {
             "username", "a.username", "displayName", "a.displayNameFolded", "role", "a.role",
             "lastSignInAt", "a.lastSignInAt");
 
+    /** No "WHERE 1 = 1": with values always bound it becomes "? = ?", which Derby refuses. */
     private static String where(Filter f) {
-        StringBuilder w = new StringBuilder(" WHERE 1 = 1");
+        java.util.List<String> w = new java.util.ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
-            w.append(" AND (a.username LIKE :text ESCAPE '\\' OR a.displayNameFolded LIKE :text ESCAPE '\\')");
+            w.add("(a.username LIKE :text ESCAPE '\\' OR a.displayNameFolded LIKE :text ESCAPE '\\')");
         }
         if (f.role() != null) {
-            w.append(" AND a.role = :role");
+            w.add("a.role = :role");
         }
         if (f.enabled() != null) {
-            w.append(" AND a.enabled = :enabled");
+            w.add("a.enabled = :enabled");
         }
-        return w.toString();
+        return w.isEmpty() ? "" : " WHERE " + String.join(" AND ", w);
     }
 
     private static void bind(TypedQuery<?> q, Filter f) {

@@ -1,0 +1,388 @@
+package vn.cadretraining;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.entity.Gender;
+import vn.cadretraining.people.service.CadreService;
+import vn.cadretraining.people.service.ImportJob;
+import vn.cadretraining.people.service.ImportResult;
+import vn.cadretraining.people.service.RosterExportService;
+import vn.cadretraining.people.service.RosterFilter;
+import vn.cadretraining.people.service.RosterImportService;
+import vn.cadretraining.people.service.transfer.FileFormat;
+import vn.cadretraining.people.service.transfer.ImportProblem;
+import vn.cadretraining.people.service.transfer.ImportRow;
+import vn.cadretraining.people.service.transfer.RosterColumn;
+import vn.cadretraining.people.service.transfer.RowAction;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.ImportFailureInjector;
+import vn.cadretraining.testing.InContainer;
+
+/**
+ * Roster import and export inside a real Payara Micro, signed in as the demo accounts: an import is all or
+ * nothing (a failure injected half-way leaves the database as it was), importing the same file twice changes
+ * nothing the second time, a coordinator cannot reach outside their ward either way, and exports keep to
+ * the caller's scope. Also measures how fast 10,000 rows import.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RosterImportIT {
+
+    static final String HEADER = RosterColumn.IMPORTED.stream().map(RosterColumn::header).collect(Collectors.joining(","));
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.warWithTestHelpers();
+    }
+
+    @Inject
+    RosterImportService imports;
+
+    @Inject
+    RosterExportService exports;
+
+    @Inject
+    CadreService cadres;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Test
+    void aFailureHalfWayLeavesTheDatabaseAsItWas() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        List<String> units = hamletCodes("Phường Hạ Long");
+        String prefix = "AT" + unique();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            rows.add(String.join(",", prefix + i, "Nguyễn Văn Nguyên Tử " + i, "Nam", "12/03/1980", "Tày", "",
+                    "", "", "", "", "", units.get(i % units.size()), "PARTY_CELL_SECRETARY", "01/07/2025", "2025–2030", "Có"));
+        }
+        long[] before = counts();
+
+        ImportJob job = await(imports.upload("danh-sach-" + ImportFailureInjector.MARKER + ".csv", csv(rows)));
+        assertEquals(1200, job.getValidCount(), () -> problems(job));
+        imports.apply(job, false);
+        await(job);
+
+        assertEquals("import.error.failed", job.getMessageKey(), "the page says it failed and changed nothing");
+        assertEquals(ImportJob.Phase.READY, job.getPhase(), "back to the preview, to try again");
+        assertNull(job.getResult());
+        assertTrue(ImportFailureInjector.failedAfter() >= 500 && ImportFailureInjector.failedAfter() < 1200,
+                "the failure came after a batch had been written: " + ImportFailureInjector.failedAfter());
+        assertEquals(Arrays.toString(before), Arrays.toString(counts()), "cadres, positions, search words as before");
+        assertEquals(0L, count("SELECT COUNT(*) FROM cadre WHERE code LIKE '" + prefix + "%'"));
+    }
+
+    @Test
+    void importingTheSameFileTwiceChangesNothingTheSecondTime() {
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        List<String> units = hamletCodes("Phường Hạ Long");
+        Cadre known = someCadreIn("Phường Hạ Long");
+        String prefix = "ID" + unique();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(String.join(",", prefix + i, "Lò Thị Lặp Lại " + i, "Nữ", "05/06/1990", "Dao", "0912" + String.format("%06d", i),
+                    "Trung học cơ sở", "Sơ cấp", "Có", "01/01/2015", "", units.get(i % units.size()),
+                    "\"WOMEN_UNION; Phó bí thư chi bộ\"", "01/07/2025", "2025–2030", "Có"));
+        }
+        // someone already on the roster: a new phone and a new title
+        rows.add(String.join(",", known.getCode(), known.getFullName(), known.getGender() == Gender.MALE ? "Nam" : "Nữ",
+                date(known.getBirthDate()), "", "0987000111", "", "", "", "", "", known.getUnit().getCode(),
+                "SECURITY", "01/08/2025", "", "Không"));
+        byte[] file = csv(rows);
+        long heldAlready = count("SELECT COUNT(*) FROM position p JOIN position_title t ON t.id = p.title_id"
+                + " WHERE p.cadre_id = " + known.getId() + " AND p.unit_id = " + known.getUnit().getId()
+                + " AND p.end_date IS NULL AND t.code = 'SECURITY'");
+
+        ImportJob first = await(imports.upload("lap-lai.csv", file));
+        assertEquals(0, first.getProblemCount(), () -> problems(first));
+        assertEquals(40, first.getInsertCount());
+        assertEquals(1, first.getUpdateCount());
+        imports.apply(first, false);
+        ImportResult written = await(first).getResult();
+        assertEquals(40, written.inserted());
+        assertEquals(1, written.updated());
+        assertEquals(81 - heldAlready, written.positionsStarted(), "two titles each for the new, one for the known cadre");
+        assertEquals("0987000111", cadres.findByCode(known.getCode()).orElseThrow().getPhone());
+        assertEquals(1, cadres.count(RosterFilter.text("0987000111")), "search words follow the new phone");
+        List<Object[]> versions = versions(prefix, known.getCode());
+        long[] counts = counts();
+
+        ImportJob second = await(imports.upload("lap-lai.csv", file));
+        assertEquals(41, second.getUnchangedCount(), "the preview already says nothing will change");
+        imports.apply(second, false);
+        ImportResult again = await(second).getResult();
+        assertEquals(0, again.inserted());
+        assertEquals(0, again.updated());
+        assertEquals(41, again.unchanged());
+        assertEquals(0, again.positionsStarted());
+        assertEquals(Arrays.toString(counts), Arrays.toString(counts()), "no new cadre, position or search word");
+        assertEquals(toString(versions), toString(versions(prefix, known.getCode())), "not even a version number moved");
+    }
+
+    @Test
+    void aCoordinatorCannotImportIntoUnitsOrOverCadresOutsideTheirScope() {
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        Cadre outsider = cadreOutside();
+        long outsiderVersion = outsider.getVersion();
+        String baiChayHamlet = hamletCodes("Phường Bãi Cháy").get(0);
+        String mine = hamletCodes("Phường Hạ Long").get(0);
+        String code = "SC" + unique();
+        byte[] file = csv(List.of(
+                String.join(",", code + "A", "Vi Văn Trong", "Nam", "", "", "", "", "", "", "", "", mine, "", "", "", ""),
+                String.join(",", code + "B", "Vi Văn Ngoài", "Nam", "", "", "", "", "", "", "", "", baiChayHamlet, "", "", "", ""),
+                String.join(",", outsider.getCode(), outsider.getFullName(), outsider.getGender() == Gender.MALE ? "Nam" : "Nữ",
+                        date(outsider.getBirthDate()), "", "", "", "", "", "", "", mine, "", "", "", "")));
+
+        ImportJob job = await(imports.upload("pham-vi.csv", file));
+        assertEquals(1, job.getValidCount());
+        List<ImportRow> rows = job.getRows();
+        assertEquals(List.of("import.problem.unitOutOfScope"), keys(rows.get(1)), "a unit of another ward");
+        assertEquals(List.of("import.problem.codeOutOfScope"), keys(rows.get(2)), "a cadre of another ward");
+        String said = Arrays.toString(rows.get(2).problems().get(0).args());
+        assertFalse(said.contains(outsider.getFullName()), "says nothing about who it is: " + said);
+
+        assertEquals("import.error.hasProblems", assertThrows(BusinessException.class,
+                () -> imports.apply(job, false)).getMessageKey(), "only with an explicit choice to skip them");
+        imports.apply(job, true);
+        ImportResult result = await(job).getResult();
+        assertEquals(1, result.inserted());
+        assertEquals(2, result.skipped());
+        em.clear();
+        Cadre after = em.find(Cadre.class, outsider.getId());
+        assertEquals(outsiderVersion, after.getVersion(), "the other ward's cadre was not touched");
+        assertEquals(outsider.getUnit().getId(), after.getUnit().getId());
+        assertEquals(0L, count("SELECT COUNT(*) FROM cadre WHERE code = '" + code + "B'"));
+
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertThrows(EJBAccessException.class, () -> imports.upload("x.csv", file), "province reviewers do not import");
+    }
+
+    @Test
+    void aRowThatStopsBeingValidBeforeTheImportStopsItAndIsShownAgain() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        Cadre known = someCadreIn("Phường Hà Tu");
+        byte[] file = csv(List.of(String.join(",", known.getCode(), known.getFullName(),
+                known.getGender() == Gender.MALE ? "Nam" : "Nữ", date(known.getBirthDate()), "", "0911222333", "", "", "",
+                "", "", known.getUnit().getCode(), "", "", "", "")));
+        ImportJob job = await(imports.upload("doi.csv", file));
+        assertEquals(1, job.getValidCount(), () -> problems(job));
+        // meanwhile someone corrects the person's date of birth: the row now names someone else
+        cadres.update(known.getId(), known.getVersion(), new CadreService.Details(known.getFullName(), known.getGender(),
+                known.getBirthDate().minusYears(1), null, known.getPhone(), null, null, known.isPartyMember(),
+                known.getPartyJoined(), null, known.getUnit().getId()));
+        imports.apply(job, false);
+        await(job);
+        assertTrue(job.isChangedSincePreview());
+        assertEquals(ImportJob.Phase.READY, job.getPhase());
+        assertEquals(List.of("import.problem.codeTaken"), keys(job.getRows().get(0)));
+        assertFalse("0911222333".equals(cadres.findByCode(known.getCode()).orElseThrow().getPhone()), "nothing written");
+    }
+
+    @Test
+    void exportsKeepToTheCallersScopeNeutraliseFormulasAndMaskIdsForReviewers() throws IOException {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        Cadre formula = cadres.create("FX" + unique(), new CadreService.Details("=HYPERLINK(\"http://x\";\"Lạ\")", Gender.FEMALE,
+                LocalDate.of(1985, 1, 2), "TAY", null, null, null, false, null, "022185123456",
+                em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.code = :c", Long.class)
+                        .setParameter("c", hamletCodes("Phường Hạ Long").get(1)).getSingleResult()));
+
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.export(RosterFilter.ALL, FileFormat.CSV, out);
+        List<CSVRecord> records = parseCsv(out.toByteArray());
+        List<String> headers = records.get(0).toList();
+        assertEquals(RosterColumn.EXPORTED.stream().map(RosterColumn::header).toList(), headers);
+        int unit = headers.indexOf("Mã đơn vị");
+        assertEquals(cadres.count(RosterFilter.ALL), records.size() - 1, "every cadre of the ward, once");
+        assertTrue(records.stream().skip(1).allMatch(r -> r.get(unit).startsWith("20001")), "and only the ward's");
+        CSVRecord lạ = records.stream().filter(r -> r.get(0).equals(formula.getCode())).findFirst().orElseThrow();
+        assertEquals("'=HYPERLINK(\"http://x\";\"Lạ\")", lạ.get(1), "never a formula");
+        assertEquals("Tày", lạ.get(headers.indexOf("Dân tộc")));
+        assertEquals("022185123456", lạ.get(headers.indexOf("Số căn cước")));
+
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        exports.export(RosterFilter.text(formula.getCode()), FileFormat.XLSX, xlsx);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertEquals(1, sheet.getLastRowNum(), "the filter applies");
+            Row row = sheet.getRow(1);
+            assertEquals("'=HYPERLINK(\"http://x\";\"Lạ\")", row.getCell(1).getStringCellValue());
+            assertEquals("•••••••••456", row.getCell(RosterColumn.NATIONAL_ID.ordinal()).getStringCellValue(),
+                    "a reviewer's export masks ID numbers as the page does");
+        }
+    }
+
+    @Test
+    void theTemplateListsTheUnitsOfTheCoordinatorsScope() throws IOException {
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        imports.template(FileFormat.XLSX, out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Row header = wb.getSheetAt(0).getRow(0);
+            assertEquals("Mã cán bộ", header.getCell(0).getStringCellValue());
+            assertEquals(RosterColumn.IMPORTED.size(), header.getLastCellNum());
+            Sheet units = wb.getSheet("Đơn vị");
+            assertTrue(units.getLastRowNum() > 5);
+            for (int r = 1; r <= units.getLastRowNum(); r++) {
+                assertTrue(units.getRow(r).getCell(0).getStringCellValue().startsWith("20001"), "only the ward's units");
+            }
+        }
+    }
+
+    @Test
+    void tenThousandRowsImportInSeconds() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        List<String> units = new ArrayList<>();
+        for (String ward : List.of("Phường Hạ Long", "Phường Bãi Cháy", "Phường Hà Tu")) {
+            units.addAll(hamletCodes(ward));
+        }
+        String prefix = "BM" + unique();
+        List<String> rows = new ArrayList<>();
+        String[] titles = {"PARTY_CELL_SECRETARY", "\"HAMLET_HEAD; FRONT_HEAD\"", "Bí thư chi đoàn thanh niên", ""};
+        for (int i = 0; i < 10_000; i++) {
+            String title = titles[i % titles.length];
+            rows.add(String.join(",", prefix + i, "Đặng Thị Tốc Độ " + i, i % 2 == 0 ? "Nữ" : "Nam", "0" + (1 + i % 28)
+                    + "/0" + (1 + i % 9) + "/19" + (60 + i % 40), i % 3 == 0 ? "Sán Dìu" : "Kinh",
+                    "09" + String.format("%08d", i), "Trung học phổ thông", "Sơ cấp", "Có", "01/01/2015",
+                    "0220" + String.format("%08d", i), units.get(i % units.size()), title, title.isEmpty() ? "" : "01/07/2025",
+                    "2025–2030", "Có"));
+        }
+        byte[] file = csv(rows);
+        long started = System.nanoTime();
+        ImportJob job = await(imports.upload("toc-do-10000.csv", file));
+        long checked = System.nanoTime();
+        assertEquals(10_000, job.getValidCount(), () -> problems(job));
+        imports.apply(job, false);
+        ImportResult result = await(job).getResult();
+        long applied = System.nanoTime();
+        assertEquals(10_000, result.inserted());
+        long applyMillis = (applied - checked) / 1_000_000;
+        long rowsPerSecond = 10_000L * 1000 / Math.max(1, applyMillis);
+        System.out.printf("IMPORT BENCHMARK: 10,000 rows (%d KB): read and checked in %d ms; applied in %d ms"
+                + " (%d in the transaction) = %d rows/s; %d positions started%n", file.length / 1024,
+                (checked - started) / 1_000_000, applyMillis, result.millis(), rowsPerSecond, result.positionsStarted());
+        // The goal, 2,000 rows/s, is for the application's on-disk Derby (about 2,600-3,200 rows/s measured with
+        // setup/run). The tests' in-memory Derby writes these indexes about three times slower, and Maven shares
+        // the two cores: the floor here only catches a regression to minutes.
+        assertTrue(rowsPerSecond >= 400, "10,000 rows must import in seconds: " + rowsPerSecond + " rows/s");
+    }
+
+    // ---- helpers ----
+
+    static byte[] csv(List<String> rows) {
+        return ("\uFEFF" + HEADER + "\r\n" + String.join("\r\n", rows) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static List<CSVRecord> parseCsv(byte[] bytes) throws IOException {
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(new ByteArrayInputStream(bytes, 3, bytes.length - 3),
+                StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
+            return parser.getRecords();
+        }
+    }
+
+    /** Waits for the background work to end (at most two minutes). */
+    static ImportJob await(ImportJob job) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (job.isWorking()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the import did not finish: " + job.getPhase());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertNull(job.getPhase() == ImportJob.Phase.FAILED ? job.getMessageKey() : null, "the file was read");
+        return job;
+    }
+
+    static List<String> keys(ImportRow row) {
+        return row.problems().stream().map(ImportProblem::key).toList();
+    }
+
+    static String problems(ImportJob job) {
+        return job.getRows().stream().filter(r -> !r.isValid()).limit(5)
+                .map(r -> r.getNumber() + ": " + r.problems()).collect(Collectors.joining("; "));
+    }
+
+    List<String> hamletCodes(String ward) {
+        return em.createQuery("SELECT u.code FROM AdminUnit u WHERE u.parent.name = :w AND u.validTo IS NULL ORDER BY u.code",
+                String.class).setParameter("w", ward).getResultList();
+    }
+
+    Cadre someCadreIn(String ward) {
+        return em.createQuery("SELECT c FROM Cadre c WHERE c.unit.parent.name = :w AND c.birthDate IS NOT NULL"
+                + " AND c.code LIKE 'CB%' ORDER BY c.id", Cadre.class).setParameter("w", ward).setMaxResults(1).getSingleResult();
+    }
+
+    Cadre cadreOutside() {
+        return someCadreIn("Phường Bãi Cháy");
+    }
+
+    /** Cadres, positions and search words. */
+    long[] counts() {
+        return new long[] {count("SELECT COUNT(*) FROM cadre"), count("SELECT COUNT(*) FROM position"),
+            count("SELECT COUNT(*) FROM cadre_search_token")};
+    }
+
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object[]> versions(String prefix, String code) {
+        return em.createNativeQuery("SELECT code, version, updated_at FROM cadre WHERE code LIKE ? OR code = ? ORDER BY code")
+                .setParameter(1, prefix + "%").setParameter(2, code).getResultList();
+    }
+
+    static String toString(List<Object[]> rows) {
+        return rows.stream().map(Arrays::toString).collect(Collectors.joining("\n"));
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? "" : String.format("%02d/%02d/%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+}
