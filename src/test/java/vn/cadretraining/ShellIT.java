@@ -152,6 +152,21 @@ class ShellIT {
     }
 
     @Test
+    void anAddressWithUnreadableParametersGetsTheFriendly404() {
+        Http http = new Http(base);
+        http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        for (String address : new String[] {"/people/cadre.xhtml?id=abc", "/enrol/class.xhtml?id=abc",
+                "/reports/dashboard.xhtml?unit=abc", "/reports/dashboard.xhtml?year=x",
+                "/reports/untrained.xhtml?unit=1&title=x"}) {
+            HttpResponse<String> answer = http.get(address);
+            assertEquals(404, answer.statusCode(), address);
+            assertTrue(answer.body().contains("Không tìm thấy trang"), address);
+            assertNoExceptionText(answer.body());
+        }
+        assertEquals(200, http.get("/reports/dashboard.xhtml?year=2025").statusCode(), "a readable address still works");
+    }
+
+    @Test
     void readinessSaysUpOnceTheDatabaseIsMigrated() throws Exception {
         URL health = new URL(base.getProtocol(), base.getHost(), base.getPort(), "/health/ready");
         Http http = new Http(health);
