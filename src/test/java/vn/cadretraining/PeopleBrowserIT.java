@@ -62,6 +62,10 @@ class PeopleBrowserIT {
         browser.type(Browser.id("roster:text"), "hoang van sinh");
         browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
         assertFalse(browser.overflowsHorizontally(), "the roster fits a 360-px phone");
+        // on a phone the table offers its sorting as a list, which must speak Vietnamese too
+        String sortChoice = browser.find(Browser.id("roster:table_reflowDD") + " option:checked")
+                .getAttribute("textContent");
+        assertTrue(sortChoice.contains("tăng dần") || sortChoice.contains("giảm dần"), sortChoice);
         browser.screenshot("roster-search-phone");
         browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
         assertTrue(browser.path().startsWith("/people/cadre.xhtml?id="));
