@@ -7,27 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
-import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.BrowserTestBase;
 
 /**
  * Enrolment as its users meet it, on the demo's open class for everyone in Phường Hạ Long ("Kỹ năng số"):
@@ -37,36 +29,7 @@ import vn.cadretraining.testing.Deployments;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class EnrollmentBrowserIT {
-
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
-
-    @RegisterExtension
-    final TestWatcher failures = Browser.keepFailures(() -> browser);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        browser.size(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class EnrollmentBrowserIT extends BrowserTestBase {
 
     @Test
     void aCadreOnAPhoneAsksForAPlaceTheCoordinatorApprovesAndTheCadreIsTold() {

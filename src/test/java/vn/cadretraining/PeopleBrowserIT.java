@@ -4,55 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
-import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.BrowserTestBase;
 
 /** The roster, a cadre's record, a cadre's own profile and the units tree, as their users meet them. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PeopleBrowserIT {
-
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
-
-    @RegisterExtension
-    final TestWatcher failures = Browser.keepFailures(() -> browser);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        browser.size(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class PeopleBrowserIT extends BrowserTestBase {
 
     @Test
     void aCoordinatorFindsACadreTypedWithoutDiacriticsOnAPhone() {

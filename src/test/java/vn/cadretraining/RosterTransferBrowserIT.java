@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,23 +24,16 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
-import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.BrowserTestBase;
 
 /**
  * A coordinator's roster files in the browser: an import with mistakes, listed row by row in Vietnamese, fixed
@@ -50,43 +42,19 @@ import vn.cadretraining.testing.Deployments;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RosterTransferBrowserIT {
+class RosterTransferBrowserIT extends BrowserTestBase {
 
     static final String HEADER = "Mã cán bộ,Họ và tên,Giới tính,Ngày sinh,Dân tộc,Số điện thoại,Trình độ học vấn,"
             + "Lý luận chính trị,Đảng viên,Ngày vào Đảng,Số căn cước,Mã đơn vị,Chức danh,Từ ngày,Nhiệm kỳ,Mới bầu";
 
-    private static Browser browser;
     private static Path downloads;
 
-    @ArquillianResource
-    URL base;
-
-    @RegisterExtension
-    final TestWatcher failures = Browser.keepFailures(() -> browser);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @BeforeEach
-    void freshBrowser() throws IOException {
-        if (browser == null) {
-            browser = new Browser(base);
-            downloads = Files.createDirectories(Path.of("target", "downloads", "roster-" + UUID.randomUUID()));
-            // headless Chromium saves downloads only where it is told to
-            ((HasCdp) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
-                    Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-        }
-        browser.driver().manage().deleteAllCookies();
-        browser.size(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @Override
+    protected void started(Browser started) throws IOException {
+        downloads = Files.createDirectories(Path.of("target", "downloads", "roster-" + UUID.randomUUID()));
+        // headless Chromium saves downloads only where it is told to
+        ((HasCdp) started.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
     }
 
     @Test

@@ -9,21 +9,14 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Cookie;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
-import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
 
 /**
@@ -32,36 +25,7 @@ import vn.cadretraining.testing.Http;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ShellIT {
-
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
-
-    @RegisterExtension
-    final TestWatcher failures = Browser.keepFailures(() -> browser);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        browser.size(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ShellIT extends BrowserTestBase {
 
     // ---- HTTP: what the browser does not show ---------------------------------------------------------
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -14,22 +13,15 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
-import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
 
 /**
@@ -40,37 +32,9 @@ import vn.cadretraining.testing.Http;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class TargetsBrowserIT {
+class TargetsBrowserIT extends BrowserTestBase {
 
     private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
-    private static Browser browser;
-
-    @ArquillianResource
-    URL base;
-
-    @RegisterExtension
-    final TestWatcher failures = Browser.keepFailures(() -> browser);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        if (browser == null) {
-            browser = new Browser(base);
-        }
-        browser.driver().manage().deleteAllCookies();
-        browser.size(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theReviewerDrillsDownToAHamletAndExportsTheCadresNotTrained() throws Exception {
@@ -104,6 +68,8 @@ class TargetsBrowserIT {
         for (WebElement a : browser.all("a.untrained-name")) {
             onPage.add(a.getText().strip());
         }
+        assertFalse(onPage.isEmpty(), "the demo hamlet has cadres not yet trained");
+        assertTrue(onPage.size() < 25, "the whole list is on the first page: " + onPage.size());
         browser.screenshot("untrained-hamlet-desktop");
         Path file = browser.download(Browser.id("list:exportXlsx"), ".xlsx");
         Set<String> inFile = new TreeSet<>();
@@ -143,6 +109,13 @@ class TargetsBrowserIT {
         WebElement cell = browser.driver().findElement(
                 By.cssSelector("tr[data-unit='Phường Hạ Long'] input[data-column='TURNS']"));
         int before = Integer.parseInt(cell.getAttribute("value"));
+        // a number beyond any target is refused, naming the cell, and nothing is saved
+        cell.clear();
+        cell.sendKeys("20000000");
+        browser.click(Browser.id("targets:save"));
+        browser.waitForText("#messages", "Phường Hạ Long — Lượt cán bộ được bồi dưỡng");
+        assertFalse(browser.text("#messages").contains("Đã lưu"), browser.text("#messages"));
+        cell = browser.driver().findElement(By.cssSelector("tr[data-unit='Phường Hạ Long'] input[data-column='TURNS']"));
         cell.clear();
         cell.sendKeys(String.valueOf(before + 7));
         browser.click(Browser.id("targets:save"));
