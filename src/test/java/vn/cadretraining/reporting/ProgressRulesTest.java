@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
+import vn.cadretraining.reporting.service.Dashboard.Figure;
 import vn.cadretraining.reporting.service.ReportFormat;
 import vn.cadretraining.reporting.service.TargetService;
 
@@ -25,6 +26,16 @@ class ProgressRulesTest {
         assertEquals(1.0 / 365, Pace.elapsed(2026, LocalDate.of(2026, 1, 1)), 1e-9);
         assertEquals(1.0, Pace.elapsed(2026, LocalDate.of(2026, 12, 31)), 1e-9);
         assertEquals(182.0 / 366, Pace.elapsed(2024, LocalDate.of(2024, 6, 30)), 1e-9, "a leap year has 366 days");
+    }
+
+    @Test
+    void aYearStillRunningIsComparedWithTheSamePartOfLastYearNotWithAllOfIt() {
+        // half the year gone: 50 turns so far against 100 in the whole of last year is no fall of 50%
+        Figure running = Figure.of(50, null, 0.5, 100.0, null);
+        assertNull(running.getChange(), "not compared with the whole of last year");
+        assertEquals(25.0, running.withSamePeriod(40.0).getChange(), 1e-9, "40 by the same day last year: +25%");
+        assertEquals(-50.0, Figure.of(50, null, 1.0, 100.0, null).getChange(), 1e-9, "a year over: the whole year");
+        assertNull(Figure.of(5, null, 1.0, 0.0, null).getChange(), "nothing last year: no percentage");
     }
 
     @Test

@@ -28,14 +28,21 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
 
     /**
      * One figure against its target: the actual, the target (null when none was set), what the pace expects by
-     * the day, and last year's figure (whole year) with last year's target.
+     * the day, last year's figure (whole year) with last year's target, and last year's figure over the same part
+     * of the year ({@code samePeriod}: the whole year once this one is over; null while it runs and the figure
+     * cannot be cut at the same day), which is what the change is measured against.
      */
     public record Figure(double actual, Integer target, double expected, Standing standing, Double lastYear,
-            Integer lastYearTarget) implements Serializable {
+            Integer lastYearTarget, Double samePeriod) implements Serializable {
 
         public static Figure of(double actual, Integer target, double elapsed, Double lastYear, Integer lastYearTarget) {
             return new Figure(actual, target, Pace.expected(target, elapsed), Pace.standing(actual, target, elapsed),
-                    lastYear, lastYearTarget);
+                    lastYear, lastYearTarget, elapsed >= 1.0 ? lastYear : null);
+        }
+
+        /** The same figure compared with last year up to the same day. */
+        public Figure withSamePeriod(Double lastYearSoFar) {
+            return new Figure(actual, target, expected, standing, lastYear, lastYearTarget, lastYearSoFar);
         }
 
         /** Actual as a percentage of the target; null without a target. */
@@ -48,9 +55,16 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
             return target == null || target <= 0 ? null : 100.0 * expected / target;
         }
 
-        /** The change from last year in percent; null when last year had nothing. */
+        /**
+         * The change from last year in percent, against the same part of last year (a year still running is never
+         * compared with the whole of the last one); null when that is unknown or was nothing.
+         */
         public Double getChange() {
-            return lastYear == null || lastYear == 0 ? null : 100.0 * (actual - lastYear) / lastYear;
+            return samePeriod == null || samePeriod == 0 ? null : 100.0 * (actual - samePeriod) / samePeriod;
+        }
+
+        public Double getSamePeriod() {
+            return samePeriod;
         }
 
         public double getActual() {

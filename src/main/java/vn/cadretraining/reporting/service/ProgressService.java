@@ -75,6 +75,15 @@ public class ProgressService {
     public record UntrainedRow(long id, String fullName, String code, String unitLabel, List<String> titlesVi,
             List<String> titlesEn, boolean newlyElected, LocalDate lastCompleted) implements Serializable {
 
+        /** A row known only by its key (ticked on a page not loaded now); null for a key that is not an id. */
+        public static UntrainedRow chosen(String key) {
+            try {
+                return new UntrainedRow(Long.parseLong(key), "", "", "", List.of(), List.of(), false, null);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         public long getId() {
             return id;
         }
@@ -195,11 +204,16 @@ public class ProgressService {
         }
         long[] monthly = new long[12];
         long[] monthlyLast = new long[12];
+        long lastYearSoFar = 0; // turns last year up to the same day, for a fair change while the year runs
+        LocalDate sameDayLastYear = asOf.minusYears(1);
         Map<Long, long[]> bySubject = new HashMap<>();
         for (Object[] r : done(dayRows)) {
             LocalDate day = toDate(r[0]);
             boolean now = day.getYear() == year;
             (now ? monthly : monthlyLast)[day.getMonthValue() - 1] += num(r[2]);
+            if (!now && !day.isAfter(sameDayLastYear)) {
+                lastYearSoFar += num(r[2]);
+            }
             bySubject.computeIfAbsent(num(r[1]), k -> new long[2])[now ? 0 : 1] += num(r[2]);
         }
         List<GroupRow> subjects = subjects(bySubject, targets, elapsed);
@@ -263,14 +277,29 @@ public class ProgressService {
 
         return new Dashboard(unit, pathTo(unit), year, basis, asOf, elapsed,
                 Figure.of(total[0], targets.of(scope, Measure.TURNS, 0, year), elapsed, (double) total[2],
-                        targets.of(scope, Measure.TURNS, 0, year - 1)),
+                        targets.of(scope, Measure.TURNS, 0, year - 1)).withSamePeriod((double) lastYearSoFar),
                 Figure.of(total[1], targets.of(scope, Measure.CADRES, 0, year), elapsed, (double) total[3],
                         targets.of(scope, Measure.CADRES, 0, year - 1)),
                 briefingsOfYear(quartersHeld, perQuarter, targets.of(scope, Measure.BRIEFINGS, 0, year - 1), year, today),
                 Figure.of(share(paidScope[0], paidScope[1]), null, elapsed, null, null),
                 paidScope[0], rows, childTargets, titles, quarters, subjects, breakdowns[0], breakdowns[1], monthly,
                 monthlyLast,
-                byChild.getOrDefault(0L, new long[4])[0]);
+                direct(byChild, children));
+    }
+
+    /**
+     * Turns not under any unit listed below this one: recorded at the unit itself (group 0), or under a unit
+     * closed without a successor, whose history stays its own; so the table and this note add up to the total.
+     */
+    private static long direct(Map<Long, long[]> byChild, List<AdminUnit> children) {
+        java.util.Set<Long> listed = children.stream().map(AdminUnit::getId).collect(Collectors.toSet());
+        long direct = 0;
+        for (Map.Entry<Long, long[]> e : byChild.entrySet()) {
+            if (!listed.contains(e.getKey())) {
+                direct += e.getValue()[0];
+            }
+        }
+        return direct;
     }
 
     /** The year's briefings (quarters 5-8 of {@code b}) against four times the per-quarter target. */
@@ -287,8 +316,10 @@ public class ProgressService {
                 : held >= target ? Standing.REACHED
                 : held >= expected ? Standing.ON_TRACK
                 : held >= expected * Pace.FAR_BEHIND_BELOW ? Standing.BEHIND : Standing.FAR_BEHIND;
+        // briefings are counted by quarter: compared with last year once this year is over
+        Double samePeriod = Pace.elapsed(year, today) >= 1.0 ? (double) lastHeld : null;
         return new Figure(held, target, expected, standing, (double) lastHeld,
-                lastPerQuarter == null ? null : lastPerQuarter * 4);
+                lastPerQuarter == null ? null : lastPerQuarter * 4, samePeriod);
     }
 
     /**
@@ -449,6 +480,20 @@ public class ProgressService {
         List<Long> ids = untrainedIds(f, page.first(), page.size());
         return untrainedRows(ids, span(f).asOf);
     }
+
+    /** The list from its start (at most {@code max}), for the files: the ids at once, the rows in batches. */
+    public List<UntrainedRow> untrainedList(Untrained f, int max) {
+        List<Long> ids = untrainedIds(f, 0, max);
+        LocalDate asOf = span(f).asOf;
+        List<UntrainedRow> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i += ROWS_AT_ONCE) {
+            rows.addAll(untrainedRows(ids.subList(i, Math.min(ids.size(), i + ROWS_AT_ONCE)), asOf));
+        }
+        return rows;
+    }
+
+    /** Rows read per IN list: well under what every database takes in one statement. */
+    private static final int ROWS_AT_ONCE = 1_000;
 
     /** The ids of the list (at most {@code max}), in its order. */
     public List<Long> untrainedIds(Untrained f, int first, int max) {

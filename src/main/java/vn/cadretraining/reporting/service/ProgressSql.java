@@ -30,13 +30,16 @@ public final class ProgressSql {
     static final String ANCESTORS = " LEFT JOIN admin_unit p1 ON p1.id = cu.parent_id"
             + " LEFT JOIN admin_unit p2 ON p2.id = p1.parent_id";
 
+    /** The ten digits, listed: a range such as BETWEEN '0' AND '9' follows the collation, which may let other digits in. */
+    private static final String DIGITS = "('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')";
+
     /**
      * The day a holder's current term began: 1 January of the first year written in the position's term
      * ("2022–2027"), or the day they took the title when no term is written. Guarded so that a term written
      * any other way never reaches the CAST.
      */
     static final String TERM_START = "(CASE WHEN p.term LIKE '19__%' OR p.term LIKE '20__%' THEN"
-            + " (CASE WHEN SUBSTR(p.term, 3, 1) BETWEEN '0' AND '9' AND SUBSTR(p.term, 4, 1) BETWEEN '0' AND '9'"
+            + " (CASE WHEN SUBSTR(p.term, 3, 1) IN " + DIGITS + " AND SUBSTR(p.term, 4, 1) IN " + DIGITS
             + " THEN CAST(SUBSTR(p.term, 1, 4) || '-01-01' AS DATE) ELSE p.start_date END)"
             + " ELSE p.start_date END)";
 

@@ -28,7 +28,6 @@ import vn.cadretraining.reporting.service.Dashboard.UnitRow;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.files.Spreadsheets;
-import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -196,25 +195,24 @@ public class ReportExport {
                 progress.visibleUnit(f.unitId()), locale, out, List.of());
     }
 
-    /** The whole list (up to {@link #MAX_LIST}), read a page at a time. */
+    /** The whole list (up to {@link #MAX_LIST}): its ids in one statement, then its rows a thousand at a time. */
     public Table untrainedTable(ProgressService.Untrained f, Locale locale) {
         List<List<Value>> rows = new ArrayList<>();
         int n = 1;
-        for (int first = 0; first < MAX_LIST; first += PageRequest.MAX_SIZE) {
-            List<ProgressService.UntrainedRow> page = progress.untrained(f, PageRequest.of(first, PageRequest.MAX_SIZE));
-            for (ProgressService.UntrainedRow r : page) {
-                rows.add(List.of(Value.of(n, String.valueOf(n)), Value.text(r.fullName()), Value.text(r.code()),
-                        Value.text(r.unitLabel()),
-                        Value.text(String.join("; ", "en".equals(locale.getLanguage()) ? r.titlesEn() : r.titlesVi())),
-                        Value.text(r.newlyElected() ? t(locale, "general.yes") : ""),
-                        Value.text(r.lastCompleted() == null ? "" : VietnamTime.DATE.format(r.lastCompleted()))));
-                n++;
-            }
-            if (page.size() < PageRequest.MAX_SIZE) {
-                break;
-            }
+        for (ProgressService.UntrainedRow r : progress.untrainedList(f, MAX_LIST)) {
+            rows.add(List.of(Value.of(n, String.valueOf(n)), Value.text(r.fullName()), Value.text(r.code()),
+                    Value.text(r.unitLabel()),
+                    Value.text(String.join("; ", "en".equals(locale.getLanguage()) ? r.titlesEn() : r.titlesVi())),
+                    Value.text(r.newlyElected() ? t(locale, "general.yes") : ""),
+                    Value.text(r.lastCompleted() == null ? "" : VietnamTime.DATE.format(r.lastCompleted()))));
+            n++;
         }
-        return new Table(t(locale, "report.untrained.table"),
+        String caption = t(locale, "report.untrained.table");
+        if (rows.size() == MAX_LIST) {
+            // said in the file, never cut without a word
+            caption = t(locale, "report.untrained.truncated", MAX_LIST, progress.countUntrained(f));
+        }
+        return new Table(caption,
                 List.of(t(locale, "classRoster.no"), t(locale, "cadre.fullName"), t(locale, "cadre.code"),
                         t(locale, "cadre.unit"), t(locale, "roster.titlesNow"), t(locale, "report.col.newlyElected"),
                         t(locale, "report.col.lastCompleted")),

@@ -227,7 +227,8 @@ public class TargetService {
             TrainingTarget now = stored.get(e.cell());
             Long version = now == null ? null : now.getVersion();
             Integer current = now == null ? null : now.getValue();
-            if (!Objects.equals(version, e.read().version())) {
+            // the value too: a cell cleared and set again by someone else is a new row, back at the first version
+            if (!Objects.equals(version, e.read().version()) || !Objects.equals(current, e.read().value())) {
                 // someone saved this cell since it was read: a conflict unless they typed the same
                 if (!Objects.equals(current, e.value())) {
                     conflicts.add(new Conflict(e.cell(), current, e.value(), now == null ? null : now.getUpdatedBy()));

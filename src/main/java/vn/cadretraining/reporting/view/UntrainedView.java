@@ -62,6 +62,7 @@ public class UntrainedView implements Serializable {
     private PagedModel<UntrainedRow> model;
     private List<UntrainedRow> selected = new ArrayList<>();
     private List<CourseClass> classes = List.of();
+    private List<PositionTitle> titles;
     private Long classId;
     private long total;
 
@@ -79,8 +80,10 @@ public class UntrainedView implements Serializable {
         if (title != null && progress.title(title).isEmpty()) {
             throw new NotFoundException("title");
         }
+        // a tick on another page stands as its id: nominating re-checks each person's scope in the service
         model = new PagedModel<>(() -> total = progress.countUntrained(filter()),
-                page -> progress.untrained(filter(), page), UntrainedRow::id);
+                page -> progress.untrained(filter(), page), UntrainedRow::id)
+                .withRowsElsewhere(UntrainedRow::chosen);
         if (isNominator()) {
             classes = progress.openClassesFor(unitShown.getId());
         }
@@ -130,13 +133,18 @@ public class UntrainedView implements Serializable {
         return currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR);
     }
 
+    /** The titles to filter by: read once per view, not at each of the page's evaluations. */
     public List<PositionTitle> getTitles() {
-        return progress.titles();
+        if (titles == null) {
+            titles = progress.titles();
+        }
+        return titles;
     }
 
     public String getTitleName() {
         return title == null ? Messages.text("progress.anyTitle")
-                : progress.title(title).map(t -> t.name(language.getLocale())).orElse("");
+                : getTitles().stream().filter(t -> t.getId().equals(title)).findFirst()
+                        .map(t -> t.name(language.getLocale())).orElse("");
     }
 
     public String classLabel(CourseClass k) {

@@ -23,6 +23,7 @@ public class PagedModel<T> extends LazyDataModel<T> {
     private final transient Supplier<Long> counter;
     private final transient Function<PageRequest, List<T>> loader;
     private final transient Function<T, Object> key;
+    private transient Function<String, T> elsewhere;
 
     public PagedModel(Supplier<Long> counter, Function<PageRequest, List<T>> loader, Function<T, Object> key) {
         this.counter = counter;
@@ -34,6 +35,15 @@ public class PagedModel<T> extends LazyDataModel<T> {
     public static <E extends BaseEntity> PagedModel<E> ofEntities(Supplier<Long> counter,
             Function<PageRequest, List<E>> loader) {
         return new PagedModel<>(counter, loader, BaseEntity::getId);
+    }
+
+    /**
+     * How to stand for a row ticked on another page than the one loaded (PrimeFaces asks for every ticked key when
+     * a multi-page selection comes back): without it those ticks would be dropped without a word.
+     */
+    public PagedModel<T> withRowsElsewhere(Function<String, T> finder) {
+        this.elsewhere = finder;
+        return this;
     }
 
     @Override
@@ -57,15 +67,17 @@ public class PagedModel<T> extends LazyDataModel<T> {
 
     @Override
     public T getRowData(String rowKey) {
-        List<T> rows = getWrappedData();
-        if (rows == null || rowKey == null) {
+        if (rowKey == null) {
             return null;
         }
-        for (T row : rows) {
-            if (rowKey.equals(getRowKey(row))) {
-                return row;
+        List<T> rows = getWrappedData();
+        if (rows != null) {
+            for (T row : rows) {
+                if (rowKey.equals(getRowKey(row))) {
+                    return row;
+                }
             }
         }
-        return null;
+        return elsewhere == null ? null : elsewhere.apply(rowKey);
     }
 }
