@@ -45,6 +45,9 @@ class TargetsBrowserIT extends BrowserTestBase {
         assertTrue(browser.exists("#fig-turns .meter"), "the province has its demo targets, with the pace");
         assertTrue(browser.exists("#unitsChart canvas") && browser.exists("#titlesChart canvas"), "charts are drawn");
         assertFalse(browser.text("#fig-turns .stat-value").isBlank());
+        // the year is running: compared with the same part of last year, the whole of it said apart
+        assertTrue(browser.text("#fig-turns .same-period").startsWith("Cùng kỳ năm trước:"), browser.text("#fig-turns"));
+        assertTrue(browser.text("#fig-turns .last-year").startsWith("Cả năm trước:"), browser.text("#fig-turns"));
         browser.screenshot("progress-province-desktop");
 
         // down to Phường Hạ Long
