@@ -97,6 +97,9 @@ class TargetsBrowserIT extends BrowserTestBase {
         browser.screenshot("untrained-hamlet-phone");
         browser.open("/reports/dashboard.xhtml");
         assertFalse(browser.overflowsHorizontally(), "the dashboard fits a 360-px phone");
+        Object clipped = browser.js("return [...document.querySelectorAll('[id$=unitsTable] td.col-unit')]"
+                + ".filter(td => td.offsetParent !== null && td.scrollWidth > td.clientWidth + 1).length;");
+        assertEquals(0L, clipped, "no unit's name is cut off in the ranking on a phone");
         browser.screenshot("progress-province-phone");
         browser.clickAndWaitForPage("a.drill[data-unit='Phường Hạ Long']");
         assertFalse(browser.overflowsHorizontally());
