@@ -322,10 +322,8 @@ public class ReportExport {
                 OfficialPdf.table(doc, table.widths(), table.headings(), rows);
             }
         }
-        for (String note : notes) {
-            OfficialPdf.paragraph(doc, note);
-        }
-        OfficialPdf.signature(doc, t(locale, province ? "report.signer.province" : "report.signer.unit"), null);
+        // the notes close the report and stay on the page of its signature
+        OfficialPdf.signature(doc, t(locale, province ? "report.signer.province" : "report.signer.unit"), null, notes);
         doc.close();
     }
 

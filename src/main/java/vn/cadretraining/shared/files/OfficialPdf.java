@@ -131,9 +131,31 @@ public final class OfficialPdf {
 
     /** The signature block on the right: the signer's function, then room to sign, then the name. */
     public static void signature(Document doc, String function, String name) {
+        signature(doc, function, name, List.of());
+    }
+
+    /**
+     * The signature block with the closing lines of the document above it, kept on one page together: a page
+     * carrying nothing but a signature is not how an official document ends.
+     */
+    public static void signature(Document doc, String function, String name, List<String> closingLines) {
         PdfPTable table = new PdfPTable(new float[] {45, 55});
         table.setWidthPercentage(100);
-        table.setSpacingBefore(24);
+        table.setSpacingBefore(closingLines.isEmpty() ? 24 : 6);
+        table.setKeepTogether(true);
+        for (String line : closingLines) {
+            PdfPCell text = cell();
+            text.setColspan(2);
+            text.setPaddingBottom(4);
+            text.addElement(new Paragraph(line, font(11)));
+            table.addCell(text);
+        }
+        if (!closingLines.isEmpty()) {
+            PdfPCell space = cell();
+            space.setColspan(2);
+            space.setFixedHeight(18);
+            table.addCell(space);
+        }
         table.addCell(cell());
         PdfPCell right = cell();
         right.addElement(centered(function.toUpperCase(), bold(10)));
