@@ -340,7 +340,7 @@ class AttendanceIT {
 
     @Test
     void aCadreSeesOnlyTheirOwnCertificatesAndACoordinatorOnlyTheirCommunes() throws Exception {
-        CourseClass cls = course(80, false, null).classIn("Tỉnh Quảng Ninh");
+        CourseClass cls = course(80, false, 5).classIn("Tỉnh Quảng Ninh");
         List<ClassSession> held = pastSessions(cls, 1);
         Cadre me = demoCadre();
         Cadre elsewhere = cadres("Phường Bãi Cháy", 1).get(0);
@@ -366,6 +366,13 @@ class AttendanceIT {
         assertEquals(List.of(mine.getId()), certificates.ofClass(cls.getId()).stream().map(Certificate::getId).toList(),
                 "the coordinator of Phường Hạ Long sees their cadre's certificate only");
         assertThrows(NotFoundException.class, () -> certificates.get(theirs.getId()));
+        List<Long> expiring = certificates.expiring(61, 100_000).stream().map(Certificate::getId).toList();
+        assertTrue(expiring.contains(mine.getId()) && !expiring.contains(theirs.getId()),
+                "certificates to renew: their own ward's only");
+        InContainer.signIn("tinh", PASSWORD);
+        List<Long> provinceWide = certificates.expiring(61, 100_000).stream().map(Certificate::getId).toList();
+        assertTrue(provinceWide.contains(mine.getId()) && provinceWide.contains(theirs.getId()), "the province: all");
+        InContainer.signIn("xa.halong", PASSWORD);
         Cadre inScope = record.of(me.getId());
         assertTrue(record.certificates(inScope).stream().anyMatch(c -> c.getId().equals(mine.getId())),
                 "the coordinator reads the record of a cadre of their ward");

@@ -124,11 +124,12 @@ public class CertificateService {
         if (caller.role() == Role.TRAINER && !trains(classId, caller)) {
             throw new NotFoundException("class");
         }
-        String scope = caller.role() == Role.COORDINATOR
-                ? " AND c.cadreId IN (SELECT d.id FROM Cadre d WHERE d.unitPath LIKE :scope)" : "";
-        var q = em.createQuery("SELECT c FROM Certificate c WHERE c.classId = :k" + scope + " ORDER BY c.sequence",
+        // a coordinator's scope as a join on the holder (Derby ran "IN (subquery)" again for every certificate)
+        boolean coordinator = caller.role() == Role.COORDINATOR;
+        String scope = coordinator ? ", Cadre d WHERE d.id = c.cadreId AND d.unitPath LIKE :scope AND" : " WHERE";
+        var q = em.createQuery("SELECT c FROM Certificate c" + scope + " c.classId = :k ORDER BY c.sequence",
                 Certificate.class).setParameter("k", classId);
-        if (!scope.isEmpty()) {
+        if (coordinator) {
             q.setParameter("scope", caller.unitPath() + "%");
         }
         return q.getResultList();
@@ -139,13 +140,13 @@ public class CertificateService {
     public List<Certificate> expiring(int months, int max) {
         Caller caller = currentUser.get();
         LocalDate today = VietnamTime.today();
-        String scope = caller.role() == Role.COORDINATOR
-                ? " AND c.cadreId IN (SELECT d.id FROM Cadre d WHERE d.unitPath LIKE :scope)" : "";
-        var q = em.createQuery("SELECT c FROM Certificate c WHERE c.status = vn.cadretraining.certification.entity"
-                        + ".CertificateStatus.VALID AND c.validUntil >= :today AND c.validUntil <= :until" + scope
+        boolean coordinator = caller.role() == Role.COORDINATOR;
+        String scope = coordinator ? ", Cadre d WHERE d.id = c.cadreId AND d.unitPath LIKE :scope AND" : " WHERE";
+        var q = em.createQuery("SELECT c FROM Certificate c" + scope + " c.status = vn.cadretraining.certification"
+                        + ".entity.CertificateStatus.VALID AND c.validUntil >= :today AND c.validUntil <= :until"
                         + " ORDER BY c.validUntil, c.holderName", Certificate.class)
                 .setParameter("today", today).setParameter("until", today.plusMonths(months));
-        if (!scope.isEmpty()) {
+        if (coordinator) {
             q.setParameter("scope", caller.unitPath() + "%");
         }
         return q.setMaxResults(max).getResultList();
