@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.people.service.transfer.RosterColumn;
 import vn.cadretraining.shared.service.Database;
 
 /**
@@ -170,6 +171,18 @@ public final class BenchData {
         out.put("sessions", String.join(",", sessions));
         out.put("sessionSizes", String.join(",", sizes));
         out.put("users", "" + n);
+        // the roster import's file: the template's columns, rows spread over the hamlets of three wards
+        List<String> units = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT u.code FROM admin_unit u"
+                + " JOIN admin_unit w ON w.id = u.parent_id WHERE w.name IN ('Phường Hạ Long', 'Phường Bãi Cháy',"
+                + " 'Phường Hà Tu') AND u.valid_to IS NULL ORDER BY u.code")) {
+            while (rs.next()) {
+                units.add(rs.getString(1));
+            }
+        }
+        out.put("importUnits", String.join(",", units));
+        out.put("importHeader", RosterColumn.IMPORTED.stream().map(RosterColumn::header)
+                .collect(java.util.stream.Collectors.joining(",")));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,7 +27,7 @@ public final class SqlStats {
 
     static final String BACKGROUND = "(background)";
 
-    private static final ThreadLocal<long[]> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<AtomicLong> CURRENT = new ThreadLocal<>();
     private static final Map<String, Totals> TOTALS = new ConcurrentHashMap<>();
 
     /** Requests and statements under one key, and the fewest and most statements one request sent. */
@@ -52,23 +53,44 @@ public final class SqlStats {
         if (!ENABLED) {
             return;
         }
-        long[] c = CURRENT.get();
+        AtomicLong c = CURRENT.get();
         if (c != null) {
-            c[0]++;
+            c.incrementAndGet();
         } else {
             TOTALS.computeIfAbsent(BACKGROUND, k -> new Totals()).add(1);
         }
     }
 
     static void begin() {
-        CURRENT.set(new long[1]);
+        CURRENT.set(new AtomicLong());
+    }
+
+    /**
+     * The running request's count, to hand to work it starts on other threads (the dashboard's parallel
+     * aggregates): null when counting is off or no request runs here.
+     */
+    public static Object current() {
+        return ENABLED ? CURRENT.get() : null;
+    }
+
+    /** Counts this thread's statements for the request whose {@link #current()} this is, until {@link #release}. */
+    public static void adopt(Object scope) {
+        if (scope instanceof AtomicLong c) {
+            CURRENT.set(c);
+        }
+    }
+
+    public static void release(Object scope) {
+        if (scope != null) {
+            CURRENT.remove();
+        }
     }
 
     /** Ends the thread's request and books its statements under the key; returns them. */
     static long end(String key) {
-        long[] c = CURRENT.get();
+        AtomicLong c = CURRENT.get();
         CURRENT.remove();
-        long n = c == null ? 0 : c[0];
+        long n = c == null ? 0 : c.get();
         TOTALS.computeIfAbsent(key, k -> new Totals()).add(n);
         return n;
     }
