@@ -32,6 +32,9 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  */
 public final class BenchRaw {
 
+    /** -Dbench.detail=true: each statement's time, to find the slow one. */
+    static final boolean DETAIL = Boolean.getBoolean("bench.detail");
+
     private BenchRaw() {
     }
 
@@ -120,8 +123,14 @@ public final class BenchRaw {
         if (!children.isEmpty()) {
             statements.add(ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
         }
-        for (ProgressSql.Statement s : statements) {
+        String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild"};
+        for (int i = 0; i < statements.size(); i++) {
+            ProgressSql.Statement s = statements.get(i);
+            long t = System.nanoTime();
             rows += run(c, s.sql(), s.values());
+            if (DETAIL) {
+                System.out.printf("  %s %s: %.1f ms%n", path, labels[i], (System.nanoTime() - t) / 1e6);
+            }
         }
         List<Object> ids = new ArrayList<>(children);
         ids.add(0, scope);

@@ -50,9 +50,12 @@ public final class SqlStats {
 
     /** One statement sent on this thread. */
     public static void count() {
-        if (!ENABLED) {
-            return;
+        if (ENABLED) {
+            increment();
         }
+    }
+
+    static void increment() {
         AtomicLong c = CURRENT.get();
         if (c != null) {
             c.incrementAndGet();
