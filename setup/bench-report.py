@@ -97,8 +97,12 @@ def heap(name):
     path = os.path.join(out, name)
     if not os.path.exists(path):
         return None
-    m = re.search(r"heap\s+total (\d+)K, used (\d+)K", open(path).read())
-    return {"total_mb": round(int(m.group(1)) / 1024), "used_mb": round(int(m.group(2)) / 1024)} if m else None
+    # G1 prints one "heap total …, used …" line; the serial collector (a JVM pinned to one core) one per generation
+    text = open(path).read()
+    found = re.findall(r"(?:heap|generation)\s+total (\d+)K, used (\d+)K", text)
+    if not found:
+        return None
+    return {"total_mb": round(sum(int(t) for t, _ in found) / 1024), "used_mb": round(sum(int(u) for _, u in found) / 1024)}
 
 
 server_import = None
