@@ -393,7 +393,8 @@ final class DemoCatalog {
         String status = statusOn(start, end);
         int capacity = province ? 60 : 25 + random.nextInt(16);
         long id = nextClass++;
-        String code = spec.code() + "-" + year + "-" + String.format("%04d", id % 10000);
+        // four digits as before up to 9,999 classes; the full id beyond (national scale, issue 7: "% 10000" repeated codes)
+        String code = spec.code() + "-" + year + "-" + String.format("%04d", id);
         // audience: holders of a title the course is for (or everyone)
         long mask = 0;
         for (String t : spec.titles()) {

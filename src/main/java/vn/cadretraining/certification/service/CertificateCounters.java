@@ -1,5 +1,6 @@
 package vn.cadretraining.certification.service;
 
+import vn.cadretraining.shared.stats.SqlStats;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -48,7 +49,7 @@ public class CertificateCounters {
     /** Outside any transaction, on a connection of its own that commits at once. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void ensure(String issuer, int year) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = SqlStats.wrap(dataSource.getConnection())) {
             c.setAutoCommit(true);
             try (PreparedStatement q = c.prepareStatement(
                     "SELECT COUNT(*) FROM certificate_counter WHERE issuer_code = ? AND year_no = ?")) {

@@ -1,5 +1,6 @@
 package vn.cadretraining.people.service;
 
+import vn.cadretraining.shared.stats.SqlStats;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -79,7 +80,7 @@ public class RosterImportStore {
 
     /** Checks the rows against the database as it is now, in the caller's scope. */
     public List<ImportRow> check(List<RawRow> rows, Caller caller) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = SqlStats.wrap(dataSource.getConnection())) {
             ImportReferences refs = references(c, rows, caller);
             return preview(RosterRowValidator.check(rows, refs), refs);
         } catch (SQLException e) {
@@ -109,7 +110,7 @@ public class RosterImportStore {
     public Outcome apply(String importId, String fileName, List<RawRow> rows, Set<Integer> validAtPreview,
             Caller caller) {
         long started = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = SqlStats.wrap(dataSource.getConnection())) {
             ImportReferences refs = references(c, rows, caller);
             List<RosterRowValidator.Checked> checked = RosterRowValidator.check(rows, refs);
             List<RowChange> changes = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import vn.cadretraining.shared.stats.SqlStats;
 import java.util.stream.Collectors;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -178,14 +179,14 @@ public class ProgressService {
                 "SELECT COUNT(u) FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult() == 1;
 
         // the aggregates, all at once (each on its own thread, in its own read)
-        Future<List<Object[]>> childRows = queries.rows(ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
-        Future<List<Object[]>> peopleRows = queries.rows(ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd,
+        Future<List<Object[]>> childRows = queries.rows(SqlStats.current(), ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
+        Future<List<Object[]>> peopleRows = queries.rows(SqlStats.current(), ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd,
                 everything));
-        Future<List<Object[]>> dayRows = queries.rows(ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
-        Future<List<Object[]>> titleRows = queries.rows(ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
+        Future<List<Object[]>> dayRows = queries.rows(SqlStats.current(), ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
+        Future<List<Object[]>> titleRows = queries.rows(SqlStats.current(), ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
         Future<List<Object[]>> paidRows = children.isEmpty() ? null
-                : queries.rows(ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
-        Future<List<Object[]>> briefingRows = queries.rows(ProgressSql.briefings(scope, path, year, asOf));
+                : queries.rows(SqlStats.current(), ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
+        Future<List<Object[]>> briefingRows = queries.rows(SqlStats.current(), ProgressSql.briefings(scope, path, year, asOf));
         Targets targets = targets(unit, children, year);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""One user alone (setup/bench run, after the load): each page N times, with the static file and a trivial Faces
+page as references on the same server. Signs in as the 10th bench account of each role (the load uses the first
+ones). Prints JSON: {name: {"n", "median_ms", "p95_ms"}}. Usage: bench-single.py BASE_URL bench.properties N"""
+import http.cookiejar
+import json
+import re
+import statistics
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+base, props_file, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+props = {}
+for line in open(props_file, encoding="utf-8"):
+    if "=" in line:
+        k, v = line.rstrip("\n").split("=", 1)
+        props[k] = v
+users = int(props.get("users", "10"))
+VS = re.compile(r'name="jakarta\.faces\.ViewState"[^>]*value="([^"]+)"')
+
+
+def opener():
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
+def get(o, path):
+    try:
+        with o.open(base + path, timeout=120) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:  # the trivial page answers 404 (no such certificate) by design
+        return e.code, e.read().decode("utf-8", "replace")
+
+
+def sign_in(user):
+    o = opener()
+    _, body = get(o, "/login.xhtml")
+    vs = VS.search(body).group(1)
+    data = urllib.parse.urlencode({"login": "login", "login:username": user, "login:password": "Demo@2026",
+                                   "login:signIn": "", "jakarta.faces.ViewState": vs}).encode()
+    with o.open(base + "/login.xhtml", data=data, timeout=120) as r:
+        body = r.read().decode("utf-8", "replace")
+    if 'id="user-name"' not in body:
+        raise SystemExit("sign-in failed for " + user)
+    return o
+
+
+def measure(o, name, path, expected, results):
+    times = []
+    for i in range(n + 3):
+        t = time.perf_counter()
+        status, body = get(o, path)
+        took = (time.perf_counter() - t) * 1000
+        if status != (404 if "certificate-check" in path else 200) or expected not in body:
+            raise SystemExit(f"{name}: unexpected answer (status {status})")
+        if i >= 3:  # the first three warm this user's session
+            times.append(took)
+    times.sort()
+    results[name] = {"n": len(times), "median_ms": round(statistics.median(times), 1),
+                     "p95_ms": round(times[max(0, int(0.95 * len(times) + 0.5) - 1)], 1)}
+
+
+results = {}
+province = sign_in("bench.tinh%02d" % users)
+coordinator = sign_in("bench.xa%02d" % users)
+_, roster = get(province, "/people/roster.xhtml")
+cadre = re.search(r"cadre\.xhtml\?id=(\d+)", roster).group(1)
+measure(province, "static file", "/resources/css/app.css", "{", results)
+measure(province, "trivial Faces page", "/certificate-check.xhtml", "verify-not-found", results)
+measure(province, "home", "/index.xhtml", 'id="user-name"', results)
+measure(province, "dashboard (province)", "/reports/dashboard.xhtml", 'id="headline"', results)
+measure(coordinator, "dashboard (commune)", "/reports/dashboard.xhtml", 'id="headline"', results)
+measure(province, "roster page", "/people/roster.xhtml", "roster:table", results)
+measure(province, "cadre record", "/people/cadre.xhtml?id=" + cadre, "cadre:fullName", results)
+measure(province, "catalog page", "/catalog/courses.xhtml", "courses:table", results)
+json.dump(results, sys.stdout, indent=1, ensure_ascii=False)

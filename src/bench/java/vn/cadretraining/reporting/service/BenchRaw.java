@@ -1,0 +1,236 @@
+package vn.cadretraining.reporting.service;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * The benchmark's references measured without the application ({@code setup/bench run} calls it with the server
+ * stopped: embedded Derby allows one JVM): (1) the dashboard's raw SQL, the very statements {@link ProgressService}
+ * runs, built by {@link ProgressSql} with the same arguments, plus its two small JPA reads as plain SQL, run one
+ * after the other on one connection, for the province and for the commune of the coordinator; (2) raw batched
+ * inserts of 10,000 cadres with a position each (500 per batch, one transaction, rolled back: the data stays as
+ * generated), the floor for the roster import's rows per second.
+ *
+ * <p>Arguments: data folder, repetitions. Writes {@code raw.properties} there (milliseconds: median, p95).
+ */
+public final class BenchRaw {
+
+    /** -Dbench.detail=true: each statement's time, to find the slow one. */
+    static final boolean DETAIL = Boolean.getBoolean("bench.detail");
+
+    private BenchRaw() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]).toAbsolutePath();
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        System.setProperty("derby.system.home", dir.toString());
+        System.setProperty("derby.stream.error.file", dir.resolve("derby-raw.log").toString());
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("cadre");
+        ds.setUser("app");
+        ds.setPassword("app");
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            long province = one(c, "SELECT id FROM admin_unit WHERE parent_id IS NULL");
+            long commune = one(c, "SELECT unit_id FROM account WHERE username = 'xa.halong'");
+            for (Object[] scope : new Object[][] {{"province", province, true}, {"commune", commune, false}}) {
+                long id = (Long) scope[1];
+                String path = string(c, "SELECT path FROM admin_unit WHERE id = " + id);
+                List<Long> times = new ArrayList<>();
+                // warm-up as the server has warmed up: the same number of runs, not counted
+                for (int i = 0; i < 2 * reps; i++) {
+                    long t = System.nanoTime();
+                    long rows = dashboard(c, id, path, (Boolean) scope[2]);
+                    if (i >= reps) {
+                        times.add(System.nanoTime() - t);
+                    }
+                    out.put("dashboard." + scope[0] + ".rows", "" + rows);
+                }
+                c.commit();
+                out.put("dashboard." + scope[0] + ".median.ms", ms(percentile(times, 50)));
+                out.put("dashboard." + scope[0] + ".p95.ms", ms(percentile(times, 95)));
+            }
+            // raw batched inserts
+            for (int round = 0; round < 3; round++) {
+                long t = System.nanoTime();
+                int n = rawInserts(c, 10_000);
+                long took = System.nanoTime() - t;
+                c.rollback();
+                out.put("insert.rowsPerSecond." + round, "" + Math.round(n / (took / 1e9)));
+            }
+        }
+        try {
+            DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+        } catch (SQLException e) {
+            if (!"XJ015".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve("raw.properties"), StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> e : out.entrySet()) {
+                w.write(e.getKey() + "=" + e.getValue() + "\n");
+            }
+        }
+        out.forEach((k, v) -> System.out.println(k + " = " + v));
+    }
+
+    /** Everything {@link ProgressService#dashboard} reads, as SQL; returns the rows read. */
+    static long dashboard(Connection c, long scope, String path, boolean everything) throws SQLException {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        int year = today.getYear();
+        LocalDate yearFrom = LocalDate.of(year, 1, 1);
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate lastFrom = yearFrom.minusYears(1);
+        LocalDate asOf = today.isBefore(yearEnd) ? today : yearEnd;
+        long rows = 0;
+        List<Long> children = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id, version, code, name, kind, path FROM admin_unit"
+                + " WHERE parent_id = ? AND valid_to IS NULL ORDER BY code")) {
+            p.setLong(1, scope);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    children.add(rs.getLong(1));
+                    rows++;
+                }
+            }
+        }
+        rows += one(c, "SELECT COUNT(*) FROM admin_unit WHERE parent_id IS NULL") > 0 ? 1 : 0;
+        List<ProgressSql.Statement> statements = new ArrayList<>(List.of(
+                ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd),
+                ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything),
+                ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything),
+                ProgressSql.titleShares(path, yearFrom, asOf, false, everything),
+                ProgressSql.briefings(scope, path, year, asOf)));
+        if (!children.isEmpty()) {
+            statements.add(ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
+        }
+        String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild"};
+        for (int i = 0; i < statements.size(); i++) {
+            ProgressSql.Statement s = statements.get(i);
+            long t = System.nanoTime();
+            rows += run(c, s.sql(), s.values());
+            if (DETAIL) {
+                System.out.printf("  %s %s: %.1f ms%n", path, labels[i], (System.nanoTime() - t) / 1e6);
+            }
+        }
+        List<Object> ids = new ArrayList<>(children);
+        ids.add(0, scope);
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> values = new ArrayList<>(List.of(year, year - 1));
+        values.addAll(ids);
+        rows += run(c, "SELECT * FROM training_target WHERE year_no IN (?, ?) AND unit_id IN (" + marks + ")",
+                values);
+        return rows;
+    }
+
+    private static long run(Connection c, String sql, List<Object> values) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                p.setObject(i + 1, values.get(i));
+            }
+            long n = 0;
+            try (ResultSet rs = p.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= cols; i++) {
+                        rs.getObject(i);
+                    }
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** 10,000 cadres and their positions as the import writes them, in batches of 500, no commit. */
+    static int rawInserts(Connection c, int n) throws SQLException {
+        long unit = one(c, "SELECT MIN(u.id) FROM admin_unit u JOIN admin_unit w ON w.id = u.parent_id"
+                + " WHERE w.name = 'Phường Hạ Long' AND u.valid_to IS NULL");
+        String unitPath = string(c, "SELECT path FROM admin_unit WHERE id = " + unit);
+        long title = one(c, "SELECT MIN(id) FROM position_title");
+        long next = one(c, "SELECT MAX(id) FROM cadre") + 1_000_000;
+        try (PreparedStatement cadre = c.prepareStatement("INSERT INTO cadre (id, version, code, full_name,"
+                + " full_name_folded, name_sort, gender, birth_date, unit_id, unit_path, created_at, updated_at)"
+                + " VALUES (?, 0, ?, ?, ?, ?, 'MALE', ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                PreparedStatement position = c.prepareStatement("INSERT INTO position (version, cadre_id, title_id,"
+                        + " unit_id, start_date) VALUES (0, ?, ?, ?, ?)");
+                PreparedStatement token = c.prepareStatement("INSERT INTO cadre_search_token (token, cadre_id)"
+                        + " VALUES (?, ?)")) {
+            for (int i = 0; i < n; i++) {
+                long id = next + i;
+                cadre.setLong(1, id);
+                cadre.setString(2, "RAW" + i);
+                cadre.setString(3, "Đặng Văn Thô " + i);
+                cadre.setString(4, "dang van tho " + i);
+                cadre.setString(5, "tho dang van " + i);
+                cadre.setDate(6, java.sql.Date.valueOf(LocalDate.of(1970 + i % 30, 1 + i % 12, 1 + i % 28)));
+                cadre.setLong(7, unit);
+                cadre.setString(8, unitPath);
+                cadre.addBatch();
+                position.setLong(1, id);
+                position.setLong(2, title);
+                position.setLong(3, unit);
+                position.setDate(4, java.sql.Date.valueOf(LocalDate.of(2025, 7, 1)));
+                position.addBatch();
+                // the folded name's words, as the import writes them for the roster search
+                for (String word : new String[] {"dang", "van", "tho", "" + i}) {
+                    token.setString(1, word);
+                    token.setLong(2, id);
+                    token.addBatch();
+                }
+                if ((i + 1) % 500 == 0) {
+                    cadre.executeBatch();
+                    position.executeBatch();
+                    token.executeBatch();
+                }
+            }
+            cadre.executeBatch();
+            position.executeBatch();
+            token.executeBatch();
+        }
+        return n;
+    }
+
+    private static long one(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String string(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        long[] a = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(a);
+        return a[Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1)];
+    }
+
+    private static String ms(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+}
