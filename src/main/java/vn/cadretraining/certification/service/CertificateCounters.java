@@ -1,6 +1,5 @@
 package vn.cadretraining.certification.service;
 
-import vn.cadretraining.shared.stats.SqlStats;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -15,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import vn.cadretraining.shared.service.Database;
+import vn.cadretraining.shared.stats.SqlStats;
 
 /**
  * Certificate numbers, handed out in blocks under the counter row's lock: the UPDATE that advances it locks

@@ -1,6 +1,5 @@
 package vn.cadretraining.people.service;
 
-import vn.cadretraining.shared.stats.SqlStats;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -42,6 +41,7 @@ import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.Database;
+import vn.cadretraining.shared.stats.SqlStats;
 import vn.cadretraining.shared.text.TextFold;
 import vn.cadretraining.shared.time.VietnamTime;
 

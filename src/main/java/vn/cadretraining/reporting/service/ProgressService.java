@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import vn.cadretraining.shared.stats.SqlStats;
 import java.util.stream.Collectors;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -42,6 +41,7 @@ import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.stats.SqlStats;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
@@ -178,15 +178,19 @@ public class ProgressService {
         boolean everything = unit.getParent() == null && em.createQuery(
                 "SELECT COUNT(u) FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult() == 1;
 
-        // the aggregates, all at once (each on its own thread, in its own read)
-        Future<List<Object[]>> childRows = queries.rows(SqlStats.current(), ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
-        Future<List<Object[]>> peopleRows = queries.rows(SqlStats.current(), ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd,
-                everything));
-        Future<List<Object[]>> dayRows = queries.rows(SqlStats.current(), ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
-        Future<List<Object[]>> titleRows = queries.rows(SqlStats.current(), ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
+        // the aggregates, all at once (each on its own thread, in its own read; counted toward this request)
+        Object stats = SqlStats.current();
+        Future<List<Object[]>> childRows = queries.rows(stats,
+                ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
+        Future<List<Object[]>> peopleRows = queries.rows(stats,
+                ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything));
+        Future<List<Object[]>> dayRows = queries.rows(stats,
+                ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
+        Future<List<Object[]>> titleRows = queries.rows(stats,
+                ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
         Future<List<Object[]>> paidRows = children.isEmpty() ? null
-                : queries.rows(SqlStats.current(), ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
-        Future<List<Object[]>> briefingRows = queries.rows(SqlStats.current(), ProgressSql.briefings(scope, path, year, asOf));
+                : queries.rows(stats, ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
+        Future<List<Object[]>> briefingRows = queries.rows(stats, ProgressSql.briefings(scope, path, year, asOf));
         Targets targets = targets(unit, children, year);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and
