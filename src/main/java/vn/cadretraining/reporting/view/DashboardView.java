@@ -100,6 +100,11 @@ public class DashboardView implements Serializable {
         return currentUser.is(Role.PROVINCE) || currentUser.is(Role.ADMIN);
     }
 
+    /** A past year: compared with the whole of the year before; a running one with the same part of it. */
+    public boolean isYearOver() {
+        return dashboard.year() < VietnamTime.today().getYear();
+    }
+
     public boolean isHamlet() {
         return dashboard.unit().getKind().isHamletLevel();
     }
