@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import vn.cadretraining.reporting.entity.Basis;
+import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard;
 import vn.cadretraining.reporting.service.Dashboard.GroupRow;
@@ -206,7 +207,8 @@ public class DashboardView implements Serializable {
             last.add(b);
             if (target != null) {
                 java.time.LocalDate end = java.time.YearMonth.of(dashboard.year(), m).atEndOfMonth();
-                pace.add(target * (double) end.getDayOfYear() / end.lengthOfYear());
+                // the pace rule's own expectation at the month's end, not a second copy of it here
+                pace.add(Pace.expected(target, (double) end.getDayOfYear() / end.lengthOfYear()));
             }
         }
         List<Charts.Series> series = new ArrayList<>();
