@@ -119,9 +119,9 @@ public final class BenchRaw {
                 ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything),
                 ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything),
                 ProgressSql.titleShares(path, yearFrom, asOf, false, everything),
-                ProgressSql.briefings(scope, path, year, asOf)));
+                ProgressSql.briefings(scope, path, year, asOf, everything)));
         if (!children.isEmpty()) {
-            statements.add(ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
+            statements.add(ProgressSql.paidByChild(scope, path, yearFrom, asOf, false, everything));
         }
         String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild"};
         for (int i = 0; i < statements.size(); i++) {

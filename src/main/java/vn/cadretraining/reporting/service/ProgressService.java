@@ -189,8 +189,8 @@ public class ProgressService {
         Future<List<Object[]>> titleRows = queries.rows(stats,
                 ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
         Future<List<Object[]>> paidRows = children.isEmpty() ? null
-                : queries.rows(stats, ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
-        Future<List<Object[]>> briefingRows = queries.rows(stats, ProgressSql.briefings(scope, path, year, asOf));
+                : queries.rows(stats, ProgressSql.paidByChild(scope, path, yearFrom, asOf, term, everything));
+        Future<List<Object[]>> briefingRows = queries.rows(stats, ProgressSql.briefings(scope, path, year, asOf, everything));
         Targets targets = targets(unit, children, year);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and

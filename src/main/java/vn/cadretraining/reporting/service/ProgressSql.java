@@ -49,6 +49,9 @@ public final class ProgressSql {
     /** The earliest day any term can have begun: the lower bound of completions in the term basis. */
     static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
+    /** Derby's optimizer override: join the tables in the order written. A comment to PostgreSQL. */
+    static final String FIXED_ORDER = " --DERBY-PROPERTIES joinOrder=FIXED\n ";
+
     private ProgressSql() {
     }
 
@@ -69,15 +72,29 @@ public final class ProgressSql {
 
     /**
      * The completions of both years (the year before from {@code lastFrom}, the year from {@code yearFrom}, to
-     * {@code yearEnd}) under the scope. {@code group} is the expression to group by, {@code joins} what it needs.
+     * {@code yearEnd}) under the scope. {@code select} is what to return for each, {@code joins} what it needs.
      */
     private static String completions(String select, String joins, boolean everything) {
         return "SELECT " + select + ", CASE WHEN k.end_date >= ? THEN 1 ELSE 0 END AS y, e.cadre_id"
-                + " FROM course_class k JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
-                + (everything ? "" : " JOIN admin_unit eu ON eu.id = e.unit_id JOIN admin_unit cu ON cu.id = eu.current_unit_id")
-                + joins
+                + completionsFrom(everything) + joins
                 + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
                 + " AND c.kind <> ?" + (everything ? "" : " AND cu.path LIKE ?");
+    }
+
+    /**
+     * Where completions are read from. The whole province: its classes by the day they ended, then their
+     * enrolments. A part of it: the scope's units first ({@code cu}, by path), then the units whose history they
+     * carry ({@code eu}), then the enrolments made under those, so that a commune's figures read the commune's
+     * records and not the whole database's (the benchmark measured a commune's dashboard growing with the
+     * number of provinces before). The order is written down for Derby, whose optimizer otherwise starts from
+     * the classes; PostgreSQL reads the hint as a comment.
+     */
+    private static String completionsFrom(boolean everything) {
+        return everything
+                ? " FROM course_class k JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
+                : " FROM" + FIXED_ORDER + "admin_unit cu JOIN admin_unit eu ON eu.current_unit_id = cu.id"
+                        + " JOIN enrollment e ON e.unit_id = eu.id JOIN course_class k ON k.id = e.class_id"
+                        + " JOIN course c ON c.id = k.course_id";
     }
 
     private static List<Object> completionValues(LocalDate yearFrom, LocalDate lastFrom, LocalDate yearEnd,
@@ -131,8 +148,7 @@ public final class ProgressSql {
      */
     static Statement byDayAndSubject(String path, LocalDate lastFrom, LocalDate yearEnd, boolean everything) {
         Statement s = new Statement("SELECT k.end_date, c.subject_group_id, COUNT(*)"
-                + " FROM course_class k JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
-                + (everything ? "" : " JOIN admin_unit eu ON eu.id = e.unit_id JOIN admin_unit cu ON cu.id = eu.current_unit_id")
+                + completionsFrom(everything)
                 + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
                 + " AND c.kind <> ?" + (everything ? "" : " AND cu.path LIKE ?")
                 + " GROUP BY k.end_date, c.subject_group_id");
@@ -148,32 +164,64 @@ public final class ProgressSql {
      * Positions held on {@code asOf} under the scope, each with whether its title carries an allowance (paid)
      * and whether its holder is trained by then (tn): a completion from {@code yearFrom} (the year basis) or from
      * the position's term start (the term basis) to {@code asOf}.
+     *
+     * <p>Two shapes, the same answer. For the whole province, every holder's last completion is aggregated once
+     * and joined to the positions (one pass over each table). For a part of it, the scope's units come first and
+     * each position is joined to its holder's completions: a holder with several gives several rows, which every
+     * caller reduces by holder with MAX. The aggregate shape read the whole database's completions for a
+     * commune's dashboard (the benchmark's finding at M and L); the per-position shape costs more than the
+     * aggregate when the scope is everything.
      */
     private static String holders(String select, boolean byChild, boolean everything, boolean term,
             boolean paidOnly) {
         boolean units = byChild || !everything;
+        String start = term ? TERM_START : "?";
+        if (everything) {
+            return "SELECT " + select + ", p.cadre_id, CASE WHEN pt.paid = ? THEN 1 ELSE 0 END AS paid,"
+                    + " CASE WHEN tr.done >= " + start + " THEN 1 ELSE 0 END AS tn"
+                    + " FROM position p JOIN position_title pt ON pt.id = p.title_id"
+                    + (units ? " JOIN admin_unit pu ON pu.id = p.unit_id JOIN admin_unit cu ON cu.id = pu.current_unit_id"
+                            : "")
+                    + (byChild ? ANCESTORS : "")
+                    + " LEFT JOIN (SELECT e.cadre_id, MAX(k.end_date) AS done FROM course_class k"
+                    + " JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
+                    + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
+                    + " AND c.kind <> ? GROUP BY e.cadre_id) tr ON tr.cadre_id = p.cadre_id"
+                    + " WHERE" + HELD + (units ? " AND cu.path LIKE ?" : "")
+                    + (paidOnly ? " AND pt.paid = ?" : "");
+        }
         return "SELECT " + select + ", p.cadre_id, CASE WHEN pt.paid = ? THEN 1 ELSE 0 END AS paid,"
-                + " CASE WHEN tr.done >= " + (term ? TERM_START : "?") + " THEN 1 ELSE 0 END AS tn"
-                + " FROM position p JOIN position_title pt ON pt.id = p.title_id"
-                + (units ? " JOIN admin_unit pu ON pu.id = p.unit_id JOIN admin_unit cu ON cu.id = pu.current_unit_id" : "")
+                + " CASE WHEN c.id IS NULL THEN 0 ELSE 1 END AS tn"
+                + " FROM" + FIXED_ORDER + "admin_unit cu JOIN admin_unit pu ON pu.current_unit_id = cu.id"
+                + " JOIN position p ON p.unit_id = pu.id JOIN position_title pt ON pt.id = p.title_id"
                 + (byChild ? ANCESTORS : "")
-                + " LEFT JOIN (SELECT e.cadre_id, MAX(k.end_date) AS done FROM course_class k"
-                + " JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
-                + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
-                + " AND c.kind <> ? GROUP BY e.cadre_id) tr ON tr.cadre_id = p.cadre_id"
-                + " WHERE" + HELD + (units ? " AND cu.path LIKE ?" : "")
-                + (paidOnly ? " AND pt.paid = ?" : "");
+                + " LEFT JOIN enrollment e ON e.cadre_id = p.cadre_id AND e.outcome = ? AND e.status = ?"
+                + " LEFT JOIN course_class k ON k.id = e.class_id AND k.end_date >= " + start + " AND k.end_date <= ?"
+                + " LEFT JOIN course c ON c.id = k.course_id AND c.kind <> ? AND c.kind <> ?"
+                + " WHERE" + HELD + " AND cu.path LIKE ?" + (paidOnly ? " AND pt.paid = ?" : "");
     }
 
     private static List<Object> holderValues(LocalDate yearFrom, LocalDate asOf, String path, boolean units,
-            boolean term, boolean paidOnly) {
+            boolean everything, boolean term, boolean paidOnly) {
         List<Object> v = new ArrayList<>();
         v.add(Boolean.TRUE);
-        if (!term) {
-            v.add(date(yearFrom));
+        if (everything) {
+            if (!term) {
+                v.add(date(yearFrom));
+            }
+            // every completion up to the day; the comparison above keeps those of the year or of the term
+            v.addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(),
+                    date(term ? EPOCH : yearFrom), date(asOf), ActivityKind.PERIODIC_BRIEFING.name(),
+                    ActivityKind.THEMATIC_BRIEFING.name()));
+        } else {
+            v.add(Outcome.COMPLETED.name());
+            v.add(EnrollmentStatus.ENROLLED.name());
+            if (!term) {
+                v.add(date(yearFrom));
+            }
+            v.addAll(List.of(date(asOf), ActivityKind.PERIODIC_BRIEFING.name(),
+                    ActivityKind.THEMATIC_BRIEFING.name()));
         }
-        v.addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(), date(term ? EPOCH : yearFrom),
-                date(asOf), ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
         v.add(date(asOf));
         v.add(date(asOf));
         if (units) {
@@ -200,7 +248,7 @@ public final class ProgressSql {
                 + "SELECT w.cadre_id, w.title_id, MAX(w.tn) AS tn, MAX(w.paid) AS hp, MAX(w.paid * w.tn) AS tp FROM ("
                 + holders("p.title_id", false, everything, term, false)
                 + ") w GROUP BY ROLLUP (w.cadre_id, w.title_id)) x GROUP BY x.title_id");
-        s.values().addAll(holderValues(yearFrom, asOf, path, !everything, term, false));
+        s.values().addAll(holderValues(yearFrom, asOf, path, !everything, everything, term, false));
         return s;
     }
 
@@ -208,12 +256,13 @@ public final class ProgressSql {
      * The holders of any of the paid titles on {@code asOf}, and how many of them are trained, by unit directly
      * under the scope. A holder of two paid titles counts once. Columns: group, holders, trained.
      */
-    static Statement paidByChild(long scopeId, String path, LocalDate yearFrom, LocalDate asOf, boolean term) {
+    static Statement paidByChild(long scopeId, String path, LocalDate yearFrom, LocalDate asOf, boolean term,
+            boolean everything) {
         Statement s = new Statement("SELECT x.g, COUNT(*), SUM(x.tn) FROM ("
-                + "SELECT w.g, w.cadre_id, MAX(w.tn) AS tn FROM (" + holders(CHILD + " AS g", true, false, term, true)
+                + "SELECT w.g, w.cadre_id, MAX(w.tn) AS tn FROM (" + holders(CHILD + " AS g", true, everything, term, true)
                 + ") w GROUP BY w.g, w.cadre_id) x GROUP BY x.g");
         s.values().addAll(scope4(scopeId));
-        s.values().addAll(holderValues(yearFrom, asOf, path, true, term, true));
+        s.values().addAll(holderValues(yearFrom, asOf, path, true, everything, term, true));
         return s;
     }
 
@@ -231,15 +280,19 @@ public final class ProgressSql {
     /**
      * Briefing conferences held (not a draft, not cancelled, begun by {@code asOf}) by the unit that organised
      * them, carried to today's units, by unit directly under the scope and by quarter: 1-4 the quarters of the
-     * year before, 5-8 those of the year. Columns: group, quarter, conferences.
+     * year before, 5-8 those of the year. Columns: group, quarter, conferences. A part of the province starts
+     * from its units, as the completions do.
      */
-    static Statement briefings(long scopeId, String path, int year, LocalDate asOf) {
+    static Statement briefings(long scopeId, String path, int year, LocalDate asOf, boolean everything) {
         Statement s = new Statement("SELECT t.g, t.q, COUNT(*) FROM (SELECT " + CHILD + " AS g,"
                 + " CASE WHEN k.start_date < ? THEN 1 WHEN k.start_date < ? THEN 2 WHEN k.start_date < ? THEN 3"
                 + " WHEN k.start_date < ? THEN 4 WHEN k.start_date < ? THEN 5 WHEN k.start_date < ? THEN 6"
                 + " WHEN k.start_date < ? THEN 7 ELSE 8 END AS q"
-                + " FROM course_class k JOIN course c ON c.id = k.course_id JOIN admin_unit ku ON ku.id = k.unit_id"
-                + " JOIN admin_unit cu ON cu.id = ku.current_unit_id" + ANCESTORS
+                + (everything ? " FROM course_class k JOIN course c ON c.id = k.course_id"
+                        + " JOIN admin_unit ku ON ku.id = k.unit_id JOIN admin_unit cu ON cu.id = ku.current_unit_id"
+                        : " FROM" + FIXED_ORDER + "admin_unit cu JOIN admin_unit ku ON ku.current_unit_id = cu.id"
+                        + " JOIN course_class k ON k.unit_id = ku.id JOIN course c ON c.id = k.course_id")
+                + ANCESTORS
                 + " WHERE (c.kind = ? OR c.kind = ?) AND k.status <> ? AND k.status <> ? AND k.start_date >= ?"
                 + " AND k.start_date <= ? AND cu.path LIKE ?) t GROUP BY t.g, t.q");
         s.values().addAll(scope4(scopeId));
