@@ -62,6 +62,7 @@ import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard;
+import vn.cadretraining.reporting.service.DashboardSnapshots;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.reporting.service.ReportExport;
 import vn.cadretraining.reporting.service.TargetService;
@@ -105,6 +106,9 @@ class TargetsIT {
 
     @Inject
     TargetService targets;
+
+    @Inject
+    DashboardSnapshots snapshots;
 
     @Inject
     ReportExport export;
@@ -517,6 +521,68 @@ class TargetsIT {
         assertEquals(Integer.valueOf(40), now.get(new Cell(z, Measure.TITLE_SHARE, title("FRONT_HEAD"))),
                 "a share it had none of is taken over");
         assertFalse(targets.sheet(year).communes().stream().anyMatch(u -> u.getId() == x), "the merged unit is gone");
+    }
+
+    // ---- snapshots of big dashboards ---------------------------------------------------------------------
+
+    @Test
+    void aDashboardTooBigToCountWhileTheReaderWaitsIsKeptAndCountedAgainAfterAChange() throws Exception {
+        Fix f = fixture();
+        InContainer.signIn("tinh", PASSWORD);
+        // every dashboard is "too big" now: any count takes at least 0 ms
+        snapshots.reset(0L, 10L);
+        try {
+            DashboardSnapshots.Answer first = progress.look(f.d, y1, Basis.YEAR);
+            Dashboard kept = first.dashboard();
+            assertNotNull(kept.countedAt(), "kept as a snapshot, with the time it was counted");
+            assertFalse(first.refreshing());
+            assertEquals(6, kept.turns().actual(), 1e-9, "the same figures as a count made now");
+            assertEquals(progress.dashboard(f.d, y1, Basis.YEAR).cadres().actual(), kept.cadres().actual(), 1e-9);
+            assertEquals(progress.dashboard(f.d, y1, Basis.YEAR).path().stream().map(AdminUnit::getId).toList(),
+                    kept.path().stream().map(AdminUnit::getId).toList(), "the reader's own way back up");
+            assertEquals(f.d, kept.path().get(kept.path().size() - 1).getId());
+            assertNull(kept.turns().target());
+
+            DashboardSnapshots.Answer again = progress.look(f.d, y1, Basis.YEAR);
+            assertEquals(kept.countedAt(), again.dashboard().countedAt(), "served as kept, not counted again");
+            assertFalse(progress.newerCount(f.d, y1, Basis.YEAR, kept.countedAt()));
+
+            // a change the dashboard counts: the snapshot is still served, says a newer count is coming, and the
+            // newer count has the change
+            targets.save(y1, List.of(new Edit(new Cell(f.d, Measure.TURNS, 0), Value.NONE, 8)));
+            DashboardSnapshots.Answer stale = progress.look(f.d, y1, Basis.YEAR);
+            assertEquals(kept.countedAt(), stale.dashboard().countedAt());
+            assertTrue(stale.refreshing(), "the reader is told a newer count is on its way");
+            waitUntil(() -> progress.newerCount(f.d, y1, Basis.YEAR, kept.countedAt()));
+            DashboardSnapshots.Answer fresh = progress.look(f.d, y1, Basis.YEAR);
+            assertTrue(fresh.dashboard().countedAt().isAfter(kept.countedAt()));
+            assertEquals(Integer.valueOf(8), fresh.dashboard().turns().target(), "the saved target is in it");
+            assertFalse(fresh.refreshing());
+
+            // known to be slow and nothing kept (a new day): the page is told to wait, and the count arrives
+            snapshots.forgetSnapshots();
+            DashboardSnapshots.Answer waiting = progress.look(f.d, y1, Basis.YEAR);
+            if (waiting.pending()) {
+                assertNull(waiting.dashboard());
+                waitUntil(() -> !progress.look(f.d, y1, Basis.YEAR).pending());
+            }
+            assertEquals(6, progress.look(f.d, y1, Basis.YEAR).dashboard().turns().actual(), 1e-9);
+
+            // the scope is checked before anything kept is served
+            InContainer.signIn("xa.halong", PASSWORD);
+            assertThrows(NotFoundException.class, () -> progress.look(f.d, y1, Basis.YEAR));
+            assertThrows(NotFoundException.class, () -> progress.newerCount(f.d, y1, Basis.YEAR, null));
+        } finally {
+            snapshots.reset(null, null);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.currentTimeMillis() < until, "not within a minute");
+            Thread.sleep(100);
+        }
     }
 
     // ---- speed ------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package vn.cadretraining.certification.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,6 +50,9 @@ public class ResultService {
 
     @Inject
     CertificateService certificates;
+
+    @Inject
+    Event<ResultEvents.Closed> closed;
 
     /**
      * A participant's result as it stands: the recorded outcome once the class is closed; before that, what
@@ -204,7 +208,9 @@ public class ResultService {
         }
         cls.closeResults(currentUser.get().username());
         em.flush();
-        return certificates.issueFor(cls);
+        int issued = certificates.issueFor(cls);
+        closed.fire(new ResultEvents.Closed(cls.getId()));
+        return issued;
     }
 
     private CourseClass ownClass(long classId) {

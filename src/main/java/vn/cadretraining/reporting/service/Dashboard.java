@@ -1,6 +1,7 @@
 package vn.cadretraining.reporting.service;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.cadretraining.org.entity.AdminUnit;
@@ -19,12 +20,28 @@ import vn.cadretraining.reporting.entity.Standing;
  * @param paidShare   the share (%) of the holders of the paid titles trained (no target of its own)
  * @param paidHolders how many hold a paid title under the unit
  * @param direct      turns recorded at the unit itself rather than under one of its children
+ * @param countedAt   when a kept snapshot was counted; null when counted for this view
  */
 public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis basis, LocalDate asOf, double elapsed,
         Figure turns, Figure cadres, Figure briefings, Figure paidShare, long paidHolders, List<UnitRow> children,
         boolean childTargets,
         List<TitleRow> titles, List<QuarterRow> quarters, List<GroupRow> subjects, List<Breakdown> ethnicities,
-        List<Breakdown> genders, long[] monthlyTurns, long[] monthlyTurnsLastYear, long direct) implements Serializable {
+        List<Breakdown> genders, long[] monthlyTurns, long[] monthlyTurnsLastYear, long direct, Instant countedAt)
+        implements Serializable {
+
+    /** The same figures with the reader's own way back up. */
+    public Dashboard withPath(List<AdminUnit> readersPath) {
+        return new Dashboard(unit, readersPath, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
+                paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
+                monthlyTurnsLastYear, direct, countedAt);
+    }
+
+    /** The same figures, kept as a snapshot counted at {@code at} (see {@link DashboardSnapshots}). */
+    public Dashboard countedAt(Instant at) {
+        return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
+                paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
+                monthlyTurnsLastYear, direct, at);
+    }
 
     /**
      * One figure against its target: the actual, the target (null when none was set), what the pace expects by

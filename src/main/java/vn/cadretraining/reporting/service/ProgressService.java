@@ -1,6 +1,8 @@
 package vn.cadretraining.reporting.service;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -66,6 +68,12 @@ public class ProgressService {
 
     @Inject
     ProgressQueries queries;
+
+    @Inject
+    DashboardSnapshots snapshots;
+
+    @Resource
+    SessionContext context;
 
     /** Who is on an untrained list, and for which span. */
     public record Untrained(Long unitId, int year, Basis basis, Long titleId, boolean newlyElectedOnly)
@@ -157,16 +165,55 @@ public class ProgressService {
 
     // ---- the dashboard ----------------------------------------------------------------------------------
 
-    /** Everything the dashboard shows for a unit and a year. */
+    /** Everything the dashboard shows for a unit and a year, counted now. */
     public Dashboard dashboard(Long unitId, int year, Basis basis) {
         AdminUnit unit = visibleUnit(unitId);
         checkedYear(year);
+        return count(unit.getId(), year, basis).withPath(pathTo(unit));
+    }
+
+    /**
+     * The dashboard as the page shows it: counted now, or, for a dashboard too big to count while the reader
+     * waits (a whole province at national scale), the snapshot kept by {@link DashboardSnapshots}.
+     */
+    public DashboardSnapshots.Answer look(Long unitId, int year, Basis basis) {
+        AdminUnit unit = visibleUnit(unitId);
+        checkedYear(year);
+        long id = unit.getId();
+        ProgressService self = context.getBusinessObject(ProgressService.class);
+        DashboardSnapshots.Answer a = snapshots.get(id, year, basis, asOf(year), () -> self.count(id, year, basis));
+        return a.pending() ? a : new DashboardSnapshots.Answer(a.dashboard().withPath(pathTo(unit)), a.refreshing());
+    }
+
+    /** Whether a newer count than the one shown is ready (the page asks while a snapshot is being counted again). */
+    public boolean newerCount(Long unitId, int year, Basis basis, java.time.Instant shown) {
+        AdminUnit unit = visibleUnit(unitId);
+        return snapshots.newerThan(unit.getId(), checkedYear(year), basis, asOf(year), shown);
+    }
+
+    /** The day a year's figures are counted to: today, or 31 December of a year that is over. */
+    private static LocalDate asOf(int year) {
+        LocalDate today = VietnamTime.today();
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        return today.isBefore(yearEnd) ? today : yearEnd;
+    }
+
+    /**
+     * Counts a unit's dashboard, without a way back up. The caller has checked that the reader may see the unit
+     * ({@link #dashboard}, {@link #look}); it may run on another thread than the request's (a snapshot counted
+     * again in the background), so it reads nothing of the current request.
+     */
+    public Dashboard count(long unitId, int year, Basis basis) {
+        AdminUnit unit = em.find(AdminUnit.class, unitId);
+        if (unit == null) {
+            throw new NotFoundException("unit");
+        }
         LocalDate today = VietnamTime.today();
         LocalDate yearFrom = LocalDate.of(year, 1, 1);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate lastFrom = yearFrom.minusYears(1);
         LocalDate lastEnd = yearEnd.minusYears(1);
-        LocalDate asOf = today.isBefore(yearEnd) ? today : yearEnd;
+        LocalDate asOf = asOf(year);
         double elapsed = Pace.elapsed(year, today);
         long scope = unit.getId();
         String path = unit.getPath();
@@ -280,7 +327,7 @@ public class ProgressService {
         rows = ranked(rows);
         boolean childTargets = children.stream().anyMatch(c -> targets.hasAny(c.getId(), year));
 
-        return new Dashboard(unit, pathTo(unit), year, basis, asOf, elapsed,
+        return new Dashboard(unit, List.of(), year, basis, asOf, elapsed,
                 Figure.of(total[0], targets.of(scope, Measure.TURNS, 0, year), elapsed, (double) total[2],
                         targets.of(scope, Measure.TURNS, 0, year - 1)).withSamePeriod((double) lastYearSoFar),
                 Figure.of(total[1], targets.of(scope, Measure.CADRES, 0, year), elapsed, (double) total[3],
@@ -289,7 +336,7 @@ public class ProgressService {
                 Figure.of(share(paidScope[0], paidScope[1]), null, elapsed, null, null),
                 paidScope[0], rows, childTargets, titles, quarters, subjects, breakdowns[0], breakdowns[1], monthly,
                 monthlyLast,
-                direct(byChild, children));
+                direct(byChild, children), null);
     }
 
     /**

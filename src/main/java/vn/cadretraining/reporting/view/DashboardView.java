@@ -19,6 +19,7 @@ import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard;
+import vn.cadretraining.reporting.service.DashboardSnapshots;
 import vn.cadretraining.reporting.service.Dashboard.GroupRow;
 import vn.cadretraining.reporting.service.Dashboard.TitleRow;
 import vn.cadretraining.reporting.service.Dashboard.UnitRow;
@@ -59,6 +60,7 @@ public class DashboardView implements Serializable {
     private Integer year;
     private String basis;
     private Dashboard dashboard;
+    private boolean refreshing;
 
     public void load() {
         int y = year == null ? VietnamTime.today().getYear() : year;
@@ -68,9 +70,37 @@ public class DashboardView implements Serializable {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("basis");
         }
-        dashboard = progress.dashboard(unit, y, b);
         year = y;
         basis = b.name();
+        show(progress.look(unit, y, b));
+    }
+
+    private void show(DashboardSnapshots.Answer answer) {
+        dashboard = answer.dashboard();
+        refreshing = answer.refreshing();
+    }
+
+    /**
+     * Asked every few seconds while the figures are being counted: the first count (is it done?) or a newer count
+     * of the snapshot shown (is it ready?); when it is, the page is loaded again at its own address.
+     */
+    public void poll() throws IOException {
+        Basis b = Basis.valueOf(basis);
+        boolean ready = dashboard == null ? !progress.look(unit, year, b).pending()
+                : progress.newerCount(unit, year, b, dashboard.countedAt());
+        if (ready) {
+            go();
+        }
+    }
+
+    /** The first count of a big scope is still running: the page says so and waits. */
+    public boolean isPending() {
+        return dashboard == null;
+    }
+
+    /** A snapshot is shown and a newer count of it is on its way. */
+    public boolean isRefreshing() {
+        return refreshing;
     }
 
     /** Another year or basis: the same page at its new address. */

@@ -1,0 +1,244 @@
+package vn.cadretraining.reporting.service;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.cadretraining.certification.service.ResultEvents;
+import vn.cadretraining.org.service.UnitEvents;
+import vn.cadretraining.reporting.entity.Basis;
+
+/**
+ * Dashboards too big to count while the reader waits. A commune's dashboard is counted for each view (tens of
+ * milliseconds at any size: its statements start from the commune's units). A whole province's reads every
+ * record of the period; at national scale (the benchmark's L: a million cadres) that takes tens of seconds, and
+ * twenty reviewers opening it would each start the same minute-long count. So:
+ *
+ * <ul>
+ * <li>a dashboard whose last count took less than {@code DASHBOARD_LIVE_MS} is counted again for every view,
+ * exactly as before (the demo province, every commune, every test);</li>
+ * <li>one that took longer is kept (a snapshot, labelled with the time it was counted) and served as it is to
+ * every reader; it is counted again in the background once it is older than {@code DASHBOARD_REFRESH_MINUTES}
+ * or once something it counts has changed (a class closed, targets saved, units merged), one count at a time per
+ * dashboard, and the readers see the time and that a newer count is on its way;</li>
+ * <li>several readers asking for the same dashboard while it is being counted wait for that one count, up to
+ * {@code DASHBOARD_LIVE_MS}; after that the page says the figures are being counted and asks again by itself.</li>
+ * </ul>
+ *
+ * <p>The figures of a snapshot are the same statements' answer at the time shown, never an estimate. Snapshots
+ * live in this server's memory: a second server counts its own (the statements' answers are the same). Scope is
+ * not this class's business: {@link ProgressService} checks the reader may see the unit before asking, and sets
+ * the reader's own way back up ({@code path}) on what it returns.
+ */
+@ApplicationScoped
+public class DashboardSnapshots {
+
+    private static final Logger LOG = Logger.getLogger(DashboardSnapshots.class.getName());
+
+    /** No more snapshots than this are kept (a province has one per year and basis looked at). */
+    static final int MAX_SNAPSHOTS = 200;
+
+    /** Timings kept at most (one per dashboard and day looked at); forgotten all at once beyond. */
+    static final int MAX_TIMINGS = 20_000;
+
+    /** One dashboard: a unit, a year, a basis, counted to a day. */
+    record Key(long unitId, int year, Basis basis, LocalDate asOf) {
+    }
+
+    /** A dashboard as counted, when, in how long, and at which version of the data it counts. */
+    record Snapshot(Dashboard dashboard, Instant countedAt, long tookMillis, long version) {
+    }
+
+    /** What a reader gets: the dashboard (null while its first count runs) and whether a newer one is coming. */
+    public record Answer(Dashboard dashboard, boolean refreshing) {
+        public boolean pending() {
+            return dashboard == null;
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "DASHBOARD_LIVE_MS", defaultValue = "2000")
+    long liveMillis;
+
+    @Inject
+    @ConfigProperty(name = "DASHBOARD_REFRESH_MINUTES", defaultValue = "10")
+    long refreshMinutes;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    Clock clock = Clock.systemUTC();
+
+    /** How long the last count of each dashboard took (kept for every one, a few bytes each). */
+    private final Map<Key, Long> took = new ConcurrentHashMap<>();
+    private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Key, CompletableFuture<Snapshot>> counting = new ConcurrentHashMap<>();
+    /** Raised after the commit of anything the dashboards count. */
+    private final AtomicLong version = new AtomicLong();
+
+    /**
+     * The dashboard of a unit the caller may see: counted now, or the kept snapshot (see the class comment).
+     * {@code count} counts it in the caller's transaction and security context; it may run on another thread.
+     */
+    public Answer get(long unitId, int year, Basis basis, LocalDate asOf, Supplier<Dashboard> count) {
+        Key key = new Key(unitId, year, basis, asOf);
+        Snapshot kept = snapshots.get(key);
+        if (kept != null) {
+            boolean stale = kept.version() < version.get()
+                    || Duration.between(kept.countedAt(), clock.instant()).toMinutes() >= refreshMinutes;
+            if (stale) {
+                countInBackground(key, count);
+            }
+            return new Answer(kept.dashboard(), stale || counting.containsKey(key));
+        }
+        CompletableFuture<Snapshot> running = counting.get(key);
+        Long last = took.get(key);
+        if (running == null && (last == null || last < liveMillis)) {
+            // small enough to count while the reader waits: here, on the request's thread
+            CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+            running = counting.putIfAbsent(key, mine);
+            if (running == null) {
+                try {
+                    Snapshot s = countNow(key, count);
+                    mine.complete(s);
+                    return new Answer(s.dashboard(), false);
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    counting.remove(key, mine);
+                }
+            }
+        }
+        if (running == null) {
+            running = countInBackground(key, count);
+        }
+        return waitFor(running);
+    }
+
+    /** Whether a newer count of this dashboard than the one the reader has is ready (the page asks). */
+    public boolean newerThan(long unitId, int year, Basis basis, LocalDate asOf, Instant countedAt) {
+        Snapshot kept = snapshots.get(new Key(unitId, year, basis, asOf));
+        return kept != null && (countedAt == null || kept.countedAt().isAfter(countedAt));
+    }
+
+    /** Something the dashboards count changed: every snapshot is counted again at its next view. */
+    public void changed() {
+        version.incrementAndGet();
+    }
+
+    void onClassClosed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResultEvents.Closed closed) {
+        changed();
+    }
+
+    void onMerged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UnitEvents.Merged merged) {
+        changed();
+    }
+
+    void onTargets(@Observes(during = TransactionPhase.AFTER_SUCCESS) TargetService.Saved saved) {
+        changed();
+    }
+
+    /** Tests only: other limits (null: the settings'), and nothing kept. */
+    public void reset(Long liveMillis, Long refreshMinutes) {
+        Config config = ConfigProvider.getConfig();
+        this.liveMillis = liveMillis != null ? liveMillis
+                : config.getOptionalValue("DASHBOARD_LIVE_MS", Long.class).orElse(2000L);
+        this.refreshMinutes = refreshMinutes != null ? refreshMinutes
+                : config.getOptionalValue("DASHBOARD_REFRESH_MINUTES", Long.class).orElse(10L);
+        snapshots.clear();
+        took.clear();
+    }
+
+    /** Tests only: the snapshots go, the timings stay (as after a restart of the day's counts). */
+    public void forgetSnapshots() {
+        snapshots.clear();
+    }
+
+    private Snapshot countNow(Key key, Supplier<Dashboard> count) {
+        long v = version.get();
+        Instant at = clock.instant();
+        long t = System.nanoTime();
+        Dashboard d = count.get();
+        long ms = (System.nanoTime() - t) / 1_000_000;
+        if (took.size() > MAX_TIMINGS) {
+            took.clear();
+        }
+        took.put(key, ms);
+        boolean slow = ms >= liveMillis;
+        Snapshot s = new Snapshot(slow ? d.countedAt(at) : d, at, ms, v);
+        if (slow) {
+            keep(key, s);
+            LOG.info(() -> "Dashboard of unit " + key.unitId() + " (" + key.year() + ", " + key.basis() + ") counted in "
+                    + ms + " ms: kept as a snapshot");
+        } else {
+            snapshots.remove(key);
+        }
+        return s;
+    }
+
+    private CompletableFuture<Snapshot> countInBackground(Key key, Supplier<Dashboard> count) {
+        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+        CompletableFuture<Snapshot> running = counting.putIfAbsent(key, mine);
+        if (running != null) {
+            return running;
+        }
+        try {
+            executor.submit(() -> {
+                try {
+                    mine.complete(countNow(key, count));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Dashboard of unit " + key.unitId() + " could not be counted", e);
+                    mine.completeExceptionally(e);
+                } finally {
+                    counting.remove(key, mine);
+                }
+            });
+        } catch (RuntimeException e) {
+            counting.remove(key, mine);
+            throw e;
+        }
+        return mine;
+    }
+
+    private Answer waitFor(CompletableFuture<Snapshot> running) {
+        try {
+            return new Answer(running.get(liveMillis, TimeUnit.MILLISECONDS).dashboard(), false);
+        } catch (TimeoutException e) {
+            return new Answer(null, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(null, true);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void keep(Key key, Snapshot s) {
+        snapshots.put(key, s);
+        if (snapshots.size() > MAX_SNAPSHOTS) {
+            // the oldest count goes first
+            snapshots.entrySet().stream().min((a, b) -> a.getValue().countedAt().compareTo(b.getValue().countedAt()))
+                    .ifPresent(oldest -> snapshots.remove(oldest.getKey(), oldest.getValue()));
+        }
+    }
+}
