@@ -354,6 +354,11 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
         return genders;
     }
 
+    /** When the figures were counted, for a kept snapshot; null when counted for this view. */
+    public Instant getCountedAt() {
+        return countedAt;
+    }
+
     public long getDirect() {
         return direct;
     }

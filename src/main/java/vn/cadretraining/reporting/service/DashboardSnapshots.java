@@ -34,14 +34,16 @@ import vn.cadretraining.reporting.entity.Basis;
  * twenty reviewers opening it would each start the same minute-long count. So:
  *
  * <ul>
- * <li>a dashboard whose last count took less than {@code DASHBOARD_LIVE_MS} is counted again for every view,
- * exactly as before (the demo province, every commune, every test);</li>
- * <li>one that took longer is kept (a snapshot, labelled with the time it was counted) and served as it is to
- * every reader; it is counted again in the background once it is older than {@code DASHBOARD_REFRESH_MINUTES}
- * or once something it counts has changed (a class closed, targets saved, units merged), one count at a time per
- * dashboard, and the readers see the time and that a newer count is on its way;</li>
- * <li>several readers asking for the same dashboard while it is being counted wait for that one count, up to
- * {@code DASHBOARD_LIVE_MS}; after that the page says the figures are being counted and asks again by itself.</li>
+ * <li>every count runs on the server's managed executor, and the reader waits for it up to
+ * {@code DASHBOARD_LIVE_MS}; readers asking for the same dashboard meanwhile share that one count;</li>
+ * <li>a count done in less than that is shown and forgotten: the next view counts again (the demo province,
+ * every commune, every test);</li>
+ * <li>a count that took longer is kept (a snapshot, labelled with the time it was counted) and served as it is to
+ * every reader; it is counted again in the background at the first view after it is older than
+ * {@code DASHBOARD_REFRESH_MINUTES}, after the day changed, or after something it counts changed (a class
+ * closed, targets saved, units merged); the readers see the time, and that a newer count is on its way;</li>
+ * <li>a reader whose count is not done in time is told the figures are being counted; the page asks again by
+ * itself.</li>
  * </ul>
  *
  * <p>The figures of a snapshot are the same statements' answer at the time shown, never an estimate. Snapshots
@@ -57,11 +59,8 @@ public class DashboardSnapshots {
     /** No more snapshots than this are kept (a province has one per year and basis looked at). */
     static final int MAX_SNAPSHOTS = 200;
 
-    /** Timings kept at most (one per dashboard and day looked at); forgotten all at once beyond. */
-    static final int MAX_TIMINGS = 20_000;
-
-    /** One dashboard: a unit, a year, a basis, counted to a day. */
-    record Key(long unitId, int year, Basis basis, LocalDate asOf) {
+    /** One dashboard: a unit, a year, a basis (counted to a day, which the dashboard itself says). */
+    record Key(long unitId, int year, Basis basis) {
     }
 
     /** A dashboard as counted, when, in how long, and at which version of the data it counts. */
@@ -83,13 +82,14 @@ public class DashboardSnapshots {
     @ConfigProperty(name = "DASHBOARD_REFRESH_MINUTES", defaultValue = "10")
     long refreshMinutes;
 
-    @Resource
+    /** Where the counts run (defined on {@link ProgressService}). */
+    public static final String EXECUTOR = "java:app/concurrent/dashboards";
+
+    @Resource(lookup = EXECUTOR)
     ManagedExecutorService executor;
 
     Clock clock = Clock.systemUTC();
 
-    /** How long the last count of each dashboard took (kept for every one, a few bytes each). */
-    private final Map<Key, Long> took = new ConcurrentHashMap<>();
     private final Map<Key, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<Snapshot>> counting = new ConcurrentHashMap<>();
     /** Raised after the commit of anything the dashboards count. */
@@ -97,47 +97,26 @@ public class DashboardSnapshots {
 
     /**
      * The dashboard of a unit the caller may see: counted now, or the kept snapshot (see the class comment).
-     * {@code count} counts it in the caller's transaction and security context; it may run on another thread.
+     * {@code count} counts it in its own transaction and in the caller's security context, on a thread of the
+     * server's managed executor; the reader waits for it up to {@code DASHBOARD_LIVE_MS}.
      */
     public Answer get(long unitId, int year, Basis basis, LocalDate asOf, Supplier<Dashboard> count) {
-        Key key = new Key(unitId, year, basis, asOf);
+        Key key = new Key(unitId, year, basis);
         Snapshot kept = snapshots.get(key);
         if (kept != null) {
-            boolean stale = kept.version() < version.get()
+            boolean stale = !kept.dashboard().asOf().equals(asOf) || kept.version() < version.get()
                     || Duration.between(kept.countedAt(), clock.instant()).toMinutes() >= refreshMinutes;
             if (stale) {
-                countInBackground(key, count);
+                count(key, count);
             }
             return new Answer(kept.dashboard(), stale || counting.containsKey(key));
         }
-        CompletableFuture<Snapshot> running = counting.get(key);
-        Long last = took.get(key);
-        if (running == null && (last == null || last < liveMillis)) {
-            // small enough to count while the reader waits: here, on the request's thread
-            CompletableFuture<Snapshot> mine = new CompletableFuture<>();
-            running = counting.putIfAbsent(key, mine);
-            if (running == null) {
-                try {
-                    Snapshot s = countNow(key, count);
-                    mine.complete(s);
-                    return new Answer(s.dashboard(), false);
-                } catch (RuntimeException e) {
-                    mine.completeExceptionally(e);
-                    throw e;
-                } finally {
-                    counting.remove(key, mine);
-                }
-            }
-        }
-        if (running == null) {
-            running = countInBackground(key, count);
-        }
-        return waitFor(running);
+        return waitFor(count(key, count));
     }
 
     /** Whether a newer count of this dashboard than the one the reader has is ready (the page asks). */
-    public boolean newerThan(long unitId, int year, Basis basis, LocalDate asOf, Instant countedAt) {
-        Snapshot kept = snapshots.get(new Key(unitId, year, basis, asOf));
+    public boolean newerThan(long unitId, int year, Basis basis, Instant countedAt) {
+        Snapshot kept = snapshots.get(new Key(unitId, year, basis));
         return kept != null && (countedAt == null || kept.countedAt().isAfter(countedAt));
     }
 
@@ -166,10 +145,9 @@ public class DashboardSnapshots {
         this.refreshMinutes = refreshMinutes != null ? refreshMinutes
                 : config.getOptionalValue("DASHBOARD_REFRESH_MINUTES", Long.class).orElse(10L);
         snapshots.clear();
-        took.clear();
     }
 
-    /** Tests only: the snapshots go, the timings stay (as after a restart of the day's counts). */
+    /** Tests only: the snapshots go (as when the server restarts). */
     public void forgetSnapshots() {
         snapshots.clear();
     }
@@ -180,10 +158,6 @@ public class DashboardSnapshots {
         long t = System.nanoTime();
         Dashboard d = count.get();
         long ms = (System.nanoTime() - t) / 1_000_000;
-        if (took.size() > MAX_TIMINGS) {
-            took.clear();
-        }
-        took.put(key, ms);
         boolean slow = ms >= liveMillis;
         Snapshot s = new Snapshot(slow ? d.countedAt(at) : d, at, ms, v);
         if (slow) {
@@ -196,7 +170,7 @@ public class DashboardSnapshots {
         return s;
     }
 
-    private CompletableFuture<Snapshot> countInBackground(Key key, Supplier<Dashboard> count) {
+    private CompletableFuture<Snapshot> count(Key key, Supplier<Dashboard> count) {
         CompletableFuture<Snapshot> mine = new CompletableFuture<>();
         CompletableFuture<Snapshot> running = counting.putIfAbsent(key, mine);
         if (running != null) {

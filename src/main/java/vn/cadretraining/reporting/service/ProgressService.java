@@ -3,6 +3,7 @@ package vn.cadretraining.reporting.service;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,6 +56,9 @@ import vn.cadretraining.shared.time.VietnamTime;
  */
 @Stateless
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+// the dashboards' counts (DashboardSnapshots): a few at once, each with its reader's identity; the server's default
+// executor has no core threads and an unbounded queue, which runs its tasks one at a time
+@ManagedExecutorDefinition(name = DashboardSnapshots.EXECUTOR, maxAsync = 4)
 public class ProgressService {
 
     /** The years a dashboard may be asked for, around today. */
@@ -188,7 +192,7 @@ public class ProgressService {
     /** Whether a newer count than the one shown is ready (the page asks while a snapshot is being counted again). */
     public boolean newerCount(Long unitId, int year, Basis basis, java.time.Instant shown) {
         AdminUnit unit = visibleUnit(unitId);
-        return snapshots.newerThan(unit.getId(), checkedYear(year), basis, asOf(year), shown);
+        return snapshots.newerThan(unit.getId(), checkedYear(year), basis, shown);
     }
 
     /** The day a year's figures are counted to: today, or 31 December of a year that is over. */
