@@ -153,4 +153,29 @@ class TargetsBrowserIT extends BrowserTestBase {
         cadre.signIn("canbo", PASSWORD);
         assertEquals(403, cadre.get("/reports/dashboard.xhtml").statusCode());
     }
+
+    @Test
+    void aDashboardTooBigToCountAtOnceSaysSoThenShowsItsFiguresWithTheTimeTheyWereCounted() throws Exception {
+        browser.signIn("tinh", PASSWORD);
+        // every dashboard "too big": not waited for, kept once counted (the test helpers' address)
+        browser.open("/testing/dashboard-snapshots?live=0");
+        assertTrue(browser.pageText().contains("ok"), browser.pageText());
+        try {
+            browser.open("/reports/dashboard.xhtml");
+            assertTrue(browser.text("#counting-note").startsWith("Đang tính số liệu"), browser.text("#counting-note"));
+            assertFalse(browser.exists("#headline"), "no figures before they are counted");
+            // the page asks again by itself and shows the figures once counted, with the time they were counted
+            browser.waitForText("#counting-note", "Số liệu tính lúc");
+            assertTrue(browser.text("#counting-note").matches("Số liệu tính lúc \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}.*"),
+                    browser.text("#counting-note"));
+            assertFalse(browser.text("#fig-turns .stat-value").isBlank());
+            assertTrue(browser.text("h1.page-title").contains("Tỉnh Quảng Ninh"));
+            browser.size(Browser.PHONE);
+            browser.open("/reports/dashboard.xhtml");
+            assertTrue(browser.text("#counting-note").startsWith("Số liệu tính lúc"), "served as kept");
+            assertFalse(browser.overflowsHorizontally(), "the note fits a phone");
+        } finally {
+            browser.open("/testing/dashboard-snapshots");
+        }
+    }
 }

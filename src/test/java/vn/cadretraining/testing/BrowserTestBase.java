@@ -27,7 +27,8 @@ public abstract class BrowserTestBase {
 
     @Deployment(testable = false)
     public static WebArchive deployment() {
-        return Deployments.war();
+        // with the test helpers: they only watch, or answer at addresses under /testing/ that the tests call
+        return Deployments.warWithTestHelpers();
     }
 
     @BeforeEach
