@@ -43,12 +43,14 @@ import vn.cadretraining.people.service.ImportResult;
 import vn.cadretraining.people.service.RosterExportService;
 import vn.cadretraining.people.service.RosterFilter;
 import vn.cadretraining.people.service.RosterImportService;
+import vn.cadretraining.people.service.RosterRow;
 import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.people.service.transfer.ImportProblem;
 import vn.cadretraining.people.service.transfer.ImportRow;
 import vn.cadretraining.people.service.transfer.RosterColumn;
 import vn.cadretraining.people.service.transfer.RowAction;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.ImportFailureInjector;
 import vn.cadretraining.testing.InContainer;
@@ -301,6 +303,19 @@ class RosterImportIT {
         // setup/run). The tests' in-memory Derby writes these indexes about three times slower, and Maven shares
         // the two cores: the floor here only catches a regression to minutes.
         assertTrue(rowsPerSecond >= 400, "10,000 rows must import in seconds: " + rowsPerSecond + " rows/s");
+
+        // a search that finds them all shows the first thousand found, by name, and says there are more
+        RosterFilter all = new RosterFilter("toc do", null, null, null, null, null);
+        assertEquals(CadreService.SEARCH_CAP + 1, cadres.count(all), "more than the cap");
+        List<RosterRow> page = cadres.search(all, PageRequest.of(0, 25));
+        assertEquals(25, page.size());
+        assertTrue(page.stream().allMatch(r -> r.getCadre().getFullName().startsWith("Đặng Thị Tốc Độ ")));
+        List<RosterRow> last = cadres.search(all, PageRequest.of(CadreService.SEARCH_CAP - 10, 25));
+        assertEquals(10, last.size(), "the last page of the thousand shown");
+        // one more word narrows it to an exact count
+        RosterFilter narrow = new RosterFilter("toc do 123", null, null, null, null, null);
+        assertEquals(11, cadres.count(narrow), "123 and 1230-1239");
+        assertEquals(11, cadres.search(narrow, PageRequest.of(0, 25)).size());
     }
 
     // ---- helpers ----

@@ -46,6 +46,12 @@ import vn.cadretraining.shared.text.TextFold;
 @Stateless
 public class CadreService {
 
+    /** A search by typed words shows at most this many cadres (the first found, in the page's order). */
+    public static final int SEARCH_CAP = 1000;
+
+    /** Read beyond the cap, for cadres found twice (two of their words begin with the driving word). */
+    static final int SEARCH_MARGIN = 100;
+
     /** Surname and middle-name words so common that they narrow nothing: never used to drive a search. */
     static final Set<String> COMMON_WORDS = Set.of("nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu",
             "vo", "dang", "bui", "do", "ho", "ngo", "duong", "ly", "van", "thi", "duc", "minh", "ngoc", "thanh");
@@ -72,9 +78,18 @@ public class CadreService {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         String order = " ORDER BY " + page.orderBy(SORTS, "c.nameSort, c.id");
-        if (!tokens(filter).isEmpty() || where.contains("c.ethnicity.")) {
-            TypedQuery<Cadre> q = em.createQuery("SELECT " + distinct(filter) + "c FROM " + tokens(filter)
-                    + "Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity" + where + order, Cadre.class);
+        if (!tokens(filter).isEmpty()) {
+            // typed words: the page among the cadres found (at most SEARCH_CAP of them), in the page's order
+            List<Long> found = found(filter).ids();
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            return rows(em.createQuery("SELECT c FROM Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity"
+                    + " WHERE c.id IN :ids" + order, Cadre.class).setParameter("ids", found)
+                    .setFirstResult(page.first()).setMaxResults(page.size()).getResultList());
+        }
+        if (where.contains("c.ethnicity.")) {
+            TypedQuery<Cadre> q = em.createQuery("SELECT c FROM Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity" + where + order, Cadre.class);
             params.forEach(q::setParameter);
             return rows(q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList());
         }
@@ -94,11 +109,19 @@ public class CadreService {
         return rows(page1.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
     }
 
+    /**
+     * How many cadres the filter finds. A search by typed words that finds more than {@link #SEARCH_CAP} answers
+     * {@code SEARCH_CAP + 1}: the page then shows the first {@code SEARCH_CAP} found, in its order, and asks for
+     * more words.
+     */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public long count(RosterFilter filter) {
+        if (!tokens(filter).isEmpty()) {
+            Found found = found(filter);
+            return found.more() ? SEARCH_CAP + 1 : found.ids().size();
+        }
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(" + distinct(filter) + "c) FROM " + tokens(filter)
-                + "Cadre c" + where(filter, params), Long.class);
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(c) FROM Cadre c" + where(filter, params), Long.class);
         params.forEach(q::setParameter);
         return q.getSingleResult();
     }
@@ -172,6 +195,32 @@ public class CadreService {
                     ps.stream().anyMatch(Position::isNewlyElected)));
         }
         return rows;
+    }
+
+    /** The cadres a search by typed words found: at most {@link #SEARCH_CAP}, and whether there are more. */
+    record Found(List<Long> ids, boolean more) {
+    }
+
+    /**
+     * The cadres a search by typed words finds, read from the driving word's index range and stopped after
+     * {@link #SEARCH_CAP} of them (and a margin for a cadre found twice through two words beginning alike). Counting
+     * every match of "nguyen van" at national scale took seconds (a million cadres: tens of thousands found, each
+     * probed and sorted; issue 7); nobody reads past the first thousand names of a search, they type one more word.
+     */
+    Found found(RosterFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        int limit = SEARCH_CAP + SEARCH_MARGIN;
+        TypedQuery<Long> q = em.createQuery("SELECT t0.cadreId FROM " + tokens(filter) + "Cadre c"
+                + where(filter, params), Long.class);
+        params.forEach(q::setParameter);
+        List<Long> read = q.setMaxResults(limit).getResultList();
+        List<Long> ids = new ArrayList<>(new java.util.LinkedHashSet<>(read));
+        boolean more = read.size() == limit;
+        if (ids.size() > SEARCH_CAP) {
+            ids = ids.subList(0, SEARCH_CAP);
+            more = true;
+        }
+        return new Found(List.copyOf(ids), more);
     }
 
     /**

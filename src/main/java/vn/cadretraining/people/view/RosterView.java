@@ -41,15 +41,28 @@ public class RosterView implements Serializable {
     private String ethnicityCode;
     private Gender gender;
     private PagedModel<RosterRow> model;
+    private boolean capped;
     private List<PositionTitle> titles;
     private List<Ethnicity> ethnicities;
 
     @PostConstruct
     void init() {
-        model = new PagedModel<>(() -> cadres.count(getFilter()), page -> cadres.search(getFilter(), page),
-                RosterRow::getId);
+        model = new PagedModel<>(() -> {
+            long found = cadres.count(getFilter());
+            capped = found > CadreService.SEARCH_CAP;
+            return Math.min(found, CadreService.SEARCH_CAP);
+        }, page -> cadres.search(getFilter(), page), RosterRow::getId);
         titles = reference.activeTitles();
         ethnicities = reference.ethnicities();
+    }
+
+    /** The search found more cadres than the page shows: it says so and asks for more words. */
+    public boolean isCapped() {
+        return capped;
+    }
+
+    public int getSearchCap() {
+        return CadreService.SEARCH_CAP;
     }
 
     /** The filter as the page shows it; the service adds the caller's scope. */
