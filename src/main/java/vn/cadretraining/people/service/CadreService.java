@@ -130,8 +130,8 @@ public class CadreService {
      * Every cadre the filter finds in the caller's scope, in the roster's order (given name first), handed to
      * {@code consumer} in batches with the titles held now: for exports of any size. One query, sorted once
      * and read through a cursor (paging by offset or keyset would sort again for every batch); the persistence
-     * context is cleared after each batch so that memory stays flat. Units and ethnic groups come from the
-     * shared cache, the titles held in one query per batch.
+     * context is cleared after each batch so that memory stays flat. Units and ethnic groups come with the
+     * cadres, the titles held in one query per batch: the statements grow with the batches, not the rows.
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public void forEachBatch(RosterFilter filter, int batchSize, Consumer<List<RosterEntry>> consumer) {
@@ -142,6 +142,10 @@ public class CadreService {
                 + "Cadre c" + where + " ORDER BY c.nameSort, c.id");
         params.forEach(q::setParameter);
         q.setHint(QueryHints.CURSOR, HintValues.TRUE).setHint(QueryHints.CURSOR_PAGE_SIZE, batchSize);
+        // the ethnic groups and titles (a few dozen) into the shared cache at once: read one by one as the rows
+        // needed them, they and the units were most of an export's statements (2,873 for 41,840 rows; issue 7)
+        em.createQuery("SELECT e FROM Ethnicity e", Ethnicity.class).getResultList();
+        em.createQuery("SELECT t FROM PositionTitle t", PositionTitle.class).getResultList();
         CursoredStream cursor = (CursoredStream) q.getSingleResult();
         try {
             List<Cadre> batch = new ArrayList<>(batchSize);
@@ -162,18 +166,44 @@ public class CadreService {
     private List<RosterEntry> entries(List<Cadre> cadres) {
         // one table, probed by the cadre_id index: joins or a sort here make Derby scan every position per batch
         Map<Long, List<Position>> held = new HashMap<>();
-        for (Position p : em.createQuery("SELECT p FROM Position p WHERE p.cadre.id IN :ids AND p.endDate IS NULL",
-                        Position.class)
-                .setParameter("ids", cadres.stream().map(Cadre::getId).toList()).getResultList()) {
+        // the batch's units and the units above them (a unit's label names its parent), all written in the
+        // cadres' paths, in one query: the rows then find them in the shared cache (a cursor ignores JOIN FETCH,
+        // and a search's DISTINCT query takes no batch hint)
+        java.util.Set<Long> units = new java.util.HashSet<>();
+        for (Cadre c : cadres) {
+            for (String id : c.getUnitPath().split("/")) {
+                if (!id.isEmpty()) {
+                    units.add(Long.valueOf(id));
+                }
+            }
+        }
+        List<Long> ids = List.copyOf(units);
+        for (int i = 0; i < ids.size(); i += 500) {
+            em.createQuery("SELECT u FROM AdminUnit u WHERE u.id IN :ids", AdminUnit.class)
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList();
+        }
+        TypedQuery<Position> positions = em.createQuery(
+                "SELECT p FROM Position p WHERE p.cadre.id IN :ids AND p.endDate IS NULL", Position.class);
+        // a position under another unit than its holder's: its unit and that unit's parent, one IN query each
+        batched(positions, "p.unit", "p.unit.parent");
+        for (Position p : positions.setParameter("ids", cadres.stream().map(Cadre::getId).toList()).getResultList()) {
             held.computeIfAbsent(p.getCadre().getId(), k -> new ArrayList<>()).add(p);
         }
-        // titles and units are in the shared cache: no query for them
         held.values().forEach(ps -> ps.sort(java.util.Comparator.comparingInt(p -> p.getTitle().getSortOrder())));
         List<RosterEntry> entries = new ArrayList<>(cadres.size());
         for (Cadre c : cadres) {
             entries.add(new RosterEntry(c, held.getOrDefault(c.getId(), List.of()), nationalIdFor(c)));
         }
         return entries;
+    }
+
+    /** Reads these relations of the query's results in one IN query each, when first used. */
+    private static <Q extends jakarta.persistence.Query> Q batched(Q q, String... relations) {
+        q.setHint(QueryHints.BATCH_TYPE, org.eclipse.persistence.annotations.BatchFetchType.IN);
+        for (String relation : relations) {
+            q.setHint(QueryHints.BATCH, relation);
+        }
+        return q;
     }
 
     /** The page's cadres with the titles they hold now: one query for all of them, not one per row. */
