@@ -227,6 +227,11 @@ public class CadreService {
         return rows;
     }
 
+    /** Whether the filter searches by typed words (and so finds at most {@link #SEARCH_CAP} cadres). */
+    public static boolean searches(RosterFilter filter) {
+        return !searchWords(filter.text()).isEmpty();
+    }
+
     /** The cadres a search by typed words found: at most {@link #SEARCH_CAP}, and whether there are more. */
     record Found(List<Long> ids, boolean more) {
     }

@@ -48,9 +48,11 @@ public class RosterView implements Serializable {
     @PostConstruct
     void init() {
         model = new PagedModel<>(() -> {
-            long found = cadres.count(getFilter());
-            capped = found > CadreService.SEARCH_CAP;
-            return Math.min(found, CadreService.SEARCH_CAP);
+            RosterFilter filter = getFilter();
+            long found = cadres.count(filter);
+            // only a search by typed words stops at the cap; a whole roster is counted to the last cadre
+            capped = CadreService.searches(filter) && found > CadreService.SEARCH_CAP;
+            return capped ? CadreService.SEARCH_CAP : found;
         }, page -> cadres.search(getFilter(), page), RosterRow::getId);
         titles = reference.activeTitles();
         ethnicities = reference.ethnicities();
