@@ -50,6 +50,7 @@ public final class BenchRaw {
         Map<String, String> out = new LinkedHashMap<>();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
+            out.put("imported.removed", "" + removeImported(c));
             long province = one(c, "SELECT id FROM admin_unit WHERE parent_id IS NULL");
             long commune = one(c, "SELECT unit_id FROM account WHERE username = 'xa.halong'");
             for (Object[] scope : new Object[][] {{"province", province, true}, {"commune", commune, false}}) {
@@ -91,6 +92,36 @@ public final class BenchRaw {
             }
         }
         out.forEach((k, v) -> System.out.println(k + " = " + v));
+    }
+
+    /**
+     * Removes the cadres an earlier run's import added (codes "BN…", named "Đặng Thị Thử Tải …"), with their
+     * positions and search words, so that every run measures the data as generated: four runs at S had grown
+     * its roster from 11,840 to 51,840 cadres.
+     */
+    static int removeImported(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM cadre"
+                + " WHERE code LIKE 'BN%' AND full_name LIKE 'Đặng Thị Thử Tải %'")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        // by id, in batches (an IN subquery would be evaluated against every position)
+        for (String sql : new String[] {"DELETE FROM position WHERE cadre_id = ?",
+                "DELETE FROM cadre_search_token WHERE cadre_id = ?", "DELETE FROM cadre WHERE id = ?"}) {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    p.setLong(1, ids.get(i));
+                    p.addBatch();
+                    if (i % 1000 == 999 || i == ids.size() - 1) {
+                        p.executeBatch();
+                    }
+                }
+            }
+        }
+        c.commit();
+        return ids.size();
     }
 
     /** Everything {@link ProgressService#dashboard} reads, as SQL; returns the rows read. */
