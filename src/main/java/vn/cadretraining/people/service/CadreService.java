@@ -65,6 +65,9 @@ public class CadreService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<SearchMemo> memo;
+
     /** A cadre's details as a form submits them. */
     public record Details(String fullName, Gender gender, LocalDate birthDate, String ethnicityCode,
             String phone, EducationLevel education, PoliticalTheoryLevel politicalTheory, boolean partyMember,
@@ -243,6 +246,17 @@ public class CadreService {
      * probed and sorted; issue 7); nobody reads past the first thousand names of a search, they type one more word.
      */
     Found found(RosterFilter filter) {
+        if (memo.isResolvable()) {
+            try {
+                return memo.get().get(scopePath() + "|" + filter, k -> search(filter));
+            } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+                // no request (a background task): read it now
+            }
+        }
+        return search(filter);
+    }
+
+    private Found search(RosterFilter filter) {
         Map<String, Object> params = new HashMap<>();
         int limit = SEARCH_CAP + SEARCH_MARGIN;
         TypedQuery<Long> q = em.createQuery("SELECT t0.cadreId FROM " + tokens(filter) + "Cadre c"
