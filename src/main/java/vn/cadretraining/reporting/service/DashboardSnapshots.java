@@ -63,8 +63,8 @@ public class DashboardSnapshots {
     record Key(long unitId, int year, Basis basis) {
     }
 
-    /** A dashboard as counted, when, in how long, and at which version of the data it counts. */
-    record Snapshot(Dashboard dashboard, Instant countedAt, long tookMillis, long version) {
+    /** A dashboard as counted, when, and at which version of the data it counts. */
+    record Snapshot(Dashboard dashboard, Instant countedAt, long version) {
     }
 
     /** What a reader gets: the dashboard (null while its first count runs) and whether a newer one is coming. */
@@ -74,12 +74,15 @@ public class DashboardSnapshots {
         }
     }
 
+    static final String LIVE_MS_DEFAULT = "2000";
+    static final String REFRESH_MINUTES_DEFAULT = "10";
+
     @Inject
-    @ConfigProperty(name = "DASHBOARD_LIVE_MS", defaultValue = "2000")
+    @ConfigProperty(name = "DASHBOARD_LIVE_MS", defaultValue = LIVE_MS_DEFAULT)
     long liveMillis;
 
     @Inject
-    @ConfigProperty(name = "DASHBOARD_REFRESH_MINUTES", defaultValue = "10")
+    @ConfigProperty(name = "DASHBOARD_REFRESH_MINUTES", defaultValue = REFRESH_MINUTES_DEFAULT)
     long refreshMinutes;
 
     /** Where the counts run (defined on {@link ProgressService}). */
@@ -141,9 +144,10 @@ public class DashboardSnapshots {
     public void reset(Long liveMillis, Long refreshMinutes) {
         Config config = ConfigProvider.getConfig();
         this.liveMillis = liveMillis != null ? liveMillis
-                : config.getOptionalValue("DASHBOARD_LIVE_MS", Long.class).orElse(2000L);
+                : config.getOptionalValue("DASHBOARD_LIVE_MS", Long.class).orElse(Long.valueOf(LIVE_MS_DEFAULT));
         this.refreshMinutes = refreshMinutes != null ? refreshMinutes
-                : config.getOptionalValue("DASHBOARD_REFRESH_MINUTES", Long.class).orElse(10L);
+                : config.getOptionalValue("DASHBOARD_REFRESH_MINUTES", Long.class)
+                        .orElse(Long.valueOf(REFRESH_MINUTES_DEFAULT));
         snapshots.clear();
     }
 
@@ -159,7 +163,7 @@ public class DashboardSnapshots {
         Dashboard d = count.get();
         long ms = (System.nanoTime() - t) / 1_000_000;
         boolean slow = ms >= liveMillis;
-        Snapshot s = new Snapshot(slow ? d.countedAt(at) : d, at, ms, v);
+        Snapshot s = new Snapshot(slow ? d.countedAt(at) : d, at, v);
         if (slow) {
             keep(key, s);
             LOG.info(() -> "Dashboard of unit " + key.unitId() + " (" + key.year() + ", " + key.basis() + ") counted in "
