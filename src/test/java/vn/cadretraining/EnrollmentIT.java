@@ -34,7 +34,10 @@ import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.inbox.entity.Notification;
+import vn.cadretraining.inbox.entity.NotificationKind;
 import vn.cadretraining.inbox.service.InboxService;
+import vn.cadretraining.inbox.view.InboxBadge;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.service.RosterFilter;
@@ -95,6 +98,32 @@ class EnrollmentIT {
         assertEquals(1, em.find(CourseClass.class, cls.getId()).getEnrolledCount());
         assertEquals(1L, count("SELECT COUNT(e) FROM Enrollment e WHERE e.courseClass.id = " + cls.getId()
                 + " AND e.status = vn.cadretraining.enrollment.entity.EnrollmentStatus.ENROLLED"));
+    }
+
+    @Inject
+    InboxBadge badge;
+
+    @Test
+    void anInboxOfHundredsOfUnreadNoticesShows99PlusAndIsNotCountedToItsEnd() throws Exception {
+        tx.begin();
+        long reviewer = em.createQuery("SELECT a.id FROM Account a WHERE a.username = 'tinh'", Long.class)
+                .getSingleResult();
+        for (int i = 0; i < 250; i++) {
+            inbox.send(Notification.toAccount(reviewer, NotificationKind.REQUEST_RECEIVED, null,
+                    "notify.requestReceived", "Cán bộ " + i, "Lớp thử", "TEST-" + i));
+        }
+        tx.commit();
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertEquals(InboxService.BADGE_CAP + 1, inbox.unreadCount(), "counted up to one past the cap, no further");
+        assertEquals("99+", badge.getLabel(), "the top bar's badge");
+        assertTrue(inbox.markAllRead() >= 250);
+        assertEquals(0, inbox.unreadCount());
+        tx.begin();
+        inbox.send(Notification.toAccount(reviewer, NotificationKind.REQUEST_RECEIVED, null,
+                "notify.requestReceived", "Cán bộ", "Lớp thử", "TEST-1"));
+        tx.commit();
+        assertEquals(1, inbox.unreadCount(), "under the cap: the exact number");
+        inbox.markAllRead();
     }
 
     @Test

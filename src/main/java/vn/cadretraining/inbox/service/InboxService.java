@@ -40,12 +40,20 @@ public class InboxService {
         sent.fire(notification);
     }
 
+    /** The top bar shows up to this many unread notifications, and "99+" beyond. */
+    public static final int BADGE_CAP = 99;
+
+    /**
+     * The caller's unread notifications, counted up to {@link #BADGE_CAP} + 1 and no further: every page shows
+     * this number, and a coordinator who does not open the inbox gathers unread notices by the thousand (one per
+     * enrolment request); reading at most a hundred keeps every page's cost the same however many there are.
+     */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
-    public long unreadCount() {
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(n) FROM Notification n WHERE " + mine()
+    public int unreadCount() {
+        TypedQuery<Long> q = em.createQuery("SELECT n.id FROM Notification n WHERE " + mine()
                 + " AND n.readAt IS NULL", Long.class);
         bind(q);
-        return q.getSingleResult();
+        return q.setMaxResults(BADGE_CAP + 1).getResultList().size();
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})

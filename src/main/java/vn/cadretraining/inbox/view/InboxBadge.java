@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import vn.cadretraining.inbox.service.InboxService;
 import vn.cadretraining.security.service.CurrentUser;
 
-/** The unread count in the top bar: one COUNT per page, read once per request. */
+/** The unread count in the top bar: read once per request, shown as "99+" beyond {@link InboxService#BADGE_CAP}. */
 @Named
 @RequestScoped
 public class InboxBadge {
@@ -17,12 +17,16 @@ public class InboxBadge {
     @Inject
     CurrentUser currentUser;
 
-    private Long count;
+    private Integer count;
 
-    public long getCount() {
+    public int getCount() {
         if (count == null) {
-            count = currentUser.isSignedIn() ? inbox.unreadCount() : 0L;
+            count = currentUser.isSignedIn() ? inbox.unreadCount() : 0;
         }
         return count;
+    }
+
+    public String getLabel() {
+        return getCount() > InboxService.BADGE_CAP ? InboxService.BADGE_CAP + "+" : String.valueOf(getCount());
     }
 }
