@@ -129,7 +129,8 @@ lines.append(f"Machine: {run.get('cpu', '?')}, {run.get('cores', '?')} cores, {r
              f"{run.get('load.raw', '?')}, before the load {run.get('load.run', '?')}, after {run.get('load.after', '?')}.\n")
 lines.append(f"Load: {int(run.get('users_per_role', '5')) * 4} virtual users ({run.get('users_per_role', '5')} per role) for "
              f"{run.get('duration', '?')} s after a ramp, think time {run.get('think_ms', '?')} ms on average; "
-             f"start to first page {run.get('start_to_first_page_ms', '?')} ms.\n")
+             f"start to first page {run.get('start_to_first_page_ms', '?')} ms on every core"
+             f" ({run.get('start_to_first_page_one_core_ms', '?')} ms on the server's one core).\n")
 lines.append("| operation | requests | errors | median ms | p95 ms | p99 ms | req/s | SQL/request (min–max) | p50 ÷ static | p50 ÷ trivial Faces |")
 lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for name in LOAD:
