@@ -240,25 +240,17 @@ class RosterImportIT {
         InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
         // the whole province with nothing in the shared cache: statements by the batch, not by the row or unit
         em.getEntityManagerFactory().getCache().evictAll();
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        org.eclipse.persistence.sessions.SessionEventAdapter counter = new org.eclipse.persistence.sessions.SessionEventAdapter() {
-            @Override
-            public void preExecuteCall(org.eclipse.persistence.sessions.SessionEvent event) {
-                calls.incrementAndGet();
-            }
-        };
-        org.eclipse.persistence.sessions.server.Server server =
-                org.eclipse.persistence.jpa.JpaHelper.getServerSession(em.getEntityManagerFactory());
-        server.getEventManager().addListener(counter);
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        try {
-            exports.export(RosterFilter.ALL, FileFormat.CSV, whole);
-        } finally {
-            server.getEventManager().removeListener(counter);
-        }
+        int calls = statements(() -> {
+            try {
+                exports.export(RosterFilter.ALL, FileFormat.CSV, whole);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         int rows = parseCsv(whole.toByteArray()).size() - 1;
         assertTrue(rows > 500, "the province's roster: " + rows);
-        assertTrue(calls.get() <= 2 * (rows / 1000 + 1) + 10, calls.get() + " statements for " + rows + " rows");
+        assertTrue(calls <= 2 * (rows / 1000 + 1) + 10, calls + " statements for " + rows + " rows");
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         exports.export(RosterFilter.text(formula.getCode()), FileFormat.XLSX, xlsx);
@@ -308,6 +300,7 @@ class RosterImportIT {
                     "2025–2030", "Có"));
         }
         byte[] file = csv(rows);
+        long before = cadres.count(RosterFilter.ALL);
         long started = System.nanoTime();
         ImportJob job = await(imports.upload("toc-do-10000.csv", file));
         long checked = System.nanoTime();
@@ -338,6 +331,45 @@ class RosterImportIT {
         RosterFilter narrow = new RosterFilter("toc do 123", null, null, null, null, null);
         assertEquals(11, cadres.count(narrow), "123 and 1230-1239");
         assertEquals(11, cadres.search(narrow, PageRequest.of(0, 25)).size());
+
+        // the whole roster's size, now over RosterCounts.KEEP_FROM: the import's cadres counted, then kept
+        // between pages (no statement), and forgotten when a coordinator adds a cadre
+        assertEquals(before + 10_000, cadres.count(RosterFilter.ALL), "the import's cadres are counted");
+        assertEquals(0, statements(() -> assertEquals(before + 10_000, cadres.count(RosterFilter.ALL))),
+                "a large roster's size is kept between pages");
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        long ward = cadres.count(RosterFilter.ALL);
+        AdminUnit hamlet = em.createQuery("SELECT u FROM AdminUnit u WHERE u.code = :c", AdminUnit.class)
+                .setParameter("c", hamletCodes("Phường Hạ Long").get(0)).getSingleResult();
+        cadres.create("IT-DEM-" + unique(), new CadreService.Details("Lý Thị Đếm", Gender.FEMALE,
+                LocalDate.of(1980, 3, 8), "KINH", null, null, null, false, null, null, hamlet.getId()));
+        assertEquals(ward + 1, cadres.count(RosterFilter.ALL), "the ward's roster");
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        assertEquals(before + 10_001, cadres.count(RosterFilter.ALL), "a kept count is forgotten after a change");
+        ImportJob one = await(imports.upload("mot-dong.csv", csv(List.of(rows.get(0).replace(prefix + "0,", prefix + "X,")))));
+        imports.apply(one, false);
+        assertEquals(1, await(one).getResult().inserted());
+        assertEquals(before + 10_002, cadres.count(RosterFilter.ALL), "and after an import");
+    }
+
+    /** The SQL statements the action sends through JPA. */
+    int statements(Runnable action) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        org.eclipse.persistence.sessions.SessionEventAdapter counter = new org.eclipse.persistence.sessions.SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(org.eclipse.persistence.sessions.SessionEvent event) {
+                calls.incrementAndGet();
+            }
+        };
+        org.eclipse.persistence.sessions.server.Server server =
+                org.eclipse.persistence.jpa.JpaHelper.getServerSession(em.getEntityManagerFactory());
+        server.getEventManager().addListener(counter);
+        try {
+            action.run();
+        } finally {
+            server.getEventManager().removeListener(counter);
+        }
+        return calls.get();
     }
 
     // ---- helpers ----

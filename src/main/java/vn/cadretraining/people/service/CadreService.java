@@ -2,6 +2,7 @@ package vn.cadretraining.people.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,6 +69,12 @@ public class CadreService {
     @Inject
     jakarta.enterprise.inject.Instance<SearchMemo> memo;
 
+    @Inject
+    RosterCounts rosterCounts;
+
+    @Inject
+    Event<RosterCounts.Changed> rostersChanged;
+
     /** A cadre's details as a form submits them. */
     public record Details(String fullName, Gender gender, LocalDate birthDate, String ethnicityCode,
             String phone, EducationLevel education, PoliticalTheoryLevel politicalTheory, boolean partyMember,
@@ -101,16 +108,20 @@ public class CadreService {
         // after the page (joined to units, it sorted the whole roster first: issue 7); then those cadres
         TypedQuery<Long> ids = em.createQuery("SELECT c.id FROM Cadre c" + where + order, Long.class);
         params.forEach(ids::setParameter);
-        List<Long> page1 = ids.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
-        if (page1.isEmpty()) {
+        return page(ids.setFirstResult(page.first()).setMaxResults(page.size()).getResultList());
+    }
+
+    /** The rows of a page's cadres, given by id in the page's order. */
+    private List<RosterRow> page(List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, Cadre> byId = new HashMap<>();
         for (Cadre c : em.createQuery("SELECT c FROM Cadre c JOIN FETCH c.unit LEFT JOIN FETCH c.ethnicity"
-                + " WHERE c.id IN :ids", Cadre.class).setParameter("ids", page1).getResultList()) {
+                + " WHERE c.id IN :ids", Cadre.class).setParameter("ids", ids).getResultList()) {
             byId.put(c.getId(), c);
         }
-        return rows(page1.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        return rows(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
     }
 
     /**
@@ -125,9 +136,22 @@ public class CadreService {
             return found.more() ? SEARCH_CAP + 1 : found.ids().size();
         }
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(c) FROM Cadre c" + where(filter, params), Long.class);
+        // COUNT(c) is COUNT(id), which reads every cadre's row; the unit path is never null and is in the path
+        // index, so Derby counts from the index alone (a province at S: 55 → 12 ms)
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(c.unitPath) FROM Cadre c" + where(filter, params),
+                Long.class);
         params.forEach(q::setParameter);
+        if (onlyWhere(filter)) {
+            // a roster with no other condition than where it is: a large one's size is kept (RosterCounts)
+            return rosterCounts.count(params.toString(), q::getSingleResult);
+        }
         return q.getSingleResult();
+    }
+
+    /** Whether the filter asks for nothing but a place (the caller's scope, a unit under it). */
+    private static boolean onlyWhere(RosterFilter f) {
+        return searchWords(f.text()).isEmpty() && f.titleId() == null && !Boolean.TRUE.equals(f.newlyElected())
+                && (f.ethnicityCode() == null || f.ethnicityCode().isBlank()) && f.gender() == null;
     }
 
     /**
@@ -449,6 +473,7 @@ public class CadreService {
         em.persist(cadre);
         em.flush();
         reindex(cadre);
+        rostersChanged.fire(new RosterCounts.Changed());
         return cadre;
     }
 
@@ -461,6 +486,7 @@ public class CadreService {
         }
         if (!cadre.getUnit().getId().equals(d.unitId())) {
             cadre.moveTo(unitInScope(d.unitId()));
+            rostersChanged.fire(new RosterCounts.Changed());
         }
         apply(cadre, d);
         em.flush();
@@ -576,6 +602,7 @@ public class CadreService {
         em.createQuery("UPDATE Cadre c SET c.unit = :s, c.unitPath = :path WHERE c.unit.id IN :ids")
                 .setParameter("s", successor).setParameter("path", successor.getPath())
                 .setParameter("ids", merged.sourceIds()).executeUpdate();
+        rostersChanged.fire(new RosterCounts.Changed());
     }
 
     /** After units moved in the tree: the rosters' stored paths follow. */
@@ -586,6 +613,7 @@ public class CadreService {
                 .setParameter(2, moved.oldPath().length() + 1)
                 .setParameter(3, moved.oldPath() + "%")
                 .executeUpdate();
+        rostersChanged.fire(new RosterCounts.Changed());
     }
 
     /** For a merge preview: the positions and rosters that would move. */

@@ -72,6 +72,9 @@ public class RosterImportStore {
     @Inject
     Event<RowsWritten> rowsWritten;
 
+    @Inject
+    Event<RosterCounts.Changed> rostersChanged;
+
     /** Applying's outcome: done, or (nothing written) the rows as they check now, when that differs. */
     public record Outcome(ImportResult result, List<ImportRow> recheckedRows) {
     }
@@ -124,6 +127,7 @@ public class RosterImportStore {
                 changes.add(RowChange.of(row.values(), refs.cadre(row.values().code())));
             }
             int[] counts = write(c, importId, fileName, changes);
+            rostersChanged.fire(new RosterCounts.Changed());
             long millis = (System.nanoTime() - started) / 1_000_000;
             ImportResult result = new ImportResult(counts[0], counts[1], counts[2], rows.size() - changes.size(),
                     counts[3], millis);
