@@ -29,6 +29,7 @@ import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.service.ReferenceData;
+import vn.cadretraining.people.service.TitleService;
 import vn.cadretraining.people.service.RosterFilter;
 import vn.cadretraining.people.service.RosterRow;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -56,6 +57,9 @@ class PeopleIT {
 
     @Inject
     UnitAdminService unitAdmin;
+
+    @Inject
+    TitleService titles;
 
     @PersistenceContext
     EntityManager em;
@@ -137,6 +141,27 @@ class PeopleIT {
                 .setParameter("me", me.getId()).setMaxResults(1).getSingleResult();
         assertThrows(NotFoundException.class, () -> cadres.get(other));
         assertThrows(EJBAccessException.class, () -> cadres.count(RosterFilter.ALL), "no roster for a cadre");
+    }
+
+    @Test
+    void theListsOfTitlesAndEthnicGroupsFollowAnAdministratorsChanges() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        assertEquals(54, reference.ethnicities().size());
+        assertEquals("KINH", reference.ethnicities().get(0).getCode(), "in their order, read twice (kept)");
+        String code = "IT_TITLE_" + unique();
+        int before = reference.activeTitles().size();
+        PositionTitle made = titles.create(code, "Tổ trưởng thử", "Test leader", false, 99);
+        assertTrue(names(reference.activeTitles()).contains("Tổ trưởng thử"), "a new title is offered at once");
+        PositionTitle renamed = titles.update(made.getId(), made.getVersion(), "Tổ trưởng tự quản", "Self-management leader",
+                false, 99, true);
+        assertTrue(names(reference.activeTitles()).contains("Tổ trưởng tự quản"), "renamed at once");
+        titles.update(renamed.getId(), renamed.getVersion(), "Tổ trưởng tự quản", "Self-management leader", false, 99,
+                false);
+        assertEquals(before, reference.activeTitles().size(), "a deactivated title is no longer offered");
+    }
+
+    private static List<String> names(List<PositionTitle> list) {
+        return list.stream().map(PositionTitle::getNameVi).toList();
     }
 
     @Test

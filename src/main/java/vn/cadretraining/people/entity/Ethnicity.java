@@ -4,17 +4,25 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Locale;
+import org.eclipse.persistence.config.QueryHints;
 
 /** One of the 54 ethnic groups, by its official code; read-only reference data. */
 @Entity
 @Cacheable
 @Table(name = "ethnicity")
+@NamedQuery(name = Ethnicity.ALL, query = "SELECT e FROM Ethnicity e ORDER BY e.sortOrder",
+        hints = @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"))
 public class Ethnicity implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Every group in order; its results are kept by JPA (read by every roster and cadre page). */
+    public static final String ALL = "Ethnicity.all";
 
     @Id
     @Column(name = "code", length = 20)

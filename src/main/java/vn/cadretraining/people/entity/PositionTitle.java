@@ -3,11 +3,14 @@ package vn.cadretraining.people.entity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import org.eclipse.persistence.config.QueryHints;
 import vn.cadretraining.shared.entity.BaseEntity;
 
 /**
@@ -18,7 +21,15 @@ import vn.cadretraining.shared.entity.BaseEntity;
 @Entity
 @Cacheable
 @Table(name = "position_title")
+@NamedQuery(name = PositionTitle.ACTIVE, query = "SELECT t FROM PositionTitle t WHERE t.active = TRUE"
+        + " ORDER BY t.sortOrder, t.nameVi", hints = @QueryHint(name = QueryHints.QUERY_RESULTS_CACHE, value = "true"))
 public class PositionTitle extends BaseEntity {
+
+    /**
+     * The titles in use, in order; its results are kept by JPA (read by every roster, cadre and class page) and
+     * dropped by JPA whenever a title is saved through it, as {@code TitleService} does.
+     */
+    public static final String ACTIVE = "PositionTitle.active";
 
     private static final long serialVersionUID = 1L;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import vn.cadretraining.people.entity.Ethnicity;
 import vn.cadretraining.people.entity.PositionTitle;
 
-/** The roster's reference lists: ethnic groups and titles (both in the shared cache). */
+/** The roster's reference lists: ethnic groups and titles (both in the shared cache, the lists kept by JPA). */
 @Stateless
 @PermitAll
 public class ReferenceData {
@@ -18,13 +18,11 @@ public class ReferenceData {
     EntityManager em;
 
     public List<Ethnicity> ethnicities() {
-        return em.createQuery("SELECT e FROM Ethnicity e ORDER BY e.sortOrder", Ethnicity.class)
-                .setHint("eclipselink.query-results-cache", true).getResultList();
+        return em.createNamedQuery(Ethnicity.ALL, Ethnicity.class).getResultList();
     }
 
     public List<PositionTitle> activeTitles() {
-        return em.createQuery("SELECT t FROM PositionTitle t WHERE t.active = TRUE ORDER BY t.sortOrder, t.nameVi",
-                PositionTitle.class).getResultList();
+        return em.createNamedQuery(PositionTitle.ACTIVE, PositionTitle.class).getResultList();
     }
 
     public List<PositionTitle> allTitles() {
