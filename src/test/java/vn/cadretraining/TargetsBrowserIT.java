@@ -155,6 +155,36 @@ class TargetsBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void manyUnitsAreChartedByTheEndsOfTheirRankingAndTabledPageByPage() throws Exception {
+        browser.signIn("tinh", PASSWORD);
+        // the limits lowered to fit the small test province (the test helpers' address): 1 unit at each end of
+        // the chart, 2 units a page
+        browser.open("/testing/dashboard-layout?ends=1&rows=2");
+        assertTrue(browser.pageText().contains("ok"), browser.pageText());
+        try {
+            browser.open("/reports/dashboard.xhtml");
+            String report = browser.text("[id$='unitsTable_paginator_bottom'] .ui-paginator-current");
+            int units = Integer.parseInt(report.substring(report.indexOf('/') + 1).trim());
+            assertTrue(units >= 3, "the test province has communes enough: " + report);
+            assertEquals("1–2 / " + units, report);
+            assertTrue(browser.text("#unitsChartEnds").startsWith("Biểu đồ chỉ vẽ 1 đơn vị đứng đầu và 1 đơn vị xếp cuối"
+                    + " trong số " + units), browser.text("#unitsChartEnds"));
+            assertEquals(2, browser.all("[id$='unitsTable_data'] > tr").size());
+            assertEquals("1", browser.text("[id$='unitsTable_data'] > tr td.col-rank").replace("#", "").trim());
+            browser.click("[id$='unitsTable_paginator_bottom'] .ui-paginator-next");
+            browser.waitForText("[id$='unitsTable_paginator_bottom'] .ui-paginator-current", "3–");
+            assertEquals("3", browser.text("[id$='unitsTable_data'] > tr td.col-rank").replace("#", "").trim(),
+                    "the next page goes on with the ranking");
+            browser.size(Browser.PHONE);
+            browser.open("/reports/dashboard.xhtml");
+            assertTrue(browser.exists("[id$='unitsTable_paginator_bottom'] .ui-paginator-next"));
+            assertFalse(browser.overflowsHorizontally(), "the paged table fits a phone");
+        } finally {
+            browser.open("/testing/dashboard-layout");
+        }
+    }
+
+    @Test
     void aDashboardTooBigToCountAtOnceSaysSoThenShowsItsFiguresWithTheTimeTheyWereCounted() throws Exception {
         browser.signIn("tinh", PASSWORD);
         // every dashboard "too big": not waited for, kept once counted (the test helpers' address)

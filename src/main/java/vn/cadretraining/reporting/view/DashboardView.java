@@ -56,6 +56,9 @@ public class DashboardView implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    DashboardLayout layout;
+
     private Long unit;
     private Integer year;
     private String basis;
@@ -193,7 +196,7 @@ public class DashboardView implements Serializable {
         List<String> colours = new ArrayList<>();
         List<Double> pace = new ArrayList<>();
         boolean targets = dashboard.childTargets();
-        for (UnitRow r : dashboard.children()) {
+        for (UnitRow r : ends(dashboard.children(), layout.chartEnds())) {
             labels.add(r.unit().getName());
             if (targets) {
                 values.add(r.turns().getPercent());
@@ -213,9 +216,32 @@ public class DashboardView implements Serializable {
         return Charts.bars(labels, series, true, 100.0, "%");
     }
 
-    /** The height of the units chart: a bar per unit. */
+    /** The height of the units chart: a bar per unit shown. */
     public String getUnitsChartStyle() {
-        return "height: " + Math.max(220, 26 * dashboard.children().size() + 90) + "px";
+        return "height: " + Math.max(220, 26 * ends(dashboard.children(), layout.chartEnds()).size() + 90) + "px";
+    }
+
+    /** The first and the last {@code each} of a ranking, or all of it when that is not more. */
+    static <T> List<T> ends(List<T> ranked, int each) {
+        if (ranked.size() <= 2 * each) {
+            return ranked;
+        }
+        List<T> ends = new ArrayList<>(ranked.subList(0, each));
+        ends.addAll(ranked.subList(ranked.size() - each, ranked.size()));
+        return ends;
+    }
+
+    /** Whether the units chart leaves out the middle of the ranking (see {@link DashboardLayout}). */
+    public boolean isUnitsChartShortened() {
+        return dashboard.children().size() > 2 * layout.chartEnds();
+    }
+
+    public int getChartEnds() {
+        return layout.chartEnds();
+    }
+
+    public int getTableRows() {
+        return layout.tableRows();
     }
 
     /** Turns month by month, added up: this year, last year, and the pace of the target. */
