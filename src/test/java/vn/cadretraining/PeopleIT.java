@@ -152,8 +152,8 @@ class PeopleIT {
         int before = reference.activeTitles().size();
         PositionTitle made = titles.create(code, "Tổ trưởng thử", "Test leader", false, 99);
         assertTrue(names(reference.activeTitles()).contains("Tổ trưởng thử"), "a new title is offered at once");
-        PositionTitle renamed = titles.update(made.getId(), made.getVersion(), "Tổ trưởng tự quản", "Self-management leader",
-                false, 99, true);
+        PositionTitle renamed = titles.update(made.getId(), made.getVersion(), "Tổ trưởng tự quản",
+                "Self-management leader", false, 99, true);
         assertTrue(names(reference.activeTitles()).contains("Tổ trưởng tự quản"), "renamed at once");
         titles.update(renamed.getId(), renamed.getVersion(), "Tổ trưởng tự quản", "Self-management leader", false, 99,
                 false);

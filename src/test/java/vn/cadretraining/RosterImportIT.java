@@ -346,7 +346,8 @@ class RosterImportIT {
         assertEquals(ward + 1, cadres.count(RosterFilter.ALL), "the ward's roster");
         InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
         assertEquals(before + 10_001, cadres.count(RosterFilter.ALL), "a kept count is forgotten after a change");
-        ImportJob one = await(imports.upload("mot-dong.csv", csv(List.of(rows.get(0).replace(prefix + "0,", prefix + "X,")))));
+        String oneRow = rows.get(0).replace(prefix + "0,", prefix + "X,");
+        ImportJob one = await(imports.upload("mot-dong.csv", csv(List.of(oneRow))));
         imports.apply(one, false);
         assertEquals(1, await(one).getResult().inserted());
         assertEquals(before + 10_002, cadres.count(RosterFilter.ALL), "and after an import");

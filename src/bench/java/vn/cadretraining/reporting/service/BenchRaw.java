@@ -29,7 +29,8 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * generated), the floor for the roster import's rows per second. Before measuring, it removes what an earlier run
  * imported and purges the deleted rows ({@link #purge}), so that every run reads the data as generated.
  *
- * <p>Arguments: data folder, repetitions (or {@code clean}: only remove and purge). Writes {@code raw.properties} there (milliseconds: median, p95).
+ * <p>Arguments: data folder, repetitions (or {@code clean}: only remove and purge). Writes {@code raw.properties}
+ * there (milliseconds: median, p95), except when cleaning.
  */
 public final class BenchRaw {
 
@@ -41,7 +42,7 @@ public final class BenchRaw {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]).toAbsolutePath();
-        // "clean" instead of a number: only put the data back as generated (between the load and the single-user pass)
+        // "clean" instead of a number: only put the data back as generated (between the load and the single pass)
         boolean cleanOnly = args.length > 1 && "clean".equals(args[1]);
         int reps = args.length > 1 && !cleanOnly ? Integer.parseInt(args[1]) : 20;
         System.setProperty("derby.system.home", dir.toString());

@@ -26,7 +26,10 @@ public class DashboardLayout {
         return tableRows;
     }
 
-    /** For tests only (the test helpers' address): smaller limits, to walk a small province through them; null puts a limit back. */
+    /**
+     * For tests only (the test helpers' address): smaller limits, to walk the small test province through them;
+     * null puts a limit back.
+     */
     public void reset(Integer chartEnds, Integer tableRows) {
         this.chartEnds = chartEnds == null ? CHART_ENDS : chartEnds;
         this.tableRows = tableRows == null ? TABLE_ROWS : tableRows;
