@@ -17,6 +17,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.cadretraining.demo.DemoProvince;
@@ -155,13 +156,10 @@ class TargetsBrowserIT extends BrowserTestBase {
     }
 
     @Test
-    void manyUnitsAreChartedByTheEndsOfTheirRankingAndTabledPageByPage() throws Exception {
+    void manyUnitsAreChartedByTheEndsOfTheirRankingAndTabledPageByPage() throws Throwable {
         browser.signIn("tinh", PASSWORD);
-        // the limits lowered to fit the small test province (the test helpers' address): 1 unit at each end of
-        // the chart, 2 units a page
-        browser.open("/testing/dashboard-layout?ends=1&rows=2");
-        assertTrue(browser.pageText().contains("ok"), browser.pageText());
-        try {
+        // the limits lowered to fit the small test province: 1 unit at each end of the chart, 2 units a page
+        withDashboardLimits("ends=1&rows=2", () -> {
             browser.open("/reports/dashboard.xhtml");
             String report = browser.text("[id$='unitsTable_paginator_bottom'] .ui-paginator-current");
             int units = Integer.parseInt(report.substring(report.indexOf('/') + 1).trim());
@@ -179,18 +177,14 @@ class TargetsBrowserIT extends BrowserTestBase {
             browser.open("/reports/dashboard.xhtml");
             assertTrue(browser.exists("[id$='unitsTable_paginator_bottom'] .ui-paginator-next"));
             assertFalse(browser.overflowsHorizontally(), "the paged table fits a phone");
-        } finally {
-            browser.open("/testing/dashboard-layout");
-        }
+        });
     }
 
     @Test
-    void aDashboardTooBigToCountAtOnceSaysSoThenShowsItsFiguresWithTheTimeTheyWereCounted() throws Exception {
+    void aDashboardTooBigToCountAtOnceSaysSoThenShowsItsFiguresWithTheTimeTheyWereCounted() throws Throwable {
         browser.signIn("tinh", PASSWORD);
-        // every dashboard "too big": not waited for, kept once counted (the test helpers' address)
-        browser.open("/testing/dashboard-snapshots?live=0");
-        assertTrue(browser.pageText().contains("ok"), browser.pageText());
-        try {
+        // every dashboard "too big": not waited for, kept once counted
+        withDashboardLimits("live=0", () -> {
             browser.open("/reports/dashboard.xhtml");
             assertTrue(browser.text("#counting-note").startsWith("Đang tính số liệu"), browser.text("#counting-note"));
             assertFalse(browser.exists("#headline"), "no figures before they are counted");
@@ -204,8 +198,17 @@ class TargetsBrowserIT extends BrowserTestBase {
             browser.open("/reports/dashboard.xhtml");
             assertTrue(browser.text("#counting-note").startsWith("Số liệu tính lúc"), "served as kept");
             assertFalse(browser.overflowsHorizontally(), "the note fits a phone");
+        });
+    }
+
+    /** Runs the steps with the dashboard's limits lowered (the test helpers' address), then puts them back. */
+    private void withDashboardLimits(String limits, Executable steps) throws Throwable {
+        browser.open("/testing/dashboard-limits?" + limits);
+        assertTrue(browser.pageText().contains("ok"), browser.pageText());
+        try {
+            steps.execute();
         } finally {
-            browser.open("/testing/dashboard-snapshots");
+            browser.open("/testing/dashboard-limits");
         }
     }
 }
