@@ -62,6 +62,7 @@ public class DashboardView implements Serializable {
     private Long unit;
     private Integer year;
     private String basis;
+    private String page;
     private Dashboard dashboard;
     private boolean refreshing;
 
@@ -108,11 +109,32 @@ public class DashboardView implements Serializable {
 
     /** Another year or basis: the same page at its new address. */
     public void go() throws IOException {
-        FacesContext context = FacesContext.getCurrentInstance();
-        String url = context.getExternalContext().getRequestContextPath() + "/reports/dashboard.xhtml?year=" + year
+        FacesContext.getCurrentInstance().getExternalContext().redirect(address("/reports/dashboard.xhtml", unit, ""));
+    }
+
+    // ---- links ------------------------------------------------------------------------------------------
+    // Written here rather than as h:link, whose outcome is resolved through the navigation rules for every row
+    // of every table (an eighth of the rendering of a commune's page, issue 7).
+
+    /** The dashboard of a unit under this one (or above it), same year and basis. */
+    public String drill(long unitId) {
+        return address("/reports/dashboard.xhtml", unitId, "");
+    }
+
+    /** The cadres of this unit holding a title and not trained in the year. */
+    public String untrained(long titleId) {
+        return address("/reports/untrained.xhtml", dashboard.unit().getId(), "&title=" + titleId);
+    }
+
+    /** Another page of the units table, back at the table. */
+    public String unitsPageLink(int number) {
+        return address("/reports/dashboard.xhtml", unit, "&page=" + number) + "#unitsTable";
+    }
+
+    private String address(String view, Long unitId, String more) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + view + "?year=" + year
                 + "&basis=" + URLEncoder.encode(basis == null ? "YEAR" : basis, StandardCharsets.UTF_8)
-                + (unit == null ? "" : "&unit=" + unit);
-        context.getExternalContext().redirect(url);
+                + (unitId == null ? "" : "&unit=" + unitId) + more;
     }
 
     // ---- what the page shows --------------------------------------------------------------------------
@@ -242,6 +264,42 @@ public class DashboardView implements Serializable {
 
     public int getTableRows() {
         return layout.tableRows();
+    }
+
+    // ---- the units table, page by page (see DashboardLayout) ------------------------------------------
+
+    /** Whether the units are more than a page. */
+    public boolean isUnitsPaged() {
+        return dashboard.children().size() > layout.tableRows();
+    }
+
+    public int getUnitsPageCount() {
+        return Math.max(1, (dashboard.children().size() + layout.tableRows() - 1) / layout.tableRows());
+    }
+
+    /** The page asked for in the address; anything else than a page number of this table is its first page. */
+    public int getUnitsPage() {
+        try {
+            int p = page == null ? 1 : Integer.parseInt(page.strip());
+            return p < 1 || p > getUnitsPageCount() ? 1 : p;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    public List<UnitRow> getUnitsOnPage() {
+        List<UnitRow> all = dashboard.children();
+        int from = (getUnitsPage() - 1) * layout.tableRows();
+        return all.subList(from, Math.min(all.size(), from + layout.tableRows()));
+    }
+
+    /** "51–100 / 5.400": which units of how many, counts written as the reader writes them. */
+    public String getUnitsPageReport() {
+        int from = (getUnitsPage() - 1) * layout.tableRows();
+        return Messages.text("general.pageReport")
+                .replace("{startRecord}", n(from + 1))
+                .replace("{endRecord}", n(from + getUnitsOnPage().size()))
+                .replace("{totalRecords}", n(dashboard.children().size()));
     }
 
     /** Turns month by month, added up: this year, last year, and the pace of the target. */
@@ -388,5 +446,13 @@ public class DashboardView implements Serializable {
 
     public void setBasis(String basis) {
         this.basis = basis;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
     }
 }
