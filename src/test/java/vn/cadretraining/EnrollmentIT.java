@@ -43,6 +43,7 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.service.RosterFilter;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
 
@@ -124,6 +125,40 @@ class EnrollmentIT {
         tx.commit();
         assertEquals(1, inbox.unreadCount(), "under the cap: the exact number");
         inbox.markAllRead();
+    }
+
+    @Test
+    void aCadresInboxHoldsWhatWasSentToTheirAccountAndToTheirRecordNewestFirst() throws Exception {
+        long account = em.createQuery("SELECT a.id FROM Account a WHERE a.username = 'canbo'", Long.class)
+                .getSingleResult();
+        long cadre = demoCadre().getId();
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        inbox.markAllRead();
+        List<String> sent = new ArrayList<>();
+        tx.begin();
+        for (int i = 1; i <= 5; i++) {
+            String code = "BOTH-" + i;
+            // alternately to the account and to the cadre record
+            inbox.send(i % 2 == 1
+                    ? Notification.toAccount(account, NotificationKind.REQUEST_RECEIVED, null, "notify.requestReceived",
+                            "Cán bộ", "Lớp thử", code)
+                    : Notification.toCadre(cadre, NotificationKind.REQUEST_RECEIVED, null, "notify.requestReceived",
+                            "Cán bộ", "Lớp thử", code));
+            sent.add(0, code);
+        }
+        tx.commit();
+        assertEquals(5, inbox.unreadCount(), "both inboxes counted");
+        long all = inbox.count();
+        List<String> pages = new ArrayList<>();
+        for (int first = 0; first < 6; first += 3) {
+            for (Notification n : inbox.list(PageRequest.of(first, 3))) {
+                pages.add(n.arguments()[2].toString());
+            }
+        }
+        assertEquals(sent, pages.subList(0, 5), "the newest first across both, page after page");
+        assertEquals(all, inbox.list(PageRequest.of(0, 500)).size(), "the count and the list agree");
+        assertEquals(5, inbox.markAllRead(), "both marked read");
+        assertEquals(0, inbox.unreadCount());
     }
 
     @Test

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import vn.cadretraining.inbox.entity.Notification;
 import vn.cadretraining.security.entity.Role;
@@ -50,25 +52,44 @@ public class InboxService {
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
     public int unreadCount() {
-        TypedQuery<Long> q = em.createQuery("SELECT n.id FROM Notification n WHERE " + mine()
-                + " AND n.readAt IS NULL", Long.class);
-        bind(q);
-        return q.setMaxResults(BADGE_CAP + 1).getResultList().size();
+        int count = 0;
+        for (Inbox side : mine()) {
+            // the recipient's column is selected, not the id: the index (recipient, read_at) answers alone
+            count += em.createQuery("SELECT n." + side.column() + " FROM Notification n WHERE n." + side.column()
+                    + " = :who AND n.readAt IS NULL", Long.class).setParameter("who", side.id())
+                    .setMaxResults(BADGE_CAP + 1).getResultList().size();
+        }
+        return Math.min(count, BADGE_CAP + 1);
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
     public List<Notification> list(PageRequest page) {
-        TypedQuery<Notification> q = em.createQuery("SELECT n FROM Notification n WHERE " + mine()
-                + " ORDER BY n.createdAt DESC, n.id DESC", Notification.class);
-        bind(q);
-        return q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+        List<Inbox> sides = mine();
+        if (sides.size() == 1) {
+            return newestFirst(sides.get(0)).setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+        }
+        // a cadre's two inboxes: the newest of each up to the end of the page, merged
+        List<Notification> both = new ArrayList<>();
+        for (Inbox side : sides) {
+            both.addAll(newestFirst(side).setMaxResults(page.first() + page.size()).getResultList());
+        }
+        both.sort(Comparator.comparing(Notification::getCreatedAt).thenComparing(Notification::getId).reversed());
+        return both.subList(Math.min(page.first(), both.size()), Math.min(page.first() + page.size(), both.size()));
+    }
+
+    private TypedQuery<Notification> newestFirst(Inbox side) {
+        return em.createQuery("SELECT n FROM Notification n WHERE n." + side.column() + " = :who"
+                + " ORDER BY n.createdAt DESC, n.id DESC", Notification.class).setParameter("who", side.id());
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
     public long count() {
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(n) FROM Notification n WHERE " + mine(), Long.class);
-        bind(q);
-        return q.getSingleResult();
+        long count = 0;
+        for (Inbox side : mine()) {
+            count += em.createQuery("SELECT COUNT(n." + side.column() + ") FROM Notification n WHERE n."
+                    + side.column() + " = :who", Long.class).setParameter("who", side.id()).getSingleResult();
+        }
+        return count;
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
@@ -85,27 +106,26 @@ public class InboxService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
     public int markAllRead() {
-        var q = em.createQuery("UPDATE Notification n SET n.readAt = CURRENT_TIMESTAMP WHERE " + mine()
-                + " AND n.readAt IS NULL");
-        Caller caller = currentUser.get();
-        q.setParameter("account", caller.accountId());
-        if (caller.cadreId() != null) {
-            q.setParameter("cadre", caller.cadreId());
+        int marked = 0;
+        for (Inbox side : mine()) {
+            marked += em.createQuery("UPDATE Notification n SET n.readAt = CURRENT_TIMESTAMP WHERE n." + side.column()
+                    + " = :who AND n.readAt IS NULL").setParameter("who", side.id()).executeUpdate();
         }
-        return q.executeUpdate();
+        return marked;
     }
 
-    /** A person's inbox: sent to their account, or (for a cadre) to their cadre record. */
-    private String mine() {
-        return currentUser.get().cadreId() == null ? "n.recipientAccountId = :account"
-                : "(n.recipientAccountId = :account OR n.recipientCadreId = :cadre)";
+    /**
+     * A person's inbox: what was sent to their account, and for a cadre what was sent to their cadre record (a
+     * notification goes to one or the other). Each is read on its own, through its own index: Derby reads the
+     * whole table for an OR of two columns, which every page of every cadre did for the badge (issue 7).
+     */
+    private List<Inbox> mine() {
+        Caller caller = currentUser.get();
+        Inbox account = new Inbox("recipientAccountId", caller.accountId());
+        return caller.cadreId() == null ? List.of(account)
+                : List.of(account, new Inbox("recipientCadreId", caller.cadreId()));
     }
 
-    private void bind(TypedQuery<?> q) {
-        Caller caller = currentUser.get();
-        q.setParameter("account", caller.accountId());
-        if (caller.cadreId() != null) {
-            q.setParameter("cadre", caller.cadreId());
-        }
+    private record Inbox(String column, long id) {
     }
 }
