@@ -109,7 +109,7 @@ class LifecycleIT {
                     "-Xmx512m", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
                     "-Dderby.system.home=" + abs, "-Dderby.stream.error.file=" + abs.resolve("derby.log"),
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                    "--nocluster", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
+                    "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
                     "--rootdir", abs.resolve("payara").toString(),
                     "--prebootcommandfile", "setup/payara-preboot.asadmin",
                     "--deploy", System.getProperty("war.file", "target/cadre-training.war")));

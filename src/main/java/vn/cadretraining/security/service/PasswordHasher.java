@@ -25,8 +25,13 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
-    /** Verified against when the account does not exist, so that timing does not reveal it. */
-    private static final String DUMMY = new PasswordHasher().hash("not a password of anyone");
+    /**
+     * Verified against when the account does not exist, so that timing does not reveal it. Made at the first
+     * such sign-in, not when the class loads: the deployment loaded it, and spent a quarter of a second there.
+     */
+    private static final class Dummy {
+        static final String HASH = new PasswordHasher().hash("not a password of anyone");
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -57,7 +62,7 @@ public final class PasswordHasher {
 
     /** Spends the same time as a real verification and always fails. */
     public void verifyNothing(String password) {
-        verify(password == null ? "" : password, DUMMY);
+        verify(password == null ? "" : password, Dummy.HASH);
     }
 
     /** True when the stored hash is weaker than what {@link #hash} makes today. */
