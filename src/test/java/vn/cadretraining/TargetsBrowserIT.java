@@ -173,13 +173,8 @@ class TargetsBrowserIT extends BrowserTestBase {
             browser.waitForText("[id$='unitsTable_paginator_bottom'] .ui-paginator-current", "3–");
             assertEquals("3", browser.text("[id$='unitsTable_data'] > tr td.col-rank").replace("#", "").trim(),
                     "the next page goes on with the ranking");
-            assertTrue(browser.path().contains("page=2"), "each page has its address: " + browser.path());
-            // an address's page that is not one of the table's is its first page, not an error
-            for (String page : new String[] {"abc", "0", "-1", "99999", "2147483648"}) {
-                browser.open("/reports/dashboard.xhtml?page=" + page);
-                assertEquals("1–2 / " + units, browser.text("[id$='unitsTable_paginator_bottom'] .ui-paginator-current"),
-                        "page=" + page);
-            }
+            browser.click("[id$='unitsTable_paginator_bottom'] .ui-paginator-first");
+            browser.waitForText("[id$='unitsTable_paginator_bottom'] .ui-paginator-current", "1–2 /");
             browser.size(Browser.PHONE);
             browser.open("/reports/dashboard.xhtml");
             assertTrue(browser.exists("[id$='unitsTable_paginator_bottom'] .ui-paginator-next"));

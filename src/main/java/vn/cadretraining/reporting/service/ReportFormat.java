@@ -1,7 +1,9 @@
 package vn.cadretraining.reporting.service;
 
 import java.text.NumberFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Figures as the page and the files write them, in the reader's language: whole numbers grouped (1.443 in
@@ -10,11 +12,18 @@ import java.util.Locale;
  */
 public final class ReportFormat {
 
+    /**
+     * The formats, one per thread and language: a NumberFormat is not safe to share between threads, and making
+     * one for every figure was a tenth of the rendering of a dashboard's tables (issue 7).
+     */
+    private static final ThreadLocal<Map<Locale, NumberFormat>> COUNTS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Locale, NumberFormat>> DECIMALS = ThreadLocal.withInitial(HashMap::new);
+
     private ReportFormat() {
     }
 
     public static String count(double value, Locale locale) {
-        return NumberFormat.getIntegerInstance(locale).format(Math.round(value));
+        return COUNTS.get().computeIfAbsent(locale, NumberFormat::getIntegerInstance).format(Math.round(value));
     }
 
     public static String count(Number value, Locale locale) {
@@ -23,10 +32,12 @@ public final class ReportFormat {
 
     /** One decimal, grouped: for expected figures (a pace is rarely whole) and percentages. */
     public static String decimal(double value, Locale locale) {
-        NumberFormat f = NumberFormat.getNumberInstance(locale);
-        f.setMinimumFractionDigits(1);
-        f.setMaximumFractionDigits(1);
-        return f.format(value);
+        return DECIMALS.get().computeIfAbsent(locale, l -> {
+            NumberFormat f = NumberFormat.getNumberInstance(l);
+            f.setMinimumFractionDigits(1);
+            f.setMaximumFractionDigits(1);
+            return f;
+        }).format(value);
     }
 
     public static String percent(Double value, Locale locale) {

@@ -62,7 +62,7 @@ public class DashboardView implements Serializable {
     private Long unit;
     private Integer year;
     private String basis;
-    private String page;
+    private int unitsPage = 1;
     private Dashboard dashboard;
     private boolean refreshing;
 
@@ -124,11 +124,6 @@ public class DashboardView implements Serializable {
     /** The cadres of this unit holding a title and not trained in the year. */
     public String untrained(long titleId) {
         return address("/reports/untrained.xhtml", dashboard.unit().getId(), "&title=" + titleId);
-    }
-
-    /** Another page of the units table, back at the table. */
-    public String unitsPageLink(int number) {
-        return address("/reports/dashboard.xhtml", unit, "&page=" + number) + "#unitsTable";
     }
 
     private String address(String view, Long unitId, String more) {
@@ -277,14 +272,13 @@ public class DashboardView implements Serializable {
         return Math.max(1, (dashboard.children().size() + layout.tableRows() - 1) / layout.tableRows());
     }
 
-    /** The page asked for in the address; anything else than a page number of this table is its first page. */
     public int getUnitsPage() {
-        try {
-            int p = page == null ? 1 : Integer.parseInt(page.strip());
-            return p < 1 || p > getUnitsPageCount() ? 1 : p;
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return Math.min(unitsPage, getUnitsPageCount());
+    }
+
+    /** Another page of the units table, with the figures this view has: nothing is counted again. */
+    public void toUnitsPage(int number) {
+        unitsPage = Math.max(1, Math.min(number, getUnitsPageCount()));
     }
 
     public List<UnitRow> getUnitsOnPage() {
@@ -446,13 +440,5 @@ public class DashboardView implements Serializable {
 
     public void setBasis(String basis) {
         this.basis = basis;
-    }
-
-    public String getPage() {
-        return page;
-    }
-
-    public void setPage(String page) {
-        this.page = page;
     }
 }
