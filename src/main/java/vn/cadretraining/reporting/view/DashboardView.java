@@ -114,7 +114,7 @@ public class DashboardView implements Serializable {
 
     // ---- links ------------------------------------------------------------------------------------------
     // Written here rather than as h:link, whose outcome is resolved through the navigation rules for every row
-    // of every table (an eighth of the rendering of a commune's page, issue 7).
+    // of every table (6% of a counted commune page's request thread in the profile, issue 7).
 
     /** The dashboard of a unit under this one (or above it), same year and basis. */
     public String drill(long unitId) {
