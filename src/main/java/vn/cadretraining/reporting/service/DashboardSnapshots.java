@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.cadretraining.certification.service.ResultEvents;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.reporting.entity.Basis;
+import vn.cadretraining.shared.stats.SqlStats;
 
 /**
  * Dashboards too big to count while the reader waits. A commune's dashboard is counted for each view (tens of
@@ -180,14 +181,18 @@ public class DashboardSnapshots {
         if (running != null) {
             return running;
         }
+        // the count's statements are booked to the request that started it (benchmark only; see SqlStats)
+        Object stats = SqlStats.current();
         try {
             executor.submit(() -> {
+                SqlStats.adopt(stats);
                 try {
                     mine.complete(countNow(key, count));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Dashboard of unit " + key.unitId() + " could not be counted", e);
                     mine.completeExceptionally(e);
                 } finally {
+                    SqlStats.release(stats);
                     counting.remove(key, mine);
                 }
             });

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -44,7 +42,6 @@ import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
-import vn.cadretraining.shared.stats.SqlStats;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
@@ -69,9 +66,6 @@ public class ProgressService {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    ProgressQueries queries;
 
     @Inject
     DashboardSnapshots snapshots;
@@ -229,30 +223,27 @@ public class ProgressService {
         boolean everything = unit.getParent() == null && em.createQuery(
                 "SELECT COUNT(u) FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult() == 1;
 
-        // the aggregates, all at once (each on its own thread, in its own read; counted toward this request)
-        Object stats = SqlStats.current();
-        Future<List<Object[]>> childRows = queries.rows(stats,
-                ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
-        Future<List<Object[]>> peopleRows = queries.rows(stats,
-                ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything));
-        Future<List<Object[]>> dayRows = queries.rows(stats,
-                ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
-        Future<List<Object[]>> titleRows = queries.rows(stats,
-                ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
-        Future<List<Object[]>> paidRows = children.isEmpty() ? null
-                : queries.rows(stats, ProgressSql.paidByChild(scope, path, yearFrom, asOf, term, everything));
-        Future<List<Object[]>> briefingRows = queries.rows(stats, ProgressSql.briefings(scope, path, year, asOf, everything));
+        // the aggregates, one after the other in this transaction: started together on threads of their own (as
+        // they were) they were no faster on this 2-core machine (a commune, one user: 23.5 vs 24.4 ms; the province
+        // 375 vs 357 ms) and slower on one core (28-37 vs 24-27 ms; 705-788 vs 474-689 ms), and they took six
+        // threads and six transactions from a server whose other users need them (issue 7)
+        List<Object[]> childRows = rows(ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
+        List<Object[]> people = rows(ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything));
+        List<Object[]> dayRows = rows(ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
+        List<Object[]> titleRows = rows(ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
+        List<Object[]> paidRows = children.isEmpty() ? List.of()
+                : rows(ProgressSql.paidByChild(scope, path, yearFrom, asOf, term, everything));
+        List<Object[]> briefingRows = rows(ProgressSql.briefings(scope, path, year, asOf, everything));
         Targets targets = targets(unit, children, year);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and
         // subject group
         Map<Long, long[]> byChild = new HashMap<>();
-        for (Object[] r : done(childRows)) {
+        for (Object[] r : childRows) {
             // this year's turns, cadres, last year's turns, cadres
             byChild.put(num(r[0]), new long[] {num(r[1]), num(r[2]), num(r[3]), num(r[4])});
         }
         long[] total = new long[4];
-        List<Object[]> people = done(peopleRows);
         for (Object[] r : people) {
             for (int i = 0; i < 4; i++) {
                 total[i] += num(r[2 + i]);
@@ -263,7 +254,7 @@ public class ProgressService {
         long lastYearSoFar = 0; // turns last year up to the same day, for a fair change while the year runs
         LocalDate sameDayLastYear = asOf.minusYears(1);
         Map<Long, long[]> bySubject = new HashMap<>();
-        for (Object[] r : done(dayRows)) {
+        for (Object[] r : dayRows) {
             LocalDate day = toDate(r[0]);
             boolean now = day.getYear() == year;
             (now ? monthly : monthlyLast)[day.getMonthValue() - 1] += num(r[2]);
@@ -278,7 +269,7 @@ public class ProgressService {
         // title holders: each title, and the paid titles together, over the scope; the paid titles by child
         Map<Long, long[]> titleShares = new HashMap<>();
         long[] paidScope = new long[2];
-        for (Object[] r : done(titleRows)) {
+        for (Object[] r : titleRows) {
             if (r[0] == null) {
                 paidScope = new long[] {num(r[1]), num(r[2])};
             } else {
@@ -286,16 +277,14 @@ public class ProgressService {
             }
         }
         Map<Long, long[]> paidByChild = new HashMap<>();
-        if (paidRows != null) {
-            for (Object[] r : done(paidRows)) {
-                paidByChild.put(num(r[0]), new long[] {num(r[1]), num(r[2])});
-            }
+        for (Object[] r : paidRows) {
+            paidByChild.put(num(r[0]), new long[] {num(r[1]), num(r[2])});
         }
         List<TitleRow> titles = titles(titleShares, targets, elapsed);
 
         // briefings: by child and quarter, this year (5-8) and last (1-4)
         Map<Long, long[]> briefings = new HashMap<>();
-        for (Object[] r : done(briefingRows)) {
+        for (Object[] r : briefingRows) {
             briefings.computeIfAbsent(num(r[0]), k -> new long[9])[(int) num(r[1])] += num(r[2]);
         }
         long[] quartersHeld = new long[9];
@@ -664,16 +653,9 @@ public class ProgressService {
         return q;
     }
 
-    /** The rows of a statement started on its own thread, once it is done. */
-    private static List<Object[]> done(Future<List<Object[]>> rows) {
-        try {
-            return rows.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(ProgressSql.Statement s) {
+        return query(s).getResultList();
     }
 
     /** Rows keyed by their first column, with the four counts that follow it. */

@@ -69,8 +69,8 @@ public final class SqlStats {
     }
 
     /**
-     * The running request's count, to hand to work it starts on other threads (the dashboard's parallel
-     * aggregates): null when counting is off or no request runs here.
+     * The running request's count, to hand to work it starts on other threads (a dashboard's count on the
+     * dashboards' executor): null when counting is off or no request runs here.
      */
     public static Object current() {
         return ENABLED ? CURRENT.get() : null;
