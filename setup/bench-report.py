@@ -161,7 +161,7 @@ if "import_ms" in bench:
                  + (f"; raw batched JDBC inserts of the same rows (cadre, position, 4 search words; 500 per batch): "
                     f"{raw_best:,} rows/s" if raw_best else "") + ".\n")
 if single:
-    lines.append(f"One user alone ({next(iter(single.values()))['n']} requests per page after 3 warm-up ones), against "
+    lines.append(f"One user alone ({next(iter(single.values()))['n']} requests per page after as many warm-up ones), against "
                  "the raw SQL of the dashboard (server stopped, same data, same statements, one core, as many warm-up "
                  "runs as measured ones):\n")
     lines.append("| page | median ms | p95 ms | ÷ static | ÷ trivial Faces | raw SQL median ms | ÷ raw SQL |")
