@@ -49,8 +49,9 @@ def sign_in(user):
 
 def measure(o, name, path, expected, results):
     times = []
-    # as many warm-up requests as measured ones, as the raw SQL gets as many warm-up runs as measured ones: with
-    # three, the page was measured with a JIT still warming (a commune's dashboard 47-54 ms, 24-27 ms warmed)
+    # as many warm-up requests as measured ones, as the raw SQL gets as many warm-up runs as measured ones (the
+    # JIT still warms for hundreds more: a commune's dashboard is 47 ms here and 24-27 ms after a thousand views,
+    # docs/benchmarks.md)
     for i in range(2 * n):
         t = time.perf_counter()
         status, body = get(o, path)
