@@ -56,6 +56,16 @@ class TargetsBrowserIT extends BrowserTestBase {
         assertTrue(browser.text("h1.page-title").contains("Phường Hạ Long"));
         assertTrue(browser.text("#crumbs").contains("Tỉnh Quảng Ninh"), "the way back up");
         browser.screenshot("progress-commune-desktop");
+        // a title's cadres not trained, from its row of the titles table: the list opens filtered by that title
+        WebElement titleLink = browser.all("a.untrained-link").get(0);
+        String title = titleLink.getAttribute("data-title");
+        browser.clickAndWaitForPage("a.untrained-link[data-title='" + title + "']");
+        assertTrue(browser.path().startsWith("/reports/untrained.xhtml") && browser.path().contains("title="),
+                browser.path());
+        assertEquals(title, browser.text(Browser.id("list:title_label")));
+        assertTrue(browser.text("h1.page-title").contains("Phường Hạ Long"), "the same unit");
+        browser.driver().navigate().back();
+        browser.waitForPageReady();
 
         // down to one of its quarters
         WebElement quarter = browser.all("a.drill").get(0);

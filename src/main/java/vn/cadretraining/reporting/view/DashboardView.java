@@ -257,10 +257,6 @@ public class DashboardView implements Serializable {
         return layout.chartEnds();
     }
 
-    public int getTableRows() {
-        return layout.tableRows();
-    }
-
     // ---- the units table, page by page (see DashboardLayout) ------------------------------------------
 
     /** Whether the units are more than a page. */
