@@ -244,8 +244,13 @@ public class CadreSimulation extends Simulation {
             .doIf(s -> s.getLong("offerId") > 0).then(exec(s -> s.set("round", 0))
                     .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROL, REFERENCES, think())));
 
-    /** After the load: one 10,000-row import and one export of the whole roster, each alone. */
-    ScenarioBuilder importer = scenario("import").feed(accounts("bench.admin", null)).exec(SIGN_IN,
+    /**
+     * After the load: two 10,000-row imports, one after the other (different cadres), then one export of the whole
+     * roster, each alone. The first is the first import this server ever runs, with the database's insert paths
+     * not yet compiled by the JIT; the second is on a server that has imported before, as the raw inserts' floor is
+     * the best of three runs in one JVM. Both are reported.
+     */
+    ScenarioBuilder importer = scenario("import").feed(accounts("bench.admin", null)).exec(SIGN_IN).repeat(2, "importRound").on(
             page("import page", "/people/import.xhtml", "import:file"),
             exec(s -> s.set("t0", System.currentTimeMillis())),
             group("import " + IMPORT_ROWS + " rows").on(
@@ -259,7 +264,7 @@ public class CadreSimulation extends Simulation {
                             .formParam("import", "import")
                             .formParam("primefaces.nonce", "#{nonce}")
                             .formParam("jakarta.faces.ViewState", "#{vs}")
-                            .bodyPart(ByteArrayBodyPart("import:file_input", s -> importFile())
+                            .bodyPart(ByteArrayBodyPart("import:file_input", s -> importFile(s.getInt("importRound")))
                                     .fileName("bench-import.csv").contentType("text/csv"))
                             .asMultipartForm()
                             .check(status().is(200), substring("<partial-response"), substring("<error>").notExists(),
@@ -281,11 +286,13 @@ public class CadreSimulation extends Simulation {
                 String body = s.getString("body");
                 int at = body.indexOf("id=\"inserted\">");
                 long ms = System.currentTimeMillis() - s.getLong("t0");
-                System.out.println("BENCH import_inserted=" + (at < 0 ? "?"
+                // the first import's figures as import_first_*, the second's as import_* (the report's main figure)
+                String key = s.getInt("importRound") == 0 ? "import_first_" : "import_";
+                System.out.println("BENCH " + key + "inserted=" + (at < 0 ? "?"
                         : body.substring(at + 14, body.indexOf('<', at + 14)).replace(".", "")));
                 // from the upload to the result on screen: reading, checking, preview, writing, polls every 0.5 s
-                System.out.println("BENCH import_ms=" + ms);
-                System.out.println("BENCH import_rows_per_s=" + Math.round(IMPORT_ROWS * 1000.0 / ms));
+                System.out.println("BENCH " + key + "ms=" + ms);
+                System.out.println("BENCH " + key + "rows_per_s=" + Math.round(IMPORT_ROWS * 1000.0 / ms));
                 return s;
             }));
 
@@ -378,26 +385,29 @@ public class CadreSimulation extends Simulation {
         };
     }
 
-    private static byte[] importFileCache;
+    private static final Map<Integer, byte[]> IMPORT_FILES = new HashMap<>();
 
-    /** 10,000 new cadres across the hamlets listed in bench.properties, codes unique to this run. */
-    static synchronized byte[] importFile() {
-        if (importFileCache == null) {
-            String[] units = DATA.getProperty("importUnits").split(",");
-            String prefix = "BN" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
-            StringBuilder b = new StringBuilder("\uFEFF").append(DATA.getProperty("importHeader")).append("\r\n");
-            String[] titles = {"PARTY_CELL_SECRETARY", "\"HAMLET_HEAD; FRONT_HEAD\"", "Bí thư chi đoàn thanh niên", ""};
-            for (int i = 0; i < IMPORT_ROWS; i++) {
-                String title = titles[i % titles.length];
-                b.append(String.join(",", prefix + i, "Đặng Thị Thử Tải " + i, i % 2 == 0 ? "Nữ" : "Nam",
-                        "0" + (1 + i % 28) + "/0" + (1 + i % 9) + "/19" + (60 + i % 40), i % 3 == 0 ? "Sán Dìu" : "Kinh",
-                        "09" + String.format("%08d", i), "Trung học phổ thông", "Sơ cấp", "Có", "01/01/2015",
-                        "0221" + String.format("%08d", i), units[i % units.length], title,
-                        title.isEmpty() ? "" : "01/07/2025", "2025–2030", "Có")).append("\r\n");
-            }
-            importFileCache = b.toString().getBytes(StandardCharsets.UTF_8);
+    /** 10,000 new cadres across the hamlets listed in bench.properties, codes unique to this run and round. */
+    static synchronized byte[] importFile(int round) {
+        return IMPORT_FILES.computeIfAbsent(round, CadreSimulation::makeImportFile);
+    }
+
+    private static byte[] makeImportFile(int round) {
+        String[] units = DATA.getProperty("importUnits").split(",");
+        // BenchRaw's clean removes every cadre whose code starts with BN
+        String prefix = "BN" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase()
+                + (char) ('A' + round);
+        StringBuilder b = new StringBuilder("\uFEFF").append(DATA.getProperty("importHeader")).append("\r\n");
+        String[] titles = {"PARTY_CELL_SECRETARY", "\"HAMLET_HEAD; FRONT_HEAD\"", "Bí thư chi đoàn thanh niên", ""};
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            String title = titles[i % titles.length];
+            b.append(String.join(",", prefix + i, "Đặng Thị Thử Tải " + i, i % 2 == 0 ? "Nữ" : "Nam",
+                    "0" + (1 + i % 28) + "/0" + (1 + i % 9) + "/19" + (60 + i % 40), i % 3 == 0 ? "Sán Dìu" : "Kinh",
+                    "09" + String.format("%08d", i), "Trung học phổ thông", "Sơ cấp", "Có", "01/01/2015",
+                    "0221" + String.format("%08d", i), units[i % units.length], title,
+                    title.isEmpty() ? "" : "01/07/2025", "2025–2030", "Có")).append("\r\n");
         }
-        return importFileCache;
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static Properties load(Path dir) {
