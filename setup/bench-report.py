@@ -173,21 +173,23 @@ if single:
     lines.append(f"One user alone: {first['n']} requests per page, measured once the page has been served steadily "
                  f"(after its first views, whose median is shown too, up to {os.environ.get('BENCH_SINGLE_WARM_REQUESTS', '1000')} views or "
                  f"{os.environ.get('BENCH_SINGLE_WARM_SECONDS', '90')} s), against the raw SQL of the dashboard "
-                 "(server stopped, same data, same statements, one core, as many warm-up runs as measured ones):\n")
+                 "(server stopped, same data, same statements, one core, warmed the same way: its first runs' median "
+                 "shown too):\n")
     lines.append("| page | median ms | p95 ms | ÷ static | ÷ trivial Faces | raw SQL median ms | ÷ raw SQL "
-                 "| first views' median ms | views before measuring |")
-    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+                 "| first views' median ms | views before measuring | raw SQL first runs' median ms |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     st = single.get("static file", {}).get("median_ms") or 0
     tr = single.get("trivial Faces page", {}).get("median_ms") or 0
     for name, v in single.items():
         rawkey = {"dashboard (province)": "dashboard.province.median.ms",
                   "dashboard (commune)": "dashboard.commune.median.ms"}.get(name)
         rawms = float(raw[rawkey]) if rawkey and rawkey in raw else None
+        rawfirst = raw.get(rawkey.replace(".median.", ".first.median."), "–") if rawkey else "–"
         lines.append(f"| {name} | {v['median_ms']} | {v['p95_ms']} | "
                      f"{(v['median_ms'] / st) if st else 0:.1f}× | {(v['median_ms'] / tr) if tr else 0:.1f}× | "
                      f"{rawms if rawms is not None else '–'} | "
                      f"{(str(round(v['median_ms'] / rawms, 2)) + '×') if rawms else '–'} | "
-                     f"{v.get('first_median_ms', '–')} | {v.get('warm_requests', '–')} |")
+                     f"{v.get('first_median_ms', '–')} | {v.get('warm_requests', '–')} | {rawfirst} |")
     lines.append("")
 h1, h2 = summary["heap_after_run"], summary["heap_after_gc"]
 if h1:

@@ -9,7 +9,7 @@ first_median_ms, the page as a freshly started server serves it), it is requeste
 BENCH_SINGLE_WARM_REQUESTS times (1000) or for BENCH_SINGLE_WARM_SECONDS (90), whichever comes first, and only then
 N more times for the figures. On one core the JIT compiles for a minute of steady views: a commune's dashboard at S
 went from 104 ms (first 100 views) to 22 ms (views 1,000 to 1,500), its raw SQL being 19-24 ms
-(docs/benchmarks.md). The raw SQL it is divided by is measured warm too."""
+(docs/benchmarks.md). BenchRaw warms the raw SQL of the dashboards the same way, with the same settings."""
 import http.cookiejar
 import json
 import os
@@ -43,14 +43,18 @@ def get(o, path):
         return e.code, e.read().decode("utf-8", "replace")
 
 
-def sign_in(user):
+def sign_in(user, timed=None):
+    """A new session signed in as user; with timed, the sign-in's POST (and the home page it answers) is timed."""
     o = opener()
     _, body = get(o, "/login.xhtml")
     vs = VS.search(body).group(1)
     data = urllib.parse.urlencode({"login": "login", "login:username": user, "login:password": "Demo@2026",
                                    "login:signIn": "", "jakarta.faces.ViewState": vs}).encode()
+    t = time.perf_counter()
     with o.open(base + "/login.xhtml", data=data, timeout=120) as r:
         body = r.read().decode("utf-8", "replace")
+    if timed is not None:
+        timed.append((time.perf_counter() - t) * 1000)
     if 'id="user-name"' not in body:
         raise SystemExit("sign-in failed for " + user)
     return o
@@ -95,4 +99,15 @@ measure(coordinator, "dashboard (commune)", "/reports/dashboard.xhtml", 'id="hea
 measure(province, "roster page", "/people/roster.xhtml", "roster:table", results)
 measure(province, "cadre record", "/people/cadre.xhtml?id=" + cadre, "cadre:fullName", results)
 measure(province, "catalog page", "/catalog/courses.xhtml", "courses:table", results)
+# sign-in alone: its time is the password hash's (PBKDF2-HMAC-SHA256, 600,000 iterations), which a JIT compiles
+# within the first hash; n sign-ins, then n measured, each in a new session
+first, signed = [], []
+for _ in range(n):
+    sign_in("bench.cb%02d" % users, first)
+for _ in range(n):
+    sign_in("bench.cb%02d" % users, signed)
+signed.sort()
+results["sign-in"] = {"n": n, "median_ms": round(statistics.median(signed), 1),
+                      "p95_ms": round(signed[max(0, int(0.95 * n + 0.5) - 1)], 1),
+                      "first_median_ms": round(statistics.median(first), 1), "warm_requests": n}
 json.dump(results, sys.stdout, indent=1, ensure_ascii=False)
