@@ -170,9 +170,11 @@ if "import_ms" in bench:
                         if server_import and server_import.get("first_rows_per_s") else "") + ".\n")
 if single:
     first = next(iter(single.values()))
+    warm_views = os.environ.get("BENCH_SINGLE_WARM_REQUESTS", "1000")
+    warm_seconds = os.environ.get("BENCH_SINGLE_WARM_SECONDS", "90")
     lines.append(f"One user alone: {first['n']} requests per page, measured once the page has been served steadily "
-                 f"(after its first views, whose median is shown too, up to {os.environ.get('BENCH_SINGLE_WARM_REQUESTS', '1000')} views or "
-                 f"{os.environ.get('BENCH_SINGLE_WARM_SECONDS', '90')} s), against the raw SQL of the dashboard "
+                 f"(after its first views, whose median is shown too, up to {warm_views} views or "
+                 f"{warm_seconds} s), against the raw SQL of the dashboard "
                  "(server stopped, same data, same statements, one core, warmed the same way: its first runs' median "
                  "shown too):\n")
     lines.append("| page | median ms | p95 ms | ÷ static | ÷ trivial Faces | raw SQL median ms | ÷ raw SQL "

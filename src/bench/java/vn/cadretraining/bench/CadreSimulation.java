@@ -250,7 +250,8 @@ public class CadreSimulation extends Simulation {
      * not yet compiled by the JIT; the second is on a server that has imported before, as the raw inserts' floor is
      * the best of three runs in one JVM. Both are reported.
      */
-    ScenarioBuilder importer = scenario("import").feed(accounts("bench.admin", null)).exec(SIGN_IN).repeat(2, "importRound").on(
+    ScenarioBuilder importer = scenario("import").feed(accounts("bench.admin", null)).exec(SIGN_IN)
+            .repeat(2, "importRound").on(
             page("import page", "/people/import.xhtml", "import:file"),
             exec(s -> s.set("t0", System.currentTimeMillis())),
             group("import " + IMPORT_ROWS + " rows").on(
@@ -394,7 +395,7 @@ public class CadreSimulation extends Simulation {
 
     private static byte[] makeImportFile(int round) {
         String[] units = DATA.getProperty("importUnits").split(",");
-        // BenchRaw's clean removes every cadre whose code starts with BN
+        // BenchRaw's clean removes these cadres again: codes starting with BN, names "Đặng Thị Thử Tải …"
         String prefix = "BN" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase()
                 + (char) ('A' + round);
         StringBuilder b = new StringBuilder("\uFEFF").append(DATA.getProperty("importHeader")).append("\r\n");

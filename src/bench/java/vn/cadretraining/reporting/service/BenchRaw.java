@@ -34,9 +34,11 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  */
 public final class BenchRaw {
 
-    /** Runs of each dashboard's SQL before measuring it: as setup/bench-single.py views each page (the same settings). */
-    static final int WARM_RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_SINGLE_WARM_REQUESTS", "1000"));
-    static final double WARM_SECONDS = Double.parseDouble(System.getenv().getOrDefault("BENCH_SINGLE_WARM_SECONDS", "90"));
+    /** Runs of each dashboard's SQL before measuring it, as setup/bench-single.py views each page (same settings). */
+    static final int WARM_RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_SINGLE_WARM_REQUESTS",
+            "1000"));
+    static final double WARM_SECONDS = Double.parseDouble(System.getenv().getOrDefault("BENCH_SINGLE_WARM_SECONDS",
+            "90"));
 
     /** -Dbench.detail=true: each statement's time, to find the slow one. */
     static final boolean DETAIL = Boolean.getBoolean("bench.detail");
