@@ -80,10 +80,15 @@ def measure(o, name, path, expected, results):
     while views < WARM_REQUESTS and time.perf_counter() - started < WARM_SECONDS:
         view(o, name, path, expected)
         views += 1
-    times = sorted(view(o, name, path, expected) for _ in range(n))
-    results[name] = {"n": len(times), "median_ms": round(statistics.median(times), 1),
-                     "p95_ms": round(times[max(0, int(0.95 * len(times) + 0.5) - 1)], 1),
-                     "first_median_ms": round(statistics.median(first), 1), "warm_requests": views}
+    results[name] = figures([view(o, name, path, expected) for _ in range(n)], first, views)
+
+
+def figures(times, first, views):
+    """The measured times' median and p95, the first views' median, and how many views came before measuring."""
+    times = sorted(times)
+    return {"n": len(times), "median_ms": round(statistics.median(times), 1),
+            "p95_ms": round(times[max(0, int(0.95 * len(times) + 0.5) - 1)], 1),
+            "first_median_ms": round(statistics.median(first), 1), "warm_requests": views}
 
 
 results = {}
@@ -106,8 +111,5 @@ for _ in range(n):
     sign_in("bench.cb%02d" % users, first)
 for _ in range(n):
     sign_in("bench.cb%02d" % users, signed)
-signed.sort()
-results["sign-in"] = {"n": n, "median_ms": round(statistics.median(signed), 1),
-                      "p95_ms": round(signed[max(0, int(0.95 * n + 0.5) - 1)], 1),
-                      "first_median_ms": round(statistics.median(first), 1), "warm_requests": n}
+results["sign-in"] = figures(signed, first, n)
 json.dump(results, sys.stdout, indent=1, ensure_ascii=False)
