@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -30,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.files.QrCodesTest;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
@@ -144,7 +138,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         String url = browser.text("#qr-url");
         String src = browser.find("#qr-image").getAttribute("src");
         assertTrue(src.startsWith("data:image/png;base64,"));
-        assertEquals(url, decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
+        assertEquals(url, QrCodesTest.decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
                 "the picture is the address");
         browser.screenshot("teach-session-qr");
         browser.js("PF('qrDialog').hide()");
@@ -192,12 +186,5 @@ class CertificateBrowserIT extends BrowserTestBase {
         LocalDateTime to = LocalDateTime.of(day, LocalTime.parse(m.group(3)));
         LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         return !now.isBefore(from) && !now.isAfter(to);
-    }
-
-    private static String decode(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
     }
 }
