@@ -104,8 +104,8 @@ measure(coordinator, "dashboard (commune)", "/reports/dashboard.xhtml", 'id="hea
 measure(province, "roster page", "/people/roster.xhtml", "roster:table", results)
 measure(province, "cadre record", "/people/cadre.xhtml?id=" + cadre, "cadre:fullName", results)
 measure(province, "catalog page", "/catalog/courses.xhtml", "courses:table", results)
-# sign-in alone: its time is the password hash's (PBKDF2-HMAC-SHA256, 600,000 iterations), which a JIT compiles
-# within the first hash; n sign-ins, then n measured, each in a new session
+# sign-in alone: mostly the password hash's time (Argon2id, 19 MiB, 2 passes; bench data generated before it has
+# PBKDF2 hashes, replaced at an account's first sign-in); n sign-ins, then n measured, each in a new session
 first, signed = [], []
 for _ in range(n):
     sign_in("bench.cb%02d" % users, first)

@@ -11,10 +11,14 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.flywaydb.core.Flyway;
@@ -127,12 +131,43 @@ class FoundationIT {
                 new UsernamePasswordCredential("khong-co-ai-" + UUID.randomUUID(), "bất kỳ")).getStatus());
     }
 
+    @Test
+    void anAccountHashedWithPbkdf2BeforeSignsInAndItsHashIsReplacedByArgon2id() throws Exception {
+        // as stored before Argon2id: PBKDF2-HMAC-SHA256, 600,000 iterations
+        byte[] salt = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec("Mật khẩu cũ 5".toCharArray(), salt, 600_000, 256)).getEncoded();
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        String old = "PBKDF2WithHmacSHA256:600000:" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
+        String username = accountWithHash("old-hash", Role.CADRE, old, true);
+        assertEquals(CredentialValidationResult.Status.INVALID, identityStores.validate(
+                new UsernamePasswordCredential(username, "Mat khau cu 5")).getStatus());
+        assertEquals(old, storedHash(username), "a wrong password changes nothing");
+
+        assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
+                new UsernamePasswordCredential(username, "Mật khẩu cũ 5")).getStatus());
+        String now = storedHash(username);
+        assertTrue(now.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), now);
+        assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
+                new UsernamePasswordCredential(username, "Mật khẩu cũ 5")).getStatus(), "the same password, new hash");
+        assertEquals(now, storedHash(username), "replaced once");
+    }
+
+    private String storedHash(String username) {
+        return (String) em.createNativeQuery("SELECT password_hash FROM account WHERE username = ?1")
+                .setParameter(1, username).getSingleResult();
+    }
+
     /** A fresh account of its own for each test: tests share the server, never their data. */
     private String account(String prefix, Role role, String password, boolean enabled) throws Exception {
+        return accountWithHash(prefix, role, new PasswordHasher().hash(password), enabled);
+    }
+
+    private String accountWithHash(String prefix, Role role, String hash, boolean enabled) throws Exception {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         tx.begin();
         Account a = new Account(username, "Người thử " + prefix, role, null);
-        a.setOwnPassword(new PasswordHasher().hash(password));
+        a.setOwnPassword(hash);
         if (!enabled) {
             a.disable();
         }

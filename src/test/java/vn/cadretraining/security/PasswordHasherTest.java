@@ -3,9 +3,18 @@ package vn.cadretraining.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 import vn.cadretraining.security.service.PasswordHasher;
 
@@ -14,15 +23,27 @@ class PasswordHasherTest {
     private final PasswordHasher hasher = new PasswordHasher();
 
     @Test
-    void hashesWithPbkdf2Sha256AtOwaspStrengthAndARandomSalt() {
+    void hashesWithArgon2idAtOwaspStrengthAndARandomSalt() {
         String stored = hasher.hash("Mật khẩu 2026");
-        String[] parts = stored.split(":");
-        assertEquals(4, parts.length);
-        assertEquals("PBKDF2WithHmacSHA256", parts[0]);
-        assertTrue(Integer.parseInt(parts[1]) >= 600_000, "OWASP 2023: at least 600,000 iterations");
-        assertTrue(Base64.getDecoder().decode(parts[2]).length >= 16, "salt of 128 bits or more");
-        assertEquals(32, Base64.getDecoder().decode(parts[3]).length, "a 256-bit key");
+        String[] parts = stored.split("\\$");
+        assertEquals(6, parts.length, stored);
+        assertEquals("argon2id", parts[1]);
+        assertEquals("v=19", parts[2]);
+        assertEquals("m=19456,t=2,p=1", parts[3], "OWASP's minimum: 19 MiB, 2 passes, 1 lane");
+        assertTrue(Base64.getDecoder().decode(parts[4]).length >= 16, "salt of 128 bits or more");
+        assertEquals(32, Base64.getDecoder().decode(parts[5]).length, "a 256-bit key");
         assertNotEquals(stored, hasher.hash("Mật khẩu 2026"), "two hashes of one password differ by their salt");
+        assertFalse(hasher.needsRehash(stored));
+    }
+
+    @Test
+    void readsTheReferenceImplementationsOwnArgon2idHash() {
+        // the reference implementation's test vector (argon2 "password", salt "somesalt", -id -t 2 -m 16 -p 1):
+        // a hash made by any standard Argon2id library verifies here, and ours is the same function
+        String reference = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
+        assertTrue(hasher.verify("password", reference));
+        assertFalse(hasher.verify("Password", reference));
+        assertTrue(hasher.needsRehash(reference.replace("t=2", "t=1")), "fewer passes than today's");
     }
 
     @Test
@@ -36,10 +57,52 @@ class PasswordHasherTest {
     }
 
     @Test
-    void olderWeakerHashesStillVerifyButAskToBeRehashed() {
-        String weak = "PBKDF2WithHmacSHA256:1000:" + Base64.getEncoder().withoutPadding().encodeToString(new byte[16])
-                + ":AAAA";
-        assertTrue(hasher.needsRehash(weak));
-        assertFalse(hasher.needsRehash(hasher.hash("x")));
+    void aPbkdf2HashFromBeforeStillVerifiesAndAsksToBeReplaced() throws Exception {
+        byte[] salt = "muối-của-ai-đó!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec("Mật khẩu cũ".toCharArray(), salt, 600_000, 256)).getEncoded();
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        String old = "PBKDF2WithHmacSHA256:600000:" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
+        assertTrue(hasher.verify("Mật khẩu cũ", old));
+        assertFalse(hasher.verify("Mat khau cu", old));
+        assertTrue(hasher.needsRehash(old), "replaced by Argon2id at the next sign-in");
+    }
+
+    @Test
+    void malformedOrTamperedStoredHashesVerifyNothingAndAskNoMemory() {
+        String stored = hasher.hash("x");
+        String salt = stored.split("\\$")[4];
+        String key = stored.split("\\$")[5];
+        for (String bad : List.of("$argon2id$v=19$m=19456,t=2,p=1$" + salt,
+                "$argon2i$v=19$m=19456,t=2,p=1$" + salt + "$" + key,
+                "$argon2id$v=16$m=19456,t=2,p=1$" + salt + "$" + key, "$argon2id$v=19$m=19456,t=2$" + salt + "$" + key,
+                "$argon2id$v=19$m=abc,t=2,p=1$" + salt + "$" + key, "$argon2id$v=19$m=19456,t=2,p=1$%%%$" + key,
+                // four terabytes, or a million passes: refused before any work
+                "$argon2id$v=19$m=2147483647,t=2,p=1$" + salt + "$" + key,
+                "$argon2id$v=19$m=19456,t=1000000,p=1$" + salt + "$" + key,
+                "PBKDF2WithHmacSHA256:0:AAAAAAAAAAAAAAAAAAAAAA:AAAA", "PBKDF2WithHmacSHA256:x:AA:AA", "")) {
+            assertFalse(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> hasher.verify("x", bad)), bad);
+            assertTrue(hasher.needsRehash(bad), bad);
+        }
+        assertTrue(hasher.needsRehash(null));
+    }
+
+    @Test
+    void manySignInsAtOnceAllFinishRight() throws Exception {
+        // more than the hashes computed at once: the others wait their turn, none fails or is lost
+        String stored = hasher.hash("Mật khẩu 2026");
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String tried = i % 3 == 0 ? "sai" : "Mật khẩu 2026";
+                results.add(pool.submit(() -> hasher.verify(tried, stored)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i % 3 != 0, results.get(i).get(), "sign-in " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

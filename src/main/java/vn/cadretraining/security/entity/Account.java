@@ -22,7 +22,7 @@ import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
 /**
- * A person's way in: a username, a salted PBKDF2 hash, one role and, for a coordinator, the unit whose
+ * A person's way in: a username, a salted Argon2id hash, one role and, for a coordinator, the unit whose
  * subtree they may see. Accounts are disabled, never deleted, so that what they did stays attributable.
  */
 @Entity
