@@ -44,8 +44,11 @@ public final class PasswordHasher {
     static final int PARALLEL = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final Semaphore SLOTS = new Semaphore(PARALLEL, true);
 
-    /** What a stored Argon2id hash may ask for: bounds on a stored string, not settings. */
-    private static final int MAX_MEMORY_KIB = 1024 * 1024;
+    /**
+     * What a stored Argon2id hash may ask for: bounds on a stored string (a later, stronger setting fits), not
+     * settings; a damaged one asks no gigabyte of a server whose heap is 768 MB.
+     */
+    private static final int MAX_MEMORY_KIB = 128 * 1024;
     private static final int MAX_PASSES = 16;
     private static final int MAX_LANES = 8;
 
