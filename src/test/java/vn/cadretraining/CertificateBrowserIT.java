@@ -23,10 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.cadretraining.demo.DemoProvince;
-import vn.cadretraining.shared.files.QrCodesTest;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
+import vn.cadretraining.testing.QrImages;
 
 /**
  * Attendance and certificates as their users meet them, on the demo's classes of trainer Lê Minh Tuấn
@@ -138,7 +138,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         String url = browser.text("#qr-url");
         String src = browser.find("#qr-image").getAttribute("src");
         assertTrue(src.startsWith("data:image/png;base64,"));
-        assertEquals(url, QrCodesTest.decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
+        assertEquals(url, QrImages.decode(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))),
                 "the picture is the address");
         browser.screenshot("teach-session-qr");
         browser.js("PF('qrDialog').hide()");
