@@ -8,8 +8,8 @@ Each page is measured on a server that has served it steadily: after its first N
 first_median_ms, the page as a freshly started server serves it), it is requested until it has been viewed
 BENCH_SINGLE_WARM_REQUESTS times (1000) or for BENCH_SINGLE_WARM_SECONDS (90), whichever comes first, and only then
 N more times for the figures. On one core the JIT compiles for a minute of steady views: a commune's dashboard at S
-went from 104 ms (first 100 views) to 22 ms (views 1,000 to 1,500), its raw SQL being 19-24 ms
-(docs/benchmarks.md). BenchRaw warms the raw SQL of the dashboards the same way, with the same settings."""
+went from 104 ms (first 100 views) to 22 ms (views 1,000 to 1,500), and its raw SQL from 28-30 ms (first runs) to
+9 ms (warmed; docs/benchmarks.md, fourth round). BenchRaw warms the raw SQL of the dashboards the same way, with the same settings."""
 import http.cookiejar
 import json
 import os
