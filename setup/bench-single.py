@@ -104,8 +104,9 @@ measure(coordinator, "dashboard (commune)", "/reports/dashboard.xhtml", 'id="hea
 measure(province, "roster page", "/people/roster.xhtml", "roster:table", results)
 measure(province, "cadre record", "/people/cadre.xhtml?id=" + cadre, "cadre:fullName", results)
 measure(province, "catalog page", "/catalog/courses.xhtml", "courses:table", results)
-# sign-in alone: mostly the password hash's time (Argon2id, 19 MiB, 2 passes; bench data generated before it has
-# PBKDF2 hashes, replaced at an account's first sign-in); n sign-ins, then n measured, each in a new session
+# sign-in alone: mostly the password hash's time (Argon2id, 7 MiB, 5 passes; a hash of an older setting, as in bench
+# data generated before it, is replaced at the account's first sign-in); n sign-ins, then n measured, each in a new
+# session
 first, signed = [], []
 for _ in range(n):
     sign_in("bench.cb%02d" % users, first)

@@ -147,7 +147,7 @@ class FoundationIT {
         assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
                 new UsernamePasswordCredential(username, "Mật khẩu cũ 5")).getStatus());
         String now = storedHash(username);
-        assertTrue(now.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), now);
+        assertTrue(now.startsWith("$argon2id$v=19$m=7168,t=5,p=1$"), now);
         assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
                 new UsernamePasswordCredential(username, "Mật khẩu cũ 5")).getStatus(), "the same password, new hash");
         assertEquals(now, storedHash(username), "replaced once");

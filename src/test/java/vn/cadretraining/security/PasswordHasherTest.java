@@ -29,7 +29,7 @@ class PasswordHasherTest {
         assertEquals(6, parts.length, stored);
         assertEquals("argon2id", parts[1]);
         assertEquals("v=19", parts[2]);
-        assertEquals("m=19456,t=2,p=1", parts[3], "OWASP's minimum: 19 MiB, 2 passes, 1 lane");
+        assertEquals("m=7168,t=5,p=1", parts[3], "one of OWASP's equal minimums: 7 MiB, 5 passes, 1 lane");
         assertTrue(Base64.getDecoder().decode(parts[4]).length >= 16, "salt of 128 bits or more");
         assertEquals(32, Base64.getDecoder().decode(parts[5]).length, "a 256-bit key");
         assertNotEquals(stored, hasher.hash("Mật khẩu 2026"), "two hashes of one password differ by their salt");
@@ -44,6 +44,17 @@ class PasswordHasherTest {
         assertTrue(hasher.verify("password", reference));
         assertFalse(hasher.verify("Password", reference));
         assertTrue(hasher.needsRehash(reference.replace("t=2", "t=1")), "fewer passes than today's");
+    }
+
+    @Test
+    void aHashMadeAt19MibBeforeStillVerifiesAndAsksToBeReplaced() {
+        // made with the setting of 0a1fc5e (OWASP's 19 MiB, 2 passes) for "Mật khẩu 2026"
+        String before = "$argon2id$v=19$m=19456,t=2,p=1$QuG7k2kgZMaw4buhbmcgMg$lzHi+C+zkTz/JJ2l4qICtwk5QzL9g1gH/lgNSufnS5E";
+        assertTrue(hasher.verify("Mật khẩu 2026", before));
+        assertFalse(hasher.verify("Mat khau 2026", before));
+        assertTrue(hasher.needsRehash(before), "every account converges on today's setting");
+        assertTrue(hasher.needsRehash(before.replace("t=2", "t=9")), "another setting, even more passes");
+        assertFalse(hasher.needsRehash(hasher.hash("Mật khẩu 2026")));
     }
 
     @Test
