@@ -21,6 +21,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
@@ -56,6 +57,23 @@ class TargetsBrowserIT extends BrowserTestBase {
         assertTrue(browser.text("h1.page-title").contains("Phường Hạ Long"));
         assertTrue(browser.text("#crumbs").contains("Tỉnh Quảng Ninh"), "the way back up");
         browser.screenshot("progress-commune-desktop");
+        // last year, then the term's basis, from the toolbar: the same commune, the page and its address say which
+        String thisYear = String.valueOf(VietnamTime.today().getYear());
+        String lastYear = String.valueOf(VietnamTime.today().getYear() - 1);
+        browser.choose("filters:year", lastYear);
+        browser.waitForText("#progress-lead", "Năm " + lastYear + " · số liệu tính đến ngày 31/12/" + lastYear);
+        assertTrue(browser.path().contains("year=" + lastYear), browser.path());
+        assertTrue(browser.text("h1.page-title").contains("Phường Hạ Long"), "the same commune");
+        assertFalse(browser.exists("#fig-turns .same-period"), "a year that is over is not compared part by part");
+        browser.choose("filters:basis", "Trong nhiệm kỳ");
+        browser.waitForText("#titles .section-title", "trong nhiệm kỳ");
+        assertTrue(browser.path().contains("basis=TERM") && browser.path().contains("year=" + lastYear), browser.path());
+        // and back, by the same menus
+        browser.choose("filters:year", thisYear);
+        browser.waitForText("#progress-lead", "Năm " + thisYear);
+        browser.choose("filters:basis", "Trong năm");
+        browser.waitForText("#titles .section-title", "trong năm");
+        assertTrue(browser.text("#crumbs").contains("Tỉnh Quảng Ninh"), "still the commune, under its province");
         // a title's cadres not trained, from its row of the titles table: the list opens filtered by that title
         WebElement titleLink = browser.all("a.untrained-link").get(0);
         String title = titleLink.getAttribute("data-title");

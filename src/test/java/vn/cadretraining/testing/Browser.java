@@ -9,6 +9,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -164,7 +165,15 @@ public final class Browser implements AutoCloseable {
                     clientId + "_panel")));
             click(panel + " li[data-label='" + label + "']");
             waitForAjax();
-            if (label.equals(find(id(clientId + "_label")).getText())) {
+            // a menu whose choice loads another page (the dashboard's year) may be read as that page replaces it
+            String chosen = wait.until(d -> {
+                try {
+                    return find(id(clientId + "_label")).getText();
+                } catch (StaleElementReferenceException e) {
+                    return null;
+                }
+            });
+            if (label.equals(chosen)) {
                 return this;
             }
         }
