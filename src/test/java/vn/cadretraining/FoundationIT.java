@@ -1,5 +1,6 @@
 package vn.cadretraining;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,7 @@ class FoundationIT {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         String old = "PBKDF2WithHmacSHA256:600000:" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
         String username = accountWithHash("old-hash", Role.CADRE, old, true);
+        Object[] setAt = passwordSet(username);
         assertEquals(CredentialValidationResult.Status.INVALID, identityStores.validate(
                 new UsernamePasswordCredential(username, "Mat khau cu 5")).getStatus());
         assertEquals(old, storedHash(username), "a wrong password changes nothing");
@@ -151,6 +153,14 @@ class FoundationIT {
         assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
                 new UsernamePasswordCredential(username, "Mật khẩu cũ 5")).getStatus(), "the same password, new hash");
         assertEquals(now, storedHash(username), "replaced once");
+        // not a new password: when it was set and whether it must be changed stay, so the account's sessions on
+        // other devices (which end when the password is set after they began) go on
+        assertArrayEquals(setAt, passwordSet(username));
+    }
+
+    private Object[] passwordSet(String username) {
+        return (Object[]) em.createNativeQuery("SELECT password_changed_at, must_change_password FROM account"
+                + " WHERE username = ?1").setParameter(1, username).getSingleResult();
     }
 
     private String storedHash(String username) {

@@ -54,7 +54,11 @@ class PasswordHasherTest {
         assertFalse(hasher.verify("Mat khau 2026", before));
         assertTrue(hasher.needsRehash(before), "every account converges on today's setting");
         assertTrue(hasher.needsRehash(before.replace("t=2", "t=9")), "another setting, even more passes");
-        assertFalse(hasher.needsRehash(hasher.hash("Mật khẩu 2026")));
+        String today = hasher.hash("Mật khẩu 2026");
+        assertFalse(hasher.needsRehash(today));
+        assertTrue(hasher.needsRehash(today.replace(",t=5,", ",t=6,")), "today's memory, other passes");
+        assertTrue(hasher.needsRehash(today.replace("m=7168,", "m=8192,")), "today's passes, other memory");
+        assertTrue(hasher.needsRehash(today.replace(",p=1$", ",p=2$")), "another number of lanes");
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -169,7 +169,8 @@ public final class Browser implements AutoCloseable {
             String chosen = wait.until(d -> {
                 try {
                     return find(id(clientId + "_label")).getText();
-                } catch (StaleElementReferenceException e) {
+                } catch (WebDriverException e) {
+                    // stale, or the page's context destroyed while the next page replaces it
                     return null;
                 }
             });

@@ -65,13 +65,7 @@ public class AccountService {
             return Optional.empty();
         }
         if (HASHER.needsRehash(account.getPasswordHash())) {
-            // keep the must-change flag as it was: a stronger hash of the same password
-            String hash = HASHER.hash(password);
-            if (account.isMustChangePassword()) {
-                account.setTemporaryPassword(hash);
-            } else {
-                account.setOwnPassword(hash);
-            }
+            account.rehash(HASHER.hash(password));
         }
         account.signedIn();
         callers.evict(account.getUsername());
