@@ -95,7 +95,9 @@ class PasswordHasherTest {
                 // four terabytes, or a million passes: refused before any work
                 "$argon2id$v=19$m=2147483647,t=2,p=1$" + salt + "$" + key,
                 "$argon2id$v=19$m=19456,t=1000000,p=1$" + salt + "$" + key,
-                "PBKDF2WithHmacSHA256:0:AAAAAAAAAAAAAAAAAAAAAA:AAAA", "PBKDF2WithHmacSHA256:x:AA:AA", "")) {
+                "PBKDF2WithHmacSHA256:0:AAAAAAAAAAAAAAAAAAAAAA:AAAA", "PBKDF2WithHmacSHA256:x:AA:AA",
+                // two billion PBKDF2 iterations: hours of a core, refused likewise
+                "PBKDF2WithHmacSHA256:2000000000:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA", "")) {
             assertFalse(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> hasher.verify("x", bad)), bad);
             assertTrue(hasher.needsRehash(bad), bad);
         }

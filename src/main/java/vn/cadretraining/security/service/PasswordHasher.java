@@ -58,6 +58,8 @@ public final class PasswordHasher {
     private static final int MAX_MEMORY_KIB = 128 * 1024;
     private static final int MAX_PASSES = 16;
     private static final int MAX_LANES = 8;
+    /** Likewise for a stored PBKDF2 hash (made at 600,000): a damaged one asks no hours of a core. */
+    private static final int MAX_PBKDF2_ITERATIONS = 2_000_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -166,7 +168,7 @@ public final class PasswordHasher {
             int iterations = Integer.parseInt(parts[1]);
             byte[] salt = B64D.decode(parts[2]);
             byte[] expected = B64D.decode(parts[3]);
-            if (iterations < 1 || expected.length == 0) {
+            if (iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS || expected.length == 0) {
                 return false;
             }
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, expected.length * 8);
