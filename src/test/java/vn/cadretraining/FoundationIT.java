@@ -158,6 +158,25 @@ class FoundationIT {
         assertArrayEquals(setAt, passwordSet(username));
     }
 
+    @Test
+    void aSignInIsNotAChangeOfTheAccount() throws Exception {
+        String username = account("bookkeeping", Role.TRAINER, "Đúng mật khẩu 6", true);
+        Object[] before = versionAndLastSignIn(username);
+        assertEquals(null, before[1], "never signed in");
+        assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
+                new UsernamePasswordCredential(username, "Đúng mật khẩu 6")).getStatus());
+        Object[] after = versionAndLastSignIn(username);
+        assertTrue(after[1] != null, "when it signed in is kept");
+        // the version stays: an administrator who opened the account before saves it without a false "changed
+        // meanwhile", and two sign-ins at the same moment do not collide on it
+        assertEquals(before[0], after[0]);
+    }
+
+    private Object[] versionAndLastSignIn(String username) {
+        return (Object[]) em.createNativeQuery("SELECT version, last_sign_in_at FROM account WHERE username = ?1")
+                .setParameter(1, username).getSingleResult();
+    }
+
     private Object[] passwordSet(String username) {
         return (Object[]) em.createNativeQuery("SELECT password_changed_at, must_change_password FROM account"
                 + " WHERE username = ?1").setParameter(1, username).getSingleResult();

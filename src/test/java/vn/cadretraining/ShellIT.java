@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -81,6 +87,38 @@ class ShellIT extends BrowserTestBase {
         assertFalse(after.isEmpty(), "a new session cookie is set at sign-in");
         assertFalse(before.equals(after), "the session id changed");
         assertEquals(200, http.get("/index.xhtml").statusCode());
+    }
+
+    @Test
+    void signInsOfOneAccountAtTheSameMomentAllGetIn() throws Exception {
+        // two devices at once, or a double click on "Đăng nhập": when a sign-in wrote through the account's entity,
+        // they collided on its version and all but one were sent to the "page expired" page
+        List<Http> people = List.of(new Http(base), new Http(base), new Http(base), new Http(base));
+        List<HttpResponse<String>> pages = people.stream().map(Http::signInPage).toList();
+        CyclicBarrier together = new CyclicBarrier(people.size());
+        ExecutorService threads = Executors.newFixedThreadPool(people.size());
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < people.size(); i++) {
+                Http http = people.get(i);
+                HttpResponse<String> page = pages.get(i);
+                answers.add(threads.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return http.signIn(page, "canbo", DemoProvince.DEMO_PASSWORD);
+                }));
+            }
+            for (int i = 0; i < people.size(); i++) {
+                HttpResponse<String> answer = answers.get(i).get(60, TimeUnit.SECONDS);
+                assertEquals(302, answer.statusCode(), "sign-in " + i);
+                String to = answer.headers().firstValue("Location").orElse("");
+                assertTrue(to.endsWith("/index.xhtml"), "sign-in " + i + " sent to " + to);
+                HttpResponse<String> home = people.get(i).get("/index.xhtml");
+                assertEquals(200, home.statusCode());
+                assertTrue(home.body().contains("id=\"user-name\""), "sign-in " + i + " is signed in");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -62,11 +62,21 @@ public final class Http {
 
     /** Signs in through the sign-in form, as a browser would post it. */
     public HttpResponse<String> signIn(String username, String password) {
+        return signIn(signInPage(), username, password);
+    }
+
+    /** The sign-in page, in this client's session. */
+    public HttpResponse<String> signInPage() {
         HttpResponse<String> page = get("/login.xhtml");
         if (page.statusCode() != 200) {
             throw new IllegalStateException("the sign-in page answered " + page.statusCode() + " "
                     + page.headers().map() + " " + page.body());
         }
+        return page;
+    }
+
+    /** Posts the sign-in form of a sign-in page this client has opened. */
+    public HttpResponse<String> signIn(HttpResponse<String> page, String username, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
         form.put("login:username", username);

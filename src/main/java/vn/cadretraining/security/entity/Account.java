@@ -137,15 +137,6 @@ public class Account extends BaseEntity {
         this.passwordChangedAt = Instant.now();
     }
 
-    /**
-     * The same password hashed again with today's setting (at a sign-in that proved it): not a change of password,
-     * so the must-change flag and the time the password was last set stay, and the account's other sessions,
-     * which end when the password is set after they began, go on.
-     */
-    public void rehash(String hash) {
-        this.passwordHash = hash;
-    }
-
     /** Opens a cadre's own record to this account. */
     public void linkCadre(Long id) {
         this.cadreId = id;
@@ -169,10 +160,6 @@ public class Account extends BaseEntity {
 
     public void enable() {
         this.enabled = true;
-    }
-
-    public void signedIn() {
-        this.lastSignInAt = Instant.now();
     }
 
     public void chooseLocale(String languageTag) {

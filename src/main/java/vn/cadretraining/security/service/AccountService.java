@@ -64,10 +64,20 @@ public class AccountService {
         if (!matches || !account.isEnabled()) {
             return Optional.empty();
         }
+        // Bookkeeping, not a change of the account: written by SQL statements of their own, which neither check nor
+        // raise the account's version (a JPQL UPDATE raises it in EclipseLink). Through the entity, two sign-ins of
+        // one account at the same moment (a double click, two devices) collided on that version and all but one
+        // failed, and an administrator saving the account meanwhile was told someone else had changed it.
         if (HASHER.needsRehash(account.getPasswordHash())) {
-            account.rehash(HASHER.hash(password));
+            // the same password hashed with today's setting: not a new password (its time and the must-change flag
+            // stay, so the account's other sessions go on); only over the hash just verified, so that a password
+            // changed meanwhile is not put back
+            em.createNativeQuery("UPDATE account SET password_hash = ?1 WHERE id = ?2 AND password_hash = ?3")
+                    .setParameter(1, HASHER.hash(password)).setParameter(2, account.getId())
+                    .setParameter(3, account.getPasswordHash()).executeUpdate();
         }
-        account.signedIn();
+        em.createNativeQuery("UPDATE account SET last_sign_in_at = CURRENT_TIMESTAMP WHERE id = ?1")
+                .setParameter(1, account.getId()).executeUpdate();
         callers.evict(account.getUsername());
         return Optional.of(toCaller(account));
     }
