@@ -245,34 +245,6 @@ public class CadreSimulation extends Simulation {
                     .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROL, REFERENCES, think())));
 
     /**
-     * In the warm-up only: two users signing in and out again and again, each time in a new session. The load's users
-     * sign in once each, so without it the measured load's sign-ins were the server's 21st to 40th, run while the
-     * JIT was still compiling their code, where a server in service has signed people in hundreds of times; the
-     * warm-up exists to bring every measured operation to that state (issue 7, seventh round). The measured load is
-     * the same, four sign-ins at once every 4 s included.
-     */
-    ScenarioBuilder signIns = scenario("sign-in warm-up")
-            // the last cadre account, which the load's five users of a role do not use (both users sign in with it:
-            // sign-ins of one account at the same moment all get in)
-            .exec(s -> s.set("user", String.format("bench.cb%02d", Integer.parseInt(DATA.getProperty("users", "10")))))
-            .during(Duration.ofSeconds(DURATION)).on(
-                    flushCookieJar(),
-                    http("warm-up: sign-in page").get("/login.xhtml").check(status().is(200), viewState()),
-                    http("warm-up: sign-in").post("/login.xhtml")
-                            .formParam("login", "login")
-                            .formParam("login:username", "#{user}")
-                            .formParam("login:password", PASSWORD)
-                            .formParam("login:signIn", "")
-                            .formParam("jakarta.faces.ViewState", "#{vs}")
-                            .check(status().is(200), substring("id=\"user-name\""), viewState(),
-                                    css("form#signOutForm", "action").saveAs("signOutAction")),
-                    http("warm-up: sign-out").post("#{signOutAction}")
-                            .formParam("signOutForm", "signOutForm")
-                            .formParam("signOutForm:signOut", "")
-                            .formParam("jakarta.faces.ViewState", "#{vs}")
-                            .check(status().is(200), substring("login:signIn")));
-
-    /**
      * After the load: two 10,000-row imports, one after the other (different cadres), then one export of the whole
      * roster, each alone. The first is the first import this server ever runs, with the database's insert paths
      * not yet compiled by the JIT; the second is on a server that has imported before, as the raw inserts' floor is
@@ -373,10 +345,7 @@ public class CadreSimulation extends Simulation {
                 .andThen(exporter.injectOpen(atOnceUsers(1)));
         PopulationBuilder[] all = load.toArray(new PopulationBuilder[0]);
         if (Boolean.getBoolean("bench.loadOnly")) {
-            // the warm-up
-            List<PopulationBuilder> warmUp = new ArrayList<>(load);
-            warmUp.add(signIns.injectOpen(atOnceUsers(2)));
-            setUp(warmUp.toArray(new PopulationBuilder[0])).protocols(protocol);
+            setUp(all).protocols(protocol);
         } else if (Boolean.getBoolean("bench.singleOnly")) {
             setUp(after).protocols(protocol);
         } else {
