@@ -2,6 +2,7 @@ package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -142,6 +143,7 @@ class FoundationIT {
         String old = "PBKDF2WithHmacSHA256:600000:" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
         String username = accountWithHash("old-hash", Role.CADRE, old, true);
         Object[] setAt = passwordSet(username);
+        Object version = versionAndLastSignIn(username)[0];
         assertEquals(CredentialValidationResult.Status.INVALID, identityStores.validate(
                 new UsernamePasswordCredential(username, "Mat khau cu 5")).getStatus());
         assertEquals(old, storedHash(username), "a wrong password changes nothing");
@@ -156,6 +158,7 @@ class FoundationIT {
         // not a new password: when it was set and whether it must be changed stay, so the account's sessions on
         // other devices (which end when the password is set after they began) go on
         assertArrayEquals(setAt, passwordSet(username));
+        assertEquals(version, versionAndLastSignIn(username)[0], "nor a change of the account");
     }
 
     @Test
@@ -166,7 +169,7 @@ class FoundationIT {
         assertEquals(CredentialValidationResult.Status.VALID, identityStores.validate(
                 new UsernamePasswordCredential(username, "Đúng mật khẩu 6")).getStatus());
         Object[] after = versionAndLastSignIn(username);
-        assertTrue(after[1] != null, "when it signed in is kept");
+        assertNotNull(after[1], "when it signed in is kept");
         // the version stays: an administrator who opened the account before saves it without a false "changed
         // meanwhile", and two sign-ins at the same moment do not collide on it
         assertEquals(before[0], after[0]);

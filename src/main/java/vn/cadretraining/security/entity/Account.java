@@ -83,7 +83,8 @@ public class Account extends BaseEntity {
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
 
-    @Column(name = "last_sign_in_at")
+    /** Written by the sign-in's own statement only (see AccountService.authenticate), never with the entity. */
+    @Column(name = "last_sign_in_at", updatable = false)
     private Instant lastSignInAt;
 
     protected Account() {

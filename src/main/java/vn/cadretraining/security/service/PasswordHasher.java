@@ -27,10 +27,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Hashes made before (Argon2id at 19 MiB and 2 passes; PBKDF2-HMAC-SHA256 at 600,000 iterations, stored as
  * {@code PBKDF2WithHmacSHA256:iterations:salt:hash}) still verify, and are replaced by today's at the account's
- * next sign-in, without counting as a new password ({@code Account.rehash}). Until then a wrong password for such
- * an account takes that setting's time, a little more than an unknown username's (19 MiB ~22 ms against ~15;
- * PBKDF2 ~130 ms). PBKDF2 at that strength costs about 130 ms of a core here, and Argon2id's memory makes guessing
- * on graphics cards far dearer.
+ * next sign-in, without counting as a new password ({@code AccountService.authenticate}). Until then a wrong
+ * password for such an account takes that setting's time, a little more than an unknown username's (19 MiB ~22 ms
+ * against ~15; PBKDF2 ~130 ms). PBKDF2 at that strength costs about 130 ms of a core here, and Argon2id's memory
+ * makes guessing on graphics cards far dearer.
  *
  * <p>No more than {@link #PARALLEL} hashes are computed at once (more than the cores buys no speed), which bounds
  * their memory however many people sign in together.
