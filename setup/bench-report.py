@@ -51,6 +51,32 @@ if reports:
                                               "p95": num(10), "p99": num(11), "max": num(12), "mean": num(13),
                                               "group": tr[0] != "ROOT"}
 
+# ---- the soak (setup/bench soak): errors, the heap after a full GC at the first minute and at the end, p95 ----
+if run.get("mode") == "soak":
+    first, end = int(run.get("heap_first_minute_mb", "0")), int(run.get("heap_end_mb", "0"))
+    growth = (end - first) / first if first else float("nan")
+    errors = sum(r["ko"] for r in rows.values() if not r["group"])
+    users = int(run.get("users_per_role", "10")) * int(run.get("roles", "5"))
+    out_lines = [f"## Soak at {run.get('size', '?')}: {run.get('date', '')}\n",
+                 f"{users} virtual users ({run.get('users_per_role')} per role: province, commune, trainer, cadre, "
+                 f"administrator) for {run.get('duration')} s after a 20-second ramp, think time "
+                 f"{run.get('think_ms')} ms on average; commit {run.get('commit', '?')}; load average before "
+                 f"{run.get('load.before', '?')}, after {run.get('load.after', '?')}.\n",
+                 f"- Errors: **{errors}** of {sum(r['count'] for r in rows.values() if not r['group']):,} requests "
+                 f"(target 0): {'met' if errors == 0 else 'NOT met'}.",
+                 f"- Heap used after a full GC: {first} MB after the first minute, {end} MB at the end: "
+                 f"{growth:+.1%} (target: at most 10% more, no leak): {'met' if growth <= 0.10 else 'NOT met'}.\n",
+                 "| request | count | errors | median ms | p95 ms | p99 ms | max ms |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, r in sorted(rows.items()):
+        if not r["group"]:
+            out_lines.append(f"| {name} | {r['count']:,} | {r['ko']} | {r['p50']:.0f} | {r['p95']:.0f} | "
+                             f"{r['p99']:.0f} | {r['max']:.0f} |")
+    open(os.path.join(out, "soak.md"), "w", encoding="utf-8").write("\n".join(out_lines) + "\n")
+    json.dump({"run": run, "errors": errors, "heap_growth": growth, "requests": rows},
+              open(os.path.join(out, "summary.json"), "w", encoding="utf-8"), indent=1, ensure_ascii=False)
+    print(os.path.join(out, "soak.md"))
+    sys.exit(0)
+
 # ---- SQL statements per request, as the server counted them ----
 def sql(name):
     stats = {}

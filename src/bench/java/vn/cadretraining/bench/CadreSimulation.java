@@ -126,6 +126,16 @@ public class CadreSimulation extends Simulation {
                     "roster:table", "keyup", Map.of("roster:text", "nguyen van"), "Nguyễn Văn")
                     .check(regex("cadre\\.xhtml\\?id=(\\d+)").findRandom().saveAs("cadreId")));
 
+    /** The administrator's accounts page and a search on it (the soak's fifth role). */
+    static final ChainBuilder ACCOUNTS = exec(
+            page("accounts page", "/admin/accounts.xhtml", "accounts:table"),
+            think(),
+            ajax("accounts search", "/admin/accounts.xhtml", "accounts", "accounts:text", "accounts:text",
+                    "accounts:table", "keyup", Map.of("accounts:text", "nguyen"), "accounts:table"));
+
+    /** The cadre's own record, as a cadre opens it on the phone. */
+    static final ChainBuilder MY_RECORD = exec(page("my record", "/me/record.xhtml", "record-classes"));
+
     static final ChainBuilder CADRE_RECORD = exec(
             page("cadre record", "/people/cadre.xhtml?id=#{cadreId}", "cadre:fullName"));
 
@@ -244,6 +254,16 @@ public class CadreSimulation extends Simulation {
             .doIf(s -> s.getLong("offerId") > 0).then(exec(s -> s.set("round", 0))
                     .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROL, REFERENCES, think())));
 
+    /** The soak's administrators (bench.adminNN): the accounts page, and the province's units. */
+    ScenarioBuilder admin = scenario("administrator").feed(accounts("bench.admin", null)).exec(loop(exec(
+            ACCOUNTS, think(), page("units page", "/admin/units.xhtml", "units:tree"), think())));
+
+    /** The soak's cadres: their catalog and requests as in the load, and their own record. */
+    ScenarioBuilder soakCadre = scenario("cadre").feed(accounts("bench.cb", null))
+            .exec(SIGN_IN, FIND_CLASS)
+            .doIf(s -> s.getLong("offerId") > 0).then(exec(s -> s.set("round", 0))
+                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROL, MY_RECORD, REFERENCES, think())));
+
     /**
      * After the load: two 10,000-row imports, one after the other (different cadres), then one export of the whole
      * roster, each alone. The first is the first import this server ever runs, with the database's insert paths
@@ -344,7 +364,16 @@ public class CadreSimulation extends Simulation {
         PopulationBuilder after = importer.injectOpen(atOnceUsers(1))
                 .andThen(exporter.injectOpen(atOnceUsers(1)));
         PopulationBuilder[] all = load.toArray(new PopulationBuilder[0]);
-        if (Boolean.getBoolean("bench.loadOnly")) {
+        if (Boolean.getBoolean("bench.soak")) {
+            // the soak (setup/bench soak): every role's operations, administrators included, for a long time; no
+            // import or export after it (it watches errors and the heap, not one operation alone)
+            List<PopulationBuilder> soak = new ArrayList<>();
+            for (ScenarioBuilder s : List.of(province, commune, trainer, soakCadre, admin)) {
+                soak.add(s.injectClosed(rampConcurrentUsers(0).to(USERS).during(Duration.ofSeconds(RAMP)),
+                        constantConcurrentUsers(USERS).during(Duration.ofSeconds(DURATION))));
+            }
+            setUp(soak).protocols(protocol);
+        } else if (Boolean.getBoolean("bench.loadOnly")) {
             setUp(all).protocols(protocol);
         } else if (Boolean.getBoolean("bench.singleOnly")) {
             setUp(after).protocols(protocol);
