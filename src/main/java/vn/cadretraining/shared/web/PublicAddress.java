@@ -13,8 +13,9 @@ import vn.cadretraining.shared.service.BusinessException;
 /**
  * The address the application is reached at, for links that leave it (QR codes on screens and certificates,
  * account slips): {@code APP_BASE_URL}. Without it, only a request to a loopback host (the demo on one
- * machine) lends its own address: a request's Host header is whatever the client wrote, and printing it on a
- * certificate would let anyone send its verification QR code to their own site.
+ * machine) or to the very IP address its connection arrived on (the demo opened from another machine of the
+ * room by the server's IP) lends its own address: a request's Host header is whatever the client wrote, and
+ * printing a name from it on a certificate would let anyone send its verification QR code to their own site.
  */
 @Named
 @RequestScoped
@@ -43,7 +44,7 @@ public class PublicAddress {
         if (configured.isPresent()) {
             return configured;
         }
-        if (!isLoopback(request.getServerName())) {
+        if (!isLoopback(request.getServerName()) && !isAddressOfThisConnection(request.getServerName(), request.getLocalAddr())) {
             return Optional.empty();
         }
         int port = request.getServerPort();
@@ -57,6 +58,16 @@ public class PublicAddress {
         return ConfigProvider.getConfig().getOptionalValue("APP_BASE_URL", String.class)
                 .map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    /** A Host that is the IP literal the connection was made to: true by construction, not a name anyone chose. */
+    static boolean isAddressOfThisConnection(String host, String localAddress) {
+        if (host == null || localAddress == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean literal = h.contains(":") || h.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        return literal && h.equalsIgnoreCase(localAddress);
     }
 
     /** localhost, 127.x.x.x or [::1], as written: never resolved, so a name cannot be made to point here. */
