@@ -2,6 +2,7 @@ package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -178,6 +179,132 @@ class ShellIT extends BrowserTestBase {
         assertTrue(ready.body().contains("\"migrated\":\"true\""), ready.body());
     }
 
+    @Test
+    void theLanguageSwitchSendsTheBrowserOnlyToAPathOfThisApplication() {
+        Http http = new Http(base);
+        http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        String cookie = http.cookieHeader();
+        String app = base.getPath().replaceAll("/$", "");
+        String host = base.getHost() + ":" + base.getPort();
+        // "//host/page" is a path to the server but another site to a browser reading Location
+        for (String target : List.of("/" + app + "/index.xhtml?lang=en", "/\\" + app.substring(1) + "/index.xhtml?lang=en",
+                "//evil.example" + app + "/index.xhtml?lang=en", app + "//evil.example/index.xhtml?lang=vi",
+                app + "/%2F%2Fevil.example/index.xhtml?lang=vi")) {
+            Http.Raw answer = Http.raw(base, "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + cookie);
+            assertStaysHere(answer.header("Location"), app, target);
+        }
+        // the switch's own form, with a way back that leads elsewhere
+        for (String to : List.of("//evil.example/index.xhtml", "/\\evil.example", "\\/evil.example", "http://evil.example/",
+                "/%2F%2Fevil.example", " //evil.example", "/index.xhtml\r\nSet-Cookie: x=1")) {
+            HttpResponse<String> answer = http.post("/language", Map.of("lang", "vi", "to", to), "Origin", origin());
+            assertEquals(303, answer.statusCode(), to);
+            assertStaysHere(answer.headers().firstValue("Location").orElseThrow(), app, to);
+        }
+    }
+
+    @Test
+    void aLinkWithLangSetsOnlyTheBrowsersLanguageAndTheSwitchRefusesOtherSites() {
+        Http http = new Http(base);
+        http.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        try {
+            // a link any site can make a browser follow: this browser's pages turn English, the account does not
+            HttpResponse<String> link = http.get("/index.xhtml?lang=en");
+            assertEquals(302, link.statusCode());
+            assertTrue(http.follow(link).body().contains("id=\"menu-home\""), "back to the page");
+            assertFalse(http.get("/index.xhtml").body().contains("Trang chủ"), "this browser reads English");
+            assertTrue(storedLanguageIsVietnamese("xa.halong"), "but the account's language did not change on a GET");
+
+            // the switch's post from another site is refused and changes nothing
+            HttpResponse<String> forged = http.post("/language", Map.of("lang", "en", "to", "/index.xhtml"),
+                    "Origin", "http://evil.example");
+            assertEquals(403, forged.statusCode());
+            HttpResponse<String> forgedByFetch = http.post("/language", Map.of("lang", "en", "to", "/index.xhtml"),
+                    "Sec-Fetch-Site", "cross-site", "Origin", origin());
+            assertEquals(403, forgedByFetch.statusCode(), "the browser's own word wins over Origin");
+            assertEquals(403, http.post("/language", Map.of("lang", "en")).statusCode(), "no origin at all");
+            assertTrue(storedLanguageIsVietnamese("xa.halong"));
+
+            // from this site it is saved in the account and comes back to the page
+            HttpResponse<String> mine = http.post("/language", Map.of("lang", "en", "to", "/inbox.xhtml?x=1"),
+                    "Origin", origin());
+            assertEquals(303, mine.statusCode());
+            assertEquals(base.getPath().replaceAll("/$", "") + "/inbox.xhtml?x=1", mine.headers().firstValue("Location").orElseThrow());
+            assertFalse(storedLanguageIsVietnamese("xa.halong"), "saved in the account");
+        } finally {
+            http.post("/language", Map.of("lang", "vi", "to", "/"), "Origin", origin());
+        }
+        assertTrue(storedLanguageIsVietnamese("xa.halong"));
+
+        // the public verification address honours ?lang=en (an English reader of a printed certificate)
+        HttpResponse<String> verify = new Http(base).get("/verify/khong-co-ma-nay?lang=en");
+        assertTrue(verify.body().contains("No certificate matches this code"), verify.body());
+    }
+
+    @Test
+    void aForeignHostNameIsNeverPrintedOnACertificate() {
+        // a certificate of the trainer's closed classes, if the demo has one; else any id (the address comes first)
+        Http http = new Http(base);
+        http.signIn("giangvien", DemoProvince.DEMO_PASSWORD);
+        String id = "1";
+        java.util.regex.Matcher classes = java.util.regex.Pattern.compile("class\\.xhtml\\?id=(\\d+)")
+                .matcher(http.get("/teach/classes.xhtml").body());
+        search:
+        while (classes.find()) {
+            java.util.regex.Matcher certificate = java.util.regex.Pattern.compile("/files/certificate/(\\d+)\\.pdf")
+                    .matcher(http.get("/teach/class.xhtml?id=" + classes.group(1)).body());
+            if (certificate.find()) {
+                id = certificate.group(1);
+                break search;
+            }
+        }
+        String path = base.getPath().replaceAll("/$", "") + "/files/certificate/" + id + ".pdf";
+        Http.Raw forged = Http.raw(base, "GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nCookie: " + http.cookieHeader());
+        assertEquals(503, forged.status(), "no certificate is made for an address the client chose (id " + id + ")");
+        assertFalse(forged.body().contains("evil.example"));
+        assertTrue(forged.body().contains("APP_BASE_URL"), forged.body());
+        assertTrue(forged.header("Content-Security-Policy") != null);
+        // nor on the trainer's check-in screens (the QR code's address)
+        java.util.regex.Matcher sessions = java.util.regex.Pattern.compile("session\\.xhtml\\?id=(\\d+)")
+                .matcher(String.join(" ", java.util.stream.Stream.of(http.get("/teach/classes.xhtml").body())
+                        .flatMap(page -> java.util.regex.Pattern.compile("class\\.xhtml\\?id=(\\d+)").matcher(page)
+                                .results().limit(3).map(r -> http.get("/teach/class.xhtml?id=" + r.group(1)).body()))
+                        .toList()));
+        for (int i = 0; i < 3 && sessions.find(); i++) {
+            Http.Raw screen = Http.raw(base, "GET " + base.getPath().replaceAll("/$", "") + "/teach/session.xhtml?id="
+                    + sessions.group(1) + " HTTP/1.1\r\nHost: evil.example\r\nCookie: " + http.cookieHeader());
+            assertFalse(screen.body().contains("evil.example"), "session " + sessions.group(1));
+        }
+        // the demo on this machine (a loopback name) still gets its certificate
+        Http.Raw local = Http.raw(base, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                + "\r\nCookie: " + http.cookieHeader());
+        assertTrue(local.status() == 200 && local.body().contains("%PDF") || "1".equals(id) && local.status() == 404,
+                id + ": " + local.status());
+    }
+
+    @Test
+    void theServersOwnRefusalsCarryTheSecurityHeaders() {
+        String app = base.getPath().replaceAll("/$", "");
+        String host = "Host: " + base.getHost() + ":" + base.getPort();
+        Http.Raw trace = Http.raw(base, "TRACE " + app + "/login.xhtml HTTP/1.1\r\n" + host + "\r\nX-Secret: abc");
+        assertEquals(405, trace.status());
+        assertFalse(trace.body().contains("X-Secret"), "TRACE echoes nothing");
+        assertSecurityHeaders(trace, "TRACE");
+        // refused before any application code runs (Grizzly, Catalina's URI decoding): Payara lets only its own
+        // X-Frame-Options and the absence of Server be set there; a proxy in front adds the rest (README)
+        for (String uri : List.of(app + "/\\evil.example", app + "/%%")) {
+            Http.Raw badUri = Http.raw(base, "GET " + uri + " HTTP/1.1\r\n" + host);
+            assertTrue(badUri.status() == 400 || badUri.status() == 200 && badUri.body().isEmpty(), uri + ": " + badUri.status());
+            assertNull(badUri.header("Server"), "no server name");
+            assertNull(badUri.header("X-Powered-By"));
+            assertTrue(badUri.header("X-Frame-Options") != null);
+            assertFalse(badUri.body().contains("Payara"));
+        }
+        Http.Raw hugeHeader = Http.raw(base, "GET " + app + "/login.xhtml HTTP/1.1\r\n" + host + "\r\nX-Big: " + "a".repeat(20_000));
+        assertTrue(hugeHeader.status() == 400 || hugeHeader.status() == 431 || hugeHeader.status() == 413, "" + hugeHeader.status());
+        assertNull(hugeHeader.header("Server"));
+        assertTrue(hugeHeader.header("X-Frame-Options") != null);
+    }
+
     // ---- the browser ----------------------------------------------------------------------------------
 
     @Test
@@ -323,6 +450,38 @@ class ShellIT extends BrowserTestBase {
         assertEquals("/admin/accounts.xhtml", browser.path());
         assertFalse(browser.overflowsHorizontally(), "the accounts list fits 360 px");
         browser.screenshot("accounts-phone");
+    }
+
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    /** Whether a new sign-in of the account starts in Vietnamese (the language stored in the account). */
+    private boolean storedLanguageIsVietnamese(String username) {
+        Http fresh = new Http(base);
+        fresh.follow(fresh.signIn(username, DemoProvince.DEMO_PASSWORD));
+        return fresh.get("/index.xhtml").body().contains("Trang chủ");
+    }
+
+    private static void assertStaysHere(String location, String app, String asked) {
+        if (location == null) {
+            return;
+        }
+        String path = location.replaceFirst("^https?://[^/]+", "");
+        assertFalse(location.contains("evil.example") && !path.startsWith(app + "/"), asked + " -> " + location);
+        assertTrue(path.startsWith(app + "/") && !path.startsWith("//") && !path.contains("\\") && !path.contains("\r"),
+                asked + " -> " + location);
+        if (!location.equals(path)) {
+            assertFalse(location.startsWith("http://evil") || location.startsWith("https://evil"), asked + " -> " + location);
+        }
+    }
+
+    private static void assertSecurityHeaders(Http.Raw answer, String what) {
+        assertTrue(answer.header("Content-Security-Policy") != null, what + ": CSP");
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"), what);
+        assertEquals("same-origin", answer.header("Referrer-Policy"), what);
+        assertEquals("DENY", answer.header("X-Frame-Options"), what);
+        assertNull(answer.header("Server"), what);
     }
 
     private String cookiePath() {

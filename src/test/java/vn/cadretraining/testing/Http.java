@@ -25,13 +25,14 @@ public final class Http {
     private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public Http(URL base) {
         String b = base.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -47,6 +48,58 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A form post with extra request headers ("Origin", "Referer"...), as another site's page would send it. */
+    public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** This client's cookies as a Cookie request header, for a raw request made in its session. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    /** What a raw request got back: the status, the headers (names in lower case) and the body as Latin-1. */
+    public record Raw(int status, Map<String, java.util.List<String>> headers, String body) {
+        public String header(String name) {
+            java.util.List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /**
+     * Sends a request exactly as written (request line and headers, without the final blank line) over a plain
+     * socket: for what a client library would refuse or normalise, such as "//host" paths, a forged Host, TRACE.
+     */
+    public static Raw raw(URL base, String head) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = (end < 0 ? answer : answer.substring(0, end)).split("\r\n");
+            Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                            k -> new java.util.ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+                }
+            }
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            return new Raw(status, headers, end < 0 ? "" : answer.substring(end + 4));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Follows redirects by hand (so that each response can be inspected) up to a page. */

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import vn.cadretraining.attendance.service.SignInSheet;
 import vn.cadretraining.certification.service.CertificateService;
 import vn.cadretraining.certification.service.RecordService;
+import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.web.Language;
 import vn.cadretraining.shared.web.PublicAddress;
+import vn.cadretraining.shared.web.SecurityHeaders;
 
 /**
  * Files fetched by a plain link (a phone opens or saves them; a trainer prints them): each is made by a
@@ -54,13 +57,15 @@ public class FilesServlet extends HttpServlet {
             Matcher m;
             if ((m = CERTIFICATE.matcher(path)).matches()) {
                 long id = Long.parseLong(m.group(1));
+                String base = address.getBase();
                 String number = certificates.get(id).getNumber();
                 start(response, "application/pdf", "giay-chung-nhan-" + number + ".pdf");
-                certificates.pdf(id, address.getBase(), Language.resolve(request), response.getOutputStream());
+                certificates.pdf(id, base, Language.resolve(request), response.getOutputStream());
             } else if ((m = CLASS_ZIP.matcher(path)).matches()) {
                 long id = Long.parseLong(m.group(1));
+                String base = address.getBase();
                 start(response, "application/zip", "giay-chung-nhan-lop-" + id + ".zip");
-                certificates.zip(id, address.getBase(), response.getOutputStream());
+                certificates.zip(id, base, response.getOutputStream());
             } else if ((m = SHEET.matcher(path)).matches()) {
                 long id = Long.parseLong(m.group(1));
                 start(response, "application/pdf", "danh-sach-ky-ten-buoi-" + id + ".pdf");
@@ -77,6 +82,16 @@ public class FilesServlet extends HttpServlet {
                 record.transcript(cadre, Language.resolve(request), response.getOutputStream());
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (BusinessException e) {
+            // no public address may be printed (APP_BASE_URL unset, a non-loopback Host): say so, print nothing
+            if (!response.isCommitted()) {
+                response.reset();
+                SecurityHeaders.apply(request, response);
+                response.setHeader("Cache-Control", "no-store");
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write(Bundle.text(Language.resolve(request), e.getMessageKey(), e.getArguments()));
             }
         } catch (NotFoundException | jakarta.ejb.EJBAccessException e) {
             if (!response.isCommitted()) {

@@ -21,6 +21,8 @@ public class VerifyServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         request.setAttribute(CODE, path.startsWith("/") ? path.substring(1) : path);
+        // "?lang=en" on the printed address (a reader abroad): this page and the next are in English
+        vn.cadretraining.shared.web.Language.remember(request, response, request.getParameter("lang"));
         request.getRequestDispatcher("/certificate-check.xhtml").forward(request, response);
     }
 }

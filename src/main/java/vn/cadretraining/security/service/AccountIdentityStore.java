@@ -36,7 +36,7 @@ public class AccountIdentityStore implements IdentityStore {
             throttle.failed(username, address);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         return new CredentialValidationResult(caller.get().username(), Set.of(caller.get().role().name()));
     }
 

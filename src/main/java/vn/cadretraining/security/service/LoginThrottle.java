@@ -9,13 +9,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down and then stops password guessing, per username and per client address.
+ * Slows down and then stops password guessing without letting a stranger lock a person out (OWASP's
+ * authentication cheat sheet: lock per account and source, not per account alone).
  *
- * <p>After a failed sign-in the next attempt for the same username must wait: nothing after the first, then
- * 1, 2, 4 seconds…; the fifth failure locks the username for 15 minutes. An address is locked after 20
- * failures, without delays before that, because a commune office puts all its staff behind one address and
- * one forgetful colleague must not slow down the rest. Usernames are counted whether or not an account exists, so neither the delay nor the lock tells an
- * attacker which usernames are real. Failures older than the lock period are forgotten.
+ * <ul>
+ * <li>Per username <em>and</em> client address: after a failure the next attempt of that pair waits (nothing
+ * after the first, then 1, 2, 4 seconds); the fifth failure locks that pair for 15 minutes. Someone guessing
+ * from one place is stopped; the owner signing in from their own phone or office is not.</li>
+ * <li>Per address, across usernames (password spraying): 20 failures lock the address for 15 minutes, without
+ * delays before that, because a commune office puts all its staff behind one address.</li>
+ * <li>Per username, across addresses (guessing from many machines): from the fifth failure, a growing
+ * delay of 1, 2, then at most {@link #MAX_USERNAME_DELAY} between attempts; never a lock, so an attacker
+ * can at worst make the owner wait a few seconds.</li>
+ * </ul>
+ * Usernames are counted whether or not an account exists, so neither the delays nor the lock tell an attacker
+ * which usernames are real. Failures older than the lock period are forgotten.
  *
  * <p>The counters live in memory: this is a single-node application (embedded Derby) and a restart forgetting
  * them costs an attacker a restart of our server, which they cannot cause.
@@ -23,8 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LoginThrottle {
 
-    public static final int MAX_FAILURES_PER_USERNAME = 5;
+    public static final int MAX_FAILURES_PER_PAIR = 5;
     public static final int MAX_FAILURES_PER_ADDRESS = 20;
+    /** Failures of one username, from anywhere, before its attempts are spaced out. */
+    public static final int USERNAME_FAILURES_BEFORE_DELAY = 5;
+    public static final Duration MAX_USERNAME_DELAY = Duration.ofSeconds(4);
     public static final Duration LOCK = Duration.ofMinutes(15);
     private static final int MAX_TRACKED_KEYS = 100_000;
 
@@ -57,32 +68,39 @@ public class LoginThrottle {
 
     public Decision check(String username, String address) {
         Instant now = clock.instant();
-        Decision byUser = check(userKey(username), now, true);
-        Decision byAddress = check(addressKey(address), now, false);
-        if (byUser.locked() || byAddress.locked()) {
-            return new Decision(false, true, Math.max(byUser.waitSeconds(), byAddress.waitSeconds()));
+        Decision byPair = check(pairKey(username, address), now, LoginThrottle::pairDelay);
+        Decision byAddress = check(addressKey(address), now, failures -> Duration.ZERO);
+        Decision byUser = check(userKey(username), now, LoginThrottle::usernameDelay);
+        if (byPair.locked() || byAddress.locked()) {
+            return new Decision(false, true, Math.max(byPair.waitSeconds(), byAddress.waitSeconds()));
         }
-        if (!byUser.allowed() || !byAddress.allowed()) {
-            return new Decision(false, false, Math.max(byUser.waitSeconds(), byAddress.waitSeconds()));
+        if (!byPair.allowed() || !byUser.allowed()) {
+            return new Decision(false, false, Math.max(byPair.waitSeconds(), byUser.waitSeconds()));
         }
         return Decision.ALLOW;
     }
 
     public void failed(String username, String address) {
         Instant now = clock.instant();
-        record(userKey(username), MAX_FAILURES_PER_USERNAME, now);
+        record(pairKey(username, address), MAX_FAILURES_PER_PAIR, now);
         record(addressKey(address), MAX_FAILURES_PER_ADDRESS, now);
+        record(userKey(username), Integer.MAX_VALUE, now);
         if (counters.size() > MAX_TRACKED_KEYS) {
             forgetExpired(now);
         }
     }
 
-    /** A right password clears the username's count; the address keeps its count until it expires. */
-    public void succeeded(String username) {
+    /** A right password clears the username's counts; the address keeps its count until it expires. */
+    public void succeeded(String username, String address) {
+        counters.remove(pairKey(username, address));
         counters.remove(userKey(username));
     }
 
-    private Decision check(String key, Instant now, boolean delays) {
+    private interface DelayRule {
+        Duration after(int failures);
+    }
+
+    private Decision check(String key, Instant now, DelayRule delays) {
         Counter c = counters.get(key);
         if (c == null) {
             return Decision.ALLOW;
@@ -94,10 +112,10 @@ public class LoginThrottle {
                 }
                 return Decision.ALLOW;
             }
-            if (!delays || expired(c, now)) {
+            if (expired(c, now)) {
                 return Decision.ALLOW;
             }
-            Instant next = c.lastFailure.plus(delayAfter(c.failures));
+            Instant next = c.lastFailure.plus(delays.after(c.failures));
             return now.isBefore(next) ? new Decision(false, false, secondsBetween(now, next)) : Decision.ALLOW;
         }
     }
@@ -117,12 +135,21 @@ public class LoginThrottle {
         }
     }
 
-    /** The pause imposed after the n-th failure in a row: none after the first, then 1, 2, 4, 8… seconds. */
-    static Duration delayAfter(int failures) {
+    /** The pause imposed after the n-th failure in a row of one pair: none after the first, then 1, 2, 4, 8… seconds. */
+    static Duration pairDelay(int failures) {
         if (failures <= 1) {
             return Duration.ZERO;
         }
         return Duration.ofSeconds(1L << Math.min(failures - 2, 10));
+    }
+
+    /** The pause between attempts at one username from anywhere: 1, 2, then 4 seconds from the fifth failure on. */
+    static Duration usernameDelay(int failures) {
+        if (failures < USERNAME_FAILURES_BEFORE_DELAY) {
+            return Duration.ZERO;
+        }
+        Duration growing = Duration.ofSeconds(1L << Math.min(failures - USERNAME_FAILURES_BEFORE_DELAY, 10));
+        return growing.compareTo(MAX_USERNAME_DELAY) > 0 ? MAX_USERNAME_DELAY : growing;
     }
 
     private static boolean expired(Counter c, Instant now) {
@@ -142,11 +169,20 @@ public class LoginThrottle {
         return Math.max(1, (Duration.between(from, to).toMillis() + 999) / 1000);
     }
 
+    private static String username(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
     private static String userKey(String username) {
-        return "u:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        return "u:" + username(username);
     }
 
     private static String addressKey(String address) {
         return "a:" + (address == null ? "" : address);
+    }
+
+    private static String pairKey(String username, String address) {
+        // the address first: it cannot contain a space, so no username makes two pairs collide
+        return "p:" + (address == null ? "" : address) + " " + username(username);
     }
 }

@@ -20,6 +20,7 @@ import vn.cadretraining.security.service.LoginThrottle;
 import vn.cadretraining.security.web.SignInMechanism;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.web.Language;
+import vn.cadretraining.shared.web.Redirects;
 
 /** The sign-in page. */
 @Named
@@ -86,7 +87,7 @@ public class LoginView {
         Language.remember(request, response, caller.locale());
         Object returnTo = session.getAttribute(SignInMechanism.RETURN_TO);
         session.removeAttribute(SignInMechanism.RETURN_TO);
-        String target = returnTo instanceof String s && s.startsWith("/") && !s.startsWith("//") ? s : "/index.xhtml";
+        String target = returnTo instanceof String s ? Redirects.localPath(s) : "/index.xhtml";
         externalContext.redirect(externalContext.getRequestContextPath() + target);
         facesContext.responseComplete();
         return null;

@@ -1,6 +1,5 @@
 package vn.cadretraining.security.web;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -8,21 +7,19 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.shared.web.Language;
+import vn.cadretraining.shared.web.Redirects;
 
 /**
- * The language switch: any page address with {@code ?lang=en} (or {@code vi}) sets the language, saves it in
- * the account of a signed-in person, and comes back to the same address without the parameter. A plain
- * link rather than a form post, so that it also works on the sign-in and error pages.
+ * A page address with {@code ?lang=en} (or {@code vi}), as in a link sent by e-mail, sets this browser's
+ * language cookie and comes back to the same page without the parameter. It never writes the account: any
+ * site can make a browser follow a link, so a GET changes nothing stored (the switch in the page shell posts
+ * to {@link LanguageSwitchServlet}, which does). The way back is a path of this application only.
  */
 @WebFilter(filterName = "language", urlPatterns = "*.xhtml")
 public class LanguageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    AccountService accounts;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,25 +31,11 @@ public class LanguageFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (Language.isSupported(tag)) {
-            Language.remember(request, response, tag);
-            if (request.getUserPrincipal() != null) {
-                accounts.chooseLocale(tag);
-            }
-        }
-        response.sendRedirect(request.getRequestURI() + withoutLang(request.getQueryString()));
-    }
-
-    static String withoutLang(String query) {
-        if (query == null) {
-            return "";
-        }
-        StringBuilder kept = new StringBuilder();
-        for (String part : query.split("&")) {
-            if (!part.startsWith("lang=") && !part.isEmpty()) {
-                kept.append(kept.length() == 0 ? "?" : "&").append(part);
-            }
-        }
-        return kept.toString();
+        Language.remember(request, response, tag);
+        String uri = request.getRequestURI();
+        String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", request.getContextPath()
+                + Redirects.localPath(path + Language.withoutLang(request.getQueryString())));
     }
 }

@@ -30,6 +30,13 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         SecurityHeaders.apply(request, response);
+        if ("TRACE".equals(request.getMethod())) {
+            // the server lets TRACE through (payara-preboot.asadmin) so that it is refused here, with these headers
+            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setHeader("Allow", "GET, HEAD, POST");
+            response.setHeader("Cache-Control", "no-store");
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean resource = path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
         if (!resource) {

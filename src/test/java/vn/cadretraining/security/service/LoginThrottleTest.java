@@ -58,19 +58,52 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theFifthFailureLocksTheUsernameForFifteenMinutesFromAnyAddress() {
+    void theFifthFailureLocksTheUsernameFromThatAddressForFifteenMinutes() {
         for (int i = 0; i < 5; i++) {
-            throttle.failed("hoi", "10.0.0." + i);
+            throttle.failed("hoi", "10.0.0.1");
             clock.advance(Duration.ofSeconds(10));
         }
-        LoginThrottle.Decision d = throttle.check("hoi", "192.168.1.9");
+        LoginThrottle.Decision d = throttle.check("hoi", "10.0.0.1");
         assertTrue(d.locked());
         assertEquals(15, d.waitMinutes());
         clock.advance(Duration.ofMinutes(14));
-        assertTrue(throttle.check("HOI ", "192.168.1.9").locked(), "usernames compare without case and blanks");
+        assertTrue(throttle.check("HOI ", "10.0.0.1").locked(), "usernames compare without case and blanks");
         clock.advance(Duration.ofMinutes(1));
-        assertTrue(throttle.check("hoi", "192.168.1.9").allowed());
-        assertTrue(throttle.check("lan", "192.168.1.9").allowed(), "another username is not affected");
+        assertTrue(throttle.check("hoi", "10.0.0.1").allowed());
+        assertTrue(throttle.check("lan", "10.0.0.1").allowed(), "another username is not affected");
+    }
+
+    @Test
+    void failuresFromOneAddressDoNotLockTheOwnerOutElsewhere() {
+        // an attacker fails "admin" again and again from A: the administrator signs in from B at once
+        for (int i = 0; i < 8; i++) {
+            throttle.failed("admin", "203.0.113.7");
+            clock.advance(Duration.ofSeconds(20));
+        }
+        assertTrue(throttle.check("admin", "203.0.113.7").locked(), "the guessing address is locked");
+        LoginThrottle.Decision owner = throttle.check("admin", "10.1.2.3");
+        assertFalse(owner.locked(), "but not the account");
+        assertTrue(owner.allowed(), "the last failure was 20 s ago, longer than any delay across addresses");
+        throttle.succeeded("admin", "10.1.2.3");
+        assertTrue(throttle.check("admin", "203.0.113.7").locked(), "the owner's success does not unlock the attacker");
+    }
+
+    @Test
+    void guessingOneUsernameFromManyAddressesIsSlowedAFewSecondsButNeverLocked() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("hoi", "10.0.0." + i);
+        }
+        assertTrue(throttle.check("hoi", "192.168.1.9").allowed(), "four failures from four places: no delay yet");
+        long longest = 0;
+        for (int i = 4; i < 200; i++) {
+            throttle.failed("hoi", "10.0." + i / 250 + "." + i % 250);
+            LoginThrottle.Decision d = throttle.check("hoi", "192.168.1.9");
+            assertFalse(d.locked(), "never locked, after " + (i + 1) + " failures");
+            longest = Math.max(longest, d.waitSeconds());
+            clock.advance(Duration.ofSeconds(d.waitSeconds()));
+            assertTrue(throttle.check("hoi", "192.168.1.9").allowed(), "the wait is all it costs");
+        }
+        assertEquals(LoginThrottle.MAX_USERNAME_DELAY.toSeconds(), longest, "the delay is capped");
     }
 
     @Test
@@ -91,9 +124,9 @@ class LoginThrottleTest {
             throttle.failed("hoi", "10.0.0.1");
             clock.advance(Duration.ofSeconds(30));
         }
-        throttle.succeeded("hoi");
-        throttle.failed("hoi", "10.0.0.2");
-        assertTrue(throttle.check("hoi", "10.0.0.2").allowed(), "the count started again at one");
+        throttle.succeeded("hoi", "10.0.0.1");
+        throttle.failed("hoi", "10.0.0.1");
+        assertTrue(throttle.check("hoi", "10.0.0.1").allowed(), "the count started again at one");
     }
 
     @Test
@@ -113,6 +146,6 @@ class LoginThrottleTest {
             throttle.failed("ghost", "10.0.0.1");
             clock.advance(Duration.ofSeconds(20));
         }
-        assertTrue(throttle.check("ghost", "10.0.0.3").locked());
+        assertTrue(throttle.check("ghost", "10.0.0.1").locked());
     }
 }
