@@ -14,6 +14,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,7 +35,9 @@ import vn.cadretraining.testing.QrImages;
  * (giangvien) in Phường Hạ Long: the trainer closes the class that ended last week and its certificates
  * are issued; the cadre finds theirs on a phone and downloads it; anyone checks it at the address its QR
  * code carries, and sees it revoked once the trainer revokes it. And the check-in QR code on the trainer's
- * screen is a real code for the check-in address.
+ * screen is a real code for the check-in address. And a trainer types the scores of an assessed class as
+ * Vietnamese write them ("7,5"), is told of a wrong one by name without anything saved, and closes the class by
+ * the pass mark and the attendance share.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -165,7 +169,99 @@ class CertificateBrowserIT extends BrowserTestBase {
         assertTrue(browser.exists("#checkin-problem"), "a code is good once");
     }
 
+    @Test
+    void theTrainerTypesScoresAsVietnameseWriteThemSavesClosesAndTheOutcomesFollowThePassMark() throws Exception {
+        // a class of an assessed course (pass mark 5, 80% attendance) with five sessions held; the fourth
+        // participant attended three of them
+        Http http = new Http(base);
+        List<String> seeded = http.post("/testing/scored-class", Map.of()).body().strip().lines().toList();
+        long classId = Long.parseLong(seeded.get(0));
+        long[] e = new long[4];
+        String[] names = new String[4];
+        for (int i = 0; i < 4; i++) {
+            String[] line = seeded.get(i + 1).split(";");
+            e[i] = Long.parseLong(line[0]);
+            names[i] = line[1];
+        }
+        browser.signIn("giangvien", PASSWORD);
+        browser.open("/teach/class.xhtml?id=" + classId);
+        assertTrue(browser.pageText().contains("điểm đánh giá từ 5"), browser.text("#results-summary"));
+
+        // a comma decimal, an empty one, an out-of-range one: refused by name, and nothing is saved
+        score(e[0], "7,5");
+        score(e[1], "");
+        score(e[2], "12");
+        score(e[3], "9");
+        browser.click(Browser.id("results:saveScores"));
+        browser.waitForText("#messages", "phải từ 0 đến 10");
+        assertTrue(browser.text("#messages").contains(names[2]), browser.text("#messages"));
+        browser.screenshot("teach-scores-out-of-range");
+        assertEquals(List.of(";", ";", ";", ";"), stored(http, classId, e),
+                "nothing saved");
+        // something that is not a number is told as such, by name
+        score(e[2], "bốn rưỡi");
+        browser.click(Browser.id("results:saveScores"));
+        browser.waitForText("#messages", "không phải là một điểm");
+        assertTrue(browser.text("#messages").contains(names[2]), browser.text("#messages"));
+        assertEquals(List.of(";", ";", ";", ";"), stored(http, classId, e),
+                "still nothing saved");
+
+        // corrected (a point works too), saved, and shown back in Vietnamese
+        score(e[2], "4.5");
+        browser.click(Browser.id("results:saveScores"));
+        browser.waitForText("#messages", "Đã lưu điểm");
+        assertEquals(List.of("7.5;", ";", "4.5;", "9;"), stored(http, classId, e));
+        browser.open(browser.path());
+        assertEquals("7,5", scoreInput(e[0]).getAttribute("value"));
+        assertEquals("", scoreInput(e[1]).getAttribute("value"));
+        assertEquals("4,5", scoreInput(e[2]).getAttribute("value"));
+        assertEquals("9", scoreInput(e[3]).getAttribute("value"));
+        assertTrue(outcome(e[0]).contains("Hoàn thành"), "expected before closing: " + outcome(e[0]));
+
+        // closed: only 7,5 with enough attendance completes; no score, below the pass mark, 60% do not
+        browser.click(Browser.id("results:close"));
+        browser.click(".ui-confirmdialog-yes");
+        browser.waitForText("#messages", "cấp 1 giấy chứng nhận");
+        browser.waitForText(Browser.id("certs:table"), names[0]);
+        browser.screenshot("teach-scores-closed");
+        assertTrue(outcome(e[0]).startsWith("Hoàn thành"), outcome(e[0]));
+        assertTrue(outcome(e[1]).contains("Chưa có điểm đánh giá"), outcome(e[1]));
+        assertTrue(outcome(e[2]).contains("Điểm đánh giá chưa đạt"), outcome(e[2]));
+        assertTrue(outcome(e[3]).contains("Tham dự chưa đủ số buổi"), outcome(e[3]));
+        assertEquals(List.of("7.5;COMPLETED", ";NOT_COMPLETED", "4.5;NOT_COMPLETED", "9;NOT_COMPLETED"),
+                stored(http, classId, e));
+        assertFalse(scoreInput(e[0]).isEnabled(), "scores are a record once closed");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
+
+    /** Types a participant's score as a trainer would: cleared, then the text (none for an empty score). */
+    private static void score(long enrollmentId, String text) {
+        WebElement input = scoreInput(enrollmentId);
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.clear();
+        if (!text.isEmpty()) {
+            input.sendKeys(text);
+        }
+    }
+
+    private static WebElement scoreInput(long enrollmentId) {
+        return browser.find("input.score-input[data-enrollment='" + enrollmentId + "']");
+    }
+
+    /** The outcome cell of a participant's row: its tag and reason. */
+    private static String outcome(long enrollmentId) {
+        return browser.text(".result-row[data-enrollment='" + enrollmentId + "'] .result-outcome").strip();
+    }
+
+    /** What the database holds for these enrolments, in their order: "score;outcome" each. */
+    private static List<String> stored(Http http, long classId, long... enrollments) {
+        Map<Long, String> held = new java.util.HashMap<>();
+        http.get("/testing/scored-class?class=" + classId).body().strip().lines()
+                .forEach(l -> held.put(Long.parseLong(l.substring(0, l.indexOf(';'))), l.substring(l.indexOf(';') + 1)));
+        return java.util.Arrays.stream(enrollments).mapToObj(held::get).toList();
+    }
+
 
     /** The class card of the course that ended last week (its results still open). */
     private static String closableCard() {

@@ -229,6 +229,58 @@ class TargetsIT {
     }
 
     @Test
+    void aMergeKeepsEachHoldersTermAndOnlyANewTermStartsAfresh() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        LocalDate since = LocalDate.of(2020, 1, 1);
+        AdminUnit d = unitAdmin.create(root(), "MD" + tag, "Khu sáp nhập " + tag, UnitKind.DISTRICT, since);
+        AdminUnit p = unitAdmin.create(d.getId(), "MP" + tag, "Xã Hợp " + tag, UnitKind.COMMUNE, since);
+        AdminUnit a = unitAdmin.create(p.getId(), "MA" + tag, "Thôn Đông " + tag, UnitKind.HAMLET, since);
+        AdminUnit m = unitAdmin.create(p.getId(), "MM" + tag, "Thôn Tây " + tag, UnitKind.HAMLET, since);
+        // no term written on any position: each term runs from the day its holder took the title
+        long head = cadre("M1" + tag, "Vi Văn Trưởng " + tag, Gender.MALE, "TAY", m);
+        long front = cadre("M2" + tag, "Lường Thị Mặt " + tag, Gender.FEMALE, "THAI", m);
+        long secretary = cadre("M3" + tag, "Chu Văn Bí " + tag, Gender.MALE, "KINH", a);
+        cadres.addPosition(head, title("HAMLET_HEAD"), m.getId(), LocalDate.of(y1 - 2, 3, 1), null, false);
+        cadres.addPosition(front, title("FRONT_HEAD"), m.getId(), LocalDate.of(y1 - 2, 3, 1), null, false);
+        long training = course(ActivityKind.TRAINING_COURSE, "MASS_MOBILIZATION");
+        // all three trained in February, in M (the secretary before taking the title)
+        closedClass(training, p.getId(), LocalDate.of(y1, 2, 18), LocalDate.of(y1, 2, 20),
+                Map.of(head, "C", front, "C", secretary, "C"));
+
+        // M merged into A on 1 June: the head and the Front head carried there, in the same term
+        LocalDate merged = LocalDate.of(y1, 6, 1);
+        unitAdmin.merge(List.of(m.getId()), a.getId(), null, null, null, null, merged);
+        em.clear();
+        Position carried = em.createQuery("SELECT p FROM Position p WHERE p.cadre.id = :c AND p.endDate IS NULL",
+                Position.class).setParameter("c", head).getSingleResult();
+        assertEquals(a.getId(), carried.getUnit().getId());
+        assertEquals(merged, carried.getStartDate());
+        assertEquals(LocalDate.of(y1 - 2, 3, 1), carried.getTermStart(), "the term began before the merge");
+        // a new term: the Front head re-elected on 1 September; a new secretary of A from then
+        long frontCarried = em.createQuery("SELECT p.id FROM Position p WHERE p.cadre.id = :c AND p.endDate IS NULL",
+                Long.class).setParameter("c", front).getSingleResult();
+        cadres.endPosition(frontCarried, LocalDate.of(y1, 8, 31));
+        cadres.addPosition(front, title("FRONT_HEAD"), a.getId(), LocalDate.of(y1, 9, 1), null, true);
+        cadres.addPosition(secretary, title("PARTY_CELL_SECRETARY"), a.getId(), LocalDate.of(y1, 9, 1), null, true);
+
+        InContainer.signIn("tinh", PASSWORD);
+        Dashboard term = progress.dashboard(p.getId(), y1, Basis.TERM);
+        assertShare(term, "HAMLET_HEAD", 1, 1);
+        assertShare(term, "FRONT_HEAD", 1, 0);
+        assertShare(term, "PARTY_CELL_SECRETARY", 1, 0);
+        String pPath = em.find(AdminUnit.class, p.getId()).getPath();
+        for (Dashboard.TitleRow t : term.titles()) {
+            assertEquals(sqlTrainedInTerm(t.titleId(), pPath, LocalDate.of(y1, 12, 31)), t.trained(), t.nameVi());
+        }
+        assertEquals(Set.of(front, secretary), Set.copyOf(progress.untrainedIds(
+                new ProgressService.Untrained(p.getId(), y1, Basis.TERM, null, false), 0, 100)),
+                "the untrained list of the term agrees");
+        // in the year basis all three trained in the year
+        assertShare(progress.dashboard(p.getId(), y1, Basis.YEAR), "FRONT_HEAD", 1, 1);
+    }
+
+    @Test
     void theWholeProvinceIncludingItsHistoryMatchesAnIndependentRecomputation() throws Exception {
         InContainer.signIn("admin", PASSWORD);
         int year = VietnamTime.today().getYear();
@@ -893,12 +945,16 @@ class TargetsIT {
                 java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(asOf));
     }
 
-    /** In the term basis, reading each holder's term in Java: the first year written, else the day they took it. */
+    /**
+     * In the term basis, reading each holder's term in Java: the first year written, else the day they took it
+     * (before any merge that carried it).
+     */
     private long sqlTrainedInTerm(long titleId, String path, LocalDate asOf) throws Exception {
         tx.begin();
         try {
             @SuppressWarnings("unchecked")
-            List<Object[]> held = em.createNativeQuery("SELECT p.cadre_id, p.term, p.start_date FROM position p,"
+            List<Object[]> held = em.createNativeQuery("SELECT p.cadre_id, p.term, COALESCE(p.term_start, p.start_date)"
+                    + " FROM position p,"
                     + " admin_unit u, admin_unit now WHERE p.title_id = ? AND u.id = p.unit_id AND now.id = u.current_unit_id"
                     + " AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?) AND now.path LIKE ?")
                     .setParameter(1, titleId).setParameter(2, java.sql.Date.valueOf(asOf))

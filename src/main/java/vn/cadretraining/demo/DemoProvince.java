@@ -555,19 +555,21 @@ public final class DemoProvince {
         commitIfDue(true);
         LocalDate lastDay = HAMLET_MERGE.minusDays(1);
         List<Object[]> held = new ArrayList<>();
-        try (PreparedStatement q = connection.prepareStatement("SELECT cadre_id, title_id, term, newly_elected"
-                + " FROM position WHERE unit_id = ? AND end_date IS NULL")) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT cadre_id, title_id, term, newly_elected,"
+                + " COALESCE(term_start, start_date) FROM position WHERE unit_id = ? AND end_date IS NULL")) {
             q.setLong(1, mergedFrom.id());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    held.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)});
+                    held.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getDate(5)});
                 }
             }
         }
         try (PreparedStatement end = connection.prepareStatement(
                 "UPDATE position SET end_date = ? WHERE unit_id = ? AND end_date IS NULL");
                 PreparedStatement add = connection.prepareStatement("INSERT INTO position (id, version, cadre_id,"
-                        + " title_id, unit_id, start_date, end_date, term, newly_elected) VALUES (?, 0, ?, ?, ?, ?, NULL, ?, ?)");
+                        + " title_id, unit_id, start_date, end_date, term, newly_elected, term_start)"
+                        + " VALUES (?, 0, ?, ?, ?, ?, NULL, ?, ?, ?)");
                 PreparedStatement roster = connection.prepareStatement(
                         "UPDATE cadre SET unit_id = ?, unit_path = ? WHERE unit_id = ?");
                 PreparedStatement close = connection.prepareStatement(
@@ -586,6 +588,7 @@ public final class DemoProvince {
                 add.setDate(5, Date.valueOf(HAMLET_MERGE));
                 add.setString(6, (String) h[2]);
                 add.setBoolean(7, (Boolean) h[3]);
+                add.setDate(8, (Date) h[4]); // the holder's term goes on across the merge
                 add.addBatch();
                 positions++;
             }

@@ -42,6 +42,10 @@ class DemoProvinceTest {
             assertEquals(0, count(c, "SELECT COUNT(*) FROM position p JOIN admin_unit u ON p.unit_id = u.id"
                     + " WHERE u.valid_to IS NOT NULL AND p.end_date IS NULL"), "no one holds a title in a closed unit");
             assertTrue(count(c, "SELECT COUNT(*) FROM position WHERE start_date = '2026-07-01'") > 0);
+            // ... in the same terms: each continued position keeps the day its holder's term began
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM position p WHERE p.start_date = '2026-07-01'"
+                    + " AND p.unit_id = (SELECT a.successor_id FROM admin_unit a WHERE a.name = 'Khu phố 5'"
+                    + " AND a.valid_to = '2026-06-30') AND (p.term_start IS NULL OR p.term_start >= '2026-07-01')"));
             // everyone on a roster of a current unit, with their search words
             assertEquals(0, count(c, "SELECT COUNT(*) FROM cadre c JOIN admin_unit u ON c.unit_id = u.id"
                     + " WHERE u.valid_to IS NOT NULL OR c.unit_path <> u.path"));

@@ -182,9 +182,10 @@ public class Enrollment extends BaseEntity {
         this.attendancePct = share;
     }
 
+    /** A score from 0 to 10, or none yet; a refusal names the participant, among the many saved at once. */
     public void score(java.math.BigDecimal value) {
         if (value != null && (value.signum() < 0 || value.compareTo(java.math.BigDecimal.TEN) > 0)) {
-            throw new BusinessException("result.error.scoreRange");
+            throw new BusinessException("result.error.scoreRange", cadre.getFullName(), value);
         }
         this.score = value;
     }

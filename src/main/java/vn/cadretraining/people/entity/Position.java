@@ -48,6 +48,13 @@ public class Position extends BaseEntity {
     @Column(name = "newly_elected", nullable = false)
     private boolean newlyElected;
 
+    /**
+     * The day the holder's term began, when before this position: a title carried across a merge of units is the
+     * same term (reports count training "in their term" from it). Null: the term began with this position.
+     */
+    @Column(name = "term_start", updatable = false)
+    private LocalDate termStart;
+
     protected Position() {
     }
 
@@ -89,7 +96,7 @@ public class Position extends BaseEntity {
 
     /**
      * The same title, continued in the unit that absorbed this one, from the merge day: this position ends the
-     * day before.
+     * day before. The holder's term goes on: the new position keeps the day it began.
      */
     public Position continueIn(AdminUnit successor, LocalDate from) {
         end(from.minusDays(1));
@@ -98,6 +105,7 @@ public class Position extends BaseEntity {
         next.title = title;
         next.unit = successor;
         next.startDate = from;
+        next.termStart = getTermStart();
         next.term = term;
         next.newlyElected = newlyElected;
         return next;
@@ -121,6 +129,11 @@ public class Position extends BaseEntity {
 
     public LocalDate getEndDate() {
         return endDate;
+    }
+
+    /** The day the holder's term in this title began: this position's start, or that of the one it continues. */
+    public LocalDate getTermStart() {
+        return termStart != null ? termStart : startDate;
     }
 
     public String getTerm() {

@@ -35,13 +35,14 @@ public final class ProgressSql {
 
     /**
      * The day a holder's current term began: 1 January of the first year written in the position's term
-     * ("2022–2027"), or the day they took the title when no term is written. Guarded so that a term written
-     * any other way never reaches the CAST.
+     * ("2022–2027"), or the day they took the title when no term is written; a title carried across a merge of
+     * units keeps that day (term_start), not the merge day. Guarded so that a term written any other way never
+     * reaches the CAST.
      */
     static final String TERM_START = "(CASE WHEN p.term LIKE '19__%' OR p.term LIKE '20__%' THEN"
             + " (CASE WHEN SUBSTR(p.term, 3, 1) IN " + DIGITS + " AND SUBSTR(p.term, 4, 1) IN " + DIGITS
-            + " THEN CAST(SUBSTR(p.term, 1, 4) || '-01-01' AS DATE) ELSE p.start_date END)"
-            + " ELSE p.start_date END)";
+            + " THEN CAST(SUBSTR(p.term, 1, 4) || '-01-01' AS DATE) ELSE COALESCE(p.term_start, p.start_date) END)"
+            + " ELSE COALESCE(p.term_start, p.start_date) END)";
 
     /** Held on a day (two values: the day, twice). */
     static final String HELD = " p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)";
