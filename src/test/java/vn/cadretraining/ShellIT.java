@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
@@ -229,6 +230,29 @@ class ShellIT extends BrowserTestBase {
         Http http = new Http(base);
         http.signIn("canbo", DemoProvince.DEMO_PASSWORD);
         assertEquals(403, http.get("/admin/accounts.xhtml").statusCode());
+    }
+
+    @Test
+    void anAdministratorTakesABackupOnAPhoneAndSeesItListedWithItsTimeAndSize() {
+        browser.size(Browser.PHONE);
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/admin/backups.xhtml");
+        int before = browser.all("[id='backups:list_data'] tr[data-ri]").size();
+        browser.click(Browser.id("backups:take"));
+        browser.waitForText(Browser.id("backups:messages"), "Đã sao lưu xong");
+        List<org.openqa.selenium.WebElement> rows = browser.all("[id='backups:list_data'] tr[data-ri]");
+        assertEquals(before + 1, rows.size(), "the new backup is listed");
+        String newest = rows.get(0).getText();
+        assertTrue(newest.contains(VietnamTime.DATE.format(VietnamTime.today())), "dd/MM/yyyy, Vietnam time: " + newest);
+        assertTrue(newest.matches("(?s).*\\d+(,\\d)? (KB|MB).*"), "a size in Vietnamese numbers: " + newest);
+        assertFalse(browser.find(Browser.id("backups:take")).getAttribute("class").contains("ui-state-disabled"),
+                "the button is offered again once it is done");
+        assertFalse(browser.overflowsHorizontally(), "fits a 360-px phone");
+        browser.screenshot("admin-backups-phone");
+
+        Http http = new Http(base);
+        http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertEquals(403, http.get("/admin/backups.xhtml").statusCode(), "administrators only");
     }
 
     @Test
