@@ -239,7 +239,8 @@ class ShellIT extends BrowserTestBase {
         browser.open("/admin/backups.xhtml");
         int before = browser.all("[id='backups:list_data'] tr[data-ri]").size();
         browser.click(Browser.id("backups:take"));
-        browser.waitForText(Browser.id("backups:messages"), "Đã sao lưu xong");
+        browser.waitForText("#messages", "Đã sao lưu xong");
+        assertEquals(1, browser.text("#messages").split("Đã sao lưu xong", -1).length - 1, "said once");
         List<org.openqa.selenium.WebElement> rows = browser.all("[id='backups:list_data'] tr[data-ri]");
         assertEquals(before + 1, rows.size(), "the new backup is listed");
         String newest = rows.get(0).getText();

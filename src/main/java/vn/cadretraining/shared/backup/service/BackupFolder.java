@@ -25,8 +25,19 @@ import java.util.stream.Stream;
  */
 public final class BackupFolder {
 
-    /** What the list shows of one backup. */
+    /** What the list shows of one backup (with bean getters for the page, whose EL does not read records). */
     public record Backup(String name, Path path, LocalDateTime takenAt, long bytes) {
+        public String getName() {
+            return name;
+        }
+
+        public LocalDateTime getTakenAt() {
+            return takenAt;
+        }
+
+        public long getBytes() {
+            return bytes;
+        }
     }
 
     static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -87,6 +98,29 @@ public final class BackupFolder {
     /** Gives a complete backup its plain name, so that it is listed. */
     public Path complete(String name) throws IOException {
         return Files.move(partial(name), root.resolve(name));
+    }
+
+    /**
+     * Deletes what backups cut short left (the server stopped during one): only one backup runs at a time, so
+     * a {@code .partial} folder seen when a new one starts belongs to none that is running.
+     */
+    public List<String> removeLeftovers() throws IOException {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
+        List<Path> partials;
+        try (Stream<Path> children = Files.list(root)) {
+            partials = children.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(PARTIAL) && NAMED.matcher(name.substring(0, name.length() - PARTIAL.length())).matches();
+            }).toList();
+        }
+        for (Path p : partials) {
+            delete(p);
+            removed.add(p.getFileName().toString());
+        }
+        return removed;
     }
 
     /** Deletes the backups beyond the newest {@code keep}; returns those deleted. */

@@ -61,11 +61,46 @@ public class BackupService {
 
     static final int KEEP_DEFAULT = 14;
 
-    /** Where things stand, for the page. {@code lastError} is the database's or the disk's own words. */
+    /**
+     * Where things stand, for the page. {@code lastError} is the database's or the disk's own words. The bean
+     * getters are for the page: Faces 4's expression language does not read record components.
+     */
     public record Status(boolean available, Instant runningSince, Instant lastFinished, String lastName,
             String lastError, Path folder, int keep, LocalTime dailyAt) {
         public boolean running() {
             return runningSince != null;
+        }
+
+        public boolean isAvailable() {
+            return available;
+        }
+
+        public boolean isRunning() {
+            return running();
+        }
+
+        public Instant getRunningSince() {
+            return runningSince;
+        }
+
+        public Instant getLastFinished() {
+            return lastFinished;
+        }
+
+        public String getLastError() {
+            return lastError;
+        }
+
+        public String getFolder() {
+            return folder.toString();
+        }
+
+        public int getKeep() {
+            return keep;
+        }
+
+        public String getDailyAt() {
+            return dailyAt == null ? null : dailyAt.toString();
         }
     }
 
@@ -157,6 +192,10 @@ public class BackupService {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(folder.root());
+            List<String> leftovers = folder.removeLeftovers();
+            if (!leftovers.isEmpty()) {
+                LOG.warning(() -> "Removed incomplete backups left by an earlier stop: " + leftovers);
+            }
             try (Connection c = dataSource.getConnection();
                     CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
                 call.setString(1, folder.partial(name).toString());

@@ -56,6 +56,10 @@ class BackupFolderTest {
         assertTrue(Files.exists(dir.resolve("20261204-023000.partial")), "what is not a whole backup is left alone");
         assertTrue(Files.exists(dir.resolve("notes")));
 
+        assertEquals(List.of("20261204-023000.partial"), folder.removeLeftovers(), "what a stop cut short");
+        assertTrue(Files.exists(dir.resolve("notes")));
+        assertEquals(2, folder.list().size());
+
         assertEquals(1, folder.prune(0).size(), "at least the newest is always kept");
         assertEquals(1, folder.list().size());
     }
