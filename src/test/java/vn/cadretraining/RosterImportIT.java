@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,16 +17,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -34,6 +52,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.inbox.entity.Notification;
+import vn.cadretraining.inbox.entity.NotificationKind;
+import vn.cadretraining.inbox.service.InboxService;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Gender;
@@ -49,6 +70,7 @@ import vn.cadretraining.people.service.transfer.ImportProblem;
 import vn.cadretraining.people.service.transfer.ImportRow;
 import vn.cadretraining.people.service.transfer.RosterColumn;
 import vn.cadretraining.people.service.transfer.RowAction;
+import vn.cadretraining.shared.backup.service.BackupService;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.testing.Deployments;
@@ -59,7 +81,8 @@ import vn.cadretraining.testing.InContainer;
  * Roster import and export inside a real Payara Micro, signed in as the demo accounts: an import is all or
  * nothing (a failure injected half-way leaves the database as it was), importing the same file twice changes
  * nothing the second time, a coordinator cannot reach outside their ward either way, and exports keep to
- * the caller's scope. Also measures how fast 10,000 rows import.
+ * the caller's scope. Also measures how fast 10,000 rows import, and that an online backup taken while imports
+ * run holds every confirmed row and never half an import.
  */
 @ExtendWith(ArquillianExtension.class)
 class RosterImportIT {
@@ -79,6 +102,15 @@ class RosterImportIT {
 
     @Inject
     CadreService cadres;
+
+    @Inject
+    BackupService backups;
+
+    @Inject
+    InboxService inbox;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @PersistenceContext
     EntityManager em;
@@ -107,6 +139,149 @@ class RosterImportIT {
                 "the failure came after a batch had been written: " + ImportFailureInjector.failedAfter());
         assertEquals(Arrays.toString(before), Arrays.toString(counts()), "cadres, positions, search words as before");
         assertEquals(0L, count("SELECT COUNT(*) FROM cadre WHERE code LIKE '" + prefix + "%'"));
+    }
+
+    /**
+     * An online backup taken while cadres are imported and notifications written, restored with setup/restore
+     * into a new data folder and opened there: every row whose commit was confirmed before the backup began is
+     * in it, an import in flight is there whole or not at all, and Derby finds every table and index sound.
+     */
+    @Test
+    void aBackupTakenUnderWriteLoadHoldsEveryConfirmedRowAndNoHalfWrittenImport() throws Exception {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        long adminId = count("SELECT id FROM account WHERE username = 'admin'");
+        List<String> units = hamletCodes("Phường Hạ Long");
+        String run = unique();
+        String marker = "BK" + run + "-";
+
+        // an import confirmed before the backup: it must be in it whole
+        String before = "BB" + run;
+        ImportJob done = await(imports.upload("truoc-sao-luu.csv", csv(importRows(before, 600, units))));
+        imports.apply(done, false);
+        assertEquals(600, await(done).getResult().inserted());
+
+        // notifications, one transaction each, written by three threads until the backup is over
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong seq = new AtomicLong();
+        Map<Long, Long> confirmedAt = new ConcurrentHashMap<>();
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            writers.add(executor.submit(() -> {
+                while (!stop.get()) {
+                    long n = seq.incrementAndGet();
+                    inbox.send(Notification.toAccount(adminId, NotificationKind.OTHER, null, "backups.done", marker + n));
+                    confirmedAt.put(n, System.nanoTime());
+                }
+                return null;
+            }));
+        }
+
+        // an import in flight: the backup begins once its first batch is written, inside its transaction
+        String during = "BD" + run;
+        ImportJob flying = await(imports.upload("trong-luc-sao-luu.csv", csv(importRows(during, 3000, units))));
+        imports.apply(flying, false);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (flying.isWorking() && flying.getDone() < 500 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        assertTrue(flying.isWorking(), "the import is still writing when the backup begins");
+        long began = System.nanoTime();
+        Instant started = backups.takeNow();
+        assertEquals("backups.error.running", assertThrows(BusinessException.class, () -> backups.takeNow())
+                .getMessageKey(), "a second backup at the same time is refused");
+        BackupService.Status status = backups.status();
+        while (status.running() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            status = backups.status();
+        }
+        long ended = System.nanoTime();
+        stop.set(true);
+        for (Future<?> w : writers) {
+            w.get(60, TimeUnit.SECONDS);
+        }
+        await(flying);
+        assertEquals(3000, flying.getResult().inserted(), "the import in flight went through");
+        assertFalse(status.running(), "the backup finished");
+        assertNull(status.lastError(), "the backup succeeded");
+        assertTrue(status.lastFinished().isAfter(started));
+        long duringBackup = confirmedAt.values().stream().filter(t -> t > began && t < ended).count();
+        assertTrue(duringBackup > 0, "rows were committed while the backup ran");
+        Set<Long> mustBeThere = confirmedAt.entrySet().stream().filter(e -> e.getValue() < began)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertFalse(mustBeThere.isEmpty());
+        assertTrue(backups.list().stream().anyMatch(b -> b.name().equals(backups.status().lastName())), "listed");
+
+        // restore it as an administrator would, into a new data folder, and open it there
+        Path backupFolder = backups.status().folder().resolve(backups.status().lastName());
+        Path data = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "restored-");
+        Process restore = new ProcessBuilder("setup/restore", backupFolder.toString(), data.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(restore.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(restore.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, restore.exitValue(), said);
+        assertTrue(said.contains("APP_DATA_DIR=" + data.toRealPath() + " setup/run"), said);
+
+        EmbeddedDataSource restored = new EmbeddedDataSource();
+        restored.setDatabaseName(data.resolve("cadre").toString());
+        try (Connection c = restored.getConnection(); Statement s = c.createStatement()) {
+            Set<Long> found = new HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT message_args FROM notification WHERE message_args LIKE '"
+                    + marker + "%'")) {
+                while (rs.next()) {
+                    found.add(Long.parseLong(rs.getString(1).substring(marker.length())));
+                }
+            }
+            Set<Long> missing = new HashSet<>(mustBeThere);
+            missing.removeAll(found);
+            assertEquals(Set.of(), missing, "every notification confirmed before the backup began is in it");
+            assertEquals(600, count(s, "SELECT COUNT(*) FROM cadre WHERE code LIKE '" + before + "%'"));
+            assertEquals(600, count(s, "SELECT COUNT(*) FROM position p JOIN cadre c ON c.id = p.cadre_id"
+                    + " WHERE c.code LIKE '" + before + "%'"));
+            long cadresInFlight = count(s, "SELECT COUNT(*) FROM cadre WHERE code LIKE '" + during + "%'");
+            long positionsInFlight = count(s, "SELECT COUNT(*) FROM position p JOIN cadre c ON c.id = p.cadre_id"
+                    + " WHERE c.code LIKE '" + during + "%'");
+            assertTrue(cadresInFlight == 0 || cadresInFlight == 3000, "all or nothing: " + cadresInFlight);
+            assertEquals(cadresInFlight, positionsInFlight, "each cadre with their position");
+            try (ResultSet rs = s.executeQuery("SELECT t.tablename, SYSCS_UTIL.SYSCS_CHECK_TABLE(sc.schemaname, t.tablename)"
+                    + " FROM sys.systables t JOIN sys.sysschemas sc ON sc.schemaid = t.schemaid WHERE t.tabletype = 'T'")) {
+                int tables = 0;
+                while (rs.next()) {
+                    assertEquals(1, rs.getInt(2), rs.getString(1) + ": its indexes agree with its rows");
+                    tables++;
+                }
+                assertTrue(tables > 20);
+            }
+            System.out.printf("BACKUP UNDER LOAD: %d notifications confirmed before it began, all there;"
+                    + " %d committed while it ran; the import in flight %s%n", mustBeThere.size(), duringBackup,
+                    cadresInFlight == 0 ? "not in it (committed after it began)" : "in it whole");
+        } finally {
+            restored.setShutdownDatabase("shutdown");
+            try {
+                restored.getConnection().close();
+            } catch (SQLException shutDown) {
+                // Derby says a database shut down with an exception (08006)
+            }
+        }
+
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertThrows(EJBAccessException.class, () -> backups.takeNow(), "only administrators back up");
+        assertThrows(EJBAccessException.class, () -> backups.list());
+    }
+
+    static List<String> importRows(String prefix, int n, List<String> units) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(String.join(",", prefix + i, "Đặng Văn Sao Lưu " + i, "Nam", "12/03/1980", "Kinh", "",
+                    "", "", "", "", "", units.get(i % units.size()), "PARTY_CELL_SECRETARY", "01/07/2025", "2025–2030", "Có"));
+        }
+        return rows;
+    }
+
+    static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

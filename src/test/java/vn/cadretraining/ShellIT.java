@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
@@ -356,6 +357,30 @@ class ShellIT extends BrowserTestBase {
         Http http = new Http(base);
         http.signIn("canbo", DemoProvince.DEMO_PASSWORD);
         assertEquals(403, http.get("/admin/accounts.xhtml").statusCode());
+    }
+
+    @Test
+    void anAdministratorTakesABackupOnAPhoneAndSeesItListedWithItsTimeAndSize() {
+        browser.size(Browser.PHONE);
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/admin/backups.xhtml");
+        int before = browser.all("[id='backups:list_data'] tr[data-ri]").size();
+        browser.click(Browser.id("backups:take"));
+        browser.waitForText("#messages", "Đã sao lưu xong");
+        assertEquals(1, browser.text("#messages").split("Đã sao lưu xong", -1).length - 1, "said once");
+        List<org.openqa.selenium.WebElement> rows = browser.all("[id='backups:list_data'] tr[data-ri]");
+        assertEquals(before + 1, rows.size(), "the new backup is listed");
+        String newest = rows.get(0).getText();
+        assertTrue(newest.contains(VietnamTime.DATE.format(VietnamTime.today())), "dd/MM/yyyy, Vietnam time: " + newest);
+        assertTrue(newest.matches("(?s).*\\d+(,\\d)? (KB|MB).*"), "a size in Vietnamese numbers: " + newest);
+        assertFalse(browser.find(Browser.id("backups:take")).getAttribute("class").contains("ui-state-disabled"),
+                "the button is offered again once it is done");
+        assertFalse(browser.overflowsHorizontally(), "fits a 360-px phone");
+        browser.screenshot("admin-backups-phone");
+
+        Http http = new Http(base);
+        http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertEquals(403, http.get("/admin/backups.xhtml").statusCode(), "administrators only");
     }
 
     @Test

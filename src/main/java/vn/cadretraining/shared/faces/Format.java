@@ -20,10 +20,34 @@ public class Format {
         if (n == null) {
             return "";
         }
+        return NumberFormat.getIntegerInstance(locale()).format(n);
+    }
+
+    private static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
-        Locale locale = context != null && context.getViewRoot() != null ? context.getViewRoot().getLocale()
+        return context != null && context.getViewRoot() != null ? context.getViewRoot().getLocale()
                 : Locale.forLanguageTag("vi");
-        return NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
+    /** A file's size as people read it: "12,5 MB" in Vietnamese, "12.5 MB" in English (units of 1,024). */
+    public String bytes(Number size) {
+        if (size == null) {
+            return "";
+        }
+        return bytes(size.longValue(), locale());
+    }
+
+    static String bytes(long size, Locale locale) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = size;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(unit == 0 || value >= 100 ? 0 : 1);
+        return f.format(value) + " " + units[unit];
     }
 
     public String date(LocalDate date) {

@@ -1,0 +1,64 @@
+package vn.cadretraining.shared.backup.view;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import vn.cadretraining.shared.backup.service.BackupFolder.Backup;
+import vn.cadretraining.shared.backup.service.BackupService;
+import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.service.BusinessException;
+
+/** The administrator's backups: take one now, watch it run, see those kept. */
+@Named
+@ViewScoped
+public class BackupsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    BackupService backups;
+
+    private BackupService.Status status;
+    private List<Backup> list;
+    private boolean watching;
+
+    @PostConstruct
+    void init() {
+        refresh();
+    }
+
+    public void take() {
+        try {
+            backups.takeNow();
+            watching = true;
+        } catch (BusinessException e) {
+            Messages.error(e);
+        }
+        refresh();
+    }
+
+    /** Called by the page's poll while a backup runs; says once when the one started here is done. */
+    public void refresh() {
+        status = backups.status();
+        list = backups.list();
+        if (watching && !status.running()) {
+            watching = false;
+            if (status.lastError() == null) {
+                Messages.info("backups.done", status.lastName());
+            } else {
+                Messages.error("backups.failed", status.lastError());
+            }
+        }
+    }
+
+    public BackupService.Status getStatus() {
+        return status;
+    }
+
+    public List<Backup> getList() {
+        return list;
+    }
+}
