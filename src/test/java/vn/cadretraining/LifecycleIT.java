@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,13 +11,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Http;
+import vn.cadretraining.testing.Server;
 
 /**
  * The server as {@code setup/run} starts it, on a data folder of its own: the first start creates the
@@ -81,87 +71,6 @@ class LifecycleIT {
                 DriverManager.getConnection(url + ";shutdown=true").close();
             } catch (SQLException expected) {
                 // Derby reports a database shut down as an exception (08006)
-            }
-        }
-    }
-
-    /** Payara Micro started the way setup/run starts it. */
-    static final class Server implements AutoCloseable {
-        final Process process;
-        final int port;
-        final long readyAfterMillis;
-
-        private Server(Process process, int port, long readyAfterMillis) {
-            this.process = process;
-            this.port = port;
-            this.readyAfterMillis = readyAfterMillis;
-        }
-
-        static Server start(Path data) throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            Path abs = data.toAbsolutePath();
-            deleteTree(abs.resolve("payara")); // as setup/run does: a fresh runtime folder at every start
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
-                    "-Dderby.system.home=" + abs, "-Dderby.stream.error.file=" + abs.resolve("derby.log"),
-                    "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                    "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
-                    "--rootdir", abs.resolve("payara").toString(),
-                    "--prebootcommandfile", "setup/payara-preboot.asadmin",
-                    "--deploy", System.getProperty("war.file", "target/cadre-training.war")));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(abs.resolve("server.log").toFile());
-            builder.environment().put("DB_NAME", "cadre;create=true");
-            builder.environment().put("DEMO_FACTOR", "0.05");
-            long started = System.nanoTime();
-            Process process = builder.start();
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI ready = URI.create("http://localhost:" + port + "/health/ready");
-            for (int i = 0; i < 240; i++) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the server stopped during start-up; see " + abs.resolve("server.log"));
-                }
-                try {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(ready).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                        return new Server(process, port, (System.nanoTime() - started) / 1_000_000);
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            process.destroyForcibly();
-            throw new IllegalStateException("the server did not become ready");
-        }
-
-        private static void deleteTree(Path root) throws IOException {
-            if (!Files.exists(root)) {
-                return;
-            }
-            try (var paths = Files.walk(root)) {
-                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
-            }
-        }
-
-        URL url() throws IOException {
-            return URI.create("http://localhost:" + port + "/").toURL();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy(); // SIGTERM
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the server did not stop within a minute");
             }
         }
     }

@@ -102,6 +102,13 @@ public final class Http {
         }
     }
 
+    /** Posts a body as it is (a file, say) with its content type. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** Follows redirects by hand (so that each response can be inspected) up to a page. */
     public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
