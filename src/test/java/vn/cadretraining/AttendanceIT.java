@@ -2,6 +2,7 @@ package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,9 @@ import vn.cadretraining.attendance.service.AttendanceService.GridChange;
 import vn.cadretraining.attendance.service.AttendanceService.GridRow;
 import vn.cadretraining.attendance.service.CheckInCodes;
 import vn.cadretraining.attendance.service.SignInSheet;
+import vn.cadretraining.audit.entity.AuditAction;
+import vn.cadretraining.audit.entity.AuditEntry;
+import vn.cadretraining.audit.service.AuditService;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
@@ -67,6 +71,7 @@ import vn.cadretraining.inbox.entity.Notification;
 import vn.cadretraining.inbox.entity.NotificationKind;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.shared.service.AppSettings;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -113,6 +118,9 @@ class AttendanceIT {
 
     @Inject
     AppSettings settings;
+
+    @Inject
+    AuditService audit;
 
     @PersistenceContext
     EntityManager em;
@@ -458,6 +466,141 @@ class AttendanceIT {
         List<Object> changed = Arrays.asList(told.get(0).arguments());
         assertTrue(changed.contains(VietnamTime.DATE.format(day)) && changed.contains("13:30"), changed.toString());
         assertTrue(Arrays.asList(told.get(1).arguments()).contains("Giảng viên bận"));
+    }
+
+    // ---- the audit trail ----------------------------------------------------------------------------
+
+    @Test
+    void everyMarkScoreOutcomeAndCertificateLeavesItsAuditEntryAndARefusedChangeLeavesNone() throws Exception {
+        Fixture f = course(100, false, 2);
+        tx.begin();
+        em.find(Course.class, f.courseId).setRule(new CompletionRule(100, true, new BigDecimal("5"), true, 2));
+        tx.commit();
+        CourseClass cls = f.classIn("Phường Hạ Long");
+        List<ClassSession> held = pastSessions(cls, 2);
+        List<Cadre> people = cadres("Phường Hạ Long", 2);
+        Cadre a = people.get(0), b = people.get(1);
+        enrol(cls, people);
+        long ea = enrolmentOf(cls, a), eb = enrolmentOf(cls, b);
+
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> grid = attendance.grid(held.get(0).getId());
+        attendance.save(held.get(0).getId(), List.of(change(grid, ea, AttendanceStatus.PRESENT, null),
+                change(grid, eb, AttendanceStatus.ABSENT, "Ốm")));
+        List<AuditEntry> marks = audited(AuditAction.ATTENDANCE_MARKED, cls.getCode());
+        assertEquals(2, marks.size(), "one entry a mark");
+        AuditEntry absent = marks.stream().filter(e -> e.getSubjectId() == eb).findFirst().orElseThrow();
+        assertEquals("admin", absent.getActorUsername());
+        assertEquals("Quản trị hệ thống", absent.getActorName());
+        assertNull(absent.getValueBefore());
+        assertEquals("AttendanceStatus.ABSENT", absent.getValueAfter());
+        assertEquals("Ốm", absent.getNote());
+        assertTrue(absent.getSubjectLabel().contains(b.getFullName()), absent.getSubjectLabel());
+
+        // saving the grid again changes one row: one entry, for that row only
+        grid = attendance.grid(held.get(0).getId());
+        attendance.save(held.get(0).getId(), List.of(change(grid, ea, AttendanceStatus.PRESENT, null),
+                change(grid, eb, AttendanceStatus.PRESENT, null)));
+        marks = audited(AuditAction.ATTENDANCE_MARKED, cls.getCode());
+        assertEquals(3, marks.size(), "the unchanged row left nothing");
+        assertEquals(eb, marks.get(2).getSubjectId());
+        assertEquals("AttendanceStatus.ABSENT", marks.get(2).getValueBefore());
+        assertEquals("AttendanceStatus.PRESENT", marks.get(2).getValueAfter());
+        mark(List.of(held.get(1)), a, "P");
+        mark(List.of(held.get(1)), b, "P");
+
+        // a refused save of scores leaves no entry; a good one one per score, as the province writes numbers
+        Map<Long, BigDecimal> bad = new java.util.LinkedHashMap<>();
+        bad.put(ea, new BigDecimal("7.5"));
+        bad.put(eb, new BigDecimal("11"));
+        assertRefused("result.error.scoreRange", () -> results.saveScores(cls.getId(), bad), "out of range");
+        assertEquals(List.of(), audited(AuditAction.SCORE_RECORDED, cls.getCode()), "rolled back with the save");
+        results.saveScores(cls.getId(), Map.of(ea, new BigDecimal("7.5"), eb, new BigDecimal("4")));
+        results.saveScores(cls.getId(), Map.of(ea, new BigDecimal("7.50")));
+        List<AuditEntry> scores = audited(AuditAction.SCORE_RECORDED, cls.getCode());
+        assertEquals(2, scores.size(), "the same score again is no change");
+        assertEquals("7,5", scores.stream().filter(e -> e.getSubjectId() == ea).findFirst().orElseThrow().getValueAfter());
+
+        // closing: each outcome, the closing, each certificate; then a revocation with its reason
+        assertEquals(1, results.close(cls.getId()));
+        List<AuditEntry> outcomes = audited(AuditAction.OUTCOME_DECIDED, cls.getCode());
+        assertEquals(2, outcomes.size());
+        assertEquals("Outcome.NOT_COMPLETED", outcomes.stream().filter(e -> e.getSubjectId() == eb).findFirst()
+                .orElseThrow().getValueAfter());
+        assertEquals(1, audited(AuditAction.CLASS_CLOSED, cls.getCode()).size());
+        Certificate issued = certificates.ofClass(cls.getId()).get(0);
+        List<AuditEntry> certs = audited(AuditAction.CERTIFICATE_ISSUED, issued.getNumber());
+        assertEquals(1, certs.size());
+        assertEquals(issued.getId(), certs.get(0).getSubjectId());
+        certificates.revoke(issued.getId(), "=HYPERLINK(\"http://x\")");
+        List<AuditEntry> revoked = audited(AuditAction.CERTIFICATE_REVOKED, issued.getNumber());
+        assertEquals(1, revoked.size());
+        assertEquals("CertificateStatus.REVOKED", revoked.get(0).getValueAfter());
+
+        // the export holds the filtered rows, in the reader's language, formulas neutralised
+        AuditService.Filter byClass = new AuditService.Filter(VietnamTime.today(), VietnamTime.today(), null, "admin",
+                cls.getCode());
+        assertEquals(10, audit.count(byClass), "3 marks + 2 marks, 2 scores, 2 outcomes, the closing");
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        audit.export(byClass, FileFormat.CSV, Bundle.VIETNAMESE, csv);
+        String file = csv.toString(StandardCharsets.UTF_8);
+        assertEquals(11, file.strip().split("\r?\n").length, "a header and the ten rows: " + file);
+        assertTrue(file.contains("Vắng không phép") && file.contains("Có mặt") && file.contains("7,5"), file);
+        ByteArrayOutputStream revokedCsv = new ByteArrayOutputStream();
+        audit.export(new AuditService.Filter(null, null, AuditAction.CERTIFICATE_REVOKED, null, issued.getNumber()),
+                FileFormat.CSV, Bundle.VIETNAMESE, revokedCsv);
+        assertTrue(revokedCsv.toString(StandardCharsets.UTF_8).contains("'=HYPERLINK"), "a reason that looks like a formula");
+
+        // the cadre's record says who marked each session and when
+        List<RecordService.MarkLine> lines = record.marks(record.of(b.getId())).get(eb);
+        assertEquals(2, lines.size());
+        assertEquals("Quản trị hệ thống (admin)", lines.get(0).getBy());
+        assertEquals(AttendanceStatus.PRESENT, lines.get(0).getStatus());
+        assertNotNull(lines.get(0).getAt());
+    }
+
+    @Test
+    void aQrCheckInIsAuditedAsTheCadresAndTheTrailIsReadInScope() throws Exception {
+        CourseClass mine = course(80, false, null).classIn("Phường Hạ Long");
+        ClassSession now = sessionNow(mine);
+        enrol(mine, List.of(demoCadre()));
+        CourseClass elsewhere = course(80, false, null).classIn("Phường Bãi Cháy");
+        List<ClassSession> held = pastSessions(elsewhere, 1);
+        Cadre there = cadres("Phường Bãi Cháy", 1).get(0);
+        enrol(elsewhere, List.of(there));
+
+        InContainer.signIn("canbo", PASSWORD);
+        attendance.checkIn(now.getId(), codes.current(now.getId()).token());
+        InContainer.signIn("admin", PASSWORD);
+        mark(held, there, "P");
+        List<AuditEntry> checkIn = audited(AuditAction.ATTENDANCE_MARKED, mine.getCode());
+        assertEquals(1, checkIn.size());
+        assertEquals("canbo", checkIn.get(0).getActorUsername());
+        assertEquals("MarkSource.QR", checkIn.get(0).getNote());
+
+        AuditService.Filter ours = new AuditService.Filter(null, null, null, null, mine.getCode());
+        AuditService.Filter theirs = new AuditService.Filter(null, null, null, null, elsewhere.getCode());
+        assertEquals(1, audit.count(theirs), "the administrator reads everything");
+        InContainer.signIn("tinh", PASSWORD);
+        assertEquals(1, audit.count(ours), "so does the province");
+        assertEquals(1, audit.count(theirs));
+        InContainer.signIn("xa.halong", PASSWORD);
+        assertEquals(1, audit.count(ours), "the coordinator reads their ward's");
+        assertEquals(1, audit.list(ours, vn.cadretraining.shared.service.PageRequest.of(0, 25)).size());
+        assertEquals(0, audit.count(theirs), "and not another ward's");
+        assertEquals(List.of(), audit.list(theirs, vn.cadretraining.shared.service.PageRequest.of(0, 25)));
+        InContainer.signIn("giangvien", PASSWORD);
+        assertThrows(EJBAccessException.class, () -> audit.count(AuditService.Filter.ALL), "a trainer reads no trail");
+        InContainer.signIn("canbo", PASSWORD);
+        assertThrows(EJBAccessException.class, () -> audit.list(AuditService.Filter.ALL,
+                vn.cadretraining.shared.service.PageRequest.of(0, 25)), "nor does a cadre");
+    }
+
+    /** The entries of an action whose subject's label contains a text, oldest first. */
+    private List<AuditEntry> audited(AuditAction action, String labelContains) {
+        em.clear();
+        return em.createQuery("SELECT e FROM AuditEntry e WHERE e.action = :a AND e.subjectLabel LIKE :l ORDER BY e.id",
+                AuditEntry.class).setParameter("a", action).setParameter("l", "%" + labelContains + "%").getResultList();
     }
 
     // ---- data ---------------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ class CertificateBrowserIT extends BrowserTestBase {
         browser.open("/me/record.xhtml");
         assertFalse(browser.overflowsHorizontally(), "the record fits a 360-px phone");
         browser.screenshot("my-record-phone");
+        String marked = browser.find("li.mark-line").getAttribute("textContent");
+        assertTrue(marked.replaceAll("\\s+", " ").contains("ghi bởi demo lúc "), "who marked each session, and when: " + marked);
         String link = "a.certificate-link[data-course='" + CLOSABLE + "']";
         assertTrue(browser.exists(link), "the new certificate is listed with its course");
         Path pdf = browser.download(link, ".pdf");

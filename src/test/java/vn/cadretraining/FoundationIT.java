@@ -3,6 +3,7 @@ package vn.cadretraining;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -30,11 +32,22 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.audit.entity.AuditAction;
+import vn.cadretraining.audit.entity.AuditEntry;
+import vn.cadretraining.audit.entity.AuditSubject;
+import vn.cadretraining.audit.service.AuditService;
+import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.service.CadreAccountService;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.security.service.PasswordHasher;
+import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.Database;
+import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.testing.Deployments;
+import vn.cadretraining.testing.InContainer;
 
 /** The foundation inside a real Payara Micro: the schema's migrations and the identity store. */
 @ExtendWith(ArquillianExtension.class)
@@ -59,6 +72,15 @@ class FoundationIT {
 
     @Inject
     UserTransaction tx;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CadreAccountService cadreAccounts;
+
+    @Inject
+    AuditService audit;
 
     @Test
     void migrationsBuildAnEmptyDatabaseAndAreANoOpTheSecondTime() throws Exception {
@@ -173,6 +195,62 @@ class FoundationIT {
         // the version stays: an administrator who opened the account before saves it without a false "changed
         // meanwhile", and two sign-ins at the same moment do not collide on it
         assertEquals(before[0], after[0]);
+    }
+
+    @Test
+    void everyChangeToAnAccountLeavesItsAuditEntryReadInScope() throws Exception {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        long haLong = unit("Phường Hạ Long"), baiChay = unit("Phường Bãi Cháy");
+        String username = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+        long id = accounts.create(username, "Người thử nhật ký", Role.COORDINATOR, haLong).account().getId();
+        assertEquals(List.of("ACCOUNT_CREATED: null → Role.COORDINATOR"), trail(id));
+
+        accounts.update(id, accounts.get(id).getVersion(), "Người thử nhật ký", Role.COORDINATOR, baiChay);
+        accounts.update(id, accounts.get(id).getVersion(), "Người thử nhật ký (đổi tên)", Role.COORDINATOR, baiChay);
+        assertEquals("general.error.changedMeanwhile", assertThrows(BusinessException.class,
+                () -> accounts.update(id, 0, "Người thử", Role.TRAINER, null)).getMessageKey());
+        accounts.update(id, accounts.get(id).getVersion(), "Người thử nhật ký", Role.TRAINER, null);
+        accounts.disable(id);
+        accounts.enable(id);
+        accounts.resetPassword(id);
+        assertEquals(List.of("ACCOUNT_CREATED: null → Role.COORDINATOR",
+                "ACCOUNT_SCOPE_CHANGED: Phường Hạ Long → Phường Bãi Cháy",
+                "ACCOUNT_ROLE_CHANGED: Role.COORDINATOR → Role.TRAINER",
+                "ACCOUNT_SCOPE_CHANGED: Phường Bãi Cháy → null",
+                "ACCOUNT_DISABLED: null → null", "ACCOUNT_ENABLED: null → null", "PASSWORD_RESET: null → null"),
+                trail(id), "a rename is not audited, a refused change leaves nothing");
+        AuditEntry created = em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectId = :id AND e.action = :a",
+                AuditEntry.class).setParameter("id", id).setParameter("a", AuditAction.ACCOUNT_CREATED).getSingleResult();
+        assertEquals("admin", created.getActorUsername());
+        assertTrue(created.getSubjectLabel().startsWith(username), created.getSubjectLabel());
+
+        // a coordinator gives one of their cadres an account and resets it: their own entries, read in scope
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        Cadre cadre = em.createQuery("SELECT c FROM Cadre c WHERE c.unit.parent.id = :u AND NOT EXISTS (SELECT a FROM"
+                + " Account a WHERE a.cadreId = c.id) ORDER BY c.id DESC", Cadre.class).setParameter("u", haLong)
+                .setMaxResults(1).getSingleResult();
+        long cadreAccount = cadreAccounts.give(cadre.getId(), false).account().getId();
+        cadreAccounts.reset(cadre.getId());
+        assertEquals(List.of("ACCOUNT_CREATED: null → Role.CADRE", "PASSWORD_RESET: null → null"), trail(cadreAccount));
+        AuditService.Filter mine = new AuditService.Filter(null, null, null, "xa.halong", null);
+        assertTrue(audit.list(mine, PageRequest.of(0, 100)).stream().anyMatch(e -> e.getSubjectId() == cadreAccount),
+                "the coordinator reads what they did to their cadre's account");
+        assertEquals(1, audit.count(new AuditService.Filter(null, null, null, null, username)),
+                "of that account, only its creation for their ward: not what was done to it in another ward or later");
+    }
+
+    /** An account's audit entries, oldest first, as "ACTION: before → after". */
+    private List<String> trail(long accountId) {
+        em.clear();
+        return em.createQuery("SELECT e FROM AuditEntry e WHERE e.subjectKind = :k AND e.subjectId = :id ORDER BY e.id",
+                        AuditEntry.class).setParameter("k", AuditSubject.ACCOUNT).setParameter("id", accountId)
+                .getResultList().stream().map(e -> e.getAction() + ": " + e.getValueBefore() + " → " + e.getValueAfter())
+                .toList();
+    }
+
+    private long unit(String name) {
+        return em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = :n AND u.validTo IS NULL", Long.class)
+                .setParameter("n", name).getSingleResult();
     }
 
     private Object[] versionAndLastSignIn(String username) {

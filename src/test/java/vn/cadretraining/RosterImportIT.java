@@ -139,6 +139,8 @@ class RosterImportIT {
                 "the failure came after a batch had been written: " + ImportFailureInjector.failedAfter());
         assertEquals(Arrays.toString(before), Arrays.toString(counts()), "cadres, positions, search words as before");
         assertEquals(0L, count("SELECT COUNT(*) FROM cadre WHERE code LIKE '" + prefix + "%'"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM audit_entry WHERE action = 'ROSTER_IMPORTED' AND subject_label LIKE '%"
+                + ImportFailureInjector.MARKER + "%'"), "no audit entry for an import that wrote nothing");
     }
 
     /**
@@ -329,6 +331,10 @@ class RosterImportIT {
         assertEquals(0, again.positionsStarted());
         assertEquals(Arrays.toString(counts), Arrays.toString(counts()), "no new cadre, position or search word");
         assertEquals(toString(versions), toString(versions(prefix, known.getCode())), "not even a version number moved");
+        assertEquals(2L, count("SELECT COUNT(*) FROM audit_entry WHERE action = 'ROSTER_IMPORTED'"
+                + " AND subject_label = 'lap-lai.csv' AND actor_username = 'xa.halong'"), "one audit entry an import");
+        assertEquals(1L, count("SELECT COUNT(*) FROM audit_entry WHERE action = 'ROSTER_IMPORTED'"
+                + " AND subject_label = 'lap-lai.csv' AND note LIKE '40 hồ sơ mới, 1 hồ sơ cập nhật%'"));
     }
 
     @Test

@@ -460,6 +460,43 @@ class ShellIT extends BrowserTestBase {
     }
 
     @Test
+    void theAuditTrailIsReadByAdministratorsReviewersAndCoordinatorsOnlyFitsAPhoneAndExports() {
+        for (String refused : List.of("giangvien", "canbo")) {
+            Http http = new Http(base);
+            http.signIn(refused, DemoProvince.DEMO_PASSWORD);
+            assertEquals(403, http.get("/audit/trail.xhtml").statusCode(), refused);
+        }
+        Http reviewer = new Http(base);
+        reviewer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        HttpResponse<String> page = reviewer.get("/audit/trail.xhtml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Nhật ký thay đổi"));
+        // the export button posts the filters and gets the file
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("audit", "audit");
+        form.put("audit:from_input", "");
+        form.put("audit:to_input", "");
+        form.put("audit:action_input", "");
+        form.put("audit:who", "");
+        form.put("audit:subject", "");
+        form.put("audit:exportCsv", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page.body()));
+        HttpResponse<String> file = reviewer.post("/audit/trail.xhtml", form);
+        assertEquals(200, file.statusCode(), file.body());
+        assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(file.body().startsWith("\uFEFFThời gian,Tên đăng nhập,Họ và tên,Thay đổi,Đối tượng"), file.body());
+
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.click("#menu-toggle");
+        browser.find("#menu-audit");
+        browser.clickAndWaitForPage("#menu-audit");
+        assertEquals("/audit/trail.xhtml", browser.path());
+        assertFalse(browser.overflowsHorizontally(), "the audit trail fits 360 px");
+        browser.screenshot("audit-phone");
+    }
+
+    @Test
     void theShellFitsAPhoneAndTheMenuOpensAsADrawer() {
         browser.size(Browser.PHONE);
         browser.open("/login.xhtml");

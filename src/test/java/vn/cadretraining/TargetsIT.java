@@ -40,6 +40,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.audit.entity.AuditAction;
+import vn.cadretraining.audit.entity.AuditEntry;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.Course;
@@ -555,6 +557,34 @@ class TargetsIT {
     }
 
     @Test
+    void eachTargetChangedLeavesOneAuditEntryAndARefusedSaveNone() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        long x = unitAdmin.create(root(), "TA" + tag, "Xã Nhật Ký " + tag, UnitKind.COMMUNE, LocalDate.of(2020, 1, 1)).getId();
+        InContainer.signIn("tinh", PASSWORD);
+        int year = VietnamTime.today().getYear();
+        Cell turns = new Cell(x, Measure.TURNS, 0);
+        Cell share = new Cell(x, Measure.TITLE_SHARE, title("FRONT_HEAD"));
+        targets.save(year, List.of(new Edit(turns, Value.NONE, 10), new Edit(share, Value.NONE, 40)));
+        Value stale = targets.sheet(year).values().get(turns);
+        targets.save(year, List.of(new Edit(turns, stale, 12)));
+        // refused as a whole (the turns were changed meanwhile): the share's entry goes with its change
+        Value shareRead = targets.sheet(year).values().get(share);
+        assertThrows(TargetService.ConflictException.class,
+                () -> targets.save(year, List.of(new Edit(turns, stale, 15), new Edit(share, shareRead, 50))));
+        targets.save(year, List.of(new Edit(share, shareRead, null)));
+        em.clear();
+        List<AuditEntry> trail = em.createQuery("SELECT e FROM AuditEntry e WHERE e.action = :a AND e.unitId = :u"
+                + " ORDER BY e.id", AuditEntry.class).setParameter("a", AuditAction.TARGET_SAVED).setParameter("u", x)
+                .getResultList();
+        assertEquals(List.of("null → 10", "null → 40%", "10 → 12", "40% → null"),
+                trail.stream().map(e -> e.getValueBefore() + " → " + e.getValueAfter()).toList());
+        assertTrue(trail.stream().allMatch(e -> "tinh".equals(e.getActorUsername())));
+        assertTrue(trail.get(0).getSubjectLabel().contains("Xã Nhật Ký " + tag)
+                && trail.get(0).getSubjectLabel().contains("Lượt cán bộ"), trail.get(0).getSubjectLabel());
+    }
+
+    @Test
     void aMergedCommunesTargetsGoToTheUnitThatAbsorbedIt() throws Exception {
         InContainer.signIn("admin", PASSWORD);
         String tag = tag();
@@ -573,6 +603,10 @@ class TargetsIT {
         assertEquals(Integer.valueOf(40), now.get(new Cell(z, Measure.TITLE_SHARE, title("FRONT_HEAD"))),
                 "a share it had none of is taken over");
         assertFalse(targets.sheet(year).communes().stream().anyMatch(u -> u.getId() == x), "the merged unit is gone");
+        AuditEntry merged = em.createQuery("SELECT e FROM AuditEntry e WHERE e.action = :a AND e.subjectId = :z",
+                AuditEntry.class).setParameter("a", AuditAction.UNITS_MERGED).setParameter("z", z).getSingleResult();
+        assertEquals("Xã Sáp Nhập " + tag, merged.getValueBefore());
+        assertEquals("admin", merged.getActorUsername());
     }
 
     // ---- snapshots of big dashboards ---------------------------------------------------------------------

@@ -49,6 +49,9 @@ public class AttendanceService {
     @Inject
     Event<AttendanceChanged> changed;
 
+    @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
     /** Attendance of a class changed: its outcomes are to be recomputed, in the same transaction. */
     public record AttendanceChanged(long classId) {
     }
@@ -214,6 +217,7 @@ public class AttendanceService {
         int written = 0;
         for (GridChange row : toWrite) {
             AttendanceMark now = current.get(row.before().enrollmentId());
+            audit.mark(s, enrolled.get(row.before().enrollmentId()), now, row.status(), row.note(), MarkSource.GRID);
             if (row.status() == null) {
                 if (now != null) {
                     em.remove(now);
@@ -304,8 +308,10 @@ public class AttendanceService {
         AttendanceMark mark = marksOf(s).get(e.getId());
         String by = currentUser.get().username();
         if (mark == null) {
+            audit.mark(s, e, null, status, null, MarkSource.QR);
             em.persist(new AttendanceMark(s, e, status, null, MarkSource.QR, by));
         } else if (!mark.getStatus().attended()) {
+            audit.mark(s, e, mark, status, mark.getNote(), MarkSource.QR);
             mark.set(status, mark.getNote(), MarkSource.QR, by);
         }
         em.flush();

@@ -51,6 +51,9 @@ public class CertificateService {
     @Inject
     CertificateCounters counters;
 
+    @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
     /** The issuer's code in numbers ("QN"), from {@code CERT_ISSUER_CODE}. */
     public static String issuerCode() {
         String code = ConfigProvider.getConfig().getOptionalValue("CERT_ISSUER_CODE", String.class)
@@ -82,6 +85,7 @@ public class CertificateService {
                     e.getCadre().getFullName(), cls.getCourse().getTitleVi(), cls.getCourse().getHours(), today,
                     cls.getCourse().getRule().getCertificateYears()));
         }
+        audit.certificatesIssued(cls.getId());
         return completed.size();
     }
 
@@ -157,6 +161,7 @@ public class CertificateService {
     public Certificate revoke(long id, String reason) {
         Certificate c = get(id);
         c.revoke(reason, currentUser.get().username());
+        audit.revoked(c);
         return c;
     }
 

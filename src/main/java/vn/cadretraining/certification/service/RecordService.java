@@ -11,11 +11,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import vn.cadretraining.attendance.entity.AttendanceStatus;
+import vn.cadretraining.attendance.entity.MarkSource;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.enrollment.entity.Enrollment;
@@ -79,6 +84,55 @@ public class RecordService {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
                 + " WHERE e.cadre.id = :c AND e.status = :s ORDER BY k.startDate DESC", Enrollment.class)
                 .setParameter("c", who.getId()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+    }
+
+    /** One attendance mark on a cadre's record: the session, the status, and who marked it and when. */
+    public record MarkLine(LocalDateTime session, AttendanceStatus status, MarkSource source, String byUsername,
+            String byName, Instant at) implements java.io.Serializable {
+        public LocalDateTime getSession() {
+            return session;
+        }
+
+        public AttendanceStatus getStatus() {
+            return status;
+        }
+
+        public boolean isByQr() {
+            return source == MarkSource.QR;
+        }
+
+        /** The marker's name as their account has it now, with the username that marked. */
+        public String getBy() {
+            return byName == null ? byUsername : byName + " (" + byUsername + ")";
+        }
+
+        public Instant getAt() {
+            return at;
+        }
+    }
+
+    /**
+     * The cadre's attendance marks per enrolment, in session order, each with who marked it and when (the mark
+     * keeps the last marker; earlier changes are in the audit trail). Two queries for the whole record.
+     */
+    public Map<Long, List<MarkLine>> marks(Cadre who) {
+        List<Object[]> rows = em.createQuery("SELECT m.enrollment.id, s.startsAt, m.status, m.source, m.markedBy,"
+                + " m.markedAt FROM AttendanceMark m JOIN m.session s WHERE m.enrollment.cadre.id = :c"
+                + " ORDER BY s.startsAt", Object[].class).setParameter("c", who.getId()).getResultList();
+        Map<String, String> names = new HashMap<>();
+        List<String> usernames = rows.stream().map(r -> (String) r[4]).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!usernames.isEmpty()) {
+            for (Object[] a : em.createQuery("SELECT a.username, a.displayName FROM Account a WHERE a.username IN :u",
+                    Object[].class).setParameter("u", usernames).getResultList()) {
+                names.put((String) a[0], (String) a[1]);
+            }
+        }
+        Map<Long, List<MarkLine>> marks = new HashMap<>();
+        for (Object[] r : rows) {
+            marks.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new MarkLine((LocalDateTime) r[1],
+                    (AttendanceStatus) r[2], (MarkSource) r[3], (String) r[4], names.get((String) r[4]), (Instant) r[5]));
+        }
+        return marks;
     }
 
     public List<Certificate> certificates(Cadre who) {

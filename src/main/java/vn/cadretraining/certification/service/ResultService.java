@@ -54,6 +54,9 @@ public class ResultService {
     @Inject
     Event<ResultEvents.Closed> closed;
 
+    @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
     /**
      * A participant's result as it stands: the recorded outcome once the class is closed; before that, what
      * the rule would say if the class were closed now (expected), on the sessions held so far.
@@ -106,6 +109,7 @@ public class ResultService {
             if (e == null || !e.getCourseClass().equals(cls)) {
                 throw new NotFoundException("enrollment");
             }
+            audit.score(e, s.getValue());
             e.score(s.getValue());
         }
     }
@@ -204,11 +208,13 @@ public class ResultService {
         Tally tally = tally(cls, now);
         for (Enrollment e : enrolled(cls)) {
             Completion result = tally.evaluate(cls, e);
+            audit.outcome(e, result);
             e.conclude(result.outcome(), result.reasonKey(), result.attendancePct());
         }
         cls.closeResults(currentUser.get().username());
         em.flush();
         int issued = certificates.issueFor(cls);
+        audit.closed(cls, issued);
         closed.fire(new ResultEvents.Closed(cls.getId()));
         return issued;
     }

@@ -28,6 +28,7 @@ public class CadreRecordView {
     private Cadre cadre;
     private List<Enrollment> classes;
     private List<Certificate> certificates;
+    private java.util.Map<Long, List<RecordService.MarkLine>> marks;
 
     private void load() {
         if (classes != null) {
@@ -36,16 +37,24 @@ public class CadreRecordView {
         if (cadreView.getId() == null) {
             classes = List.of();
             certificates = List.of();
+            marks = java.util.Map.of();
             return;
         }
         cadre = record.of(cadreView.getId());
         classes = record.classes(cadre);
         certificates = record.certificates(cadre);
+        marks = record.marks(cadre);
     }
 
     public List<Enrollment> getClasses() {
         load();
         return classes;
+    }
+
+    /** The enrolment's attendance marks, with who marked each and when. */
+    public List<RecordService.MarkLine> marksOf(Enrollment e) {
+        load();
+        return marks.getOrDefault(e.getId(), List.of());
     }
 
     public Certificate certificateOf(Enrollment e) {

@@ -25,6 +25,7 @@ public class MyRecordView {
     private List<Position> positions;
     private List<Enrollment> classes;
     private List<Certificate> certificates;
+    private java.util.Map<Long, List<RecordService.MarkLine>> marks;
     private List<ClassSession> upcoming;
 
     @PostConstruct
@@ -33,6 +34,7 @@ public class MyRecordView {
         positions = record.positions(me);
         classes = record.classes(me);
         certificates = record.certificates(me);
+        marks = record.marks(me);
         upcoming = record.upcoming(me);
     }
 
@@ -42,6 +44,11 @@ public class MyRecordView {
 
     public String reasonText(Enrollment e) {
         return e.getOutcomeReason() == null ? "" : Messages.text(e.getOutcomeReason());
+    }
+
+    /** The enrolment's attendance marks, with who marked each and when. */
+    public List<RecordService.MarkLine> marksOf(Enrollment e) {
+        return marks.getOrDefault(e.getId(), List.of());
     }
 
     public Certificate certificateOf(Enrollment e) {

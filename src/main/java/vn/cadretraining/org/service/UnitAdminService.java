@@ -38,6 +38,9 @@ public class UnitAdminService {
     Event<UnitEvents.Merged> merged;
 
     @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
+    @Inject
     Event<UnitEvents.SubtreeMoved> subtreeMoved;
 
     @Inject
@@ -190,6 +193,7 @@ public class UnitAdminService {
                 .setParameter("ids", sourceIds)
                 .executeUpdate();
         em.flush();
+        audit.unitsMerged(merge.sources(), successor, effective);
         merged.fire(new UnitEvents.Merged(sourceIds, successor.getId(), effective));
         return successor;
     }

@@ -75,6 +75,9 @@ public class RosterImportStore {
     @Inject
     Event<RosterCounts.Changed> rostersChanged;
 
+    @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
     /** Applying's outcome: done, or (nothing written) the rows as they check now, when that differs. */
     public record Outcome(ImportResult result, List<ImportRow> recheckedRows) {
     }
@@ -131,6 +134,7 @@ public class RosterImportStore {
             long millis = (System.nanoTime() - started) / 1_000_000;
             ImportResult result = new ImportResult(counts[0], counts[1], counts[2], rows.size() - changes.size(),
                     counts[3], millis);
+            audit.rosterImported(caller, fileName, result.inserted(), result.updated(), result.skipped());
             LOG.info(() -> String.format("Import %s (%s): %d rows in %d ms (%d rows/s): %d new, %d changed,"
                     + " %d unchanged, %d skipped, %d positions started", importId, fileName, changes.size(), millis,
                     result.rowsPerSecond(), result.inserted(), result.updated(), result.unchanged(), result.skipped(),

@@ -54,6 +54,9 @@ public class TargetService {
     @Inject
     Event<Saved> saved;
 
+    @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
     /** Targets of a year were saved (observed after the commit by the dashboards' snapshots). */
     public record Saved(int year) {
     }
@@ -243,6 +246,7 @@ public class TargetService {
                 }
                 continue;
             }
+            audit.target(year, e.cell().unitId(), e.cell().measure(), e.cell().dimensionId(), current, e.value());
             if (e.value() == null) {
                 if (now != null) {
                     em.remove(now);

@@ -37,6 +37,9 @@ public class AccountService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    vn.cadretraining.audit.service.AuditTrail audit;
+
     /** An account just created or reset, with the one-time password to hand to its holder. */
     public record Issued(Account account, String temporaryPassword) {
     }
@@ -164,6 +167,7 @@ public class AccountService {
         account.setTemporaryPassword(HASHER.hash(temporary));
         em.persist(account);
         em.flush();
+        audit.accountCreated(account);
         return new Issued(account, temporary);
     }
 
@@ -178,6 +182,7 @@ public class AccountService {
             throw new BusinessException("account.error.ownRole");
         }
         account.rename(displayName);
+        audit.accountAssigned(account, role, unitId);
         account.assign(role, unit(unitId));
         callers.evict(account.getUsername());
         return account;
@@ -190,6 +195,7 @@ public class AccountService {
             throw new BusinessException("account.error.disableSelf");
         }
         account.disable();
+        audit.account(vn.cadretraining.audit.entity.AuditAction.ACCOUNT_DISABLED, account);
         callers.evict(account.getUsername());
     }
 
@@ -197,6 +203,7 @@ public class AccountService {
     public void enable(long id) {
         Account account = get(id);
         account.enable();
+        audit.account(vn.cadretraining.audit.entity.AuditAction.ACCOUNT_ENABLED, account);
         callers.evict(account.getUsername());
     }
 
@@ -206,6 +213,7 @@ public class AccountService {
         Account account = get(id);
         String temporary = PasswordPolicy.temporary();
         account.setTemporaryPassword(HASHER.hash(temporary));
+        audit.account(vn.cadretraining.audit.entity.AuditAction.PASSWORD_RESET, account);
         callers.evict(account.getUsername());
         return new Issued(account, temporary);
     }
@@ -238,6 +246,7 @@ public class AccountService {
         account.setTemporaryPassword(HASHER.hash(temporary));
         em.persist(account);
         em.flush();
+        audit.accountCreated(account);
         return new Issued(account, temporary);
     }
 
@@ -248,6 +257,7 @@ public class AccountService {
         Account account = forCadre(cadreId).orElseThrow(() -> new NotFoundException("account"));
         String temporary = PasswordPolicy.temporary();
         account.setTemporaryPassword(HASHER.hash(temporary));
+        audit.account(vn.cadretraining.audit.entity.AuditAction.PASSWORD_RESET, account);
         account.enable();
         callers.evict(account.getUsername());
         return new Issued(account, temporary);
