@@ -70,7 +70,8 @@ class CertificateBrowserIT extends BrowserTestBase {
         browser.open("/me/record.xhtml");
         assertFalse(browser.overflowsHorizontally(), "the record fits a 360-px phone");
         browser.screenshot("my-record-phone");
-        String marked = browser.find("li.mark-line").getAttribute("textContent");
+        // folded under each class (a closed <details>): read without opening it
+        String marked = browser.all("li.mark-line").get(0).getAttribute("textContent");
         assertTrue(marked.replaceAll("\\s+", " ").contains("ghi bởi demo lúc "), "who marked each session, and when: " + marked);
         String link = "a.certificate-link[data-course='" + CLOSABLE + "']";
         assertTrue(browser.exists(link), "the new certificate is listed with its course");
@@ -111,6 +112,20 @@ class CertificateBrowserIT extends BrowserTestBase {
         browser.waitForText(".standing", "thu hồi");
         assertTrue(browser.exists("#verify-revoked-on"), "the day it was revoked is shown");
         browser.screenshot("verify-revoked");
+
+        // the ward's coordinator reads on a phone what the trainer did: the revocation first, with its reason
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", PASSWORD);
+        browser.open("/audit/trail.xhtml");
+        String newest = browser.text(Browser.id("audit:table") + " tbody tr:first-child");
+        assertTrue(newest.contains("Thu hồi giấy chứng nhận") && newest.contains("Cấp nhầm người")
+                && newest.contains("Lê Minh Tuấn") && newest.contains("Hoàng Văn Sình"), newest);
+        assertFalse(browser.overflowsHorizontally(), "the trail fits a 360-px phone");
+        browser.screenshot("audit-coordinator-phone");
+        browser.choose("audit:action", "Khóa kết quả lớp");
+        browser.waitForText(Browser.id("audit:table"), "Khóa kết quả lớp");
+        assertTrue(browser.text(Browser.id("audit:table")).contains(CLOSABLE), "the closing, by the trainer");
+        browser.signOut();
 
         // a certificate that is not theirs is not found, whatever id is typed
         Http http = new Http(base);

@@ -196,9 +196,14 @@ public class AuditTrail {
         em.persist(new AuditEntry(actor, action, kind, id, label, unitId, before, after, note));
     }
 
+    /** The signed-in person; the system itself when there is none (work started outside a request). */
     private Actor actor() {
-        return currentUser.find().map(c -> new Actor(c.accountId(), c.username(), c.displayName()))
-                .orElse(Actor.SYSTEM);
+        try {
+            return currentUser.find().map(c -> new Actor(c.accountId(), c.username(), c.displayName()))
+                    .orElse(Actor.SYSTEM);
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return Actor.SYSTEM;
+        }
     }
 
     /** The cadre's unit now: a coordinator reads what happened to the cadres they look after. */

@@ -257,9 +257,9 @@ public class AccountService {
         Account account = forCadre(cadreId).orElseThrow(() -> new NotFoundException("account"));
         String temporary = PasswordPolicy.temporary();
         account.setTemporaryPassword(HASHER.hash(temporary));
-        audit.account(vn.cadretraining.audit.entity.AuditAction.PASSWORD_RESET, account);
         account.enable();
         callers.evict(account.getUsername());
+        audit.account(vn.cadretraining.audit.entity.AuditAction.PASSWORD_RESET, account);
         return new Issued(account, temporary);
     }
 
