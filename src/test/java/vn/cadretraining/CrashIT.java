@@ -93,6 +93,7 @@ class CrashIT {
                     case "targets" -> targets.round(round);
                     default -> merges.round(round);
                 };
+                System.out.printf("CrashIT: round %d, %s, killed %s; restarting%n", round, kind, moment);
                 boolean lockLeft = Files.exists(data.resolve("cadre/db.lck"));
                 start();
                 int before = violations.size();
@@ -252,7 +253,8 @@ class CrashIT {
             } else if (confirmed && !all) {
                 problems.add("import " + prefix + " was confirmed but is not there");
             }
-            return "import " + prefix + (all ? " all " + IMPORT_ROWS + " rows" : " no row") + (confirmed ? " (confirmed)" : "");
+            return "import " + prefix + (all ? " all " + IMPORT_ROWS + " rows" : none ? " no row" : " " + cadres + " rows")
+                    + (confirmed ? " (confirmed)" : "");
         }
     }
 
