@@ -447,6 +447,22 @@ class AttendanceIT {
     }
 
     @Test
+    void theCertificatesOfAClassOutOfReachOrUnknownAreNotFoundRatherThanAnEmptyZip() throws Exception {
+        CourseClass elsewhere = course(80, false, null).classIn("Phường Bãi Cháy");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InContainer.signIn("xa.halong", PASSWORD);
+        assertThrows(NotFoundException.class, () -> certificates.zip(elsewhere.getId(), "https://boiduong.example.vn", out),
+                "another ward's class");
+        InContainer.signIn("giangvien", PASSWORD);
+        assertThrows(NotFoundException.class, () -> certificates.zip(elsewhere.getId(), "https://boiduong.example.vn", out),
+                "a class the trainer does not run");
+        InContainer.signIn("admin", PASSWORD);
+        assertThrows(NotFoundException.class, () -> certificates.zip(Long.MAX_VALUE, "https://boiduong.example.vn", out),
+                "a class that does not exist");
+        assertEquals(0, out.size(), "not a byte of a ZIP written, so that the download can answer 404");
+    }
+
+    @Test
     void aChangedOrCancelledSessionIsToldToTheCadresWithAPlace() throws Exception {
         CourseClass cls = course(80, false, null).classIn("Phường Hạ Long");
         LocalDate day = VietnamTime.today().plusDays(5);

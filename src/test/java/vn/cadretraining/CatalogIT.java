@@ -1,6 +1,7 @@
 package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -271,6 +272,39 @@ class CatalogIT {
         BusinessException taken = assertThrows(BusinessException.class, () -> courses.create(courseDetails(
                 f.course.getCode().toLowerCase(Locale.ROOT), "Trùng mã")));
         assertEquals("course.error.codeTaken", taken.getMessageKey());
+    }
+
+    @Test
+    void aTrainerChangesOnlyACourseWhoseClassesAreAllTheirs() {
+        Fixture f = new Fixture();
+        Trainer me = giangvienTrainer();
+        f.clazz(f.course, ward("Phường Hạ Long"), f.hall, f.an);
+        f.clazz(f.otherCourse, ward("Phường Hạ Long"), f.point, me);
+
+        InContainer.signIn("giangvien", DemoProvince.DEMO_PASSWORD);
+        Course others = courses.get(f.course.getId());
+        assertFalse(courses.mayChange(others), "the page offers no change");
+        BusinessException refused = assertThrows(BusinessException.class, () -> courses.update(others.getId(),
+                others.getVersion(), courseDetails(null, "Đổi tên " + f.suffix)));
+        assertEquals("course.error.othersClasses", refused.getMessageKey());
+        assertEquals("Khoá học này có lớp do giảng viên khác phụ trách: chỉ quản trị viên mới được sửa. Chưa có gì"
+                + " thay đổi.", Messages.text(Locale.forLanguageTag("vi"), refused.getMessageKey()));
+        Course after = courses.get(f.course.getId());
+        assertEquals(f.course.getTitleVi(), after.getTitleVi(), "nothing changed");
+        assertEquals(others.getVersion(), after.getVersion());
+
+        // a course whose every class is theirs, and one with no class yet, they may change
+        Course mine = courses.get(f.otherCourse.getId());
+        assertTrue(courses.mayChange(mine));
+        assertEquals("Đổi tên " + f.suffix, courses.update(mine.getId(), mine.getVersion(),
+                courseDetails(null, "Đổi tên " + f.suffix)).getTitleVi());
+        Course fresh = courses.create(courseDetails("IT-C" + f.suffix, "Khoá mới " + f.suffix));
+        assertTrue(courses.mayChange(fresh));
+
+        // an administrator changes any course
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        assertTrue(courses.mayChange(others));
+        courses.update(others.getId(), others.getVersion(), courseDetails(null, "Sửa bởi quản trị " + f.suffix));
     }
 
     // ---- fixtures -----------------------------------------------------------------------------------

@@ -27,11 +27,15 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Gender;
 import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.people.service.CadreAccountService;
 import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.service.ReferenceData;
 import vn.cadretraining.people.service.TitleService;
 import vn.cadretraining.people.service.RosterFilter;
 import vn.cadretraining.people.service.RosterRow;
+import vn.cadretraining.security.entity.Account;
+import vn.cadretraining.security.service.AccountService;
+import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.testing.Deployments;
@@ -60,6 +64,12 @@ class PeopleIT {
 
     @Inject
     TitleService titles;
+
+    @Inject
+    CadreAccountService cadreAccounts;
+
+    @Inject
+    AccountService accounts;
 
     @PersistenceContext
     EntityManager em;
@@ -116,6 +126,32 @@ class PeopleIT {
         assertThrows(vn.cadretraining.shared.service.BusinessException.class, () -> cadres.update(inside.getId(),
                 cadres.get(inside.getId()).getVersion(), details("Lê Thị Trong", hamlet("Phường Bãi Cháy"), null)),
                 "nor can someone be moved out of reach");
+    }
+
+    @Test
+    void aCoordinatorsPasswordResetDoesNotEnableAnAccountAnAdministratorDisabled() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        Cadre cadre = cadres.create("IT-ACC-" + unique(), details("Đỗ Văn Khoá", hamlet("Phường Hạ Long"), null));
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        AccountService.Issued given = cadreAccounts.give(cadre.getId(), false);
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        accounts.disable(given.account().getId());
+        String hashBefore = accounts.get(given.account().getId()).getPasswordHash();
+
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        BusinessException refused = assertThrows(BusinessException.class, () -> cadreAccounts.reset(cadre.getId()));
+        assertEquals("account.error.disabledByAdmin", refused.getMessageKey());
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        Account after = accounts.get(given.account().getId());
+        assertFalse(after.isEnabled(), "still disabled");
+        assertEquals(hashBefore, after.getPasswordHash(), "no new password either");
+
+        // an administrator's reset is theirs to decide: it enables the account again
+        cadreAccounts.reset(cadre.getId());
+        assertTrue(accounts.get(given.account().getId()).isEnabled());
+        // and an enabled account's reset by its coordinator works as before
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        assertFalse(cadreAccounts.reset(cadre.getId()).temporaryPassword().isBlank());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -13,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
+import vn.cadretraining.testing.Http;
 
 /**
  * A coordinator's roster files in the browser: an import with mistakes, listed row by row in Vietnamese, fixed
@@ -156,6 +161,38 @@ class RosterTransferBrowserIT extends BrowserTestBase {
     }
 
     /** Chooses the file in the upload field, as a person would; the page uploads it at once. */
+    @Test
+    void aFileFarOverTheLimitGetsTheSameMessageAsOneJustOverIt() {
+        // 11 MB is refused by the page; 50 MB is over the server's multipart limit and was a 500
+        Http http = new Http(base);
+        http.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        String context = base.getPath().endsWith("/") ? base.getPath().substring(0, base.getPath().length() - 1)
+                : base.getPath();
+        for (long megabytes : new long[] {11, 50}) {
+            HttpResponse<String> page = http.get("/people/import.xhtml");
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("import", "import");
+            fields.put("jakarta.faces.partial.ajax", "true");
+            fields.put("jakarta.faces.source", "import:file");
+            fields.put("jakarta.faces.partial.execute", "import:file");
+            fields.put("jakarta.faces.partial.render", "import");
+            fields.put("jakarta.faces.ViewState", Http.viewState(page.body()));
+            fields.put("primefaces.nonce", Http.nonce(page.body()));
+            Http.Answer answer = http.postMultipart("/people/import.xhtml", fields, "import:file_input",
+                    "ds-can-bo.csv", megabytes * 1024 * 1024, Map.of("Faces-Request", "partial/ajax"));
+            assertEquals(200, answer.status(), megabytes + " MB");
+            String shown = answer.body();
+            Matcher redirect = Pattern.compile("<redirect url=\"([^\"]+)\"").matcher(shown);
+            if (redirect.find()) {
+                String to = redirect.group(1).replace("&amp;", "&");
+                HttpResponse<String> after = http.get(to.startsWith(context) ? to.substring(context.length()) : to);
+                assertEquals(200, after.statusCode(), megabytes + " MB, sent to " + to);
+                shown = after.body();
+            }
+            assertTrue(shown.contains("Tệp lớn hơn 10 MB: hãy chia thành nhiều tệp nhỏ hơn."), megabytes + " MB: " + shown);
+        }
+    }
+
     private static void upload(Path file) {
         browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
     }

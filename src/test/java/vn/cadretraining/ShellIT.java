@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -168,6 +173,121 @@ class ShellIT extends BrowserTestBase {
             assertNoExceptionText(answer.body());
         }
         assertEquals(200, http.get("/reports/dashboard.xhtml?year=2025").statusCode(), "a readable address still works");
+    }
+
+    @Test
+    void everyPageAnswersEveryRoleWithItselfOrARefusalNeverA500() throws Exception {
+        // every page of the application, as each role: one that web.xml lets the role reach works for it, or the
+        // role is refused (403) or told the thing is not there (404 when the page needs an id)
+        List<String> pages = pages();
+        assertTrue(pages.size() > 25, "the pages were found: " + pages);
+        List<String> failures = new ArrayList<>();
+        for (DemoProvince.DemoAccount account : DemoProvince.ACCOUNTS) {
+            Http http = new Http(base);
+            http.signIn(account.username(), DemoProvince.DEMO_PASSWORD);
+            for (String page : pages) {
+                HttpResponse<String> answer = http.get(page);
+                int status = answer.statusCode();
+                if (!(status == 200 || status == 302 || status == 403 || status == 404)
+                        || answer.body().contains("id=\"error-500\"")) {
+                    failures.add(account.role() + " " + page + " → " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), failures, "pages that failed a role");
+
+        Http province = new Http(base);
+        province.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertEquals(403, province.get("/enrol/requests.xhtml").statusCode(), "requests are decided by others");
+    }
+
+    @Test
+    void everyFormPostedWithoutItsFieldsAnswersWithoutA500() throws Exception {
+        // a tampered or truncated postback: each button of each form of each page, sent with nothing but the form's
+        // name, its view state and nonce (a dialog confirmed with nothing chosen, a select missing)
+        List<String> failures = new ArrayList<>();
+        Pattern forms = Pattern.compile("<form id=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+        Pattern buttons = Pattern.compile("<button id=\"[^\"]+\" name=\"([^\"]+)\"[^>]*type=\"submit\"");
+        for (DemoProvince.DemoAccount account : DemoProvince.ACCOUNTS) {
+            Http http = new Http(base);
+            http.signIn(account.username(), DemoProvince.DEMO_PASSWORD);
+            for (String page : pages()) {
+                HttpResponse<String> shown = http.get(page);
+                if (shown.statusCode() != 200 || page.startsWith("/login")) {
+                    continue;
+                }
+                Matcher form = forms.matcher(shown.body());
+                while (form.find()) {
+                    if (form.group(1).equals("signOutForm")) {
+                        continue;
+                    }
+                    Matcher button = buttons.matcher(form.group(2));
+                    while (button.find()) {
+                        if (button.group(1).matches(".*:\\d+:.*")) {
+                            continue; // a row's own action (reset, disable…) is a whole request, not a truncated one
+                        }
+                        HttpResponse<String> fresh = http.get(page);
+                        if (!fresh.body().contains("jakarta.faces.ViewState")) {
+                            failures.add(account.role() + " " + page + " not shown again before " + button.group(1));
+                            continue;
+                        }
+                        Map<String, String> post = new LinkedHashMap<>();
+                        post.put(form.group(1), form.group(1));
+                        post.put(button.group(1), "");
+                        post.put("jakarta.faces.ViewState", Http.viewState(fresh.body()));
+                        post.put("primefaces.nonce", Http.nonce(fresh.body()));
+                        HttpResponse<String> answer = http.post(page, post);
+                        if (answer.statusCode() >= 500 || answer.body().contains("id=\"error-500\"")) {
+                            failures.add(account.role() + " " + page + " " + button.group(1) + " → " + answer.statusCode());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures, "postbacks that failed");
+    }
+
+    @Test
+    void aPostbackMissingAFieldGetsTheFormsMessageNotA500() {
+        Http http = new Http(base);
+        http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        HttpResponse<String> page = http.get("/reports/untrained.xhtml");
+        assertEquals(200, page.statusCode());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("list", "list");
+        form.put("list:title_input", "");
+        form.put("list:exportXlsx", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page.body()));
+        form.put("primefaces.nonce", Http.nonce(page.body()));
+        // no list:basis_input, as a tampered or truncated request would come
+        HttpResponse<String> answer = http.post("/reports/untrained.xhtml", form);
+        assertTrue(answer.statusCode() == 200 || answer.statusCode() == 400, "answered " + answer.statusCode());
+        if (answer.statusCode() == 200) {
+            assertTrue(answer.body().contains("Hãy chọn cách tính tỷ lệ chức danh"), answer.body());
+        }
+        assertNoExceptionText(answer.body());
+
+        // the dashboard's export, without its year and basis
+        page = http.get("/reports/dashboard.xhtml");
+        form = new LinkedHashMap<>();
+        form.put("filters", "filters");
+        form.put("filters:exportXlsx", "");
+        form.put("jakarta.faces.ViewState", Http.viewState(page.body()));
+        form.put("primefaces.nonce", Http.nonce(page.body()));
+        answer = http.post("/reports/dashboard.xhtml", form);
+        assertTrue(answer.statusCode() == 200 || answer.statusCode() == 400, "answered " + answer.statusCode());
+        assertNoExceptionText(answer.body());
+    }
+
+    @Test
+    void theCertificatesOfAClassThatDoesNotExistAreNotFound() {
+        for (String username : List.of("admin", "tinh", "xa.halong", "giangvien")) {
+            Http http = new Http(base);
+            http.signIn(username, DemoProvince.DEMO_PASSWORD);
+            HttpResponse<String> answer = http.get("/files/class/999999999/certificates.zip");
+            assertEquals(404, answer.statusCode(), username);
+            assertFalse(answer.headers().firstValue("Content-Type").orElse("").contains("zip"), username);
+        }
     }
 
     @Test
@@ -556,6 +676,15 @@ class ShellIT extends BrowserTestBase {
                 .filter(c -> c.startsWith("JSESSIONID="))
                 .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
                 .findFirst().orElse("");
+    }
+
+    /** Every page of the application (its sources, read where the tests run), but the error pages. */
+    private static List<String> pages() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(Path.of("webapp"))) {
+            return files.map(p -> "/" + Path.of("webapp").relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> p.endsWith(".xhtml") && !p.startsWith("/WEB-INF/") && !p.startsWith("/error/"))
+                    .sorted().toList();
+        }
     }
 
     private static void assertNoExceptionText(String html) {

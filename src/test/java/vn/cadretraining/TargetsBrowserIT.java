@@ -231,6 +231,38 @@ class TargetsBrowserIT extends BrowserTestBase {
         });
     }
 
+    @Test
+    void aNameThatLooksLikeAScriptIsShownAsTextAndTheChartsStillDraw() throws Throwable {
+        // names reach the charts' configuration, written by p:chart into an inline script
+        String hostile = "</script><script>alert(2)//";
+        browser.signIn("admin", PASSWORD);
+        browser.open("/admin/references.xhtml");
+        browser.click(Browser.id("tabs:groups:create"));
+        browser.waitForAjax();
+        browser.type(Browser.id("groupForm:code"), "XSS2");
+        browser.type(Browser.id("groupForm:nameVi"), hostile);
+        browser.click(Browser.id("groupForm:save"));
+        browser.waitForText(Browser.id("tabs:groups:table"), hostile);
+        browser.signOut();
+
+        browser.signIn("tinh", PASSWORD);
+        withDashboardLimits("", () -> {
+            browser.open("/reports/dashboard.xhtml");
+            assertTrue(browser.text("#subjects").contains(hostile), "the name shown as text: " + browser.text("#subjects"));
+            Object injected = browser.js("return Array.from(document.querySelectorAll('script'))"
+                    + ".filter(s => s.textContent.indexOf('alert(2)') === 0).length");
+            assertEquals(0L, injected, "no script element made of the name");
+            for (String chart : new String[] {"unitsChart", "titlesChart", "subjectsChart", "monthlyChart"}) {
+                Object drawn = browser.js("var c = document.querySelector('#' + arguments[0] + ' canvas');"
+                        + " return !!(c && window.Chart && Chart.getChart(c));", chart);
+                assertEquals(Boolean.TRUE, drawn, chart + " is drawn");
+            }
+            Object labels = browser.js("return Chart.getChart(document.querySelector('#subjectsChart canvas'))"
+                    + ".data.labels.indexOf(arguments[0]);", hostile);
+            assertTrue(((Number) labels).intValue() >= 0, "the chart names the group as typed");
+        });
+    }
+
     /** Runs the steps with the dashboard's limits lowered (the test helpers' address), then puts them back. */
     private void withDashboardLimits(String limits, Executable steps) throws Throwable {
         browser.open("/testing/dashboard-limits?" + limits);

@@ -102,6 +102,63 @@ public final class Http {
         }
     }
 
+    /** What a raw request got back: the status and the body (read to the end of the connection). */
+    public record Answer(int status, String body) {
+    }
+
+    /**
+     * Posts a multipart form with a file of {@code fileBytes} bytes, streamed as it is sent (a 50 MB file is never
+     * held in memory), with extra headers (e.g. {@code Faces-Request: partial/ajax}, as PrimeFaces sends uploads).
+     * Sent over a plain socket as HTTP/1.0: a server that answers before the body is all sent (a request over its
+     * limit) may close the connection meanwhile, and the answer is read all the same, as a browser does.
+     */
+    public Answer postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            long fileBytes, Map<String, String> headers) {
+        String boundary = "----cadre" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((k, v) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        URI uri = URI.create(base + path);
+        StringBuilder request = new StringBuilder("POST " + uri.getRawPath() + " HTTP/1.0\r\n")
+                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                .append("Content-Type: multipart/form-data; boundary=").append(boundary).append("\r\n")
+                .append("Content-Length: ").append(start.length + fileBytes + end.length).append("\r\n");
+        String jar = cookies.getCookieStore().get(uri).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        if (!jar.isEmpty()) {
+            request.append("Cookie: ").append(jar).append("\r\n");
+        }
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        request.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(120_000);
+            try {
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+                out.write(start);
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                for (long left = fileBytes; left > 0; left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+                out.write(end);
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server answered and closed before the whole body was sent: its answer is still there
+            }
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+            int body = answer.indexOf("\r\n\r\n");
+            return new Answer(status, body < 0 ? "" : answer.substring(body + 4));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a body as it is (a file, say) with its content type. */
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -2,6 +2,7 @@ package vn.cadretraining.catalog.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -18,6 +19,8 @@ import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.SubjectGroup;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.security.service.Caller;
+import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
@@ -27,6 +30,11 @@ import vn.cadretraining.shared.text.TextFold;
  * The catalog of courses. It is shared by the whole province: every staff role reads it, and administrators and
  * trainers write it (a trainer who designs a course enters it; another trainer may then run classes of it).
  * Courses are retired, never deleted: past classes and certificates name them.
+ *
+ * <p>Who may change a course, checked here whatever the page shows: an administrator any course; a trainer only a
+ * course whose classes are all theirs (they are a trainer of every class of it, or it has none yet), since its
+ * rule decides the outcomes of every class of it. Courses belong to no unit, so province reviewers and
+ * coordinators read the catalog and ask an administrator for changes.
  */
 @Stateless
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
@@ -37,6 +45,9 @@ public class CourseService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
 
     /** What the course list is narrowed to; nulls mean "any". */
     public record Filter(String text, Long subjectGroupId, ActivityKind kind, Boolean active) implements Serializable {
@@ -121,11 +132,29 @@ public class CourseService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public Course update(long id, long expectedVersion, Details d) {
         Course course = get(id);
+        if (!mayChange(course)) {
+            throw new BusinessException("course.error.othersClasses");
+        }
         if (course.getVersion() != expectedVersion) {
             throw new BusinessException("general.error.changedMeanwhile");
         }
         apply(course, d);
         return course;
+    }
+
+    /** Whether the caller may change the course (see the class comment): what the page offers, and update checks. */
+    public boolean mayChange(Course course) {
+        Caller caller = currentUser.get();
+        if (caller.role() == Role.ADMIN) {
+            return true;
+        }
+        if (caller.role() != Role.TRAINER) {
+            return false;
+        }
+        long notTheirs = em.createQuery("SELECT COUNT(k) FROM CourseClass k WHERE k.course.id = :c AND k.id NOT IN"
+                + " (SELECT m.id FROM CourseClass m JOIN m.trainers t WHERE m.course.id = :c AND t.accountId = :a)",
+                Long.class).setParameter("c", course.getId()).setParameter("a", caller.accountId()).getSingleResult();
+        return notTheirs == 0;
     }
 
     private void apply(Course course, Details d) {

@@ -237,6 +237,11 @@ public class ClassView implements Serializable {
     }
 
     public void saveSession() {
+        if (cls == null) {
+            // a session is added to a saved class: the dialog was posted on the page of a new one (a tampered request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         ClassService.SessionDetails d = new ClassService.SessionDetails(session.date, session.start, session.end,
                 session.topic, session.trainerId, session.venue == null ? null : session.venue.getId());
         try {
@@ -265,6 +270,11 @@ public class ClassView implements Serializable {
     }
 
     public void cancelSession() {
+        if (cls == null || cancelling.id == null) {
+            // the dialog was posted without a session chosen from the list (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             classes.cancelSession(cancelling.id, cancelling.version, cancelling.reason);
             Messages.info("session.cancelledDone");
@@ -291,6 +301,11 @@ public class ClassView implements Serializable {
     }
 
     public void generate() {
+        if (cls == null) {
+            // a session is added to a saved class: the dialog was posted on the page of a new one (a tampered request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         SessionPlan sessionPlan = new SessionPlan(plan.from, plan.to, plan.morning, plan.morningStart, plan.morningEnd,
                 plan.afternoon, plan.afternoonStart, plan.afternoonEnd, plan.weekends);
         try {

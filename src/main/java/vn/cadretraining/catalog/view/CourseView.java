@@ -46,6 +46,7 @@ public class CourseView implements Serializable {
     private Long id;
     private Course course;
     private boolean editable;
+    private boolean planner;
     private List<SubjectGroup> groups = List.of();
     private List<PositionTitle> titles = List.of();
 
@@ -71,7 +72,8 @@ public class CourseView implements Serializable {
 
     /** The view action: loads the course, or the defaults of a new one (80% attendance, a certificate). */
     public void load() {
-        editable = currentUser.is(Role.ADMIN) || currentUser.is(Role.TRAINER);
+        planner = currentUser.is(Role.ADMIN) || currentUser.is(Role.TRAINER);
+        editable = planner;
         groups = references.subjectGroups(true);
         Set<PositionTitle> offered = new LinkedHashSet<>(people.activeTitles());
         if (id == null) {
@@ -89,6 +91,7 @@ public class CourseView implements Serializable {
             return;
         }
         course = courses.get(id);
+        editable = planner && courses.mayChange(course);
         code = course.getCode();
         titleVi = course.getTitleVi();
         titleEn = course.getTitleEn();
@@ -159,7 +162,12 @@ public class CourseView implements Serializable {
     }
 
     public boolean isMayPlanClass() {
-        return editable && course != null && course.isActive();
+        return planner && course != null && course.isActive();
+    }
+
+    /** A trainer reading a course that another trainer's classes use: the page says why it cannot be changed. */
+    public boolean isLockedForTrainer() {
+        return planner && !editable;
     }
 
     public ActivityKind[] getKinds() {

@@ -125,7 +125,10 @@ public class CertificateService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
     public List<Certificate> ofClass(long classId) {
         Caller caller = currentUser.get();
-        if (caller.role() == Role.TRAINER && !trains(classId, caller)) {
+        CourseClass cls = em.find(CourseClass.class, classId);
+        // as for a class's page: a class that does not exist and one outside the caller's reach look the same
+        if (cls == null || caller.role() == Role.TRAINER && !trains(classId, caller)
+                || caller.role() == Role.COORDINATOR && !CourseClass.isInAreaOf(cls.getUnitPath(), caller.unitPath())) {
             throw new NotFoundException("class");
         }
         // a coordinator's scope as a join on the holder (Derby ran "IN (subquery)" again for every certificate)
@@ -237,8 +240,10 @@ public class CertificateService {
     /** Every certificate of a class in one ZIP, a PDF each, named by number. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
     public void zip(long classId, String publicBase, OutputStream out) {
+        // checked before the first byte: once the ZIP has begun, "not found" can no longer be answered
+        List<Certificate> certificates = ofClass(classId);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Certificate c : ofClass(classId)) {
+            for (Certificate c : certificates) {
                 zip.putNextEntry(new ZipEntry(c.getNumber() + ".pdf"));
                 ByteArrayOutputStream one = new ByteArrayOutputStream();
                 write(c, publicBase, one);

@@ -89,6 +89,11 @@ public class TeachClassView implements Serializable {
     }
 
     public void revoke() {
+        if (revokingId == null) {
+            // the dialog was posted without a certificate chosen from the table (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             certificates.revoke(revokingId, reason);
             Messages.info("teach.revoked");

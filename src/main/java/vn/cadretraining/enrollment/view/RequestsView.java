@@ -49,6 +49,11 @@ public class RequestsView implements Serializable {
     }
 
     public void decline() {
+        if (decliningId == null) {
+            // the dialog was posted without a request chosen from the list (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             enrollments.decline(decliningId, reason);
             Messages.info("classEnrol.declined");

@@ -103,6 +103,11 @@ public class UnitsView implements Serializable {
     }
 
     public void create() {
+        if (subject == null) {
+            // the dialog was posted without a unit chosen from the tree (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             AdminUnit created = admin.create(subject.getId(), newCode, newName, newKind, newFrom);
             Messages.info("units.created", created.getName());
@@ -133,6 +138,11 @@ public class UnitsView implements Serializable {
     }
 
     public void rename() {
+        if (subject == null) {
+            // the dialog was posted without a unit chosen from the tree (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             admin.rename(subject.getId(), subject.getVersion(), renameTo, effective);
             Messages.info("units.renamed", renameTo);
@@ -152,6 +162,11 @@ public class UnitsView implements Serializable {
     }
 
     public void close() {
+        if (subject == null) {
+            // the dialog was posted without a unit chosen from the tree (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             admin.close(subject.getId(), effective);
             Messages.info("units.closed", subject.getName());

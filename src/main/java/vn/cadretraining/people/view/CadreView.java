@@ -147,6 +147,11 @@ public class CadreView implements Serializable {
     }
 
     public void endPosition() {
+        if (endingId == null) {
+            // the dialog was posted without a position chosen from the table (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
         try {
             cadres.endPosition(endingId, endingDay);
             Messages.info("cadre.positionEnded");

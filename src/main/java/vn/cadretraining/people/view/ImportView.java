@@ -1,5 +1,6 @@
 package vn.cadretraining.people.view;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,6 +17,7 @@ import vn.cadretraining.people.service.RosterImportService;
 import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.people.service.transfer.ImportProblem;
 import vn.cadretraining.people.service.transfer.ImportRow;
+import vn.cadretraining.shared.faces.FriendlyExceptionHandler;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 
@@ -38,6 +40,13 @@ public class ImportView implements Serializable {
     private List<ImportRow> shownRows = List.of();
     /** The job's rows {@link #shownRows} was made from: the preview changes when a check is redone. */
     private List<ImportRow> shownFrom;
+
+    /** The view action: a file the server could not even read, being far over the limit, is refused here. */
+    public void arrive() {
+        if (FriendlyExceptionHandler.takeOversizeUpload(FacesContext.getCurrentInstance())) {
+            Messages.error("primefaces.FileValidator.SIZE_LIMIT");
+        }
+    }
 
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();

@@ -7,11 +7,15 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import java.util.Map;
 import vn.cadretraining.reporting.entity.Standing;
+import vn.cadretraining.shared.faces.ScriptJson;
 
 /**
  * Chart.js configurations (the JSON that {@code p:chart} takes): only data and options, no functions, so that
  * nothing runs that the Content-Security-Policy would refuse. Colours say the standing and the words say it too
  * (legend, table beside every chart), so nothing depends on colour alone.
+ *
+ * <p>p:chart writes the configuration as it is into an inline script, and labels are names people typed (units,
+ * subject groups, titles): every configuration leaves here through {@link ScriptJson#escape}.
  */
 final class Charts {
 
@@ -109,11 +113,11 @@ final class Charts {
                 .add("scales", JSON.createObjectBuilder()
                         .add(horizontal ? "x" : "y", valueAxis)
                         .add(horizontal ? "y" : "x", categoryAxis));
-        return JSON.createObjectBuilder()
+        return ScriptJson.escape(JSON.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", JSON.createObjectBuilder().add("labels", names).add("datasets", datasets))
                 .add("options", options)
-                .build().toString();
+                .build().toString());
     }
 
     /** Lines over the months (cumulative figures), with an optional dashed pace line. */
@@ -142,7 +146,7 @@ final class Charts {
         if (axisTitle != null) {
             valueAxis.add("title", JSON.createObjectBuilder().add("display", true).add("text", axisTitle));
         }
-        return JSON.createObjectBuilder()
+        return ScriptJson.escape(JSON.createObjectBuilder()
                 .add("type", "line")
                 .add("data", JSON.createObjectBuilder().add("labels", names).add("datasets", datasets))
                 .add("options", JSON.createObjectBuilder()
@@ -150,6 +154,6 @@ final class Charts {
                         .add("plugins", JSON.createObjectBuilder()
                                 .add("legend", JSON.createObjectBuilder().add("position", "bottom")))
                         .add("scales", JSON.createObjectBuilder().add("y", valueAxis)))
-                .build().toString();
+                .build().toString());
     }
 }

@@ -377,7 +377,8 @@ public class TargetsView implements Serializable {
     }
 
     public void setGroup(String group) {
-        this.group = List.of(GENERAL, TITLES, SUBJECTS).contains(group) ? group : GENERAL;
+        // List.of(...).contains(null) throws: a request without the field shows the general targets
+        this.group = group != null && List.of(GENERAL, TITLES, SUBJECTS).contains(group) ? group : GENERAL;
     }
 
     public Integer getGrowth() {

@@ -250,11 +250,17 @@ public class AccountService {
         return new Issued(account, temporary);
     }
 
-    /** A new one-time password for a cadre's account (the cadre forgot theirs). */
+    /**
+     * A new one-time password for a cadre's account (the cadre forgot theirs). Only administrators disable
+     * accounts, so only they may enable one again: a coordinator's reset of a disabled account is refused.
+     */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
     public Issued resetForCadre(long cadreId, String cadreUnitPath) {
         currentUser.requireUnitPath(cadreUnitPath);
         Account account = forCadre(cadreId).orElseThrow(() -> new NotFoundException("account"));
+        if (!account.isEnabled() && currentUser.get().role() != Role.ADMIN) {
+            throw new BusinessException("account.error.disabledByAdmin");
+        }
         String temporary = PasswordPolicy.temporary();
         account.setTemporaryPassword(HASHER.hash(temporary));
         account.enable();

@@ -10,6 +10,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.UUID;
@@ -28,6 +29,9 @@ import vn.cadretraining.shared.web.SecurityHeaders;
  * <li>something not found or outside the caller's scope → 404, so that a tampered id learns nothing;</li>
  * <li>an action the caller's role does not allow → 403;</li>
  * <li>a business rule that a page forgot to catch → shown as a message on the same page;</li>
+ * <li>input that reached the entities' constraints (fields left out of a tampered request) → a message on the
+ * same page;</li>
+ * <li>an upload over the container's multipart limit → the page again, saying the file is too large;</li>
  * <li>anything else → 500 with an incident number that is also in the server log. No exception text ever
  * reaches the page.</li>
  * </ul>
@@ -38,6 +42,9 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
 
     /** Request attribute read by the 500 page. */
     public static final String INCIDENT = "cadre.incident";
+
+    /** Session attribute: an upload was refused before the page could read it. */
+    static final String UPLOAD_TOO_LARGE = "cadre.uploadTooLarge";
 
     FriendlyExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -59,9 +66,20 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
     }
 
     private void handle(FacesContext context, Throwable thrown) {
+        if (isOversizeUpload(thrown)) {
+            refuseOversizeUpload(context);
+            return;
+        }
         Throwable cause = rootOf(thrown);
         if (cause instanceof BusinessException be && context.getViewRoot() != null && !context.getRenderResponse()) {
             Messages.error(be);
+            context.renderResponse();
+            return;
+        }
+        if (isConstraintViolation(thrown) && context.getViewRoot() != null && !context.getRenderResponse()) {
+            // a form's fields left out of the request skip the form's own checks and reach the entities' constraints:
+            // bad input, refused as a whole (the transaction rolled back), not a failure of the server
+            Messages.error("general.error.invalid");
             context.renderResponse();
             return;
         }
@@ -105,12 +123,71 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         context.responseComplete();
     }
 
+    /**
+     * A form posted with a file beyond the container's multipart limit (web.xml) cannot be read at all, not even
+     * its view state: the page is shown again, with the message a file over the page's own limit gets.
+     */
+    private static void refuseOversizeUpload(FacesContext context) {
+        HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+        HttpServletResponse response = (HttpServletResponse) context.getExternalContext().getResponse();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(UPLOAD_TOO_LARGE, Boolean.TRUE);
+        }
+        try {
+            if (!response.isCommitted()) {
+                response.reset();
+                SecurityHeaders.apply(request, response);
+                Redirects.send(request, response, request.getServletPath());
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Could not answer an oversize upload", e);
+        }
+        context.responseComplete();
+    }
+
+    /** True once after an upload was refused as too large: the page it was sent to says so. */
+    public static boolean takeOversizeUpload(FacesContext context) {
+        return context.getExternalContext().getSessionMap().remove(UPLOAD_TOO_LARGE) != null;
+    }
+
+    /** The container's multipart reader refusing a request or a file over its size limit. */
+    static boolean isOversizeUpload(Throwable thrown) {
+        for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
+            StackTraceElement[] at = c.getStackTrace();
+            if (c instanceof jakarta.servlet.ServletException && at.length > 0
+                    && at[0].getClassName().startsWith("org.apache.catalina.fileupload.")
+                    && c.getMessage() != null && c.getMessage().contains("exceeds")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConstraintViolation(Throwable thrown) {
+        for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof jakarta.validation.ConstraintViolationException
+                    || c instanceof jakarta.ejb.EJBException e
+                            && e.getCausedByException() instanceof jakarta.validation.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A postback without the page's CSP nonce did not come from the page we rendered. */
     private static boolean isForgedPostback(Throwable cause) {
         return "org.primefaces.csp.CspException".equals(cause.getClass().getName());
     }
 
     static Throwable rootOf(Throwable t) {
+        // a refusal or "not found" raised while a bean is being made (a view bean's @PostConstruct calling a
+        // service) arrives wrapped in the bean container's own exceptions: it is still a refusal, not a failure
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof NotFoundException || c instanceof EJBAccessException) {
+                return c;
+            }
+        }
         Throwable current = t;
         while (current.getCause() != null
                 && !(current instanceof BusinessException) && !(current instanceof NotFoundException)
