@@ -20,6 +20,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.cadretraining.audit.entity.AuditAction;
+import vn.cadretraining.audit.service.AuditService;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.service.UnitAdminService;
@@ -52,6 +54,9 @@ class PeopleIT {
     static WebArchive deployment() {
         return Deployments.warWithTestHelpers();
     }
+
+    @Inject
+    AuditService audit;
 
     @Inject
     CadreService cadres;
@@ -149,6 +154,9 @@ class PeopleIT {
         // an administrator's reset is theirs to decide: it enables the account again
         cadreAccounts.reset(cadre.getId());
         assertTrue(accounts.get(given.account().getId()).isEnabled());
+        assertTrue(audit.list(new AuditService.Filter(null, null, AuditAction.ACCOUNT_ENABLED, "admin", null),
+                PageRequest.of(0, 100)).stream().anyMatch(e -> Long.valueOf(given.account().getId()).equals(e.getSubjectId())),
+                "the trail says the reset gave the account back, not only that its password was reset");
         // and an enabled account's reset by its coordinator works as before
         InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
         assertFalse(cadreAccounts.reset(cadre.getId()).temporaryPassword().isBlank());

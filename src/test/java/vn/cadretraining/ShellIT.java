@@ -400,6 +400,10 @@ class ShellIT extends BrowserTestBase {
                 + "\r\nCookie: " + http.cookieHeader());
         assertTrue(local.status() == 200 && local.body().contains("%PDF") || "1".equals(id) && local.status() == 404,
                 id + ": " + local.status());
+        // but not through a proxy on this machine, whose upstream address is not the one people use
+        Http.Raw proxied = Http.raw(base, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                + "\r\nX-Forwarded-For: 198.51.100.7\r\nCookie: " + http.cookieHeader());
+        assertEquals(503, proxied.status(), "behind a proxy only APP_BASE_URL gives the public address");
     }
 
     @Test

@@ -84,12 +84,13 @@ public class FilesServlet extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
         } catch (BusinessException e) {
-            // no public address may be printed (APP_BASE_URL unset, a non-loopback Host): say so, print nothing
+            // a refusal (no public address may be printed: APP_BASE_URL unset, a foreign Host): say so, print nothing
             if (!response.isCommitted()) {
                 response.reset();
                 SecurityHeaders.apply(request, response);
                 response.setHeader("Cache-Control", "no-store");
-                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setStatus(PublicAddress.UNCONFIGURED.equals(e.getMessageKey())
+                        ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_CONFLICT);
                 response.setContentType("text/plain;charset=UTF-8");
                 response.getWriter().write(Bundle.text(Language.resolve(request), e.getMessageKey(), e.getArguments()));
             }

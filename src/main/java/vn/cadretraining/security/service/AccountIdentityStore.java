@@ -23,12 +23,15 @@ public class AccountIdentityStore implements IdentityStore {
     LoginThrottle throttle;
 
     @Inject
+    KnownDevices devices;
+
+    @Inject
     HttpServletRequest request;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         String username = credential.getCaller();
         String address = request.getRemoteAddr();
-        if (!throttle.check(username, address).allowed()) {
+        if (!throttle.check(username, address, devices.knows(request, username)).allowed()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Optional<Caller> caller = accounts.authenticate(username, credential.getPasswordAsString());

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Optional;
+import vn.cadretraining.audit.entity.AuditAction;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
@@ -195,7 +196,7 @@ public class AccountService {
             throw new BusinessException("account.error.disableSelf");
         }
         account.disable();
-        audit.account(vn.cadretraining.audit.entity.AuditAction.ACCOUNT_DISABLED, account);
+        audit.account(AuditAction.ACCOUNT_DISABLED, account);
         callers.evict(account.getUsername());
     }
 
@@ -203,7 +204,7 @@ public class AccountService {
     public void enable(long id) {
         Account account = get(id);
         account.enable();
-        audit.account(vn.cadretraining.audit.entity.AuditAction.ACCOUNT_ENABLED, account);
+        audit.account(AuditAction.ACCOUNT_ENABLED, account);
         callers.evict(account.getUsername());
     }
 
@@ -213,7 +214,7 @@ public class AccountService {
         Account account = get(id);
         String temporary = PasswordPolicy.temporary();
         account.setTemporaryPassword(HASHER.hash(temporary));
-        audit.account(vn.cadretraining.audit.entity.AuditAction.PASSWORD_RESET, account);
+        audit.account(AuditAction.PASSWORD_RESET, account);
         callers.evict(account.getUsername());
         return new Issued(account, temporary);
     }
@@ -263,9 +264,13 @@ public class AccountService {
         }
         String temporary = PasswordPolicy.temporary();
         account.setTemporaryPassword(HASHER.hash(temporary));
+        if (!account.isEnabled()) {
+            // an administrator's reset also gives the account back: the trail says so, not only "reset"
+            audit.account(AuditAction.ACCOUNT_ENABLED, account);
+        }
         account.enable();
         callers.evict(account.getUsername());
-        audit.account(vn.cadretraining.audit.entity.AuditAction.PASSWORD_RESET, account);
+        audit.account(AuditAction.PASSWORD_RESET, account);
         return new Issued(account, temporary);
     }
 

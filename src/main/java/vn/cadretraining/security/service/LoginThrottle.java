@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>Per address, across usernames (password spraying): 20 failures lock the address for 15 minutes, without
  * delays before that, because a commune office puts all its staff behind one address.</li>
  * <li>Per username, across addresses (guessing from many machines): from the fifth failure, a growing
- * delay of 1, 2, then at most {@link #MAX_USERNAME_DELAY} between attempts; never a lock, so an attacker
- * can at worst make the owner wait a few seconds.</li>
+ * delay of 1, 2, then at most {@link #MAX_USERNAME_DELAY} between attempts; never a lock. A browser in which
+ * the person signed in before ({@link KnownDevices}) is exempt, so strangers taking every free turn cannot
+ * keep the owner out.</li>
  * </ul>
  * Usernames are counted whether or not an account exists, so neither the delays nor the lock tell an attacker
  * which usernames are real. Failures older than the lock period are forgotten.
@@ -67,10 +68,15 @@ public class LoginThrottle {
     }
 
     public Decision check(String username, String address) {
+        return check(username, address, false);
+    }
+
+    /** As {@link #check(String, String)}; a known device is not held back by failures made elsewhere. */
+    public Decision check(String username, String address, boolean knownDevice) {
         Instant now = clock.instant();
         Decision byPair = check(pairKey(username, address), now, LoginThrottle::pairDelay);
         Decision byAddress = check(addressKey(address), now, failures -> Duration.ZERO);
-        Decision byUser = check(userKey(username), now, LoginThrottle::usernameDelay);
+        Decision byUser = knownDevice ? Decision.ALLOW : check(userKey(username), now, LoginThrottle::usernameDelay);
         if (byPair.locked() || byAddress.locked()) {
             return new Decision(false, true, Math.max(byPair.waitSeconds(), byAddress.waitSeconds()));
         }

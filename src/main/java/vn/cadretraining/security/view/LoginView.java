@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CallerCache;
+import vn.cadretraining.security.service.KnownDevices;
 import vn.cadretraining.security.service.LoginThrottle;
 import vn.cadretraining.security.web.SignInMechanism;
 import vn.cadretraining.shared.faces.Messages;
@@ -35,6 +36,9 @@ public class LoginView {
 
     @Inject
     CallerCache callers;
+
+    @Inject
+    KnownDevices devices;
 
     @Inject
     FacesContext facesContext;
@@ -69,7 +73,8 @@ public class LoginView {
                                 new Password(password == null ? "" : password)))
                         .newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
-            LoginThrottle.Decision decision = throttle.check(username, request.getRemoteAddr());
+            LoginThrottle.Decision decision = throttle.check(username, request.getRemoteAddr(),
+                    devices.knows(request, username));
             if (decision.locked()) {
                 Messages.error("login.locked", decision.waitMinutes());
             } else if (!decision.allowed()) {
@@ -85,6 +90,7 @@ public class LoginView {
         HttpSession session = request.getSession();
         Caller caller = callers.get(securityContext.getCallerPrincipal().getName()).orElseThrow();
         Language.remember(request, response, caller.locale());
+        devices.remember(request, response, caller.username());
         Object returnTo = session.getAttribute(SignInMechanism.RETURN_TO);
         session.removeAttribute(SignInMechanism.RETURN_TO);
         String target = returnTo instanceof String s ? Redirects.localPath(s) : "/index.xhtml";

@@ -78,7 +78,9 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         }
         if (isConstraintViolation(thrown) && context.getViewRoot() != null && !context.getRenderResponse()) {
             // a form's fields left out of the request skip the form's own checks and reach the entities' constraints:
-            // bad input, refused as a whole (the transaction rolled back), not a failure of the server
+            // bad input, refused as a whole (the transaction rolled back), not a failure of the server; logged, in
+            // case it was the server that built an invalid entity
+            LOG.log(Level.WARNING, "A change refused by an entity's constraints: {0}", rootOf(thrown).getMessage());
             Messages.error("general.error.invalid");
             context.renderResponse();
             return;
@@ -94,6 +96,8 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         } else if (cause instanceof EJBAccessException) {
             status = HttpServletResponse.SC_FORBIDDEN;
             page = "/error/403.xhtml";
+            // a page that let in a role its service refuses is worth knowing about
+            LOG.log(Level.INFO, "Refused by a service: {0}", cause.getMessage());
         } else {
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
             String incident = UUID.randomUUID().toString().substring(0, 8).toUpperCase();

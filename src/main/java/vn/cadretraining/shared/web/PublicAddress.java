@@ -44,13 +44,23 @@ public class PublicAddress {
         if (configured.isPresent()) {
             return configured;
         }
-        if (!isLoopback(request.getServerName()) && !isAddressOfThisConnection(request.getServerName(), request.getLocalAddr())) {
+        if (viaProxy(request) || !isLoopback(request.getServerName())
+                && !isAddressOfThisConnection(request.getServerName(), request.getLocalAddr())) {
             return Optional.empty();
         }
         int port = request.getServerPort();
         boolean standard = "http".equals(request.getScheme()) && port == 80 || "https".equals(request.getScheme()) && port == 443;
         return Optional.of(request.getScheme() + "://" + request.getServerName() + (standard ? "" : ":" + port)
                 + request.getContextPath());
+    }
+
+    /**
+     * A request relayed by a proxy: the host it was sent to is the proxy's upstream ("127.0.0.1:8080" by nginx's
+     * default), not the address people use, so only APP_BASE_URL can say that.
+     */
+    static boolean viaProxy(HttpServletRequest request) {
+        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("X-Forwarded-Host") != null || request.getHeader("X-Real-IP") != null;
     }
 
     /** APP_BASE_URL without its trailing slash, if set. */

@@ -49,7 +49,7 @@ public final class Redirects {
     /** Redirects to a path inside the application ("/login.xhtml?expired=true"). */
     public static void send(HttpServletRequest request, HttpServletResponse response, String appPath)
             throws IOException {
-        String url = request.getContextPath() + appPath;
+        String url = request.getContextPath() + localPath(appPath);
         if (isAjax(request)) {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");

@@ -107,6 +107,29 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aBrowserThatSignedInBeforeIsNotHeldBackByGuessesFromElsewhere() {
+        // strangers take every free turn at "hoi" from many addresses: the owner's own phone is never made to wait
+        for (int i = 0; i < 50; i++) {
+            throttle.failed("hoi", "10.0.1." + i);
+        }
+        assertFalse(throttle.check("hoi", "192.168.1.9").allowed(), "an unknown browser waits its turn");
+        assertTrue(throttle.check("hoi", "192.168.1.9", true).allowed(), "the owner's known browser does not");
+        // but a known browser is no way around the lock of its own address
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("hoi", "192.168.1.9");
+        }
+        assertTrue(throttle.check("hoi", "192.168.1.9", true).locked());
+    }
+
+    @Test
+    void aDeviceCookieIsSignedForItsUsernameAlone() {
+        KnownDevices devices = new KnownDevices();
+        assertEquals(devices.sign("hoi"), devices.sign(" HOI "), "usernames compare without case and blanks");
+        assertFalse(devices.sign("hoi").equals(devices.sign("lan")));
+        assertFalse(devices.sign("hoi").equals(new KnownDevices().sign("hoi")), "a key of its own at each start");
+    }
+
+    @Test
     void oneAddressTryingManyUsernamesIsLockedAtTwenty() {
         for (int i = 0; i < 19; i++) {
             throttle.failed("user" + i, "10.9.9.9");
