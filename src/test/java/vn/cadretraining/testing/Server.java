@@ -42,6 +42,11 @@ public final class Server implements AutoCloseable {
 
     /** A given WAR (the built one, or one with test helpers added) on the data folder, its output in {@code log}. */
     public static Server start(Path data, Path war, Path log) throws Exception {
+        return start(data, war, log, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with more options for the server's JVM. */
+    public static Server start(Path data, Path war, Path log, List<String> jvmOptions) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -51,7 +56,9 @@ public final class Server implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
-                "-Dderby.system.home=" + abs, "-Dderby.stream.error.file=" + abs.resolve("derby.log"),
+                "-Dderby.system.home=" + abs, "-Dderby.stream.error.file=" + abs.resolve("derby.log")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--nohazelcast", "--disablephonehome", "--port", String.valueOf(port), "--contextroot", "/",
                 "--rootdir", abs.resolve("payara").toString(),
