@@ -61,10 +61,6 @@ public class ReferenceListService {
                 + " ORDER BY p.active DESC, p.nameFolded", Provider.class).getResultList();
     }
 
-    public Optional<SubjectGroup> findSubjectGroup(long id) {
-        return Optional.ofNullable(em.find(SubjectGroup.class, id));
-    }
-
     public Optional<Provider> findProvider(long id) {
         return Optional.ofNullable(em.find(Provider.class, id));
     }

@@ -22,8 +22,6 @@ public class UnitPicker {
             UnitKind.SPECIAL_ZONE, UnitKind.HAMLET, UnitKind.VILLAGE, UnitKind.QUARTER, UnitKind.RESIDENTIAL_GROUP);
     private static final List<UnitKind> ORGANISERS = List.of(UnitKind.PROVINCE, UnitKind.COMMUNE, UnitKind.WARD,
             UnitKind.SPECIAL_ZONE);
-    private static final List<UnitKind> HAMLET_LEVEL = List.of(UnitKind.HAMLET, UnitKind.VILLAGE, UnitKind.QUARTER,
-            UnitKind.RESIDENTIAL_GROUP);
 
     @Inject
     UnitService units;
@@ -34,11 +32,6 @@ public class UnitPicker {
     /** Any unit below the province. */
     public List<AdminUnit> complete(String typed) {
         return search(typed, BELOW_PROVINCE);
-    }
-
-    /** Hamlets, villages, quarters and residential groups only. */
-    public List<AdminUnit> completeHamlet(String typed) {
-        return search(typed, HAMLET_LEVEL);
     }
 
     /**

@@ -74,11 +74,6 @@ public class Position extends BaseEntity {
         this.newlyElected = newlyElected;
     }
 
-    /** Held on that day. */
-    public boolean isHeldOn(LocalDate day) {
-        return !startDate.isAfter(day) && (endDate == null || !endDate.isBefore(day));
-    }
-
     public boolean isCurrent() {
         return endDate == null;
     }

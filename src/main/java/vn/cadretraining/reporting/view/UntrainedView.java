@@ -141,12 +141,6 @@ public class UntrainedView implements Serializable {
         return titles;
     }
 
-    public String getTitleName() {
-        return title == null ? Messages.text("progress.anyTitle")
-                : getTitles().stream().filter(t -> t.getId().equals(title)).findFirst()
-                        .map(t -> t.name(language.getLocale())).orElse("");
-    }
-
     public String classLabel(CourseClass k) {
         return k.getCourse().title(language.getLocale()) + " — " + k.getCode() + " — "
                 + VietnamTime.DATE.format(k.getStartDate()) + " (" + Messages.text("untrained.freePlaces", k.getFreePlaces()) + ")";

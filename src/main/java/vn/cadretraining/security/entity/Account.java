@@ -151,10 +151,6 @@ public class Account extends BaseEntity {
         return email;
     }
 
-    public void changeEmail(String newEmail) {
-        this.email = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
-    }
-
     public void disable() {
         this.enabled = false;
     }

@@ -38,10 +38,6 @@ public abstract class BaseEntity implements Serializable {
         return version;
     }
 
-    public boolean isPersisted() {
-        return id != null;
-    }
-
     @Override
     public final boolean equals(Object other) {
         if (this == other) {
