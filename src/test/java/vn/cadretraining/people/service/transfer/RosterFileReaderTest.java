@@ -264,13 +264,10 @@ class RosterFileReaderTest {
                         "PARTY_CELL_SECRETARY; HAMLET_HEAD", LocalDate.of(2025, 7, 1), "2025–2030", "Có"));
             }
         }
-        long started = System.nanoTime();
         List<RawRow> rows = xlsx(out.toByteArray());
-        long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals(RosterFileReader.MAX_ROWS, rows.size());
         assertEquals("0912345678".length(), rows.get(12_345).get(RosterColumn.PHONE).length());
         assertTrue(out.size() < FileFormat.MAX_BYTES, "fits the upload limit: " + out.size());
-        assertTrue(millis < 20_000, "read in seconds: " + millis + " ms");
     }
 
     @Test
