@@ -168,12 +168,13 @@ public class RecordService {
         line(ics, "METHOD:PUBLISH");
         line(ics, "X-WR-CALNAME:" + escape("Lịch học bồi dưỡng"));
         line(ics, "X-WR-TIMEZONE:" + VIETNAM_TZID);
-        // Vietnam has kept +07:00 without daylight saving since 13 June 1975
+        // Vietnam keeps +07:00 all year (since 1975), no daylight saving: one observance, from and to +07:00,
+        // as calendar services write zones without changes (a 1975 change from +08:00 misleads some readers)
         line(ics, "BEGIN:VTIMEZONE");
         line(ics, "TZID:" + VIETNAM_TZID);
         line(ics, "BEGIN:STANDARD");
-        line(ics, "DTSTART:19750613T000000");
-        line(ics, "TZOFFSETFROM:+0800");
+        line(ics, "DTSTART:19700101T000000");
+        line(ics, "TZOFFSETFROM:+0700");
         line(ics, "TZOFFSETTO:+0700");
         line(ics, "TZNAME:ICT");
         line(ics, "END:STANDARD");
