@@ -338,6 +338,53 @@ class RosterImportIT {
     }
 
     @Test
+    void gendersAndPhonesAsRealFilesWriteThemAreStoredInOneFormAndThePreviewSaysSo() {
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        String unit = hamletCodes("Phường Hạ Long").get(0);
+        String prefix = "NF" + unique();
+        // gender, phone as typed → gender and phone stored
+        String[][] cases = {
+            {"M", "+84 912 345 601", "MALE", "0912345601"},
+            {"f", "84 912 345 602", "FEMALE", "0912345602"},
+            {"nu", "(+84) 0912.345.603", "FEMALE", "0912345603"},
+            {"NAM", "0912.345.604", "MALE", "0912345604"},
+            {"Nữ", "0203 3825 605", "FEMALE", "02033825605"},
+            {"Nam", "0912345606", "MALE", "0912345606"},
+        };
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < cases.length; i++) {
+            rows.add(String.join(",", prefix + i, "Đinh Thị Chuẩn " + i, cases[i][0], "05/06/1990", "", cases[i][1],
+                    "", "", "", "", "", unit, "", "", "", ""));
+        }
+        rows.add(String.join(",", prefix + "X", "Đinh Văn Sai", "Khác", "05/06/1990", "", "+84 12 345", "", "", "", "",
+                "", unit, "", "", "", ""));
+        ImportJob job = await(imports.upload("chuan-hoa.csv", csv(rows)));
+        List<ImportRow> preview = job.getRows();
+        assertEquals(cases.length, job.getValidCount(), () -> problems(job));
+        assertEquals(List.of("import.normalised.MALE", "import.normalised.phone"), noteKeys(preview.get(0)));
+        assertEquals(List.of("M"), List.of(preview.get(0).notes().get(0).args()));
+        assertEquals(List.of("+84 912 345 601", "0912345601"), List.of(preview.get(0).notes().get(1).args()));
+        assertEquals(List.of("import.normalised.FEMALE", "import.normalised.phone"), noteKeys(preview.get(2)));
+        assertEquals(List.of("import.normalised.phone"), noteKeys(preview.get(4)), "Nữ as the label writes it");
+        assertEquals(List.of(), noteKeys(preview.get(5)), "nothing to say of values written as stored");
+        ImportRow wrong = preview.get(cases.length);
+        assertEquals(List.of("import.problem.gender", "import.problem.phone"), keys(wrong), "wrong values still refused");
+
+        imports.apply(job, true);
+        assertEquals(cases.length, await(job).getResult().inserted());
+        for (int i = 0; i < cases.length; i++) {
+            Cadre stored = cadres.findByCode(prefix + i).orElseThrow();
+            assertEquals(Gender.valueOf(cases[i][2]), stored.getGender(), cases[i][0]);
+            assertEquals(cases[i][3], stored.getPhone(), cases[i][1]);
+        }
+        assertEquals(1, cadres.count(RosterFilter.text("0912345601")), "found by the number as stored");
+    }
+
+    static List<String> noteKeys(ImportRow row) {
+        return row.notes().stream().map(ImportProblem::key).toList();
+    }
+
+    @Test
     void aCoordinatorCannotImportIntoUnitsOrOverCadresOutsideTheirScope() {
         InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
         Cadre outsider = cadreOutside();

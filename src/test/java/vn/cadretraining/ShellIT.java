@@ -291,6 +291,113 @@ class ShellIT extends BrowserTestBase {
     }
 
     @Test
+    void binaryFilesAreServedWithoutACharsetAndTextFilesInUtf8() {
+        // a charset on a PDF, ZIP or .xlsx is meaningless and some clients (mail gateways, old phones) choke on it
+        Map<String, String> types = new LinkedHashMap<>();
+        Http cadre = new Http(base);
+        cadre.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        types.put("transcript", contentType(cadre.get("/files/me/transcript.pdf")));
+        types.put("calendar", contentType(cadre.get("/files/me/calendar.ics")));
+        Matcher certificate = Pattern.compile("/files/certificate/(\\d+)\\.pdf").matcher(cadre.get("/me/record.xhtml").body());
+        assertTrue(certificate.find(), "the demo cadre holds a certificate");
+        types.put("certificate", contentType(cadre.get("/files/certificate/" + certificate.group(1) + ".pdf")));
+
+        Http trainer = new Http(base);
+        trainer.signIn("giangvien", DemoProvince.DEMO_PASSWORD);
+        Matcher classes = Pattern.compile("class\\.xhtml\\?id=(\\d+)").matcher(trainer.get("/teach/classes.xhtml").body());
+        while (classes.find() && !(types.containsKey("zip") && types.containsKey("sheet"))) {
+            String page = trainer.get("/teach/class.xhtml?id=" + classes.group(1)).body();
+            Matcher zip = Pattern.compile("/files/class/(\\d+)/certificates\\.zip").matcher(page);
+            if (zip.find() && !types.containsKey("zip")) {
+                types.put("zip", contentType(trainer.get("/files/class/" + zip.group(1) + "/certificates.zip")));
+            }
+            Matcher session = Pattern.compile("session\\.xhtml\\?id=(\\d+)").matcher(page);
+            if (session.find() && !types.containsKey("sheet")) {
+                types.put("sheet", contentType(trainer.get("/files/session/" + session.group(1) + "/sign-in-sheet.pdf")));
+            }
+        }
+
+        Http admin = new Http(base);
+        admin.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        for (String button : List.of("templateXlsx", "templateCsv")) {
+            HttpResponse<String> page = admin.get("/people/import.xhtml");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("templates", "templates");
+            form.put("templates:" + button, "");
+            form.put("jakarta.faces.ViewState", Http.viewState(page.body()));
+            form.put("primefaces.nonce", Http.nonce(page.body()));
+            types.put(button, contentType(admin.post("/people/import.xhtml", form)));
+        }
+
+        assertEquals(Map.of("transcript", "application/pdf", "calendar", "text/calendar;charset=utf-8",
+                "certificate", "application/pdf", "zip", "application/zip", "sheet", "application/pdf",
+                "templateXlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "templateCsv", "text/csv;charset=utf-8"), types);
+    }
+
+    @Test
+    void theCalendarFileIsReadByAnIndependentParserAtTheRightTimesWithItsVietnameseText() throws Exception {
+        // a session in three days, 13:30–17:00 in Vietnam, whose texts carry diacritics, commas and semicolons
+        List<String> made = new Http(base).post("/testing/upcoming-session", Map.of()).body().lines().toList();
+        String sessionId = made.get(0);
+        java.time.LocalDate day = java.time.LocalDate.parse(made.get(1));
+        Http cadre = new Http(base);
+        cadre.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        String ics = cadre.get("/files/me/calendar.ics").body();
+
+        // RFC 5545 §3.1: every line ends in CRLF and holds at most 75 octets, a character never cut in two
+        assertTrue(ics.endsWith("\r\n"));
+        for (String line : ics.split("\r\n")) {
+            assertFalse(line.contains("\n") || line.contains("\r"), "a bare line break: " + line);
+            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, "longer than 75 octets: " + line);
+        }
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics));
+        calendar.validate();
+
+        // §3.2.19: the TZID the times name is defined in the file itself, +07:00 all year
+        List<net.fortuna.ical4j.model.component.VTimeZone> zones = calendar.getComponents("VTIMEZONE");
+        assertEquals(List.of("Asia/Ho_Chi_Minh"), zones.stream()
+                .map(z -> z.getRequiredProperty("TZID").getValue()).toList(), "one VTIMEZONE, for the TZID used");
+        for (var observance : zones.get(0).getObservances()) {
+            assertEquals("+0700", observance.getRequiredProperty("TZOFFSETTO").getValue(), "no daylight saving");
+        }
+
+        List<net.fortuna.ical4j.model.component.VEvent> events = calendar.getComponents("VEVENT");
+        var event = events.stream().filter(e -> e.getRequiredProperty("UID").getValue().startsWith("session-" + sessionId + "@"))
+                .findFirst().orElseThrow(() -> new AssertionError("the new session is in the file:\n" + ics));
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        net.fortuna.ical4j.model.property.DtStart<?> start = event.getRequiredProperty("DTSTART");
+        net.fortuna.ical4j.model.property.DtEnd<?> end = event.getRequiredProperty("DTEND");
+        assertEquals(day.atTime(13, 30).atZone(vietnam).toInstant(), java.time.Instant.from(start.getDate()));
+        assertEquals(day.atTime(17, 0).atZone(vietnam).toInstant(), java.time.Instant.from(end.getDate()));
+        assertEquals(made.get(2), event.getRequiredProperty("SUMMARY").getValue(), "the title with its diacritics");
+        assertEquals(made.get(3), event.getRequiredProperty("DESCRIPTION").getValue(), "the topic, commas and all");
+        assertEquals(made.get(4), event.getRequiredProperty("LOCATION").getValue());
+        net.fortuna.ical4j.model.property.DtStamp stamp = event.getRequiredProperty("DTSTAMP");
+        assertTrue(stamp.isUtc(), "DTSTAMP in UTC");
+        String uid = event.getRequiredProperty("UID").getValue();
+        assertEquals(1, events.stream().filter(e -> e.getRequiredProperty("UID").getValue().equals(uid)).count());
+
+        // the UID does not follow the Host header a client sends: the same event, whatever name it was asked by
+        Http.Raw other = Http.raw(base, "GET " + base.getPath().replaceAll("/$", "") + "/files/me/calendar.ics HTTP/1.1\r\n"
+                + "Host: " + ("localhost".equals(base.getHost()) ? "127.0.0.1" : "localhost") + ":" + base.getPort()
+                + "\r\nCookie: " + cadre.cookieHeader());
+        assertEquals(200, other.status());
+        assertTrue(other.body().contains("UID:" + uid + "\r\n"), "the same UID under another Host");
+        assertFalse(uid.contains(base.getHost()), uid);
+    }
+
+    /** The Content-Type header as sent, lower case and without spaces, or the status when there was no file. */
+    private static String contentType(HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            return "status " + answer.statusCode();
+        }
+        return answer.headers().firstValue("Content-Type").orElse("none").toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    }
+
+    @Test
     void readinessSaysUpOnceTheDatabaseIsMigrated() throws Exception {
         URL health = new URL(base.getProtocol(), base.getHost(), base.getPort(), "/health/ready");
         Http http = new Http(health);

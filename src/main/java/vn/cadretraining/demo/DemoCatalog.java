@@ -476,7 +476,9 @@ final class DemoCatalog {
             rows.add(new Object[] {c, st, origin, reason, null, waitlisted});
         }
         classInsert.setInt(14, enrolled);
-        classInsert.setTimestamp(15, Timestamp.from(opened.minusSeconds(86400L * 10)));
+        // a class planned for later was still written down before today
+        Instant created = opened.minusSeconds(86400L * 10);
+        classInsert.setTimestamp(15, Timestamp.from(created.isAfter(Instant.now()) ? Instant.now() : created));
         // a finished class was closed by its trainer a day or two after its last session
         boolean closed = "FINISHED".equals(status) && !leaveOpen;
         LocalDateTime closedAt = LocalDateTime.of(end.plusDays(1 + random.nextInt(2)), LocalTime.of(16, 0));
@@ -505,7 +507,9 @@ final class DemoCatalog {
             // requested between the opening and now, never in the future
             Instant asked = opened.plusSeconds(random.nextInt(20 * 86400));
             enrollmentInsert.setTimestamp(7, Timestamp.from(asked.isAfter(Instant.now()) ? Instant.now() : asked));
-            enrollmentInsert.setTimestamp(8, row[5] == null ? null : Timestamp.from((Instant) row[5]));
+            Instant waitlisted = (Instant) row[5];
+            enrollmentInsert.setTimestamp(8, waitlisted == null ? null
+                    : Timestamp.from(waitlisted.isAfter(Instant.now()) ? Instant.now() : waitlisted));
             boolean decided = !"REQUESTED".equals(row[1]);
             Instant decidedAt = opened.plusSeconds(21L * 86400);
             enrollmentInsert.setTimestamp(9, decided ? Timestamp.from(decidedAt.isAfter(Instant.now()) ? Instant.now() : decidedAt)

@@ -22,6 +22,7 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.PasswordHasher;
 import vn.cadretraining.shared.text.TextFold;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * The demo province, generated: modelled on Quảng Ninh, with its history.
@@ -141,6 +142,9 @@ public final class DemoProvince {
     private final List<Hamlet> hamlets = new ArrayList<>();
     private final List<Commune> communeLevel = new ArrayList<>();
     private final Map<Long, long[]> cadreEntries = new HashMap<>();
+    /** Per cadre: the day they came of age (18), and the day they joined the Party (null if not a member). */
+    private final Map<Long, LocalDate[]> lifeDates = new HashMap<>();
+    private final LocalDate today = VietnamTime.today();
     private long provinceId;
     private String provincePath;
     private long trainerAccountId;
@@ -435,15 +439,15 @@ public final class DemoProvince {
             Timestamp now = Timestamp.from(Instant.now());
             for (Hamlet hamlet : hamlets) {
                 // the three paid titles: one person sometimes holds two of them (kiêm nhiệm)
-                long secretary = person(hamlet, true, now);
+                long secretary = person(hamlet, true, true, now);
                 hold(secretary, PAID.get(0), hamlet);
-                long head = random.nextInt(100) < 15 ? secretary : person(hamlet, false, now);
+                long head = random.nextInt(100) < 15 ? secretary : person(hamlet, false, false, now);
                 hold(head, PAID.get(1), hamlet);
-                long front = random.nextInt(100) < 10 && head != secretary ? head : person(hamlet, false, now);
+                long front = random.nextInt(100) < 10 && head != secretary ? head : person(hamlet, false, false, now);
                 hold(front, PAID.get(2), hamlet);
                 for (Title t : OTHERS) {
                     if (random.nextInt(100) < t.chance()) {
-                        hold(person(hamlet, false, now), t, hamlet);
+                        hold(person(hamlet, false, partyTitle(t), now), t, hamlet);
                     }
                 }
             }
@@ -457,8 +461,13 @@ public final class DemoProvince {
         }
     }
 
-    /** A new cadre on the hamlet's roster; returns their id. */
-    private long person(Hamlet hamlet, boolean secretary, Timestamp now) throws SQLException {
+    /** A title of the Party cell: only a Party member holds it. */
+    private static boolean partyTitle(Title title) {
+        return title.code().startsWith("PARTY_");
+    }
+
+    /** A new cadre on the hamlet's roster (a Party member when {@code party}); returns their id. */
+    private long person(Hamlet hamlet, boolean secretary, boolean party, Timestamp now) throws SQLException {
         long id = nextCadreId++;
         boolean first = demoCadreId == 0;
         boolean female = !first && random.nextInt(100) < (secretary ? 25 : 45);
@@ -469,7 +478,7 @@ public final class DemoProvince {
         }
         int birthYear = 1955 + random.nextInt(46);
         LocalDate birth = LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
-        boolean partyMember = secretary || random.nextInt(100) < 55;
+        boolean partyMember = secretary || random.nextInt(100) < 55 || party;
         String code = String.format("CB%07d", id);
         String phone = random.nextInt(100) < 90 ? "09" + String.format("%08d", random.nextInt(100_000_000)) : null;
         cadreInsert.setLong(1, id);
@@ -484,7 +493,10 @@ public final class DemoProvince {
         cadreInsert.setString(10, secretary ? (random.nextInt(100) < 70 ? "INTERMEDIATE" : "ELEMENTARY")
                 : (partyMember ? "ELEMENTARY" : "NONE"));
         cadreInsert.setBoolean(11, partyMember);
-        cadreInsert.setDate(12, partyMember ? Date.valueOf(birth.plusYears(22 + random.nextInt(15))) : null);
+        LocalDate adult = birth.plusYears(18);
+        LocalDate joined = partyMember ? joined(birth, 22 + random.nextInt(15)) : null;
+        lifeDates.put(id, new LocalDate[] {adult, joined});
+        cadreInsert.setDate(12, joined == null ? null : Date.valueOf(joined));
         // CCCD: 022 (Quảng Ninh), a gender-and-century digit, the birth year's last two digits, six digits
         int centuryGender = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
         cadreInsert.setString(13, String.format("022%d%02d%06d", centuryGender, birthYear % 100, random.nextInt(1_000_000)));
@@ -508,6 +520,20 @@ public final class DemoProvince {
         return id;
     }
 
+    /**
+     * The day a cadre joined the Party: at the age drawn if that day has come, otherwise at an age between 18
+     * and today's, spread by the same draw (the Party admits from 18; no one joins in the future).
+     */
+    private LocalDate joined(LocalDate birth, int age) {
+        LocalDate drawn = birth.plusYears(age);
+        if (!drawn.isAfter(today)) {
+            return drawn;
+        }
+        LocalDate adult = birth.plusYears(18);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(adult, today);
+        return days <= 0 ? today : adult.plusDays(Math.floorMod(age * 7919L, days + 1));
+    }
+
     private String pickEducation() {
         int r = random.nextInt(100);
         return r < 5 ? "PRIMARY" : r < 25 ? "LOWER_SECONDARY" : r < 65 ? "UPPER_SECONDARY" : r < 80 ? "VOCATIONAL"
@@ -522,10 +548,23 @@ public final class DemoProvince {
         boolean newly = random.nextInt(100) < 35;
         int year = newly ? title.termStart() : title.termStart() - 5 - random.nextInt(6);
         LocalDate start = LocalDate.of(year, 3 + random.nextInt(6), 1 + random.nextInt(28));
+        // no one holds a title before 18, a Party title before joining, or from a day still to come
+        LocalDate[] life = lifeDates.get(cadreId);
+        LocalDate earliest = partyTitle(title) && life[1] != null && life[1].isAfter(life[0]) ? life[1] : life[0];
+        if (start.isBefore(earliest)) {
+            start = earliest.plusDays(Math.floorMod(year * 31L + cadreId, 60));
+        }
+        if (start.isAfter(today)) {
+            start = today;
+        }
+        LocalDate termBegan = LocalDate.of(title.termStart(), 1, 1);
+        newly = !start.isBefore(termBegan);
         if (!newly && random.nextInt(100) < 20) {
             Title earlier = OTHERS.get(random.nextInt(OTHERS.size()));
-            if (!earlier.code().equals(title.code())) {
-                position(cadreId, earlier, hamlet.id(), start.minusYears(3), start.minusDays(1), false);
+            LocalDate earlierStart = start.minusYears(3);
+            if (!earlier.code().equals(title.code()) && !earlierStart.isBefore(life[0])
+                    && !(partyTitle(earlier) && (life[1] == null || earlierStart.isBefore(life[1])))) {
+                position(cadreId, earlier, hamlet.id(), earlierStart, start.minusDays(1), false);
             }
         }
         position(cadreId, title, hamlet.id(), start, null, newly);

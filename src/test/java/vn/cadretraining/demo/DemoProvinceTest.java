@@ -10,6 +10,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.cadretraining.shared.time.VietnamTime;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import vn.cadretraining.shared.service.Database;
@@ -97,6 +103,9 @@ class DemoProvinceTest {
                     "one finished class of the demo trainer waits to be closed");
             assertTrue(count(c, "SELECT COUNT(*) FROM certificate x JOIN account a ON a.cadre_id = x.cadre_id"
                     + " WHERE a.username = 'canbo'") > 0, "the demo cadre has a certificate to show");
+            // every date one could meet in real life: no one joined the Party, held a title or was trained as a child,
+            // and nothing happened on a day still to come
+            assertEquals(List.of(), impossibleDates(c));
             // identities continue after the generated ids
             assertEquals(count(c, "SELECT MAX(id) FROM cadre") + 1, count(c, "SELECT c.AUTOINCREMENTVALUE FROM"
                     + " SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t ON c.REFERENCEID = t.TABLEID"
@@ -139,6 +148,107 @@ class DemoProvinceTest {
             }
         }
         return names;
+    }
+
+    /**
+     * Each kind of impossible date the generator wrote, with how many and one example: the Party joined before 18
+     * or in the future, a title held before 18, before joining the Party (a Party cell's title) or from a day to
+     * come, an enrolment, attendance mark, closing or certificate dated in the future, training before 18.
+     */
+    static List<String> impossibleDates(Connection c) throws SQLException {
+        LocalDate today = VietnamTime.today();
+        LocalDateTime now = VietnamTime.now();
+        Map<String, List<String>> found = new TreeMap<>();
+        java.util.function.BiConsumer<String, String> add = (kind, example) ->
+                found.computeIfAbsent(kind, k -> new ArrayList<>()).add(example);
+        Map<Long, LocalDate[]> people = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id, birth_date, party_member, party_joined FROM cadre")) {
+            while (rs.next()) {
+                LocalDate born = rs.getDate(2).toLocalDate();
+                LocalDate joined = rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate();
+                String who = "cadre " + rs.getLong(1) + " born " + born;
+                if (born.plusYears(18).isAfter(today)) {
+                    add.accept("a cadre under 18", who);
+                }
+                if (rs.getBoolean(3) != (joined != null)) {
+                    add.accept("a member without a join date or the reverse", who);
+                }
+                if (joined != null && joined.isAfter(today)) {
+                    add.accept("joined the Party in the future", who + " joined " + joined);
+                }
+                if (joined != null && joined.isBefore(born.plusYears(18))) {
+                    add.accept("joined the Party before 18", who + " joined " + joined);
+                }
+                people.put(rs.getLong(1), new LocalDate[] {born, joined});
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT p.cadre_id, t.code, p.start_date,"
+                + " p.end_date, p.term_start FROM position p JOIN position_title t ON p.title_id = t.id")) {
+            while (rs.next()) {
+                LocalDate[] life = people.get(rs.getLong(1));
+                LocalDate start = rs.getDate(3).toLocalDate();
+                LocalDate end = rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate();
+                LocalDate began = rs.getDate(5) == null ? start : rs.getDate(5).toLocalDate();
+                String what = "cadre " + rs.getLong(1) + " born " + life[0] + ": " + rs.getString(2) + " from " + began;
+                if (began.isBefore(life[0].plusYears(18))) {
+                    add.accept("a title held before 18", what);
+                }
+                if (start.isAfter(today)) {
+                    add.accept("a title held from a day to come", what);
+                }
+                if (end != null && (end.isBefore(start) || end.isAfter(today))) {
+                    add.accept("a title ended before it began or in the future", what + " to " + end);
+                }
+                if (rs.getString(2).startsWith("PARTY_") && (life[1] == null || began.isBefore(life[1]))) {
+                    add.accept("a Party cell's title held by a non-member or before joining", what + ", joined " + life[1]);
+                }
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT e.cadre_id, e.requested_at,"
+                + " e.decided_at, k.start_date, e.status FROM enrollment e JOIN course_class k ON e.class_id = k.id")) {
+            while (rs.next()) {
+                LocalDate born = people.get(rs.getLong(1))[0];
+                String what = "cadre " + rs.getLong(1) + " born " + born + ", class of " + rs.getDate(4);
+                if (rs.getTimestamp(2).toLocalDateTime().isAfter(now)
+                        || rs.getTimestamp(3) != null && rs.getTimestamp(3).toLocalDateTime().isAfter(now)) {
+                    add.accept("an enrolment requested or decided in the future", what);
+                }
+                if ("ENROLLED".equals(rs.getString(5)) && rs.getDate(4).toLocalDate().isBefore(born.plusYears(18))) {
+                    add.accept("trained before 18", what);
+                }
+            }
+        }
+        for (String[] q : new String[][] {
+            {"an attendance mark for a session to come or marked in the future",
+                "SELECT COUNT(*) FROM attendance_mark m JOIN class_session s ON m.session_id = s.id"
+                + " WHERE s.starts_at > ? OR m.marked_at > ?"},
+            {"a class created or a place waitlisted in the future",
+                "SELECT (SELECT COUNT(*) FROM course_class WHERE created_at > ?)"
+                + " + (SELECT COUNT(*) FROM enrollment WHERE waitlisted_at > ?) FROM SYSIBM.SYSDUMMY1"},
+            {"a class closed in the future or before it ended",
+                "SELECT COUNT(*) FROM course_class WHERE closed_at > ? OR CAST(closed_at AS DATE) < end_date"},
+            {"a certificate issued in the future", "SELECT COUNT(*) FROM certificate WHERE issued_on > CURRENT_DATE"},
+            {"a certificate issued before 18", "SELECT COUNT(*) FROM certificate x JOIN cadre d ON x.cadre_id = d.id"
+                + " WHERE YEAR(x.issued_on) - YEAR(d.birth_date) < 18"}}) {
+            long n;
+            // times are Vietnam's wall clock, as the application writes them, whatever this JVM's zone
+            try (java.sql.PreparedStatement ps = c.prepareStatement(q[1].replace("CURRENT_DATE", "'" + today + "'"))) {
+                for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                    ps.setTimestamp(i, java.sql.Timestamp.valueOf(now));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n = rs.getLong(1);
+                }
+            }
+            if (n > 0) {
+                add.accept(q[0], n + " rows");
+            }
+        }
+        List<String> report = new ArrayList<>();
+        found.forEach((kind, examples) -> report.add(kind + ": " + examples.size() + ", e.g. " + examples.get(0)));
+        return report;
     }
 
     /** A migrated in-memory database; closing it ends the open transaction first. */

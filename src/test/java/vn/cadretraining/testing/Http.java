@@ -34,6 +34,9 @@ public final class Http {
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/1.1 as browsers speak it over plain http: the default HTTP/2 asks for an h2c upgrade on a new
+                // connection, which the server drops when the request has a body (a POST after a keep-alive timeout)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 

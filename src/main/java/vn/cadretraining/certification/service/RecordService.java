@@ -152,31 +152,52 @@ public class RecordService {
 
     /**
      * The upcoming sessions as an iCalendar file (RFC 5545) that a phone adds to its calendar: times in
-     * Vietnam's zone, one event per session, stable UIDs so that importing again updates rather than doubles.
+     * Vietnam's zone, described by the VTIMEZONE that every TZID must have (§3.2.19; Outlook misplaces events
+     * without it), one event per session. UIDs are stable and do not come from the request (a client chooses
+     * its Host header), so importing again updates rather than doubles; SEQUENCE follows the session's changes.
      */
     @RolesAllowed(Role.Names.CADRE)
-    public void calendar(OutputStream out, String host) {
+    public void calendar(OutputStream out) {
         Cadre me = me();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cadre Training//VI\r\n"
-                + "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:Lịch học bồi dưỡng\r\nX-WR-TIMEZONE:Asia/Ho_Chi_Minh\r\n");
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//Cadre Training//Boi duong can bo co so//VI");
+        line(ics, "CALSCALE:GREGORIAN");
+        line(ics, "METHOD:PUBLISH");
+        line(ics, "X-WR-CALNAME:" + escape("Lịch học bồi dưỡng"));
+        line(ics, "X-WR-TIMEZONE:" + VIETNAM_TZID);
+        // Vietnam keeps +07:00 all year (since 1975), no daylight saving: one observance, from and to +07:00,
+        // as calendar services write zones without changes (a 1975 change from +08:00 misleads some readers)
+        line(ics, "BEGIN:VTIMEZONE");
+        line(ics, "TZID:" + VIETNAM_TZID);
+        line(ics, "BEGIN:STANDARD");
+        line(ics, "DTSTART:19700101T000000");
+        line(ics, "TZOFFSETFROM:+0700");
+        line(ics, "TZOFFSETTO:+0700");
+        line(ics, "TZNAME:ICT");
+        line(ics, "END:STANDARD");
+        line(ics, "END:VTIMEZONE");
         String stamp = f.format(LocalDateTime.now(java.time.ZoneOffset.UTC)) + "Z";
+        String domain = CertificateService.issuerCode().toLowerCase(Locale.ROOT) + ".boiduong.cadre-training";
         for (ClassSession s : upcoming(me)) {
-            ics.append("BEGIN:VEVENT\r\n")
-                    .append("UID:session-").append(s.getId()).append('@').append(host).append("\r\n")
-                    .append("DTSTAMP:").append(stamp).append("\r\n")
-                    .append("DTSTART;TZID=Asia/Ho_Chi_Minh:").append(f.format(s.getStartsAt())).append("\r\n")
-                    .append("DTEND;TZID=Asia/Ho_Chi_Minh:").append(f.format(s.getEndsAt())).append("\r\n")
-                    .append(fold("SUMMARY:" + escape(s.getCourseClass().getCourse().getTitleVi()))).append("\r\n");
+            line(ics, "BEGIN:VEVENT");
+            line(ics, "UID:session-" + s.getId() + "@" + domain);
+            line(ics, "DTSTAMP:" + stamp);
+            line(ics, "SEQUENCE:" + s.getVersion());
+            line(ics, "DTSTART;TZID=" + VIETNAM_TZID + ":" + f.format(s.getStartsAt()));
+            line(ics, "DTEND;TZID=" + VIETNAM_TZID + ":" + f.format(s.getEndsAt()));
+            line(ics, "SUMMARY:" + escape(s.getCourseClass().getCourse().getTitleVi()));
             if (s.getTopic() != null) {
-                ics.append(fold("DESCRIPTION:" + escape(s.getTopic()))).append("\r\n");
+                line(ics, "DESCRIPTION:" + escape(s.getTopic()));
             }
             if (s.getVenue() != null) {
-                ics.append(fold("LOCATION:" + escape(s.getVenue().getName()))).append("\r\n");
+                line(ics, "LOCATION:" + escape(s.getVenue().getName()));
             }
-            ics.append("END:VEVENT\r\n");
+            line(ics, "END:VEVENT");
         }
-        ics.append("END:VCALENDAR\r\n");
+        line(ics, "END:VCALENDAR");
         try {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(ics.toString());
@@ -184,6 +205,13 @@ public class RecordService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final String VIETNAM_TZID = "Asia/Ho_Chi_Minh";
+
+    /** A content line, folded, ended by CRLF. */
+    private static void line(StringBuilder ics, String contentLine) {
+        ics.append(fold(contentLine)).append("\r\n");
     }
 
     /** The transcript: positions, then classes with attendance, outcome and certificate number. */
@@ -217,7 +245,8 @@ public class RecordService {
     }
 
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+                .replace("\r", "\\n").replace("\n", "\\n");
     }
 
     /** Lines of at most 75 octets, continued with a space (RFC 5545 §3.1), without cutting a character. */

@@ -72,7 +72,7 @@ public class FilesServlet extends HttpServlet {
                 sheets.pdf(id, Language.resolve(request), response.getOutputStream());
             } else if ("/me/calendar.ics".equals(path)) {
                 start(response, "text/calendar;charset=UTF-8", "lich-hoc.ics");
-                record.calendar(response.getOutputStream(), request.getServerName());
+                record.calendar(response.getOutputStream());
             } else if ("/me/transcript.pdf".equals(path)) {
                 start(response, "application/pdf", "qua-trinh-boi-duong.pdf");
                 record.transcript(record.me(), Language.resolve(request), response.getOutputStream());

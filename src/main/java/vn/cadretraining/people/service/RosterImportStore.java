@@ -99,7 +99,7 @@ public class RosterImportStore {
         for (RosterRowValidator.Checked row : checked) {
             RowAction action = row.isValid()
                     ? RowChange.of(row.values(), refs.cadre(row.values().code())).action() : null;
-            rows.add(new ImportRow(row.raw(), row.problems(), action));
+            rows.add(new ImportRow(row.raw(), row.problems(), action, row.notes()));
         }
         return rows;
     }

@@ -18,6 +18,10 @@ import java.util.logging.Logger;
  *
  * <p>PrimeFaces adds its nonce policy with {@code addHeader}; two CSP headers would both be enforced and the
  * default one (without the nonce) would block the page's scripts, so the wrapper turns that add into a set.
+ *
+ * <p>web.xml gives every response UTF-8, which the server writes into the Content-Type of PDFs, ZIPs and
+ * spreadsheets too ("application/pdf;charset=UTF-8"); a charset means nothing on bytes and some clients refuse
+ * it, so the wrapper drops it for binary types, whoever sets them (servlets, PrimeFaces downloads, resources).
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*",
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
@@ -45,6 +49,21 @@ public class SecurityHeadersFilter extends HttpFilter {
         try {
             chain.doFilter(request, new HttpServletResponseWrapper(response) {
                 @Override
+                public void setContentType(String type) {
+                    super.setContentType(type);
+                    if (isBinary(type)) {
+                        super.setCharacterEncoding(null);
+                    }
+                }
+
+                @Override
+                public void setCharacterEncoding(String charset) {
+                    if (!isBinary(getContentType())) {
+                        super.setCharacterEncoding(charset);
+                    }
+                }
+
+                @Override
                 public void addHeader(String name, String value) {
                     if (SecurityHeaders.CSP.equalsIgnoreCase(name)) {
                         super.setHeader(name, value);
@@ -59,6 +78,22 @@ public class SecurityHeadersFilter extends HttpFilter {
             }
             failSafely(request, response, e);
         }
+    }
+
+    /** True for a media type whose body is bytes, not text: it takes no charset parameter. */
+    static boolean isBinary(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (type.isEmpty() || type.startsWith("text/") || type.endsWith("+xml") || type.endsWith("+json")) {
+            return false;
+        }
+        return switch (type) {
+            case "application/json", "application/javascript", "application/ecmascript", "application/xml",
+                    "application/x-www-form-urlencoded" -> false;
+            default -> true;
+        };
     }
 
     /**

@@ -27,6 +27,9 @@ public final class Choices {
 
     static {
         GENDERS.putAll(labels(Gender.class));
+        // Nam/Nữ with or without diacritics and Male/Female come from the labels; M/F is how many forms abbreviate
+        GENDERS.put("m", Gender.MALE);
+        GENDERS.put("f", Gender.FEMALE);
         for (String yes : new String[] {"co", "yes", "x", "true", "1", "dung"}) {
             YES_NO.put(yes, Boolean.TRUE);
         }

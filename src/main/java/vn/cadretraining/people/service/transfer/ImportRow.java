@@ -4,13 +4,19 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One row of the preview: the row as read, its problems (none when it can be imported) and, when it has
- * none, what importing it would do.
+ * One row of the preview: the row as read, its problems (none when it can be imported), when it has none,
+ * what importing it would do, and the values that will be stored in another form than written.
  */
-public record ImportRow(RawRow raw, List<ImportProblem> problems, RowAction action) implements Serializable {
+public record ImportRow(RawRow raw, List<ImportProblem> problems, RowAction action, List<ImportProblem> notes)
+        implements Serializable {
 
     public ImportRow {
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public ImportRow(RawRow raw, List<ImportProblem> problems, RowAction action) {
+        this(raw, problems, action, List.of());
     }
 
     public int getNumber() {
@@ -35,6 +41,10 @@ public record ImportRow(RawRow raw, List<ImportProblem> problems, RowAction acti
 
     public List<ImportProblem> getProblems() {
         return problems;
+    }
+
+    public List<ImportProblem> getNotes() {
+        return notes;
     }
 
     public RowAction getAction() {

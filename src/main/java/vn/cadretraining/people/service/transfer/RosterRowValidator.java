@@ -26,8 +26,11 @@ import vn.cadretraining.shared.time.VietnamTime;
  */
 public final class RosterRowValidator {
 
-    /** A row checked: its problems, and its parsed values when it has none. */
-    public record Checked(RawRow raw, List<ImportProblem> problems, CadreValues values) {
+    /**
+     * A row checked: its problems, and its parsed values when it has none; notes say which values were written
+     * another way than they are stored ("+84 912 345 678" stored as 0912345678), for the preview.
+     */
+    public record Checked(RawRow raw, List<ImportProblem> problems, CadreValues values, List<ImportProblem> notes) {
         public boolean isValid() {
             return problems.isEmpty();
         }
@@ -48,7 +51,8 @@ public final class RosterRowValidator {
         List<Checked> checked = new ArrayList<>(rows.size());
         for (RawRow row : rows) {
             List<ImportProblem> problems = new ArrayList<>();
-            CadreValues values = check(row, refs, problems);
+            List<ImportProblem> notes = new ArrayList<>();
+            CadreValues values = check(row, refs, problems, notes);
             String code = Cadre.normalizeCode(row.get(RosterColumn.CODE));
             List<Integer> same = code == null ? List.of() : rowsByCode.get(code);
             if (same.size() > 1) {
@@ -56,12 +60,12 @@ public final class RosterRowValidator {
                         .collect(Collectors.joining(", "));
                 problems.add(0, new ImportProblem("import.problem.duplicateInFile", RosterColumn.CODE, code, others));
             }
-            checked.add(new Checked(row, List.copyOf(problems), problems.isEmpty() ? values : null));
+            checked.add(new Checked(row, List.copyOf(problems), problems.isEmpty() ? values : null, List.copyOf(notes)));
         }
         return checked;
     }
 
-    static CadreValues check(RawRow row, ImportReferences refs, List<ImportProblem> problems) {
+    static CadreValues check(RawRow row, ImportReferences refs, List<ImportProblem> problems, List<ImportProblem> notes) {
         String code = Cadre.normalizeCode(required(row, RosterColumn.CODE, problems));
         if (code != null && !code.matches(Cadre.CODE_PATTERN)) {
             problems.add(new ImportProblem("import.problem.codePattern", RosterColumn.CODE, code));
@@ -76,6 +80,9 @@ public final class RosterRowValidator {
             gender = Choices.gender(genderText);
             if (gender == null) {
                 problems.add(new ImportProblem("import.problem.gender", RosterColumn.GENDER, genderText));
+            } else if (!genderText.strip().equals(Choices.label(gender))) {
+                notes.add(new ImportProblem(gender == Gender.MALE ? "import.normalised.MALE" : "import.normalised.FEMALE",
+                        RosterColumn.GENDER, genderText.strip()));
             }
         }
         LocalDate birthDate = date(row, RosterColumn.BIRTH_DATE, problems);
@@ -90,11 +97,14 @@ public final class RosterRowValidator {
                 problems.add(new ImportProblem("import.problem.unknownEthnicity", RosterColumn.ETHNICITY, ethnicityText));
             }
         }
-        String phone = row.get(RosterColumn.PHONE);
-        if (phone != null) {
-            phone = phone.replaceAll("[\\s.-]", "");
-            if (!phone.matches(Cadre.PHONE_PATTERN)) {
-                problems.add(new ImportProblem("import.problem.phone", RosterColumn.PHONE, row.get(RosterColumn.PHONE)));
+        String phone = null;
+        String phoneText = row.get(RosterColumn.PHONE);
+        if (phoneText != null) {
+            phone = PhoneNumbers.normalize(phoneText);
+            if (phone == null) {
+                problems.add(new ImportProblem("import.problem.phone", RosterColumn.PHONE, phoneText));
+            } else if (!phone.equals(phoneText.strip())) {
+                notes.add(new ImportProblem("import.normalised.phone", RosterColumn.PHONE, phoneText.strip(), phone));
             }
         }
         EducationLevel education = choice(row, RosterColumn.EDUCATION, Choices::education, problems);

@@ -132,6 +132,31 @@ class RosterRowValidatorTest {
         assertEquals(Gender.MALE, check(row(2, RosterColumn.GENDER, typed)).values().gender());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"M", "m", "Nam", "NAM", "male", "Male"})
+    void genderWrittenAsMaleInAnyCommonForm(String typed) {
+        assertEquals(Gender.MALE, check(row(2, RosterColumn.GENDER, typed)).values().gender(), typed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"F", "f", "Nữ", "nữ", "Nu", "nu", "NỮ", "NU", "Female", "female"})
+    void genderWrittenAsFemaleInAnyCommonForm(String typed) {
+        assertEquals(Gender.FEMALE, check(row(2, RosterColumn.GENDER, typed)).values().gender(), typed);
+    }
+
+    @Test
+    void theRowSaysWhichValuesAreStoredInAnotherForm() {
+        RosterRowValidator.Checked checked = check(row(2, RosterColumn.GENDER, "F", RosterColumn.PHONE, "+84 912 345 678"));
+        assertTrue(checked.isValid(), () -> checked.problems().toString());
+        assertEquals("0912345678", checked.values().phone());
+        assertEquals(List.of("import.normalised.FEMALE", "import.normalised.phone"),
+                checked.notes().stream().map(ImportProblem::key).toList());
+        assertEquals(List.of("+84 912 345 678", "0912345678"), List.of(checked.notes().get(1).args()));
+        assertEquals(RosterColumn.PHONE, checked.notes().get(1).column());
+        RosterRowValidator.Checked plain = check(row(2, RosterColumn.GENDER, "Nam", RosterColumn.PHONE, "0912345678"));
+        assertEquals(List.of(), plain.notes(), "values already in their stored form need no note");
+    }
+
     @Test
     void missingRequiredFields() {
         for (RosterColumn c : List.of(RosterColumn.CODE, RosterColumn.FULL_NAME, RosterColumn.GENDER, RosterColumn.UNIT_CODE)) {
@@ -146,6 +171,9 @@ class RosterRowValidatorTest {
         assertProblem("import.problem.tooLong", RosterColumn.FULL_NAME, RosterColumn.FULL_NAME, "A".repeat(151));
         assertProblem("import.problem.gender", RosterColumn.GENDER, RosterColumn.GENDER, "Khác");
         assertProblem("import.problem.phone", RosterColumn.PHONE, RosterColumn.PHONE, "912345678");
+        assertProblem("import.problem.phone", RosterColumn.PHONE, RosterColumn.PHONE, "+84 12 345");
+        assertProblem("import.problem.phone", RosterColumn.PHONE, RosterColumn.PHONE, "0912 345 67x");
+        assertProblem("import.problem.gender", RosterColumn.GENDER, RosterColumn.GENDER, "X");
         assertProblem("import.problem.nationalId", RosterColumn.NATIONAL_ID, RosterColumn.NATIONAL_ID, "12345");
         assertProblem("import.problem.notInList", RosterColumn.EDUCATION, RosterColumn.EDUCATION, "Tiến sĩ vũ trụ");
         assertProblem("import.problem.notInList", RosterColumn.POLITICAL_THEORY, RosterColumn.POLITICAL_THEORY, "Giỏi");
