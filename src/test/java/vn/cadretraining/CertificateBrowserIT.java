@@ -286,8 +286,24 @@ class CertificateBrowserIT extends BrowserTestBase {
         PDFTextStripper stripper = new PDFTextStripper() {
             @Override
             protected void writeString(String text, List<TextPosition> positions) throws IOException {
-                TextPosition first = positions.get(0);
-                words.add(new Word(text, first.getFontSizeInPt(), first.getXDirAdj(), first.getYDirAdj()));
+                // a line at a time: cut into words at the spaces
+                StringBuilder word = new StringBuilder();
+                TextPosition first = null;
+                for (TextPosition p : positions) {
+                    if (p.getUnicode().isBlank()) {
+                        if (first != null) {
+                            words.add(new Word(word.toString(), first.getFontSizeInPt(), first.getXDirAdj(), first.getYDirAdj()));
+                        }
+                        word.setLength(0);
+                        first = null;
+                    } else {
+                        first = first == null ? p : first;
+                        word.append(p.getUnicode());
+                    }
+                }
+                if (first != null) {
+                    words.add(new Word(word.toString(), first.getFontSizeInPt(), first.getXDirAdj(), first.getYDirAdj()));
+                }
                 super.writeString(text, positions);
             }
         };
@@ -366,7 +382,8 @@ class CertificateBrowserIT extends BrowserTestBase {
     /** A cadre's transcript as PDFBox reads it, white space made single spaces (table cells wrap their lines). */
     private String transcript(Http http, long cadreId) throws Exception {
         java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("/files/cadre/" + cadreId + "/transcript.pdf"))
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString().replaceAll("/$", "")
+                                + "/files/cadre/" + cadreId + "/transcript.pdf"))
                         .header("Cookie", http.cookieHeader()).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, answer.statusCode());

@@ -276,9 +276,9 @@ public class CertificateService {
         OfficialPdf.room(doc, EMBLEM_ROOM);
         OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(vi, "app.issuerParent"), Bundle.text(vi, "app.issuer"),
                 c.getNumber(), Bundle.text(vi, "app.place"), c.getIssuedOn()));
-        OfficialPdf.large(doc, Bundle.text(vi, "certificate.pdf.title"), TITLE_SIZE, OfficialPdf.CERTIFICATE_RED, 16, 8);
+        OfficialPdf.large(doc, Bundle.text(vi, "certificate.pdf.title"), TITLE_SIZE, OfficialPdf.CERTIFICATE_RED, 8, 4);
         OfficialPdf.add(doc, OfficialPdf.centered(Bundle.text(vi, "certificate.pdf.certifies"), OfficialPdf.font(BODY_SIZE)));
-        OfficialPdf.large(doc, c.getHolderName(), NAME_SIZE, java.awt.Color.BLACK, 2, 8);
+        OfficialPdf.large(doc, c.getHolderName(), NAME_SIZE, java.awt.Color.BLACK, 2, 4);
         line(doc, Bundle.text(vi, "certificate.pdf.born"), holder.getBirthDate() == null ? null
                 : VietnamTime.DATE.format(holder.getBirthDate()), Bundle.text(vi, "certificate.pdf.unit"),
                 holder.getUnit().getLabel().replace(" — ", ", "));
@@ -293,14 +293,14 @@ public class CertificateService {
         Paragraph validity = OfficialPdf.centered(c.getValidUntil() == null ? Bundle.text(vi, "certificate.pdf.forever")
                 : Bundle.text(vi, "certificate.pdf.validUntil", VietnamTime.DATE.format(c.getValidUntil())),
                 OfficialPdf.font(BODY_SIZE - 1));
-        validity.setSpacingBefore(6);
+        validity.setSpacingBefore(4);
         OfficialPdf.add(doc, validity);
         OfficialPdf.signature(doc, Bundle.text(vi, "certificate.pdf.signer"), null);
         verification(framed, url);
         doc.close();
     }
 
-    private static final float EMBLEM_ROOM = 58;
+    private static final float EMBLEM_ROOM = 48;
     private static final float TITLE_SIZE = 30;
     private static final float NAME_SIZE = 24;
     private static final float BODY_SIZE = 13;
@@ -310,7 +310,7 @@ public class CertificateService {
     private static void line(Document doc, String... labelsAndValues) {
         Paragraph p = new Paragraph();
         p.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
-        p.setLeading(BODY_SIZE * 2f);
+        p.setLeading(BODY_SIZE * 1.75f);
         for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
             if (labelsAndValues[i + 1] == null) {
                 continue;
