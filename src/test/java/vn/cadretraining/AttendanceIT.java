@@ -418,6 +418,7 @@ class AttendanceIT {
         String lines = pdfText(transcript.toByteArray());
         assertTrue(lines.contains(mine.getNumber()), "the transcript lists the certificate");
         assertTrue(lines.contains("Hoàn thành"));
+        assertTrue(lines.contains("Đang học"), "a class still running says so rather than leaving its result blank: " + lines);
 
         ByteArrayOutputStream ics = new ByteArrayOutputStream();
         record.calendar(ics);

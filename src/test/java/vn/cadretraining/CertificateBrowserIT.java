@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.lowagie.text.pdf.PdfReader;
+import java.io.IOException;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,21 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -85,6 +96,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         Matcher verify = Pattern.compile("/verify/([a-z2-9]{26})").matcher(text.replace("\n", ""));
         assertTrue(verify.find(), "the verification address is printed: " + text);
         String code = verify.group(1);
+        assertFramedCertificate(pdf, code);
 
         // anyone, signed out: the verification page says valid, with the holder
         browser.signOut();
@@ -154,6 +166,7 @@ class CertificateBrowserIT extends BrowserTestBase {
                 first + " is recorded as excused");
         assertEquals("Họp tổ dân phố", browser.find(".attendance-row:first-child .note-input").getAttribute("value"));
         browser.screenshot("teach-session-grid");
+        assertSignInSheetLeavesRoomToSign(browser.download(Browser.id("grid:sheet"), ".pdf"));
         browser.click(Browser.id("grid:showQr"));
         browser.waitForText("#qr-url", "/checkin.xhtml?s=");
         String url = browser.text("#qr-url");
@@ -195,10 +208,12 @@ class CertificateBrowserIT extends BrowserTestBase {
         long classId = Long.parseLong(seeded.get(0));
         long[] e = new long[4];
         String[] names = new String[4];
+        long[] cadres = new long[4];
         for (int i = 0; i < 4; i++) {
             String[] line = seeded.get(i + 1).split(";");
             e[i] = Long.parseLong(line[0]);
             names[i] = line[1];
+            cadres[i] = Long.parseLong(line[2]);
         }
         browser.signIn("giangvien", PASSWORD);
         browser.open("/teach/class.xhtml?id=" + classId);
@@ -248,6 +263,133 @@ class CertificateBrowserIT extends BrowserTestBase {
         assertEquals(List.of("7.5;COMPLETED", ";NOT_COMPLETED", "4.5;NOT_COMPLETED", "9;NOT_COMPLETED"),
                 stored(http, classId, e));
         assertFalse(scoreInput(e[0]).isEnabled(), "scores are a record once closed");
+
+        // their transcripts say why the class was not completed, from what the closing knows
+        Http admin = new Http(base);
+        admin.signIn("admin", PASSWORD);
+        String[] said = {"Hoàn thành, điểm 7,5", "Chưa hoàn thành: chưa có điểm đánh giá",
+                "Không đạt: điểm 4,5 (điểm đạt 5)", "Chưa hoàn thành: dự 3/5 buổi (cần 80%)"};
+        for (int i = 0; i < 4; i++) {
+            String transcript = transcript(admin, cadres[i]);
+            assertTrue(transcript.contains(said[i]), names[i] + ": " + transcript);
+        }
+    }
+
+    // ---- the files read back with PDFBox, a reader other than the one that wrote them ---------------
+
+    /** A word as PDFBox reads it: its text, font size in points, and where it starts (from the page's top left). */
+    private record Word(String text, float size, float x, float y) {
+    }
+
+    private static List<Word> words(PDDocument pdf, int page) throws IOException {
+        List<Word> words = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                // a line at a time: cut into words at the spaces
+                StringBuilder word = new StringBuilder();
+                TextPosition first = null;
+                for (TextPosition p : positions) {
+                    if (p.getUnicode().isBlank()) {
+                        if (first != null) {
+                            words.add(new Word(word.toString(), first.getFontSizeInPt(), first.getXDirAdj(), first.getYDirAdj()));
+                        }
+                        word.setLength(0);
+                        first = null;
+                    } else {
+                        first = first == null ? p : first;
+                        word.append(p.getUnicode());
+                    }
+                }
+                if (first != null) {
+                    words.add(new Word(word.toString(), first.getFontSizeInPt(), first.getXDirAdj(), first.getYDirAdj()));
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(pdf);
+        return words;
+    }
+
+    private static void assertFontsEmbedded(PDDocument pdf) throws IOException {
+        for (PDPage page : pdf.getPages()) {
+            for (COSName name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                assertTrue(font.isEmbedded(), "font " + font.getName() + " is embedded");
+            }
+        }
+    }
+
+    /**
+     * The certificate as a province frames it: one landscape page, the holder's name set larger than the body,
+     * every font embedded, and the QR code still the verification address.
+     */
+    private static void assertFramedCertificate(Path file, String code) throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            assertEquals(1, pdf.getNumberOfPages(), "one page");
+            PDPage page = pdf.getPage(0);
+            boolean turned = page.getRotation() % 180 != 0;
+            float width = turned ? page.getMediaBox().getHeight() : page.getMediaBox().getWidth();
+            float height = turned ? page.getMediaBox().getWidth() : page.getMediaBox().getHeight();
+            List<Word> words = words(pdf, 1);
+            float name = words.stream().filter(w -> w.text().equals("Sình")).map(Word::size).findFirst().orElse(0f);
+            float body = words.stream().filter(w -> w.text().equals("sinh:")).map(Word::size).findFirst().orElse(0f);
+            List<String> qr = new ArrayList<>();
+            for (COSName n : page.getResources().getXObjectNames()) {
+                if (page.getResources().getXObject(n) instanceof PDImageXObject image) {
+                    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+                    ImageIO.write(image.getImage(), "png", png);
+                    qr.add(QrImages.decode(png.toByteArray()));
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertAll(
+                    () -> assertTrue(width > height, "A4 landscape: " + width + " × " + height),
+                    () -> assertTrue(body > 0 && name >= 1.5f * body, "the holder's name (" + name
+                            + " pt) larger than the body (" + body + " pt): " + words),
+                    () -> assertFontsEmbedded(pdf),
+                    () -> assertEquals(1, qr.size(), "one QR code"),
+                    () -> assertTrue(qr.get(0).endsWith("/verify/" + code), "the QR code is the verify address: " + qr));
+        }
+    }
+
+    /**
+     * The paper sign-in sheet: "STT" whole in its column, rows of at least 10 mm to sign in (the distance between
+     * consecutive row numbers), and no seal asked of the trainer, who has none.
+     */
+    private static void assertSignInSheetLeavesRoomToSign(Path file) throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            List<Word> words = words(pdf, 1);
+            List<Float> rows = words.stream().filter(w -> w.text().matches("\\d{1,3}") && w.x() < 100)
+                    .map(Word::y).toList();
+            String text = new PDFTextStripper().getText(pdf);
+            float tenMm = 10 * 72 / 25.4f;
+            org.junit.jupiter.api.Assertions.assertAll(
+                    () -> assertTrue(words.stream().anyMatch(w -> w.text().equals("STT")), "STT in one piece: " + words),
+                    () -> assertTrue(rows.size() >= 2, "several rows: " + rows),
+                    () -> {
+                        for (int i = 1; i < rows.size(); i++) {
+                            assertTrue(rows.get(i) - rows.get(i - 1) >= tenMm, "row " + (i + 1) + " is "
+                                    + (rows.get(i) - rows.get(i - 1)) * 25.4f / 72 + " mm below row " + i);
+                        }
+                    },
+                    () -> assertFalse(text.toLowerCase().contains("dấu"), "no seal asked of the trainer: " + text),
+                    () -> assertFontsEmbedded(pdf));
+        }
+    }
+
+    /** A cadre's transcript as PDFBox reads it, white space made single spaces (table cells wrap their lines). */
+    private String transcript(Http http, long cadreId) throws Exception {
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString().replaceAll("/$", "")
+                                + "/files/cadre/" + cadreId + "/transcript.pdf"))
+                        .header("Cookie", http.cookieHeader()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, answer.statusCode());
+        try (PDDocument pdf = Loader.loadPDF(answer.body())) {
+            return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

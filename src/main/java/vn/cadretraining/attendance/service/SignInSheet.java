@@ -22,6 +22,9 @@ import vn.cadretraining.shared.time.VietnamTime;
 @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
 public class SignInSheet {
 
+    /** 11 mm in points: a person signs in at least 10 mm. */
+    static final float ROW_HEIGHT = 11 * 72 / 25.4f;
+
     @Inject
     AttendanceService attendance;
 
@@ -40,10 +43,12 @@ public class SignInSheet {
         for (AttendanceService.GridRow r : rows) {
             table.add(List.of(String.valueOf(n++), r.cadreName(), r.unitLabel(), "", ""));
         }
-        OfficialPdf.table(doc, new float[] {5, 30, 30, 18, 17}, List.of(Bundle.text(locale, "classRoster.no"),
+        // a column wide enough for "STT" in one piece; rows of 11 mm, room for a hand signature
+        OfficialPdf.table(doc, new float[] {7, 28, 27, 24, 14}, List.of(Bundle.text(locale, "classRoster.no"),
                 Bundle.text(locale, "cadre.fullName"), Bundle.text(locale, "cadre.unit"),
-                Bundle.text(locale, "classRoster.signature"), Bundle.text(locale, "sheet.note")), table);
-        OfficialPdf.signature(doc, Bundle.text(locale, "sheet.signer"), null);
+                Bundle.text(locale, "classRoster.signature"), Bundle.text(locale, "sheet.note")), table, ROW_HEIGHT);
+        // the trainer signs the sheet as a person: a trainer has no seal, so the official signature block is not used
+        OfficialPdf.personalSignature(doc, Bundle.text(locale, "sheet.signer"), Bundle.text(locale, "sheet.signerHint"));
         doc.close();
     }
 }

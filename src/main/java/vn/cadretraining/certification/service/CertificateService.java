@@ -1,7 +1,11 @@
 package vn.cadretraining.certification.service;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Image;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -255,35 +259,93 @@ public class CertificateService {
         }
     }
 
+    /**
+     * The certificate as a province hands it out: A4 landscape in a double frame; room at the top for the emblem;
+     * the heading of official papers; the title and the holder's name in large type; the details of the course;
+     * at the bottom left the QR code of the verification address, at the bottom right the signer with room for
+     * the signature and the red seal over it.
+     */
     private void write(Certificate c, String publicBase, OutputStream out) {
         Cadre holder = em.find(Cadre.class, c.getCadreId());
         CourseClass cls = em.find(CourseClass.class, c.getClassId());
+        Enrollment enrolment = em.find(Enrollment.class, c.getEnrollmentId());
         Locale vi = Bundle.VIETNAMESE;
         String url = publicBase + "/verify/" + c.getVerifyCode();
-        Document doc = OfficialPdf.open(out, false, Bundle.text(vi, "certificate.pdf.title"), c.getNumber());
+        OfficialPdf.Framed framed = OfficialPdf.openFramed(out, Bundle.text(vi, "certificate.pdf.title"), c.getNumber());
+        Document doc = framed.doc();
+        OfficialPdf.room(doc, EMBLEM_ROOM);
         OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(vi, "app.issuerParent"), Bundle.text(vi, "app.issuer"),
                 c.getNumber(), Bundle.text(vi, "app.place"), c.getIssuedOn()));
-        OfficialPdf.title(doc, Bundle.text(vi, "certificate.pdf.title"), null);
-        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.certifies"));
-        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.holder", c.getHolderName()));
-        if (holder.getBirthDate() != null) {
-            OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.born", VietnamTime.DATE.format(holder.getBirthDate())));
+        OfficialPdf.large(doc, Bundle.text(vi, "certificate.pdf.title"), TITLE_SIZE, OfficialPdf.CERTIFICATE_RED, 8, 4);
+        OfficialPdf.add(doc, OfficialPdf.centered(Bundle.text(vi, "certificate.pdf.certifies"), OfficialPdf.font(BODY_SIZE)));
+        OfficialPdf.large(doc, c.getHolderName(), NAME_SIZE, java.awt.Color.BLACK, 2, 4);
+        line(doc, Bundle.text(vi, "certificate.pdf.born"), holder.getBirthDate() == null ? null
+                : VietnamTime.DATE.format(holder.getBirthDate()), Bundle.text(vi, "certificate.pdf.unit"),
+                holder.getUnit().getLabel().replace(" — ", ", "));
+        line(doc, Bundle.text(vi, "certificate.pdf.completed"), c.getCourseTitle());
+        line(doc, Bundle.text(vi, "certificate.pdf.class"), cls.getCode(), Bundle.text(vi, "certificate.pdf.period"),
+                Bundle.text(vi, "certificate.pdf.periodDetail", VietnamTime.DATE.format(cls.getStartDate()),
+                        VietnamTime.DATE.format(cls.getEndDate()), c.getHours().stripTrailingZeros().toPlainString()));
+        line(doc, Bundle.text(vi, "certificate.pdf.result"), enrolment == null || enrolment.getScore() == null
+                ? Bundle.text(vi, "Outcome.COMPLETED")
+                : Bundle.text(vi, "certificate.pdf.resultScore", Bundle.text(vi, "Outcome.COMPLETED"),
+                        enrolment.getScore().stripTrailingZeros()));
+        Paragraph validity = OfficialPdf.centered(c.getValidUntil() == null ? Bundle.text(vi, "certificate.pdf.forever")
+                : Bundle.text(vi, "certificate.pdf.validUntil", VietnamTime.DATE.format(c.getValidUntil())),
+                OfficialPdf.font(BODY_SIZE - 1));
+        validity.setSpacingBefore(4);
+        OfficialPdf.add(doc, validity);
+        OfficialPdf.signature(doc, Bundle.text(vi, "certificate.pdf.signer"), null);
+        verification(framed, url);
+        doc.close();
+    }
+
+    private static final float EMBLEM_ROOM = 48;
+    private static final float TITLE_SIZE = 30;
+    private static final float NAME_SIZE = 24;
+    private static final float BODY_SIZE = 13;
+    private static final float QR_SIZE = 78;
+
+    /** A centered line of the body: "label: value" pairs, the values in bold; a pair without a value is left out. */
+    private static void line(Document doc, String... labelsAndValues) {
+        Paragraph p = new Paragraph();
+        p.setAlignment(com.lowagie.text.Element.ALIGN_CENTER);
+        p.setLeading(BODY_SIZE * 1.75f);
+        for (int i = 0; i + 1 < labelsAndValues.length; i += 2) {
+            if (labelsAndValues[i + 1] == null) {
+                continue;
+            }
+            if (!p.isEmpty()) {
+                p.add(new Chunk("        ", OfficialPdf.font(BODY_SIZE)));
+            }
+            p.add(new Chunk(labelsAndValues[i] + ": ", OfficialPdf.font(BODY_SIZE)));
+            p.add(new Chunk(labelsAndValues[i + 1], OfficialPdf.bold(BODY_SIZE)));
         }
-        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.unit", holder.getUnit().getLabel()));
-        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.completed", c.getCourseTitle()));
-        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.period", VietnamTime.DATE.format(cls.getStartDate()),
-                VietnamTime.DATE.format(cls.getEndDate()), c.getHours().stripTrailingZeros().toPlainString()));
-        OfficialPdf.paragraph(doc, c.getValidUntil() == null ? Bundle.text(vi, "certificate.pdf.forever")
-                : Bundle.text(vi, "certificate.pdf.validUntil", VietnamTime.DATE.format(c.getValidUntil())));
+        OfficialPdf.add(doc, p);
+    }
+
+    /** Bottom left, clear of the signature on the right: the QR code, and the address it carries for those who type it. */
+    private static void verification(OfficialPdf.Framed framed, String url) {
+        Image qr;
         try {
-            Image qr = Image.getInstance(QrCodes.png(url, 300));
-            qr.scaleAbsolute(90, 90);
-            OfficialPdf.add(doc, qr);
+            qr = Image.getInstance(QrCodes.png(url, 300));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.verify", url));
-        OfficialPdf.signature(doc, Bundle.text(vi, "certificate.pdf.signer"), null);
-        doc.close();
+        qr.scaleAbsolute(QR_SIZE, QR_SIZE);
+        PdfPTable block = new PdfPTable(new float[] {QR_SIZE + 6, 300});
+        PdfPCell image = new PdfPCell(qr, false);
+        image.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        image.setPadding(0);
+        block.addCell(image);
+        Paragraph how = new Paragraph(Bundle.text(Bundle.VIETNAMESE, "certificate.pdf.verify"), OfficialPdf.font(8));
+        how.setLeading(11);
+        Paragraph address = new Paragraph(url, OfficialPdf.font(7));
+        address.setLeading(10);
+        PdfPCell text = OfficialPdf.plainCell(how, address);
+        text.setVerticalAlignment(com.lowagie.text.Element.ALIGN_BOTTOM);
+        block.addCell(text);
+        Document doc = framed.doc();
+        OfficialPdf.placeAt(framed.writer(), block, doc.left(), doc.bottom() + QR_SIZE + 2, QR_SIZE + 6 + 300);
     }
 }

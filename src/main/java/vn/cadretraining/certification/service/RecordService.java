@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,10 +22,14 @@ import java.util.Locale;
 import java.util.Map;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
+import vn.cadretraining.catalog.entity.ClassPhase;
 import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.catalog.entity.CompletionRule;
+import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.entity.Position;
@@ -227,21 +232,108 @@ public class RecordService {
                     + " – " + (p.getEndDate() == null ? Bundle.text(locale, "cadre.position.now") : VietnamTime.DATE.format(p.getEndDate()))));
         }
         OfficialPdf.table(doc, new float[] {45, 30, 25}, List.of(Bundle.text(locale, "cadre.position.title"),
-                Bundle.text(locale, "cadre.position.unit"), Bundle.text(locale, "cadre.position.period")), positions);
+                Bundle.text(locale, "cadre.position.unit"), Bundle.text(locale, "cadre.position.period")), positions, 0);
         List<Certificate> certs = certificates(me);
+        List<Enrollment> taken = transcriptClasses(me);
+        Map<Long, int[]> counts = attendanceCounts(me, taken);
+        LocalDate today = VietnamTime.today();
         List<List<String>> classes = new ArrayList<>();
-        for (Enrollment e : classes(me)) {
+        for (Enrollment e : taken) {
             String number = certs.stream().filter(c -> c.getEnrollmentId().equals(e.getId())).map(Certificate::getNumber)
                     .findFirst().orElse("");
             classes.add(List.of(e.getCourseClass().getCourse().title(locale),
                     VietnamTime.DATE.format(e.getCourseClass().getStartDate()) + " – " + VietnamTime.DATE.format(e.getCourseClass().getEndDate()),
                     e.getAttendancePct() == null ? "" : e.getAttendancePct().stripTrailingZeros().toPlainString() + "%",
-                    e.getOutcome() == null ? "" : Bundle.text(locale, "Outcome." + e.getOutcome()), number));
+                    resultText(locale, e, counts.getOrDefault(e.getId(), new int[2]), today), number));
         }
-        OfficialPdf.table(doc, new float[] {38, 20, 10, 14, 18}, List.of(Bundle.text(locale, "record.class"),
+        OfficialPdf.table(doc, new float[] {29, 16, 10, 26, 19}, List.of(Bundle.text(locale, "record.class"),
                 Bundle.text(locale, "offer.dates"), Bundle.text(locale, "record.attendance"), Bundle.text(locale, "record.outcome"),
-                Bundle.text(locale, "record.certificate")), classes);
+                Bundle.text(locale, "record.certificate")), classes, 0);
         doc.close();
+    }
+
+    /**
+     * The classes of the transcript, newest first: those the cadre had a place in, and those left after they had
+     * begun (a withdrawal before the first day is a change of plan, not part of the record).
+     */
+    List<Enrollment> transcriptClasses(Cadre who) {
+        return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
+                        + " WHERE e.cadre.id = :c AND e.status IN :s ORDER BY k.startDate DESC", Enrollment.class)
+                .setParameter("c", who.getId()).setParameter("s", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.WITHDRAWN))
+                .getResultStream().filter(e -> e.getStatus() == EnrollmentStatus.ENROLLED || e.getDecidedAt() != null
+                        && !LocalDate.ofInstant(e.getDecidedAt(), VietnamTime.ZONE).isBefore(e.getCourseClass().getStartDate()))
+                .toList();
+    }
+
+    /**
+     * Per enrolment, the sessions of its class held so far (not cancelled, begun) and how many of them count as
+     * attended by the course's rule (present or late, and excused where the rule says so), as the closing counts.
+     */
+    private Map<Long, int[]> attendanceCounts(Cadre who, List<Enrollment> taken) {
+        Map<Long, int[]> counts = new HashMap<>();
+        if (taken.isEmpty()) {
+            return counts;
+        }
+        LocalDateTime now = VietnamTime.now();
+        Map<Long, Long> held = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT s.courseClass.id, COUNT(s) FROM ClassSession s WHERE s.cancelled = FALSE"
+                        + " AND s.startsAt <= :now AND s.courseClass.id IN :k GROUP BY s.courseClass.id", Object[].class)
+                .setParameter("now", now).setParameter("k", taken.stream().map(e -> e.getCourseClass().getId()).distinct().toList())
+                .getResultList()) {
+            held.put((Long) r[0], (Long) r[1]);
+        }
+        Map<Long, Enrollment> byId = new HashMap<>();
+        for (Enrollment e : taken) {
+            byId.put(e.getId(), e);
+            counts.put(e.getId(), new int[] {held.getOrDefault(e.getCourseClass().getId(), 0L).intValue(), 0});
+        }
+        for (Object[] r : em.createQuery("SELECT m.enrollment.id, m.status, COUNT(m) FROM AttendanceMark m"
+                        + " WHERE m.enrollment.cadre.id = :c AND m.session.cancelled = FALSE AND m.session.startsAt <= :now"
+                        + " GROUP BY m.enrollment.id, m.status", Object[].class)
+                .setParameter("c", who.getId()).setParameter("now", now).getResultList()) {
+            Enrollment e = byId.get((Long) r[0]);
+            AttendanceStatus status = (AttendanceStatus) r[1];
+            if (e != null && (status.attended() || status == AttendanceStatus.EXCUSED
+                    && e.getCourseClass().getCourse().getRule().isExcusedCounts())) {
+                counts.get(e.getId())[1] += ((Long) r[2]).intValue();
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * What the transcript says of a class: its outcome and, when not completed, why (sessions attended against the
+     * share required, the score against the pass mark); for a class without an outcome yet, where it stands.
+     *
+     * @param counts sessions held so far, and how many of them count as attended
+     */
+    static String resultText(Locale locale, Enrollment e, int[] counts, LocalDate today) {
+        CourseClass cls = e.getCourseClass();
+        CompletionRule rule = cls.getCourse().getRule();
+        if (e.getStatus() == EnrollmentStatus.WITHDRAWN) {
+            return Bundle.text(locale, "record.result.withdrawn",
+                    VietnamTime.DATE.format(LocalDate.ofInstant(e.getDecidedAt(), VietnamTime.ZONE)));
+        }
+        if (e.getOutcome() == Outcome.COMPLETED) {
+            return e.getScore() == null ? Bundle.text(locale, "Outcome.COMPLETED")
+                    : Bundle.text(locale, "record.result.completedScore", e.getScore().stripTrailingZeros());
+        }
+        if (e.getOutcome() == Outcome.NOT_COMPLETED) {
+            String reason = e.getOutcomeReason() == null ? "" : e.getOutcomeReason();
+            return switch (reason) {
+                case "result.reason.attendance" -> Bundle.text(locale, "record.result.attendance", counts[1], counts[0],
+                        rule.getMinAttendancePct());
+                case "result.reason.noScore" -> Bundle.text(locale, "record.result.noScore");
+                case "result.reason.score" -> Bundle.text(locale, "record.result.score",
+                        e.getScore().stripTrailingZeros(), rule.getPassMark().stripTrailingZeros());
+                default -> Bundle.text(locale, "Outcome.NOT_COMPLETED");
+            };
+        }
+        ClassPhase phase = cls.phaseOn(today);
+        if ((phase == ClassPhase.RUNNING || phase == ClassPhase.AWAITING_RESULTS) && counts[0] > 0) {
+            return Bundle.text(locale, "record.result." + phase, counts[1], counts[0]);
+        }
+        return Bundle.text(locale, "ClassPhase." + phase);
     }
 
     private static String escape(String s) {

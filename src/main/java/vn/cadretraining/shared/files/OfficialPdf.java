@@ -201,4 +201,185 @@ public final class OfficialPdf {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---- general drawing: framed pages, large type, fixed spots, tables with room for diacritics ----
+
+    /** Dark red of the frame and the title of a certificate. */
+    public static final java.awt.Color CERTIFICATE_RED = new java.awt.Color(0x9B, 0x1C, 0x1C);
+
+    /** A document and the writer behind it, for what is drawn at a fixed spot of the page. */
+    public record Framed(Document doc, PdfWriter writer) {
+    }
+
+    /**
+     * Opens an A4 landscape document whose every page carries a double border, a thick line outside a thin one,
+     * as a certificate is framed; the margins keep the text well inside the frame.
+     */
+    public static Framed openFramed(OutputStream out, String title, String subject) {
+        Document doc = new EmbeddedFontsDocument(PageSize.A4.rotate(), 62, 62, 38, 34);
+        PdfWriter writer;
+        try {
+            writer = PdfWriter.getInstance(doc, out);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+        writer.setPageEvent(new com.lowagie.text.pdf.PdfPageEventHelper() {
+            @Override
+            public void onStartPage(PdfWriter w, Document d) {
+                doubleBorder(w.getDirectContentUnder(), d.getPageSize(), CERTIFICATE_RED);
+            }
+        });
+        doc.addTitle(title);
+        doc.addSubject(subject);
+        doc.addCreator("Bồi dưỡng cán bộ cơ sở");
+        doc.open();
+        return new Framed(doc, writer);
+    }
+
+    /** A thick line 16 pt inside the page's edge and a thin one 5 pt inside it. */
+    public static void doubleBorder(com.lowagie.text.pdf.PdfContentByte canvas, Rectangle page, java.awt.Color color) {
+        canvas.saveState();
+        canvas.setColorStroke(color);
+        canvas.setLineWidth(2.6f);
+        canvas.rectangle(16, 16, page.getWidth() - 32, page.getHeight() - 32);
+        canvas.stroke();
+        canvas.setLineWidth(0.8f);
+        canvas.rectangle(22.5f, 22.5f, page.getWidth() - 45, page.getHeight() - 45);
+        canvas.stroke();
+        canvas.restoreState();
+    }
+
+    /** A line of large type, centered (the title of a certificate, the name of its holder). */
+    public static void large(Document doc, String text, float size, java.awt.Color color, float spacingBefore, float spacingAfter) {
+        Font f = bold(size);
+        f.setColor(color);
+        Paragraph p = centered(text, f);
+        p.setLeading(size * 1.3f);
+        p.setSpacingBefore(spacingBefore);
+        p.setSpacingAfter(spacingAfter);
+        add(doc, p);
+    }
+
+    /** Empty vertical room (for what is printed or stamped on the paper afterwards: an emblem). */
+    public static void room(Document doc, float height) {
+        PdfPTable table = new PdfPTable(1);
+        table.setWidthPercentage(100);
+        PdfPCell c = cell();
+        c.setFixedHeight(height);
+        table.addCell(c);
+        add(doc, table);
+    }
+
+    /** A table written at a fixed spot: its top-left corner at (x, y) from the page's bottom-left, this wide. */
+    public static void placeAt(PdfWriter writer, PdfPTable table, float x, float y, float width) {
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
+        table.writeSelectedRows(0, -1, x, y, writer.getDirectContent());
+    }
+
+    /** A cell without borders holding the given paragraphs (for tables placed or laid out by hand). */
+    public static PdfPCell plainCell(Element... content) {
+        PdfPCell c = cell();
+        for (Element e : content) {
+            c.addElement(e);
+        }
+        return c;
+    }
+
+    /**
+     * A table with a bold header row whose lines leave room for Vietnamese stacked diacritics (a mark above a
+     * circumflex reaches higher than a capital: at the default single leading it touches the line above), each
+     * body row at least {@code minRowHeight} points (0: as high as its text), e.g. room to sign.
+     */
+    public static void table(Document doc, float[] widths, List<String> headings, List<List<String>> rows,
+            float minRowHeight) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingBefore(8);
+        for (String h : headings) {
+            PdfPCell c = roomyCell(h, bold(9));
+            c.setHorizontalAlignment(Element.ALIGN_CENTER);
+            table.addCell(c);
+        }
+        for (List<String> row : rows) {
+            for (String value : row) {
+                PdfPCell c = roomyCell(value == null ? "" : value, font(9));
+                c.setMinimumHeight(minRowHeight);
+                table.addCell(c);
+            }
+        }
+        add(doc, table);
+    }
+
+    private static PdfPCell roomyCell(String text, Font f) {
+        PdfPCell c = new PdfPCell(new Phrase(text, f));
+        c.setLeading(0, 1.45f);
+        c.setUseAscender(true);
+        c.setUseDescender(true);
+        c.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        c.setPaddingTop(4);
+        c.setPaddingBottom(5);
+        c.setPaddingLeft(4);
+        c.setPaddingRight(4);
+        return c;
+    }
+
+    /**
+     * The signature block of a person signing for themself (a trainer on a sign-in sheet): the function, how to
+     * sign, room to sign, and no seal, which only an organisation's head affixes.
+     */
+    public static void personalSignature(Document doc, String function, String hint) {
+        PdfPTable table = new PdfPTable(new float[] {55, 45});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(18);
+        table.setKeepTogether(true);
+        table.addCell(cell());
+        PdfPCell right = cell();
+        right.addElement(centered(function.toUpperCase(), bold(10)));
+        Font italic = font(9);
+        italic.setStyle(Font.ITALIC);
+        right.addElement(centered(hint, italic));
+        right.setPaddingBottom(64);
+        table.addCell(right);
+        add(doc, table);
+    }
+
+    /**
+     * A document that sets in the embedded font any text added without one (a spacer paragraph's default font is
+     * Helvetica, which the PDF would then name without embedding it), so that every font of the file is embedded.
+     */
+    private static final class EmbeddedFontsDocument extends Document {
+
+        EmbeddedFontsDocument(Rectangle size, float left, float right, float top, float bottom) {
+            super(size, left, right, top, bottom);
+        }
+
+        @Override
+        public boolean add(Element element) throws DocumentException {
+            embed(element);
+            return super.add(element);
+        }
+
+        private static void embed(Object element) {
+            if (element instanceof Chunk chunk && chunk.getFont().getBaseFont() == null) {
+                Font f = chunk.getFont();
+                chunk.setFont(new Font(f.isBold() ? BOLD : REGULAR, f.getSize() > 0 ? f.getSize() : 11, Font.NORMAL,
+                        f.getColor()));
+            } else if (element instanceof Phrase phrase) {
+                phrase.forEach(EmbeddedFontsDocument::embed);
+            } else if (element instanceof PdfPTable table) {
+                for (com.lowagie.text.pdf.PdfPRow row : table.getRows()) {
+                    for (PdfPCell cell : row.getCells()) {
+                        if (cell != null) {
+                            embed(cell.getPhrase());
+                            if (cell.getCompositeElements() != null) {
+                                cell.getCompositeElements().forEach(EmbeddedFontsDocument::embed);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
