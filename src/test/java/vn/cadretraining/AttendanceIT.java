@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -79,6 +83,7 @@ import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
+import vn.cadretraining.testing.Workbooks;
 
 /**
  * Attendance, results and certificates inside a real Payara Micro: two grids saved over each other and a QR
@@ -563,6 +568,19 @@ class AttendanceIT {
         String file = csv.toString(StandardCharsets.UTF_8);
         assertEquals(11, file.strip().split("\r?\n").length, "a header and the ten rows: " + file);
         assertTrue(file.contains("Vắng không phép") && file.contains("Có mặt") && file.contains("7,5"), file);
+        // the same rows as a workbook: the time a date cell, a missing note an empty cell, the header framed
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        audit.export(byClass, FileFormat.XLSX, Bundle.VIETNAMESE, xlsx);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertEquals(10, sheet.getLastRowNum());
+            for (int r = 1; r <= 10; r++) {
+                Workbooks.assertDate(sheet.getRow(r).getCell(0), "when");
+                Cell note = sheet.getRow(r).getCell(7);
+                assertTrue(note == null || !note.getStringCellValue().isEmpty(), "no empty text for a missing note");
+            }
+            Workbooks.assertFramedAndPrinted(sheet, 0, 0);
+        }
         ByteArrayOutputStream revokedCsv = new ByteArrayOutputStream();
         audit.export(new AuditService.Filter(null, null, AuditAction.CERTIFICATE_REVOKED, null, issued.getNumber()),
                 FileFormat.CSV, Bundle.VIETNAMESE, revokedCsv);

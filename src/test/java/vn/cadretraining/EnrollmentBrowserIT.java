@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
+import vn.cadretraining.testing.Workbooks;
 
 /**
  * Enrolment as its users meet it, on the demo's open class for everyone in Phường Hạ Long ("Kỹ năng số"):
@@ -100,6 +101,13 @@ class EnrollmentBrowserIT extends BrowserTestBase {
             Row head = sheet.getRow(3);
             assertEquals("Họ và tên", head.getCell(1).getStringCellValue());
             assertTrue(sheet.getLastRowNum() > 4, "the participants are listed");
+            // numbers and dates typed as such, the header frozen and printed on every A4 landscape page
+            for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+                Workbooks.assertNumber(sheet.getRow(r).getCell(0), r - 3, "STT");
+                Workbooks.assertDate(sheet.getRow(r).getCell(3), "the birth date");
+            }
+            Workbooks.assertFramedAndPrinted(sheet, 3, 3);
+            assertEquals("Danh sách", sheet.getSheetName());
         }
         Path pdf = browser.download(Browser.id("roster:exportPdf"), ".pdf");
         PdfReader reader = new PdfReader(Files.readAllBytes(pdf));

@@ -76,6 +76,7 @@ import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.ImportFailureInjector;
 import vn.cadretraining.testing.InContainer;
+import vn.cadretraining.testing.Workbooks;
 
 /**
  * Roster import and export inside a real Payara Micro, signed in as the demo accounts: an import is all or
@@ -491,6 +492,13 @@ class RosterImportIT {
             assertEquals("'=HYPERLINK(\"http://x\";\"Lạ\")", row.getCell(1).getStringCellValue());
             assertEquals("•••••••••456", row.getCell(RosterColumn.NATIONAL_ID.ordinal()).getStringCellValue(),
                     "a reviewer's export masks ID numbers as the page does");
+            // a spreadsheet, not a text dump: the birth date a date cell, what the cadre lacks an empty cell,
+            // the header frozen and printed on each A4 landscape page, one page wide
+            Workbooks.assertDate(row.getCell(RosterColumn.EXPORTED.indexOf(RosterColumn.BIRTH_DATE)), "the birth date");
+            Workbooks.assertEmpty(row, RosterColumn.EXPORTED.indexOf(RosterColumn.EDUCATION), "no education given");
+            Workbooks.assertEmpty(row, RosterColumn.EXPORTED.indexOf(RosterColumn.PARTY_JOINED), "not a Party member");
+            Workbooks.assertFramedAndPrinted(sheet, 0, 0);
+            assertEquals("Danh sách cán bộ", sheet.getSheetName());
         }
     }
 

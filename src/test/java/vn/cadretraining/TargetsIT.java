@@ -78,6 +78,7 @@ import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
+import vn.cadretraining.testing.Workbooks;
 
 /**
  * Targets and progress inside a real Payara Micro. Each test builds its own little district, in last year (a
@@ -404,10 +405,13 @@ class TargetsIT {
         List<Object> pLine = find(sheets, f.pName);
         assertEquals(5.0, pLine.get(2), "P's turns in the units sheet");
         assertEquals(4.0, pLine.get(7), "P's cadres");
-        assertEquals(60.0, find(sheets, "Cán bộ 3 chức danh có phụ cấp đã được bồi dưỡng").get(1));
-        assertEquals(100.0, find(sheets, nameOf("PARTY_CELL_SECRETARY")).get(3));
+        // shares are percentages: 0.6 shown as 60,0%
+        assertEquals(0.6, find(sheets, "Cán bộ 3 chức danh có phụ cấp đã được bồi dưỡng").get(1));
+        assertEquals(1.0, find(sheets, nameOf("PARTY_CELL_SECRETARY")).get(3));
         assertEquals(List.of(2.0, 1.0), find(sheets, nameOf("HAMLET_HEAD")).subList(1, 3));
         assertEquals(1.0, find(sheets, "Quý 1").get(1));
+
+        assertDashboardWorkbookIsASpreadsheet(xlsx.toByteArray(), export.tables(d, Bundle.VIETNAMESE));
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         export.dashboardPdf(d, Bundle.VIETNAMESE, pdf);
@@ -437,9 +441,84 @@ class TargetsIT {
         List<List<Object>> lines = readXlsx(list.toByteArray()).values().iterator().next();
         assertTrue(lines.stream().anyMatch(l -> l.contains("Lò Thị Bốn " + f.tag)), lines.toString());
         assertFalse(lines.stream().anyMatch(l -> l.contains("Hà Văn Hai " + f.tag)), "c2 is trained");
+        assertUntrainedWorkbookIsASpreadsheet(list.toByteArray());
         ByteArrayOutputStream listPdf = new ByteArrayOutputStream();
         export.untrainedPdf(heads, Bundle.VIETNAMESE, listPdf);
         assertTrue(pdfText(listPdf.toByteArray()).contains("Lò Thị Bốn " + f.tag));
+    }
+
+    /**
+     * Each sheet of the dashboard's workbook: named by its table without a word cut, its header frozen and
+     * printed on every A4 landscape page one page wide, the counts and shares numbers (percentages formatted as
+     * such), no empty text where a value is missing.
+     */
+    private static void assertDashboardWorkbookIsASpreadsheet(byte[] bytes, List<ReportExport.Table> tables)
+            throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            assertEquals(tables.size(), book.getNumberOfSheets());
+            for (int i = 0; i < tables.size(); i++) {
+                Sheet sheet = book.getSheetAt(i);
+                Workbooks.assertWholeWords(sheet.getSheetName(), (i + 1) + ". " + tables.get(i).title());
+                int header = headerRow(sheet, tables.get(i).headings().get(0));
+                Workbooks.assertFramedAndPrinted(sheet, header, header);
+                assertNoEmptyText(sheet);
+                for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+                    List<ReportExport.Value> values = tables.get(i).rows().get(r - header - 1);
+                    for (int c = 0; c < values.size(); c++) {
+                        ReportExport.Value v = values.get(c);
+                        org.apache.poi.ss.usermodel.Cell cell = sheet.getRow(r).getCell(c);
+                        if (v.number() != null) {
+                            assertEquals(CellType.NUMERIC, cell.getCellType(), sheet.getSheetName() + " " + v.text());
+                            assertEquals(v.text().endsWith("%") ? "0.0%" : v.number() == Math.rint(v.number()) ? "#,##0"
+                                    : "#,##0.0", cell.getCellStyle().getDataFormatString(), v.text());
+                        } else if (v.text().isEmpty()) {
+                            Workbooks.assertEmpty(sheet.getRow(r), c, sheet.getSheetName());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The untrained list's sheet: STT a number, the last course a date or an empty cell, the header framed. */
+    private static void assertUntrainedWorkbookIsASpreadsheet(byte[] bytes) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = book.getSheetAt(0);
+            int header = headerRow(sheet, "STT");
+            Workbooks.assertFramedAndPrinted(sheet, header, header);
+            assertNoEmptyText(sheet);
+            assertTrue(sheet.getLastRowNum() > header, "the list has rows");
+            for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                Workbooks.assertNumber(row.getCell(0), r - header, "STT");
+                if (row.getCell(6) != null) {
+                    Workbooks.assertDate(row.getCell(6), "the last course completed");
+                }
+            }
+        }
+    }
+
+    private static int headerRow(Sheet sheet, String firstHeading) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                    && firstHeading.equals(row.getCell(0).getStringCellValue())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no header row '" + firstHeading + "' in " + sheet.getSheetName());
+    }
+
+    /** A missing value is an empty cell, never "" or a dash. */
+    private static void assertNoEmptyText(Sheet sheet) {
+        for (Row row : sheet) {
+            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) {
+                    String text = cell.getStringCellValue().strip();
+                    assertFalse(text.isEmpty() || text.equals("—") || text.equals("-"),
+                            sheet.getSheetName() + " " + cell.getAddress() + ": '" + text + "' instead of an empty cell");
+                }
+            }
+        }
     }
 
     /** The values appear in this order within one table line's reach (a wrapped cell adds a line or two). */

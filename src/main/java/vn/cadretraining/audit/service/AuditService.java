@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,6 @@ public class AuditService {
     public static final int EXPORT_MAX = 100_000;
     static final int BATCH = 1000;
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Za-z]+\\.[A-Z_]+");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
     @PersistenceContext
     EntityManager em;
@@ -92,10 +90,11 @@ public class AuditService {
                 }
                 List<AuditEntry> batch = q.setMaxResults(Math.min(BATCH, EXPORT_MAX - written)).getResultList();
                 for (AuditEntry e : batch) {
-                    sheet.row(List.of(WHEN.format(e.getHappenedAt().atZone(VietnamTime.ZONE)), text(e.getActorUsername()),
-                            text(e.getActorName()), Bundle.text(locale, "AuditAction." + e.getAction()),
-                            e.getSubjectLabel(), text(value(locale, e.getValueBefore())),
-                            text(value(locale, e.getValueAfter())), text(value(locale, e.getNote()))));
+                    // the time as a date cell in Vietnam's time; what is missing stays an empty cell
+                    sheet.row(java.util.Arrays.asList(e.getHappenedAt().atZone(VietnamTime.ZONE).toLocalDateTime(),
+                            e.getActorUsername(), e.getActorName(), Bundle.text(locale, "AuditAction." + e.getAction()),
+                            e.getSubjectLabel(), value(locale, e.getValueBefore()), value(locale, e.getValueAfter()),
+                            value(locale, e.getNote())));
                 }
                 written += batch.size();
                 if (batch.size() < BATCH) {
@@ -110,10 +109,6 @@ public class AuditService {
     /** A stored value as the reader reads it: an enum's bundle key in their language, anything else as it is. */
     public static String value(Locale locale, String stored) {
         return stored != null && KEY.matcher(stored).matches() ? Bundle.text(locale, stored) : stored;
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
     }
 
     private String where(Filter f) {

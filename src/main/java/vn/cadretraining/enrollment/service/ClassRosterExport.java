@@ -9,16 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.enrollment.entity.Enrollment;
@@ -44,45 +41,31 @@ public class ClassRosterExport {
     @PersistenceContext
     EntityManager em;
 
-    /** One line of the list, already in text. */
-    record Line(String name, String code, String birth, String gender, String unit, String titles, String status) {
+    /** One line of the list: text in the reader's language, the birth date as a date (or null). */
+    record Line(String name, String code, LocalDate birth, String gender, String unit, String titles, String status) {
     }
 
     public void xlsx(long classId, Locale locale, OutputStream out) {
         CourseClass cls = enrollments.visibleClass(classId);
         List<Line> lines = lines(classId, locale);
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet sheet = book.createSheet(Bundle.text(locale, "classRoster.sheet"));
-            CellStyle bold = book.createCellStyle();
-            XSSFFont font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(Spreadsheets.neutralise(cls.getCourse().title(locale) + " — " + cls.getCode()));
-            title.getCell(0).setCellStyle(bold);
+            Spreadsheets.Styles styles = Spreadsheets.styles(book);
+            Sheet sheet = book.createSheet(Spreadsheets.sheetName(Bundle.text(locale, "classRoster.sheet")));
+            styles.title(sheet, 0, cls.getCourse().title(locale) + " — " + cls.getCode());
             sheet.createRow(1).createCell(0).setCellValue(VietnamTime.DATE.format(cls.getStartDate()) + " – "
                     + VietnamTime.DATE.format(cls.getEndDate()));
-            Row head = sheet.createRow(3);
-            String[] headings = headings(locale);
-            for (int i = 0; i < headings.length; i++) {
-                Cell c = head.createCell(i);
-                c.setCellValue(headings[i]);
-                c.setCellStyle(bold);
-            }
+            styles.header(sheet, 3, List.of(headings(locale)));
             int r = 4;
             for (Line l : lines) {
-                Row row = sheet.createRow(r);
-                String[] values = {String.valueOf(r - 3), l.name(), l.code(), l.birth(), l.gender(), l.unit(), l.titles(),
-                    l.status()};
-                for (int i = 0; i < values.length; i++) {
-                    row.createCell(i).setCellValue(Spreadsheets.neutralise(values[i]));
-                }
+                styles.row(sheet, r, java.util.Arrays.asList(r - 3, l.name(), l.code(), l.birth(), l.gender(), l.unit(),
+                        l.titles(), l.status()));
                 r++;
             }
             int[] widths = {6, 28, 14, 12, 8, 34, 40, 16};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
+            Spreadsheets.frameAndPrint(sheet, 3, 3);
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,7 +85,8 @@ public class ClassRosterExport {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (Line l : lines) {
-            rows.add(List.of(String.valueOf(n++), l.name(), l.birth(), l.unit(), l.titles(), l.status(), ""));
+            rows.add(List.of(String.valueOf(n++), l.name(), l.birth() == null ? "" : VietnamTime.DATE.format(l.birth()),
+                    l.unit(), l.titles(), l.status(), ""));
         }
         String[] h = headings(locale);
         OfficialPdf.table(doc, new float[] {4, 18, 8, 20, 24, 10, 12},
@@ -136,7 +120,7 @@ public class ClassRosterExport {
         for (Enrollment e : roster) {
             var c = e.getCadre();
             lines.add(new Line(c.getFullName(), c.getCode(),
-                    c.getBirthDate() == null ? "" : VietnamTime.DATE.format(c.getBirthDate()),
+                    c.getBirthDate(),
                     Bundle.text(locale, "Gender." + c.getGender()), e.getUnit().getLabel(),
                     String.join("; ", titles.getOrDefault(c.getId(), List.of())),
                     Bundle.text(locale, "EnrollmentStatus." + e.getStatus())));

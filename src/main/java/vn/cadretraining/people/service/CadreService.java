@@ -176,12 +176,14 @@ public class CadreService {
         em.createQuery("SELECT e FROM Ethnicity e", Ethnicity.class).getResultList();
         em.createQuery("SELECT t FROM PositionTitle t", PositionTitle.class).getResultList();
         CursoredStream cursor = (CursoredStream) q.getSingleResult();
+        // the units read so far, held for the whole export so that the shared cache keeps them
+        Map<Long, AdminUnit> units = new HashMap<>();
         try {
             List<Cadre> batch = new ArrayList<>(batchSize);
             while (cursor.hasMoreElements()) {
                 batch.add((Cadre) cursor.nextElement());
                 if (batch.size() == batchSize || !cursor.hasMoreElements()) {
-                    consumer.accept(entries(batch));
+                    consumer.accept(entries(batch, units));
                     batch.clear();
                     cursor.clear();
                     em.clear();
@@ -192,24 +194,29 @@ public class CadreService {
         }
     }
 
-    private List<RosterEntry> entries(List<Cadre> cadres) {
+    private List<RosterEntry> entries(List<Cadre> cadres, Map<Long, AdminUnit> known) {
         // one table, probed by the cadre_id index: joins or a sort here make Derby scan every position per batch
         Map<Long, List<Position>> held = new HashMap<>();
         // the batch's units and the units above them (a unit's label names its parent), all written in the
         // cadres' paths, in one query: the rows then find them in the shared cache (a cursor ignores JOIN FETCH,
-        // and a search's DISTINCT query takes no batch hint)
+        // and a search's DISTINCT query takes no batch hint). Only units not read by an earlier batch: the same
+        // few hundred units read again for every batch were half of an export's time (Derby tests each unit
+        // against the whole IN list). Read-only, the shared cache's own objects, which the map keeps alive.
         java.util.Set<Long> units = new java.util.HashSet<>();
         for (Cadre c : cadres) {
             for (String id : c.getUnitPath().split("/")) {
-                if (!id.isEmpty()) {
+                if (!id.isEmpty() && !known.containsKey(Long.valueOf(id))) {
                     units.add(Long.valueOf(id));
                 }
             }
         }
         List<Long> ids = List.copyOf(units);
         for (int i = 0; i < ids.size(); i += 500) {
-            em.createQuery("SELECT u FROM AdminUnit u WHERE u.id IN :ids", AdminUnit.class)
-                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList();
+            for (AdminUnit u : em.createQuery("SELECT u FROM AdminUnit u WHERE u.id IN :ids", AdminUnit.class)
+                    .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                    .setParameter("ids", padded(ids.subList(i, Math.min(ids.size(), i + 500)))).getResultList()) {
+                known.put(u.getId(), u);
+            }
         }
         TypedQuery<Position> positions = em.createQuery(
                 "SELECT p FROM Position p WHERE p.cadre.id IN :ids AND p.endDate IS NULL", Position.class);
@@ -224,6 +231,23 @@ public class CadreService {
             entries.add(new RosterEntry(c, held.getOrDefault(c.getId(), List.of()), nationalIdFor(c)));
         }
         return entries;
+    }
+
+    /**
+     * The ids padded with the last one to a power of two (at least 8): an IN list of another length is another
+     * statement, which Derby compiles (and generates a class for) again.
+     */
+    static List<Long> padded(List<Long> ids) {
+        int size = Math.max(8, Integer.highestOneBit(Math.max(1, ids.size() - 1)) << 1);
+        if (ids.isEmpty() || ids.size() == size) {
+            return ids;
+        }
+        List<Long> out = new ArrayList<>(size);
+        out.addAll(ids);
+        while (out.size() < size) {
+            out.add(ids.get(ids.size() - 1));
+        }
+        return out;
     }
 
     /** Reads these relations of the query's results in one IN query each, when first used. */

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -47,14 +46,27 @@ public class ReportExport {
     @Inject
     ProgressService progress;
 
-    /** A cell: its text as the page writes it, and its number when it is one (written as a number). */
-    public record Value(String text, Double number) {
+    /**
+     * A cell: its text as the page (and the PDF) writes it, and what the workbook stores, typed: a number, a
+     * {@link Spreadsheets.Percent}, a date, or the text itself (null when empty, left an empty cell).
+     */
+    public record Value(String text, Object cell) {
         static Value text(String text) {
-            return new Value(text == null ? "" : text, null);
+            return new Value(text == null ? "" : text, text == null || text.isEmpty() ? null : text);
         }
 
         static Value of(double number, String text) {
             return new Value(text, number);
+        }
+
+        static Value date(java.time.LocalDate date) {
+            return date == null ? text(null) : new Value(VietnamTime.DATE.format(date), date);
+        }
+
+        /** The number in the cell, when it holds one (a percentage as its percent, 60 for 60%). */
+        public Double number() {
+            return cell instanceof Number n ? n.doubleValue()
+                    : cell instanceof Spreadsheets.Percent p ? p.fraction() * 100 : null;
         }
     }
 
@@ -204,7 +216,7 @@ public class ReportExport {
                     Value.text(r.unitLabel()),
                     Value.text(String.join("; ", "en".equals(locale.getLanguage()) ? r.titlesEn() : r.titlesVi())),
                     Value.text(r.newlyElected() ? t(locale, "general.yes") : ""),
-                    Value.text(r.lastCompleted() == null ? "" : VietnamTime.DATE.format(r.lastCompleted()))));
+                    Value.date(r.lastCompleted())));
             n++;
         }
         String caption = t(locale, "report.untrained.table");
@@ -232,21 +244,15 @@ public class ReportExport {
 
     private void xlsx(String title, String subtitle, List<Table> tables, OutputStream out, Locale locale) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Spreadsheets.Styles styles = Spreadsheets.styles(book);
             CellStyle bold = book.createCellStyle();
             XSSFFont font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            CellStyle wrapBold = book.createCellStyle();
-            wrapBold.cloneStyleFrom(bold);
-            wrapBold.setWrapText(true);
-            CellStyle decimal = book.createCellStyle();
-            decimal.setDataFormat(book.createDataFormat().getFormat("#,##0.0"));
-            CellStyle whole = book.createCellStyle();
-            whole.setDataFormat(book.createDataFormat().getFormat("#,##0"));
             int index = 1;
             for (Table table : tables) {
                 String name = index++ + ". " + table.title();
-                Sheet sheet = book.createSheet(safeSheetName(name));
+                Sheet sheet = book.createSheet(Spreadsheets.sheetName(name));
                 int r = 0;
                 if (index == 2) {
                     for (String line : List.of(t(locale, "app.issuerParent").toUpperCase(locale),
@@ -264,39 +270,23 @@ public class ReportExport {
                 Row caption = sheet.createRow(r++);
                 caption.createCell(0).setCellValue(Spreadsheets.neutralise(table.title()));
                 caption.getCell(0).setCellStyle(bold);
-                Row head = sheet.createRow(r++);
-                for (int i = 0; i < table.headings().size(); i++) {
-                    Cell c = head.createCell(i);
-                    c.setCellValue(Spreadsheets.neutralise(table.headings().get(i)));
-                    c.setCellStyle(wrapBold);
-                }
+                int headings = r++;
+                styles.header(sheet, headings, table.headings());
                 for (List<Value> values : table.rows()) {
                     Row row = sheet.createRow(r++);
                     for (int i = 0; i < values.size(); i++) {
-                        Value v = values.get(i);
-                        Cell c = row.createCell(i);
-                        if (v.number() != null) {
-                            c.setCellValue(v.number());
-                            c.setCellStyle(v.number() == Math.rint(v.number()) ? whole : decimal);
-                        } else {
-                            c.setCellValue(Spreadsheets.neutralise(v.text()));
-                        }
+                        styles.set(row, i, values.get(i).cell());
                     }
                 }
                 for (int i = 0; i < table.widths().length; i++) {
                     sheet.setColumnWidth(i, Math.min(255, Math.round(table.widths()[i] * 1.4f)) * 256);
                 }
+                Spreadsheets.frameAndPrint(sheet, headings, headings);
             }
             book.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-    private static String safeSheetName(String name) {
-        String clean = name.replaceAll("[:\\\\/?*\\[\\]]", " ");
-        return clean.length() > 31 ? clean.substring(0, 31) : clean;
     }
 
     private void pdf(String title, String subtitle, List<Table> tables, AdminUnit unit, Locale locale,
@@ -338,7 +328,8 @@ public class ReportExport {
     }
 
     private static Value pct(Double value, Locale locale) {
-        return value == null ? Value.text("") : Value.of(round1(value), ReportFormat.percent(value, locale));
+        return value == null ? Value.text("")
+                : new Value(ReportFormat.percent(value, locale), new Spreadsheets.Percent(round1(value) / 100));
     }
 
     private static Value decimal(Double value, Locale locale) {

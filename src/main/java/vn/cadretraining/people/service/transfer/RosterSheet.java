@@ -7,23 +7,23 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import vn.cadretraining.shared.files.Spreadsheets;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * A table written row by row to a stream, as .xlsx or .csv, for exports and templates. Rows are never all in
  * memory: the workbook is POI's streaming SXSSF (a window of 200 rows, the rest flushed to a temporary
  * file), the CSV goes straight out. Every text value is neutralised against formula injection
- * ({@link CellSafety}); dates are real date cells in .xlsx and dd/MM/yyyy in .csv.
+ * ({@link CellSafety}); dates are real date cells in .xlsx (typed, framed and printed as every workbook is,
+ * {@link Spreadsheets}) and dd/MM/yyyy in .csv.
  */
 public abstract class RosterSheet implements Closeable {
 
@@ -35,7 +35,7 @@ public abstract class RosterSheet implements Closeable {
         return sheet;
     }
 
-    /** One row; each value a String, a LocalDate, a Number or null. */
+    /** One row; each value a String, a LocalDate, a LocalDateTime, a Number or null (an empty cell). */
     public abstract void row(List<?> values) throws IOException;
 
     abstract void header(List<String> headers) throws IOException;
@@ -53,41 +53,25 @@ public abstract class RosterSheet implements Closeable {
     private static final class Xlsx extends RosterSheet {
         private final OutputStream out;
         private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-        private final CellStyle headerStyle;
-        private final CellStyle dateStyle;
-        private final CellStyle textStyle;
+        private final Spreadsheets.Styles styles;
         private Sheet sheet;
         private int next;
-        private int columns;
 
         Xlsx(OutputStream out, String sheetName) {
             this.out = out;
             workbook.setCompressTempFiles(true);
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            headerStyle = workbook.createCellStyle();
-            headerStyle.setFont(bold);
-            headerStyle.setWrapText(true);
-            dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
-            // "@": text, so that Excel keeps the leading zero of a phone or ID typed into the cell later
-            textStyle = workbook.createCellStyle();
-            textStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
-            sheet = workbook.createSheet(sheetName);
+            styles = Spreadsheets.styles(workbook);
+            sheet = workbook.createSheet(Spreadsheets.sheetName(sheetName));
         }
 
         @Override
         void header(List<String> headers) {
-            columns = headers.size();
-            Row row = sheet.createRow(next++);
+            styles.header(sheet, next++, headers);
             for (int i = 0; i < headers.size(); i++) {
-                Cell cell = row.createCell(i);
-                cell.setCellValue(headers.get(i));
-                cell.setCellStyle(headerStyle);
                 sheet.setColumnWidth(i, Math.min(60, Math.max(12, headers.get(i).length() + 6)) * 256);
-                sheet.setDefaultColumnStyle(i, textStyle);
+                sheet.setDefaultColumnStyle(i, styles.text());
             }
-            sheet.createFreezePane(0, 1);
+            Spreadsheets.frameAndPrint(sheet, 0, 0);
         }
 
         @Override
@@ -99,30 +83,14 @@ public abstract class RosterSheet implements Closeable {
 
         @Override
         public void nextSheet(String name, List<String> headers) {
-            sheet = workbook.createSheet(name);
+            sheet = workbook.createSheet(Spreadsheets.sheetName(name));
             next = 0;
             header(headers);
         }
 
         @Override
         public void row(List<?> values) {
-            Row row = sheet.createRow(next++);
-            for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                if (v == null) {
-                    continue;
-                }
-                Cell cell = row.createCell(i);
-                if (v instanceof LocalDate d) {
-                    cell.setCellValue(d);
-                    cell.setCellStyle(dateStyle);
-                } else if (v instanceof Number n) {
-                    cell.setCellValue(n.doubleValue());
-                } else {
-                    cell.setCellValue(CellSafety.neutralise(v.toString()));
-                    cell.setCellStyle(textStyle);
-                }
-            }
+            styles.row(sheet, next++, values);
         }
 
         @Override
@@ -138,6 +106,7 @@ public abstract class RosterSheet implements Closeable {
     }
 
     private static final class Csv extends RosterSheet {
+        private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
         private final CSVPrinter printer;
 
         Csv(OutputStream out) throws IOException {
@@ -167,7 +136,7 @@ public abstract class RosterSheet implements Closeable {
             List<String> cells = new ArrayList<>(values.size());
             for (Object v : values) {
                 cells.add(v == null ? "" : v instanceof LocalDate d ? VietnamTime.DATE.format(d)
-                        : CellSafety.neutralise(v.toString()));
+                        : v instanceof LocalDateTime t ? DATE_TIME.format(t) : CellSafety.neutralise(v.toString()));
             }
             printer.printRecord(cells);
         }
