@@ -686,6 +686,11 @@ class ShellIT extends BrowserTestBase {
 
         // the reviewer: the province's pace and the units behind; the administrator: locked and new accounts
         browser.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        if (browser.exists("#home-pace-counting")) {
+            // a count longer than the reader may wait is kept and shown at the next view
+            sleep(3000);
+            browser.open("/index.xhtml");
+        }
         assertTrue(browser.exists("#home-pace-actual"), browser.pageText());
         assertTrue(browser.exists("#home-behind-none") || !browser.all("#home-behind li a").isEmpty());
         browser.screenshot("home-province-desktop");
@@ -770,6 +775,14 @@ class ShellIT extends BrowserTestBase {
     private static void assertNoExceptionText(String html) {
         for (String leak : List.of("Exception:", "Caused by", ".java:", "at org.", "at java.", "Payara", "EclipseLink")) {
             assertFalse(html.contains(leak), "the page shows no \"" + leak + "\"");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

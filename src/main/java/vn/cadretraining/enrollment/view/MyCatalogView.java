@@ -56,7 +56,8 @@ public class MyCatalogView implements Serializable {
     /** Where the cadre stands in the class if they asked for it, else the places left. */
     public String placesText(OfferService.Offer o) {
         if (o.mine() != null) {
-            return vn.cadretraining.shared.faces.Messages.text("myCatalog.mine." + o.mine(), o.position());
+            String key = "myCatalog.mine." + o.mine();
+            return vn.cadretraining.shared.faces.Messages.text(key, o.position());
         }
         CourseClass k = o.courseClass();
         return k.isFull() ? vn.cadretraining.shared.faces.Messages.text("myCatalog.full")

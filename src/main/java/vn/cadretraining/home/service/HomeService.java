@@ -99,15 +99,16 @@ public class HomeService {
             (e.getStatus() == EnrollmentStatus.ENROLLED ? running : waiting).add(line);
         }
         // classes with a place that have not started, and every class ever had a place in
-        Object[] counts = em.createQuery("SELECT SUM(CASE WHEN e.status = :enrolled AND k.startDate > :today"
-                        + " AND k.status <> :cancelled THEN 1 ELSE 0 END), SUM(CASE WHEN e.status = :enrolled THEN 1"
-                        + " ELSE 0 END) FROM Enrollment e JOIN e.courseClass k WHERE e.cadre.id = :c", Object[].class)
-                .setParameter("enrolled", EnrollmentStatus.ENROLLED).setParameter("today", today)
-                .setParameter("cancelled", ClassStatus.CANCELLED).setParameter("c", me).getSingleResult();
+        long upcoming = em.createQuery("SELECT COUNT(e) FROM Enrollment e JOIN e.courseClass k WHERE e.cadre.id = :c"
+                        + " AND e.status = :enrolled AND k.startDate > :today AND k.status <> :cancelled", Long.class)
+                .setParameter("c", me).setParameter("enrolled", EnrollmentStatus.ENROLLED).setParameter("today", today)
+                .setParameter("cancelled", ClassStatus.CANCELLED).getSingleResult();
+        long ever = em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.cadre.id = :c AND e.status = :enrolled",
+                Long.class).setParameter("c", me).setParameter("enrolled", EnrollmentStatus.ENROLLED).getSingleResult();
         long certificates = em.createQuery("SELECT COUNT(c) FROM Certificate c WHERE c.cadreId = :c"
                 + " AND c.status = :valid", Long.class)
                 .setParameter("c", me).setParameter("valid", CertificateStatus.VALID).getSingleResult();
-        return new HomePage.Cadre(next, cap(running), cap(waiting), num(counts[0]), certificates, num(counts[1]));
+        return new HomePage.Cadre(next, cap(running), cap(waiting), upcoming, certificates, ever);
     }
 
     // ---- the trainer ----------------------------------------------------------------------------------
@@ -130,13 +131,14 @@ public class HomeService {
                 .setParameter("today", today).setParameter("draft", ClassStatus.DRAFT)
                 .setParameter("cancelled", ClassStatus.CANCELLED).setParameter("a", caller.accountId())
                 .setMaxResults(MAX_ROWS).getResultList().stream().map(k -> line(k, null, 0)).toList();
-        Object[] counts = em.createQuery("SELECT SUM(CASE WHEN k.startDate > :today AND k.status <> :draft"
-                        + " THEN 1 ELSE 0 END), COUNT(k) FROM CourseClass k WHERE k.status <> :cancelled" + mine,
-                        Object[].class)
+        // no CASE over bound values: Derby cannot type "CASE WHEN … THEN ? ELSE ? END"
+        long upcoming = em.createQuery("SELECT COUNT(k) FROM CourseClass k WHERE k.startDate > :today"
+                        + " AND k.status <> :draft AND k.status <> :cancelled" + mine, Long.class)
                 .setParameter("today", today).setParameter("draft", ClassStatus.DRAFT)
-                .setParameter("cancelled", ClassStatus.CANCELLED).setParameter("a", caller.accountId())
-                .getSingleResult();
-        return new HomePage.Trainer(sessions, toClose, num(counts[0]), num(counts[1]));
+                .setParameter("cancelled", ClassStatus.CANCELLED).setParameter("a", caller.accountId()).getSingleResult();
+        long ever = em.createQuery("SELECT COUNT(k) FROM CourseClass k WHERE k.status <> :cancelled" + mine, Long.class)
+                .setParameter("cancelled", ClassStatus.CANCELLED).setParameter("a", caller.accountId()).getSingleResult();
+        return new HomePage.Trainer(sessions, toClose, upcoming, ever);
     }
 
     // ---- the coordinator and the reviewer -----------------------------------------------------------------
@@ -158,7 +160,8 @@ public class HomeService {
         int year = VietnamTime.today().getYear();
         DashboardSnapshots.Answer a = progress.look(null, year, Basis.YEAR);
         if (a.pending()) {
-            return new HomePage.Reviewer(counting(null, "", year), 0, List.of());
+            var province = progress.top();
+            return new HomePage.Reviewer(counting(province.getId(), province.getName(), year), 0, List.of());
         }
         Dashboard d = a.dashboard();
         List<Dashboard.UnitRow> behind = d.children().stream().filter(r -> r.getStanding().isLagging())
@@ -185,11 +188,17 @@ public class HomeService {
 
     private HomePage.Admin admin() {
         Instant since = Instant.now().minus(NEW_DAYS, ChronoUnit.DAYS);
-        Object[] counts = em.createQuery("SELECT SUM(CASE WHEN a.enabled = FALSE THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN a.enabled = TRUE AND a.lastSignInAt IS NULL AND a.createdAt >= :since THEN 1"
-                        + " ELSE 0 END), COUNT(a) FROM Account a", Object[].class)
+        long all = 0;
+        long disabled = 0;
+        for (Object[] r : em.createQuery("SELECT a.enabled, COUNT(a) FROM Account a GROUP BY a.enabled", Object[].class)
+                .getResultList()) {
+            all += num(r[1]);
+            disabled += Boolean.FALSE.equals(r[0]) ? num(r[1]) : 0;
+        }
+        long notYetUsed = em.createQuery("SELECT COUNT(a) FROM Account a WHERE a.enabled = TRUE"
+                + " AND a.lastSignInAt IS NULL AND a.createdAt >= :since", Long.class)
                 .setParameter("since", since).getSingleResult();
-        return new HomePage.Admin(num(counts[0]), num(counts[1]), num(counts[2]), NEW_DAYS);
+        return new HomePage.Admin(disabled, notYetUsed, all, NEW_DAYS);
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------
