@@ -97,6 +97,18 @@ class PeopleBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void aCadresProfileSaysPartyMembershipWithADataYesNotTheConfirmButtonsWord() {
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/profile.xhtml");
+        // the value beside its label (found by the label, which the page had before it had an id)
+        String party = (String) browser.js("for (var dt of document.querySelectorAll('dt')) { if (dt.textContent.trim()"
+                + " === arguments[0]) return dt.nextElementSibling.textContent.trim(); }",
+                Bundle.text(Bundle.VIETNAMESE, "cadre.partyMember"));
+        assertTrue(party.startsWith(Bundle.text(Bundle.VIETNAMESE, "general.true")), "the demo cadre is a member: " + party);
+        assertFalse(party.contains(Bundle.text(Bundle.VIETNAMESE, "general.yes")), party);
+    }
+
+    @Test
     void aProvinceReviewerReadsARecordWithTheIdMaskedAndCannotChangeIt() {
         browser.signIn("tinh", DemoProvince.DEMO_PASSWORD);
         browser.open("/people/roster.xhtml");
