@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Workbooks;
@@ -49,6 +50,11 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         browser.waitForText(Browser.id("offer:mine"), "Chờ duyệt");
         assertFalse(browser.overflowsHorizontally());
         browser.screenshot("offer-asked-phone");
+        // the catalog says where the cadre stands in the class, not "places left" or "join the waitlist"
+        assertEquals(Bundle.text(Bundle.VIETNAMESE, "myCatalog.mine.REQUESTED"), standingInCatalog("ky nang so"));
+        browser.open("/index.xhtml");
+        assertTrue(browser.text("#home-waiting").contains(Bundle.text(Bundle.VIETNAMESE, "home.cadre.status.REQUESTED")),
+                "and so does the home page: " + browser.text("#home-waiting"));
         browser.signOut();
 
         browser.size(Browser.DESKTOP);
@@ -70,6 +76,37 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         browser.screenshot("inbox-phone");
         browser.open(offer);
         browser.waitForText(Browser.id("offer:mine"), "Đã có chỗ");
+        assertEquals(Bundle.text(Bundle.VIETNAMESE, "myCatalog.mine.ENROLLED"), standingInCatalog("ky nang so"));
+    }
+
+    /** The standing shown on the catalog card of the one class found by this search. */
+    private static String standingInCatalog(String search) {
+        browser.open("/me/catalog.xhtml");
+        browser.type(Browser.id("catalog:text"), search);
+        browser.waitForText(Browser.id("catalog:results"), "Kỹ năng số");
+        browser.find(".offer-places[data-mine]");
+        return browser.text(".offer-places");
+    }
+
+    @Test
+    void aClassBeingPreparedSaysWhyNoOneCanBeNominatedYet() {
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/catalog/classes.xhtml");
+        browser.choose("classes:status", Bundle.text(Bundle.VIETNAMESE, "ClassStatus.DRAFT"));
+        browser.waitForText(Browser.id("classes:table"), "Phường Hạ Long");
+        // the demo's class being prepared in the coordinator's ward
+        String href = (String) browser.js("for (var r of document.querySelectorAll('#classes\\\\:table tbody tr')) {"
+                + " if (r.textContent.indexOf('Phường Hạ Long') >= 0) return r.querySelector('a.class-link').href; }");
+        String id = href.substring(href.indexOf("id=") + 3);
+        browser.signOut();
+
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/enrol/class.xhtml?id=" + id);
+        assertFalse(browser.exists(Browser.id("nominate")), "no nomination while the class is prepared");
+        String why = browser.text("#nominate-closed");
+        String expected = Bundle.text(Bundle.VIETNAMESE, "classEnrol.closed.DRAFT");
+        assertTrue(why.contains(expected.substring(0, expected.indexOf('.'))), why);
+        browser.screenshot("nominate-draft");
     }
 
     @Test

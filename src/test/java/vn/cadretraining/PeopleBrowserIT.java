@@ -9,6 +9,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 
@@ -75,6 +76,13 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.type(Browser.id("password:repeated"), "Bản Sen 2026 xanh");
         browser.clickAndWaitForPage(Browser.id("password:save"));
         browser.size(Browser.PHONE);
+        // a new cadre has nothing yet: the home page says so once, and leads to the open classes
+        assertEquals("/index.xhtml", browser.path());
+        assertTrue(browser.exists("#home-empty"), "the empty state of a cadre with no class");
+        assertFalse(browser.exists("#home-next"), "and nothing else pretends to be there");
+        assertEquals(Bundle.text(Bundle.VIETNAMESE, "home.cadre.toCatalog"), browser.text("#home-empty a"));
+        assertTrue(browser.find("#home-empty a").getAttribute("href").endsWith("/me/catalog.xhtml"));
+        browser.screenshot("home-cadre-empty-phone");
         browser.open("/me/profile.xhtml");
         assertEquals("Triệu Thị Mẩy", browser.text("#profile-name"));
         assertTrue(browser.text("#profile-positions").contains("Bí thư chi bộ"));
@@ -86,6 +94,18 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.screenshot("profile-phone");
         browser.open("/people/roster.xhtml");
         assertTrue(browser.exists("#error-403"), "a cadre has no roster");
+    }
+
+    @Test
+    void aCadresProfileSaysPartyMembershipWithADataYesNotTheConfirmButtonsWord() {
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/profile.xhtml");
+        // the value beside its label (found by the label, which the page had before it had an id)
+        String party = (String) browser.js("for (var dt of document.querySelectorAll('dt')) { if (dt.textContent.trim()"
+                + " === arguments[0]) return dt.nextElementSibling.textContent.trim(); }",
+                Bundle.text(Bundle.VIETNAMESE, "cadre.partyMember"));
+        assertTrue(party.startsWith(Bundle.text(Bundle.VIETNAMESE, "general.true")), "the demo cadre is a member: " + party);
+        assertFalse(party.contains(Bundle.text(Bundle.VIETNAMESE, "general.yes")), party);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Cookie;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
@@ -727,6 +728,86 @@ class ShellIT extends BrowserTestBase {
         browser.screenshot("audit-phone");
     }
 
+    // ---- the home page of each role: the next actions, counted --------------------------------------------
+
+    @Test
+    void eachRolesHomeLeadsToItsRealNextActions() {
+        // the cadre: the figures agree with the record, the next session is the record's first one to come
+        browser.size(Browser.PHONE);
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/record.xhtml");
+        int certificates = browser.all("a.certificate-link").size();
+        int classes = browser.all("#record-classes > li").size();
+        List<org.openqa.selenium.WebElement> upcoming = browser.all("#upcoming > li strong");
+        String firstUpcoming = upcoming.isEmpty() ? null : upcoming.get(0).getText();
+        assertTrue(certificates > 0 && classes > 0, "the demo cadre has a record");
+        browser.open("/index.xhtml");
+        assertFalse(browser.exists("#home-empty"), "no empty state for a cadre with " + classes + " classes");
+        assertEquals(String.valueOf(certificates), browser.text("#home-certificates-count"));
+        assertEquals(String.valueOf(classes), browser.text("#home-classes-count"));
+        if (firstUpcoming != null) {
+            // "07/12/2026 07:30 – 11:30" on the record; the same day and hours on the home page
+            String[] parts = firstUpcoming.split(" ", 2);
+            String when = browser.text("#home-next-when");
+            assertTrue(when.contains(parts[0]) && when.contains(parts[1]), when + " vs " + firstUpcoming);
+        } else {
+            assertTrue(browser.exists("#home-next-none"));
+        }
+        assertFalse(browser.overflowsHorizontally(), "the cadre's home fits 360 px");
+        browser.screenshot("home-cadre-phone");
+        browser.clickAndWaitForPage("#home-certificates");
+        assertEquals("/me/record.xhtml", browser.path());
+        browser.signOut();
+
+        // the trainer: today's sessions each with a working attendance link, the class over last week to close
+        browser.signIn("giangvien", DemoProvince.DEMO_PASSWORD);
+        assertFalse(browser.exists("#home-empty"), "no empty state for a trainer with classes");
+        assertTrue(browser.text("#home-toclose").contains("Tiếp công dân"), browser.text("#home-toclose"));
+        assertFalse(browser.overflowsHorizontally(), "the trainer's home fits 360 px");
+        browser.screenshot("home-trainer-phone");
+        List<org.openqa.selenium.WebElement> attend = browser.all("#home-today a[id$='attend']");
+        if (VietnamTime.today().getDayOfWeek().getValue() <= 5) {
+            assertFalse(attend.isEmpty(), "the demo class runs today: " + browser.text("#home-today"));
+        }
+        if (!attend.isEmpty()) {
+            assertEquals(Bundle.text(Bundle.VIETNAMESE, "home.trainer.attend"), attend.get(0).getText());
+            browser.clickAndWaitForPage("#home-today a[id$='attend']");
+            assertTrue(browser.path().startsWith("/teach/session.xhtml?id="), browser.path());
+            assertTrue(browser.exists(Browser.id("grid")), "the attendance grid opens");
+        }
+        browser.signOut();
+
+        // the coordinator: requests, newly elected cadres to train (a link to that list), the commune's pace
+        browser.size(Browser.DESKTOP);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        assertEquals("Phường Hạ Long", browser.text("#coordinator-unit"));
+        assertTrue(browser.text("#home-requests-count").matches("[0-9.]+"));
+        assertTrue(browser.text("#home-pace").contains("Phường Hạ Long"), browser.text("#home-pace"));
+        assertTrue(browser.exists("#home-pace-actual") || browser.exists("#home-pace-counting"));
+        browser.screenshot("home-coordinator-desktop");
+        browser.clickAndWaitForPage("#home-newly a");
+        assertTrue(browser.path().startsWith("/reports/untrained.xhtml") && browser.path().contains("newlyElected=true"),
+                browser.path());
+        assertTrue(browser.find(Browser.id("list:newlyElected_input")).isSelected(), "the list is the newly elected");
+        browser.signOut();
+
+        // the reviewer: the province's pace and the units behind; the administrator: locked and new accounts
+        browser.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        if (browser.exists("#home-pace-counting")) {
+            // a count longer than the reader may wait is kept and shown at the next view
+            sleep(3000);
+            browser.open("/index.xhtml");
+        }
+        assertTrue(browser.exists("#home-pace-actual"), browser.pageText());
+        assertTrue(browser.exists("#home-behind-none") || !browser.all("#home-behind li a").isEmpty());
+        browser.screenshot("home-province-desktop");
+        browser.signOut();
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        assertTrue(browser.text("#home-disabled-count").matches("[0-9.]+"));
+        assertTrue(browser.text("#home-new-count").matches("[0-9.]+"));
+        browser.screenshot("home-admin-desktop");
+    }
+
     @Test
     void theShellFitsAPhoneAndTheMenuOpensAsADrawer() {
         browser.size(Browser.PHONE);
@@ -801,6 +882,14 @@ class ShellIT extends BrowserTestBase {
     private static void assertNoExceptionText(String html) {
         for (String leak : List.of("Exception:", "Caused by", ".java:", "at org.", "at java.", "Payara", "EclipseLink")) {
             assertFalse(html.contains(leak), "the page shows no \"" + leak + "\"");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -440,6 +440,10 @@ class TargetsIT {
         export.untrainedXlsx(heads, Bundle.VIETNAMESE, list);
         List<List<Object>> lines = readXlsx(list.toByteArray()).values().iterator().next();
         assertTrue(lines.stream().anyMatch(l -> l.contains("Lò Thị Bốn " + f.tag)), lines.toString());
+        // c4 is newly elected: a data "yes" ("Có"), not the confirm button's word ("Đồng ý")
+        List<Object> c4 = lines.stream().filter(l -> l.contains("Lò Thị Bốn " + f.tag)).findFirst().orElseThrow();
+        assertTrue(c4.contains(Bundle.text(Bundle.VIETNAMESE, "general.true")), c4.toString());
+        assertFalse(c4.contains(Bundle.text(Bundle.VIETNAMESE, "general.yes")), c4.toString());
         assertFalse(lines.stream().anyMatch(l -> l.contains("Hà Văn Hai " + f.tag)), "c2 is trained");
         assertUntrainedWorkbookIsASpreadsheet(list.toByteArray());
         ByteArrayOutputStream listPdf = new ByteArrayOutputStream();

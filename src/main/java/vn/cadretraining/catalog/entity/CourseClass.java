@@ -303,6 +303,30 @@ public class CourseClass extends BaseEntity {
         }
     }
 
+    /** Why a class takes no enrolment on a day, for those who would nominate to it. */
+    public enum EnrolmentClosed {
+        /** Being prepared: it takes enrolments once its organiser opens it. */
+        DRAFT,
+        /** Open, but its enrolment window starts later ({@link #getEnrolFrom()}). */
+        NOT_YET,
+        /** Open, but its enrolment window is over ({@link #getEnrolUntil()}). */
+        ENDED,
+        /** Under way or over. */
+        STARTED,
+        CANCELLED
+    }
+
+    /** Why the class takes no enrolment on this day; null when it does. */
+    public EnrolmentClosed enrolmentClosedOn(LocalDate day) {
+        return switch (status) {
+            case DRAFT -> EnrolmentClosed.DRAFT;
+            case RUNNING, FINISHED -> EnrolmentClosed.STARTED;
+            case CANCELLED -> EnrolmentClosed.CANCELLED;
+            case OPEN -> enrolFrom != null && day.isBefore(enrolFrom) ? EnrolmentClosed.NOT_YET
+                    : enrolUntil != null && day.isAfter(enrolUntil) ? EnrolmentClosed.ENDED : null;
+        };
+    }
+
     /** Open, and within the enrolment window when one is set. */
     public boolean acceptsEnrolmentsOn(LocalDate day) {
         return status.takesEnrolments() && (enrolFrom == null || !day.isBefore(enrolFrom))

@@ -8,10 +8,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
@@ -38,7 +41,26 @@ public class OfferService {
     public record OfferFilter(String text, Long subjectGroupId, LocalDate from) {
     }
 
-    public List<CourseClass> offers(OfferFilter filter, int limit) {
+    /**
+     * An open class with where the cadre already stands in it: null when they have not asked, else asked, placed
+     * or waiting ({@code position} on the waitlist, from 1), so that a full class they have a place in is not
+     * offered to them as "join the waitlist".
+     */
+    public record Offer(CourseClass courseClass, EnrollmentStatus mine, int position) implements java.io.Serializable {
+        public CourseClass getCourseClass() {
+            return courseClass;
+        }
+
+        public EnrollmentStatus getMine() {
+            return mine;
+        }
+
+        public int getPosition() {
+            return position;
+        }
+    }
+
+    public List<Offer> offers(OfferFilter filter, int limit) {
         Cadre me = me();
         StringBuilder jpql = new StringBuilder("SELECT k FROM CourseClass k JOIN FETCH k.course c"
                 + " WHERE k.status = :open AND k.unitPath IN :areas"
@@ -69,7 +91,23 @@ public class OfferService {
         if (filter.from() != null) {
             q.setParameter("from", filter.from());
         }
-        return q.setMaxResults(limit).getResultList();
+        List<CourseClass> classes = q.setMaxResults(limit).getResultList();
+        if (classes.isEmpty()) {
+            return List.of();
+        }
+        // where the cadre stands in the classes shown: two statements, whatever their number
+        Map<Long, EnrollmentStatus> mine = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT e.courseClass.id, e.status FROM Enrollment e WHERE e.cadre = :c"
+                        + " AND e.status IN :active AND e.courseClass.id IN :ids", Object[].class)
+                .setParameter("c", me).setParameter("active", List.of(EnrollmentStatus.REQUESTED,
+                        EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED))
+                .setParameter("ids", classes.stream().map(CourseClass::getId).toList()).getResultList()) {
+            mine.put((Long) r[0], (EnrollmentStatus) r[1]);
+        }
+        Map<Long, Integer> positions = mine.containsValue(EnrollmentStatus.WAITLISTED)
+                ? Waitlists.positions(em, me.getId()) : Map.of();
+        return classes.stream().map(k -> new Offer(k, mine.get(k.getId()), positions.getOrDefault(k.getId(), 0)))
+                .toList();
     }
 
     /**

@@ -161,6 +161,29 @@ public class ClassEnrolmentView implements Serializable {
         return !currentUser.is(Role.PROVINCE);
     }
 
+    /**
+     * For an administrator or a coordinator, why nominating to this class is not offered now and when it can be
+     * (null when it is offered, or for anyone else).
+     */
+    public String getNominationClosed() {
+        if (!(currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR))) {
+            return null;
+        }
+        var why = courseClass.enrolmentClosedOn(vn.cadretraining.shared.time.VietnamTime.today());
+        if (why == null) {
+            return null;
+        }
+        java.time.LocalDate from = courseClass.getEnrolFrom();
+        String key = "classEnrol.closed." + why + (why == CourseClass.EnrolmentClosed.DRAFT && from != null ? ".from" : "");
+        return vn.cadretraining.shared.faces.Messages.text(key,
+                why == CourseClass.EnrolmentClosed.ENDED ? date(courseClass.getEnrolUntil()) : date(from),
+                date(courseClass.getStartDate()));
+    }
+
+    private static String date(java.time.LocalDate d) {
+        return d == null ? "" : vn.cadretraining.shared.time.VietnamTime.DATE.format(d);
+    }
+
     public boolean isNominator() {
         return (currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR))
                 && courseClass.acceptsEnrolmentsOn(vn.cadretraining.shared.time.VietnamTime.today());

@@ -26,7 +26,7 @@ public class MyCatalogView implements Serializable {
     private Long subjectGroupId;
     private LocalDate from;
     private int limit = STEP;
-    private List<CourseClass> classes;
+    private List<OfferService.Offer> classes;
     private List<SubjectGroup> groups;
 
     @PostConstruct
@@ -46,14 +46,20 @@ public class MyCatalogView implements Serializable {
     }
 
     private void load() {
-        List<CourseClass> found = offers.offers(new OfferService.OfferFilter(text, subjectGroupId, from), limit + 1);
+        List<OfferService.Offer> found = offers.offers(new OfferService.OfferFilter(text, subjectGroupId, from), limit + 1);
         hasMore = found.size() > limit;
         classes = hasMore ? found.subList(0, limit) : found;
     }
 
     private boolean hasMore;
 
-    public String placesText(CourseClass k) {
+    /** Where the cadre stands in the class if they asked for it, else the places left. */
+    public String placesText(OfferService.Offer o) {
+        if (o.mine() != null) {
+            String key = "myCatalog.mine." + o.mine();
+            return vn.cadretraining.shared.faces.Messages.text(key, o.position());
+        }
+        CourseClass k = o.courseClass();
         return k.isFull() ? vn.cadretraining.shared.faces.Messages.text("myCatalog.full")
                 : vn.cadretraining.shared.faces.Messages.text("myCatalog.places", k.getFreePlaces());
     }
@@ -62,7 +68,7 @@ public class MyCatalogView implements Serializable {
         return hasMore;
     }
 
-    public List<CourseClass> getClasses() {
+    public List<OfferService.Offer> getClasses() {
         return classes;
     }
 

@@ -215,7 +215,7 @@ public class ReportExport {
             rows.add(List.of(Value.of(n, String.valueOf(n)), Value.text(r.fullName()), Value.text(r.code()),
                     Value.text(r.unitLabel()),
                     Value.text(String.join("; ", "en".equals(locale.getLanguage()) ? r.titlesEn() : r.titlesVi())),
-                    Value.text(r.newlyElected() ? t(locale, "general.yes") : ""),
+                    Value.text(r.newlyElected() ? t(locale, "general.true") : ""),
                     Value.date(r.lastCompleted())));
             n++;
         }
