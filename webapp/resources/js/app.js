@@ -28,3 +28,23 @@
         });
     });
 })();
+
+/*
+ * Dialogs and phone layout: on a phone the dashboard's sections start folded under the headline figures (the page
+ * was some 20,000 px tall), and "More columns" shows a table's columns a phone leaves out.
+ */
+(function () {
+    document.addEventListener('DOMContentLoaded', function () {
+        if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) {
+            document.querySelectorAll('details.fold[open]').forEach(function (d) { d.open = false; });
+        }
+        document.querySelectorAll('button.more-columns').forEach(function (b) {
+            b.addEventListener('click', function () {
+                var fold = b.closest('.fold');
+                var more = !fold.classList.contains('show-more');
+                fold.classList.toggle('show-more', more);
+                b.setAttribute('aria-pressed', more ? 'true' : 'false');
+            });
+        });
+    });
+})();

@@ -67,12 +67,27 @@ class CertificateBrowserIT extends BrowserTestBase {
         assertTrue(browser.text("#results-table").contains("Hoàng Văn Sình"), "the demo cadre is in it");
         assertTrue(browser.pageText().contains("Kết quả dự kiến"), "before closing, outcomes are expected ones");
         browser.screenshot("teach-class-before-closing");
+        // closed on a phone, below the long list of results: what happened is said where the trainer is, and the
+        // certificates just issued are there, without a reload
+        browser.size(Browser.PHONE);
         browser.click(Browser.id("results:close"));
         browser.click(".ui-confirmdialog-yes");
         browser.waitForText(Browser.id("certs:table"), "QN-");
-        assertTrue(browser.pageText().contains("Đã khóa kết quả"), browser.pageText());
+        browser.waitForAjax();
+        browser.js("return new Promise(function (r) { setTimeout(r, 300); });");
+        Object said = browser.js("var W = window.innerWidth, H = window.innerHeight;"
+                + "var inView = function (e) { var r = e.getBoundingClientRect();"
+                + "  return e.offsetParent !== null && r.top >= 56 && r.bottom <= H && r.left >= 0 && r.right <= W; };"
+                + "var message = Array.from(document.querySelectorAll('#content *')).find(function (e) {"
+                + "  return e.children.length === 0 && e.textContent.indexOf('Đã khóa kết quả và cấp') >= 0 && inView(e); });"
+                + "var certificate = document.querySelector('[id=\"certs:table_data\"] tr');"
+                + "return [message ? message.textContent.trim() : null, !!certificate && inView(certificate)];");
+        browser.screenshot("teach-class-closed-phone");
+        assertTrue(String.valueOf(((List<?>) said).get(0)).matches("Đã khóa kết quả và cấp \\d+ giấy chứng nhận\\."),
+                "the closing is said in sight of the trainer on a phone: " + said);
+        assertEquals(Boolean.TRUE, ((List<?>) said).get(1), "the first certificate issued is in sight, without a reload");
         assertFalse(browser.exists(Browser.id("results:close")), "closed once, no second closing");
-        browser.screenshot("teach-class-closed");
+        browser.size(Browser.DESKTOP);
 
         // the cadre on a phone: the certificate is on their record, and it is a real PDF with their name
         browser.signOut();
@@ -152,14 +167,16 @@ class CertificateBrowserIT extends BrowserTestBase {
         browser.clickAndWaitForPage("a.offer-card" + runningCard());
         browser.clickAndWaitForPage("#sessions a.session-link");
         String session = browser.text("#session-lead");
-        // the grid: everyone present, the first person excused instead, saved
-        browser.click(Browser.id("grid:allPresent"));
-        browser.waitForAjax();
+        // the grid: everyone present (once the session has started), the first person excused instead, saved
+        if (!browser.exists("#not-started")) {
+            browser.click(Browser.id("grid:allPresent"));
+            browser.waitForAjax();
+        }
         String first = browser.text(".attendance-row .attendance-name strong");
         browser.click(".attendance-row:first-child .status-pills li:nth-child(3) label");
         browser.type(".attendance-row:first-child .note-input", "Họp tổ dân phố");
         browser.click(Browser.id("grid:save"));
-        browser.waitForText("#messages", "Đã lưu điểm danh");
+        browser.waitForText("#save-status", "Đã lưu điểm danh");
         browser.open(browser.path());
         assertTrue(browser.driver().findElement(By.cssSelector(".attendance-row:first-child .status-pills li:nth-child(3) input"))
                 .isSelected(),
@@ -197,6 +214,42 @@ class CertificateBrowserIT extends BrowserTestBase {
         // the same code a second time is refused whatever the hour (used, or still outside the hours)
         browser.open(url.substring(url.indexOf("/checkin.xhtml")));
         assertTrue(browser.exists("#checkin-problem"), "a code is good once");
+    }
+
+    @Test
+    void theGridOfASessionNotStartedTakesOnlyExcusedAbsencesAndSaysSoBesideTheSaveButton() {
+        // the demo's class in two weeks: its first session has not started
+        browser.signIn("giangvien", PASSWORD);
+        browser.size(Browser.PHONE);
+        browser.open("/teach/classes.xhtml");
+        browser.clickAndWaitForPage("a.offer-card[data-course='Kỹ năng số: dịch vụ công trực tuyến và VNeID']");
+        browser.clickAndWaitForPage("#sessions a.session-link");
+        assertTrue(browser.text("#not-started").startsWith("Buổi học chưa bắt đầu"), "said before anything is marked");
+        assertFalse(browser.find(Browser.id("grid:allPresent")).isEnabled(), "no 'everyone present' before the start");
+        browser.screenshot("teach-session-not-started-phone");
+
+        // "present" is refused, by the save button, in sight and announced; nothing is written
+        browser.click(".attendance-row:first-child .status-pills li:nth-child(1) label");
+        browser.click(Browser.id("grid:save"));
+        browser.waitForText("#save-status", "chưa bắt đầu");
+        assertEquals("status", browser.find("#save-status").getAttribute("role"));
+        assertTrue(inView("#save-status .save-said"), "the refusal is beside the save button on a phone");
+        browser.open(browser.path());
+        assertFalse(browser.driver().findElement(By.cssSelector(".attendance-row:first-child .status-pills li:nth-child(1) input"))
+                .isSelected(), "nothing was saved");
+
+        // an excused absence, sent ahead, is taken
+        browser.click(".attendance-row:first-child .status-pills li:nth-child(3) label");
+        browser.click(Browser.id("grid:save"));
+        browser.waitForText("#save-status", "Đã lưu điểm danh cho 1 học viên");
+        assertTrue(inView("#save-status .save-said"), "the save is said beside its button on a phone");
+        browser.screenshot("teach-session-excused-ahead-phone");
+    }
+
+    /** Whether an element is wholly inside the window, below the sticky top bar. */
+    private static boolean inView(String css) {
+        return Boolean.TRUE.equals(browser.js("var r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + " return r.top >= 56 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;", css));
     }
 
     @Test
@@ -423,6 +476,208 @@ class CertificateBrowserIT extends BrowserTestBase {
 
 
     /** The class card of the course that ended last week (its results still open). */
+    // ---- dialogs on a phone ------------------------------------------------------------------------------
+
+    /**
+     * Every dialog of the application, by the page that holds it: the role that opens it, the page, and its ids
+     * (p:dialog ids; "confirm" for a page's global p:confirmDialog). The test counts the dialogs in webapp/ and
+     * fails when one has no case here.
+     */
+    private record DialogPage(String role, String page, List<String> dialogs) {
+    }
+
+    @Test
+    void everyDialogOfTheApplicationFitsA360PxPhone() throws Exception {
+        Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("admin/units.xhtml", List.of("createDialog", "renameDialog", "closeDialog", "mergeDialog", "historyDialog"));
+        cases.put("admin/references.xhtml", List.of("groupDialog", "providerDialog", "venueDialog", "trainerDialog"));
+        cases.put("admin/accounts.xhtml", List.of("accountDialog", "issuedDialog", "confirm"));
+        cases.put("admin/titles.xhtml", List.of("titleDialog"));
+        cases.put("catalog/class.xhtml", List.of("sessionDialog", "planDialog", "cancelSessionDialog", "confirm"));
+        cases.put("me/offer.xhtml", List.of("withdrawDialog"));
+        cases.put("enrol/requests.xhtml", List.of("declineDialog"));
+        cases.put("enrol/class.xhtml", List.of("declineDialog", "withdrawDialog"));
+        cases.put("teach/session.xhtml", List.of("qrDialog"));
+        cases.put("teach/class.xhtml", List.of("revokeDialog", "confirm"));
+        cases.put("people/cadre.xhtml", List.of("positionDialog", "endDialog", "slipDialog", "confirm"));
+        cases.put("people/import.xhtml", List.of("confirm"));
+        cases.put("reports/untrained.xhtml", List.of("confirm"));
+
+        // the dialogs written in the pages: one without a case here fails the test
+        Map<String, List<String>> written = new java.util.TreeMap<>();
+        Path webapp = Path.of("webapp");
+        try (var files = Files.walk(webapp)) {
+            for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".xhtml"))::iterator) {
+                String xhtml = Files.readString(f);
+                List<String> found = new java.util.ArrayList<>();
+                Matcher m = Pattern.compile("<p:(dialog|confirmDialog)\\b([^>]*)>").matcher(xhtml);
+                while (m.find()) {
+                    Matcher id = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(m.group(2));
+                    found.add(m.group(1).equals("confirmDialog") ? "confirm" : id.find() ? id.group(1) : "(no id)");
+                }
+                if (!found.isEmpty()) {
+                    written.put(webapp.relativize(f).toString().replace('\\', '/'), found);
+                }
+            }
+        }
+        Map<String, List<String>> listed = new java.util.TreeMap<>();
+        cases.forEach((page, ids) -> listed.put(page, ids.stream().sorted().toList()));
+        Map<String, List<String>> writtenSorted = new java.util.TreeMap<>();
+        written.forEach((page, ids) -> writtenSorted.put(page, ids.stream().sorted().toList()));
+        assertEquals(writtenSorted, listed, "every dialog in webapp/ has a case in this test");
+        int total = written.values().stream().mapToInt(List::size).sum();
+
+        // where each page is: the demo's classes of the trainer, a cadre of the ward, the demo cadre's class
+        browser.size(Browser.DESKTOP);
+        browser.signIn("giangvien", PASSWORD);
+        browser.open("/teach/classes.xhtml");
+        browser.clickAndWaitForPage("a.offer-card" + runningCard());
+        String runningClass = browser.path().replaceAll(".*[?&]id=(\\d+).*", "$1");
+        browser.clickAndWaitForPage("#sessions a.session-link");
+        String session = browser.path().replaceAll(".*[?&]id=(\\d+).*", "$1");
+        browser.open("/teach/classes.xhtml");
+        browser.clickAndWaitForPage("a.offer-card" + closableCard());
+        String closableClass = browser.path().replaceAll(".*[?&]id=(\\d+).*", "$1");
+        browser.signOut();
+
+        List<String> problems = new java.util.ArrayList<>();
+        List<String> byWidget = new java.util.ArrayList<>();
+        int opened = 0;
+        record Visit(String role, String page, String address) {
+        }
+        List<Visit> visits = List.of(
+                new Visit("admin", "admin/units.xhtml", "/admin/units.xhtml"),
+                new Visit("admin", "admin/references.xhtml", "/admin/references.xhtml"),
+                new Visit("admin", "admin/accounts.xhtml", "/admin/accounts.xhtml"),
+                new Visit("admin", "admin/titles.xhtml", "/admin/titles.xhtml"),
+                new Visit("admin", "catalog/class.xhtml", "/catalog/class.xhtml?id=" + runningClass),
+                new Visit("giangvien", "teach/session.xhtml", "/teach/session.xhtml?id=" + session),
+                new Visit("giangvien", "teach/class.xhtml", "/teach/class.xhtml?id=" + closableClass),
+                new Visit("xa.halong", "enrol/requests.xhtml", "/enrol/requests.xhtml"),
+                new Visit("xa.halong", "enrol/class.xhtml", "/enrol/class.xhtml?id=" + runningClass),
+                new Visit("xa.halong", "people/cadre.xhtml", null),
+                new Visit("xa.halong", "people/import.xhtml", "/people/import.xhtml"),
+                new Visit("xa.halong", "reports/untrained.xhtml", "/reports/untrained.xhtml"),
+                new Visit("canbo", "me/offer.xhtml", null));
+        assertEquals(cases.keySet(), visits.stream().map(Visit::page).collect(java.util.stream.Collectors.toSet()));
+        String signedIn = null;
+        for (Visit v : visits) {
+            if (!v.role().equals(signedIn)) {
+                browser.signOut();
+                browser.size(Browser.DESKTOP);
+                browser.signIn(v.role(), PASSWORD);
+                signedIn = v.role();
+            }
+            browser.size(Browser.PHONE);
+            for (String dialog : cases.get(v.page())) {
+                if (v.address() != null) {
+                    browser.open(v.address());
+                } else if (v.page().equals("people/cadre.xhtml")) {
+                    browser.open("/people/roster.xhtml");
+                    browser.type(Browser.id("roster:text"), "hoang van sinh");
+                    browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
+                    browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
+                } else {
+                    // the demo cadre's own place in the class running today
+                    browser.open("/me/classes.xhtml");
+                    browser.clickAndWaitForPage("a[href*='/me/offer.xhtml']");
+                }
+                browser.waitForPageReady();
+                String how = openDialog(dialog);
+                if (how == null) {
+                    problems.add(v.page() + " " + dialog + ": not found on the page");
+                    continue;
+                }
+                if (how.equals("widget")) {
+                    byWidget.add(v.page() + " " + dialog);
+                }
+                opened++;
+                String outside = (String) browser.js(OUTSIDE_VIEWPORT, dialog);
+                if (!outside.isEmpty()) {
+                    browser.screenshot("dialog-" + v.page().replace('/', '-') + "-" + dialog);
+                    problems.add(v.page() + " " + dialog + ": " + outside);
+                }
+                if (dialog.equals("qrDialog")) {
+                    browser.screenshot("dialog-qr-phone");
+                    Number side = (Number) browser.js("return document.getElementById('qr-image').getBoundingClientRect().width;");
+                    assertTrue(side.doubleValue() >= 320, "the check-in code fills a 360-px phone's width: " + side);
+                }
+            }
+        }
+        System.out.println("dialogs opened at 360 px: " + opened + " of " + total + "; by their widget (no opener on the"
+                + " demo's page): " + byWidget);
+        assertTrue(problems.isEmpty(), "parts of dialogs outside a 360×780 window:\n" + String.join("\n", problems));
+        assertEquals(total, opened);
+    }
+
+    /**
+     * Opens a dialog as its page's user would: by the button whose click shows it (found in the handlers
+     * PrimeFaces registers for the page), or the page's first button asking for a confirmation; when the demo's
+     * page has no such button (a one-time password shown after an action), by its widget. Returns how.
+     */
+    private static String openDialog(String dialog) {
+        String how = (String) browser.js(
+                "var d = arguments[0];"
+                + "var el = d === 'confirm' ? document.querySelector('.ui-confirm-dialog') : document.getElementById(d);"
+                + "if (!el) { return null; }"
+                + "var visible = function (b) { return b && b.offsetParent !== null && !b.disabled; };"
+                + "var opener = null;"
+                + "if (d === 'confirm') {"
+                + "  opener = Array.from(document.querySelectorAll('[data-pfconfirmcommand]')).find(visible);"
+                + "} else {"
+                + "  var needle = \"PF('\" + d + \"').show()\";"
+                + "  opener = Array.from(document.querySelectorAll('button, a, input')).find(function (b) {"
+                + "    return visible(b) && (b.getAttribute('onclick') || '').indexOf(needle) >= 0; });"
+                + "  if (!opener) {"
+                + "    Array.from(document.scripts).some(function (s) {"
+                + "      var re = /PrimeFaces\\.csp\\.register\\('([^']+)'/g, t = s.textContent, m, ids = [];"
+                + "      while ((m = re.exec(t)) !== null) { ids.push([m.index, m[1]]); }"
+                + "      for (var at = t.indexOf(needle); at >= 0; at = t.indexOf(needle, at + 1)) {"
+                + "        var last = null; ids.forEach(function (x) { if (x[0] < at) { last = x[1]; } });"
+                + "        var b = last && document.getElementById(last);"
+                + "        if (visible(b)) { opener = b; return true; } }"
+                + "      return false; });"
+                + "  }"
+                + "}"
+                + "if (opener) { opener.scrollIntoView({block: 'center'}); opener.click(); return 'button'; }"
+                + "var w = Object.values(PrimeFaces.widgets).find(function (x) { return x && x.jq && x.jq[0] === el; });"
+                + "if (!w) { return null; }"
+                + "w.show(); return 'widget';",
+                dialog);
+        if (how == null) {
+            return null;
+        }
+        browser.waitForAjax();
+        String shown = dialog.equals("confirm") ? ".ui-confirm-dialog" : "#" + dialog;
+        browser.find(shown);
+        // the dialog stands still (PrimeFaces positions it, a fade may run)
+        browser.js("return new Promise(function (r) { setTimeout(r, 400); });");
+        return how;
+    }
+
+    /** What of an open dialog lies outside the window: its box, title bar, buttons, fields, pictures, links. */
+    private static final String OUTSIDE_VIEWPORT =
+            "var d = arguments[0];"
+            + "var el = d === 'confirm' ? Array.from(document.querySelectorAll('.ui-confirm-dialog')).find(function (c) {"
+            + "  return c.offsetParent !== null || getComputedStyle(c).display !== 'none'; }) : document.getElementById(d);"
+            + "var W = window.innerWidth, H = window.innerHeight, out = [];"
+            + "var box = el.getBoundingClientRect();"
+            + "var off = function (r) { return r.left < -0.5 || r.top < -0.5 || r.right > W + 0.5 || r.bottom > H + 0.5; };"
+            + "if (off(box)) { out.push('the dialog ' + JSON.stringify([Math.round(box.left), Math.round(box.top),"
+            + "  Math.round(box.right), Math.round(box.bottom)])); }"
+            + "el.querySelectorAll('.ui-dialog-titlebar, button, input:not([type=hidden]), textarea, select, img, a,"
+            + "  .ui-selectonemenu, .ui-datepicker-trigger').forEach(function (c) {"
+            + "  if (c.offsetParent === null || getComputedStyle(c).visibility === 'hidden') { return; }"
+            + "  var cs = c.getBoundingClientRect(); if (cs.width === 0 || cs.height === 0) { return; }"
+            + "  if (c.closest('.ui-helper-hidden-accessible')) { return; }"
+            + "  c.scrollIntoView({block: 'nearest', inline: 'nearest'});"
+            + "  var r = c.getBoundingClientRect();"
+            + "  if (off(r)) { out.push((c.id || c.tagName.toLowerCase() + '.' + c.className.toString().split(' ')[0] + ' '"
+            + "    + (c.textContent || c.value || '').trim().substring(0, 20)) + ' ' + JSON.stringify([Math.round(r.left),"
+            + "    Math.round(r.top), Math.round(r.right), Math.round(r.bottom)])); }"
+            + "});"
+            + "return out.join('; ');";
+
     private static String closableCard() {
         return "[data-course='" + CLOSABLE + "']";
     }

@@ -168,6 +168,9 @@ class CrashIT {
 
         String[] session = db.rows("SELECT s.id, s.class_id FROM class_session s JOIN course_class c ON c.id = s.class_id"
                 + " WHERE c.status = 'RUNNING' AND c.closed_at IS NULL AND s.cancelled = FALSE"
+                // a session already started: the grid takes only excused absences before
+                + " AND s.starts_at <= TIMESTAMP('" + java.sql.Timestamp.valueOf(
+                        vn.cadretraining.shared.time.VietnamTime.now().withNano(0)) + "')"
                 + " ORDER BY c.enrolled_count DESC, s.starts_at").get(0);
         grid = new Grid(db, Long.parseLong(session[0]), Long.parseLong(session[1]));
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,32 @@ class PeopleBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void aCadresPageOpensOnTheRecordWithEditingOneClickAway() {
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.size(Browser.PHONE);
+        browser.open("/people/roster.xhtml");
+        browser.type(Browser.id("roster:text"), "hoang van sinh");
+        browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
+        browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
+        // the record first: the facts, the titles and the classes with their certificates, no form in the way
+        assertTrue(browser.text("#summary-code").length() > 0);
+        Object layout = browser.js("var top = function (css) { var e = document.querySelector(css);"
+                + " return e ? Math.round(e.getBoundingClientRect().top + window.scrollY) : -1; };"
+                + "var fields = Array.from(document.querySelectorAll('#content input:not([type=hidden]), #content textarea'))"
+                + "  .filter(function (e) { return e.offsetParent !== null && !e.closest('#account'); }).length;"
+                + "return [top('#positions'), top('#cadre-record'), fields];");
+        List<?> at = (List<?>) layout;
+        browser.screenshot("cadre-record-phone");
+        assertEquals(0L, at.get(2), "no field to edit before the person asks: " + at);
+        assertTrue(((Number) at.get(0)).longValue() < 780, "the titles begin on the first screen of a phone: " + at);
+        assertTrue(((Number) at.get(1)).longValue() < 2 * 780, "the classes follow on the next: " + at);
+        // editing is one click away
+        browser.click(Browser.id("cadre:editDetails") + " .ui-fieldset-legend");
+        assertEquals(DemoProvince.DEMO_CADRE_NAME, browser.find(Browser.id("cadre:fullName")).getAttribute("value"));
+        browser.screenshot("cadre-edit-phone");
+    }
+
+    @Test
     void aCoordinatorAddsACadreWithATitleAndAnAccountWhichTheCadreThenUses() {
         browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
         browser.open("/people/cadre.xhtml");
@@ -53,7 +80,7 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.clickAndWaitForPage(Browser.id("cadre:save"));
         assertTrue(browser.pageText().contains("Đã thêm cán bộ Triệu Thị Mẩy"), browser.pageText());
         assertEquals("Triệu Thị Mẩy", browser.text(".page-title"));
-        assertEquals("19/05/1985", browser.find(Browser.id("cadre:birthDate_input")).getAttribute("value"));
+        assertEquals("19/05/1985", browser.text("#summary-birthDate"), "back on the record, the details as facts");
 
         browser.click(Browser.id("positions:addPosition"));
         browser.choose("positionForm:title", "Bí thư chi bộ");
@@ -115,9 +142,9 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.type(Browser.id("roster:text"), "sinh hoang");
         browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
         browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
-        assertTrue(browser.text("#cadre\\:nationalIdMasked").startsWith("•••••••••"), "masked for a reviewer");
+        assertTrue(browser.text("#summary-nationalId").startsWith("•••••••••"), "masked for a reviewer");
         assertFalse(browser.exists(Browser.id("cadre:save")), "no save button");
-        assertFalse(browser.find(Browser.id("cadre:fullName")).isEnabled(), "fields are read-only");
+        assertFalse(browser.exists(Browser.id("cadre:fullName")), "the details as facts, no form to edit");
         assertFalse(browser.exists(Browser.id("account:giveAccount")));
     }
 

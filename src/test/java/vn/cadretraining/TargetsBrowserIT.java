@@ -130,9 +130,51 @@ class TargetsBrowserIT extends BrowserTestBase {
                 + ".filter(td => td.offsetParent !== null && td.scrollWidth > td.clientWidth + 1).length;");
         assertEquals(0L, clipped, "no unit's name is cut off in the ranking on a phone");
         browser.screenshot("progress-province-phone");
+        browser.click("#units summary");
         browser.clickAndWaitForPage("a.drill[data-unit='Phường Hạ Long']");
         assertFalse(browser.overflowsHorizontally());
         browser.screenshot("progress-commune-phone");
+    }
+
+    /**
+     * On a phone the dashboards were a long scroll (the test province's 12,500 px, a commune's 17,600; the demo
+     * province's about 23,000): the headline figures, then each section folded under its title.
+     */
+    @Test
+    void theDashboardsOnAPhoneAreTheHeadlineFiguresThenSectionsThatFold() {
+        browser.signIn("tinh", PASSWORD);
+        browser.size(Browser.PHONE);
+        browser.open("/reports/dashboard.xhtml");
+        browser.find("#headline");
+        long province = documentHeight();
+        browser.screenshot("progress-province-phone-folded");
+        assertTrue(province <= PHONE_DASHBOARD_MAX, "the province's dashboard at 360 px: " + province + " px");
+        assertTrue(browser.find("#fig-turns .stat-value").isDisplayed(), "the headline figures are open");
+
+        // a section opens on demand, its secondary columns too
+        browser.click("#titles summary");
+        assertTrue(browser.find("#titlesTable").isDisplayed());
+        String wide = "#titlesTable_data tr:first-child td.wide-only";
+        assertFalse(browser.driver().findElement(By.cssSelector(wide)).isDisplayed(), "a phone leaves the target out");
+        browser.click("#titles button.more-columns");
+        assertTrue(browser.driver().findElement(By.cssSelector(wide)).isDisplayed(), "and shows it when asked");
+        assertFalse(browser.overflowsHorizontally());
+        browser.screenshot("progress-province-phone-titles");
+
+        browser.click("#units summary");
+        browser.clickAndWaitForPage("a.drill[data-unit='Phường Hạ Long']");
+        browser.find("#headline");
+        long commune = documentHeight();
+        browser.screenshot("progress-commune-phone-folded");
+        assertTrue(commune <= PHONE_DASHBOARD_MAX, "a commune's dashboard at 360 px: " + commune + " px");
+        System.out.println("dashboard height at 360 px: province " + province + " px, commune " + commune + " px");
+    }
+
+    /** At most about three screens of a 360×780 phone, folded. */
+    private static final long PHONE_DASHBOARD_MAX = 2_400;
+
+    private static long documentHeight() {
+        return ((Number) browser.js("return document.documentElement.scrollHeight;")).longValue();
     }
 
     @Test

@@ -202,6 +202,10 @@ public class AttendanceService {
             if (!enrolled.containsKey(row.before().enrollmentId())) {
                 throw new NotFoundException("enrollment");
             }
+            if (row.status() != null && !row.status().knownAhead() && !s.hasStarted(VietnamTime.now())) {
+                throw new BusinessException("attendance.error.notStarted", VietnamTime.DATE.format(s.getSessionDate()),
+                        s.getStartTime().toString());
+            }
             if (changedMeanwhile && !(now != null && now.says(row.status(), row.note()))) {
                 conflicts.add(new Conflict(row.before().enrollmentId(), row.before().cadreName(),
                         now == null ? null : now.getStatus(), now == null ? null : now.getNote(),

@@ -14,6 +14,7 @@ import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.files.QrCodes;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.shared.web.PublicAddress;
 
 /**
@@ -73,6 +74,8 @@ public class AttendanceView implements Serializable {
     private String qrUrl;
     private String qrImage;
     private int secondsLeft;
+    private String saveText;
+    private String saveSeverity;
 
     public void load() {
         if (id == null) {
@@ -93,21 +96,44 @@ public class AttendanceView implements Serializable {
         rows.forEach(r -> r.setStatus(AttendanceStatus.PRESENT));
     }
 
+    /**
+     * Saves the grid. Its outcome is said in the sticky save bar, where the trainer's thumb is, and announced to
+     * screen readers there; the page's message area at the top is out of sight below a long grid.
+     */
     public void save() {
         try {
             AttendanceService.SaveResult result = attendance.save(id, changes());
             conflicts = List.of();
-            Messages.info("attendance.saved", result.written());
+            String text = Messages.text("attendance.saved", result.written());
             if (result.keptFromOthers() > 0) {
-                Messages.info("attendance.keptOthers", result.keptFromOthers());
+                text += " " + Messages.text("attendance.keptOthers", result.keptFromOthers());
             }
+            said(text, "info");
             read();
         } catch (AttendanceService.ConflictException e) {
             conflicts = e.getConflicts();
-            Messages.warn("attendance.error.conflict", conflicts.size());
+            said(Messages.text("attendance.error.conflict", conflicts.size()), "warn");
         } catch (BusinessException e) {
-            Messages.error(e);
+            said(Messages.text(e.getMessageKey(), e.getArguments()), "error");
         }
+    }
+
+    private void said(String text, String severity) {
+        saveText = text;
+        saveSeverity = severity;
+    }
+
+    /** Whether the session has begun: before, only excused absences can be marked (the service refuses the rest). */
+    public boolean isStarted() {
+        return session.hasStarted(VietnamTime.now());
+    }
+
+    public String getSaveText() {
+        return saveText;
+    }
+
+    public String getSaveSeverity() {
+        return saveSeverity;
     }
 
     /**

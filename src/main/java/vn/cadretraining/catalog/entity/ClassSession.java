@@ -128,6 +128,11 @@ public class ClassSession extends BaseEntity {
         this.cancelReason = reason.strip();
     }
 
+    /** Whether the session has begun by the given time (Vietnam time): the grid takes only excused absences before. */
+    public boolean hasStarted(LocalDateTime now) {
+        return !now.isBefore(startsAt);
+    }
+
     /** True when the two sittings share any moment (touching end to start does not count). */
     public boolean overlaps(ClassSession other) {
         return getSlot().overlaps(other.getSlot());

@@ -48,6 +48,7 @@ public class TeachClassView implements Serializable {
     private final Map<Long, BigDecimal> scores = new HashMap<>();
     private Long revokingId;
     private String reason;
+    private String closedText;
 
     public void load() {
         if (id == null) {
@@ -73,14 +74,25 @@ public class TeachClassView implements Serializable {
         }
     }
 
+    /**
+     * Closes the class. The trainer pressed the button below a long list of results: the outcome is said at the
+     * head of the certificates just issued, and the page scrolls there (the message area at the top is out of sight).
+     */
     public void close() {
         try {
             int n = results.close(id);
-            Messages.info("teach.closed", n);
+            closedText = Messages.text("teach.closed", n);
             load();
+            // below the sticky top bar
+            PrimeFaces.current().executeScript("PrimeFaces.scrollTo('certs', 0, 72)");
         } catch (BusinessException e) {
             Messages.error(e);
+            PrimeFaces.current().executeScript("PrimeFaces.scrollTo('messages', 0, 72)");
         }
+    }
+
+    public String getClosedText() {
+        return closedText;
     }
 
     public void startRevoke(Certificate c) {

@@ -44,6 +44,7 @@ public class CadreView implements Serializable {
     private Long id;
     private Cadre cadre;
     private boolean editable;
+    private boolean editFailed;
     private List<Position> positions = List.of();
     private Account account;
 
@@ -114,11 +115,19 @@ public class CadreView implements Serializable {
             }
             cadres.update(cadre.getId(), cadre.getVersion(), details);
             Messages.info("cadre.saved", fullName);
-            load();
+            // back to the record, the details folded again
+            Messages.keepForRedirect();
+            return "/people/cadre?faces-redirect=true&id=" + cadre.getId();
         } catch (BusinessException e) {
+            editFailed = true;
             Messages.error(e);
         }
         return null;
+    }
+
+    /** A save refused by the service: the details stay open with what was typed. */
+    public boolean isEditFailed() {
+        return editFailed;
     }
 
     public void startPosition() {
