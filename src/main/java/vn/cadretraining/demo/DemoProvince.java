@@ -557,12 +557,13 @@ public final class DemoProvince {
         if (start.isAfter(today)) {
             start = today;
         }
-        LocalDate termBegan = LocalDate.of(title.termStart(), 1, 1);
-        newly = !start.isBefore(termBegan);
-        if (!newly && random.nextInt(100) < 20) {
+        boolean drawnNewly = newly;
+        newly = !start.isBefore(LocalDate.of(title.termStart(), 1, 1));
+        // the same draws as before the dates were made possible, so that a seed gives the same people
+        if (!drawnNewly && random.nextInt(100) < 20) {
             Title earlier = OTHERS.get(random.nextInt(OTHERS.size()));
             LocalDate earlierStart = start.minusYears(3);
-            if (!earlier.code().equals(title.code()) && !earlierStart.isBefore(life[0])
+            if (!newly && !earlier.code().equals(title.code()) && !earlierStart.isBefore(life[0])
                     && !(partyTitle(earlier) && (life[1] == null || earlierStart.isBefore(life[1])))) {
                 position(cadreId, earlier, hamlet.id(), earlierStart, start.minusDays(1), false);
             }
