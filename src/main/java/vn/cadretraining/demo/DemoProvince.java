@@ -478,7 +478,8 @@ public final class DemoProvince {
         }
         int birthYear = 1955 + random.nextInt(46);
         LocalDate birth = LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
-        boolean partyMember = secretary || random.nextInt(100) < 55 || party;
+        boolean drawnMember = secretary || random.nextInt(100) < 55;
+        boolean partyMember = drawnMember || party;
         String code = String.format("CB%07d", id);
         String phone = random.nextInt(100) < 90 ? "09" + String.format("%08d", random.nextInt(100_000_000)) : null;
         cadreInsert.setLong(1, id);
@@ -494,7 +495,9 @@ public final class DemoProvince {
                 : (partyMember ? "ELEMENTARY" : "NONE"));
         cadreInsert.setBoolean(11, partyMember);
         LocalDate adult = birth.plusYears(18);
-        LocalDate joined = partyMember ? joined(birth, 22 + random.nextInt(15)) : null;
+        // a Party cell's deputy is a member even when the draw said otherwise: no extra draw for them
+        LocalDate joined = drawnMember ? joined(birth, 22 + random.nextInt(15))
+                : partyMember ? joined(birth, 22 + (int) (id % 15)) : null;
         lifeDates.put(id, new LocalDate[] {adult, joined});
         cadreInsert.setDate(12, joined == null ? null : Date.valueOf(joined));
         // CCCD: 022 (Quảng Ninh), a gender-and-century digit, the birth year's last two digits, six digits
@@ -557,12 +560,13 @@ public final class DemoProvince {
         if (start.isAfter(today)) {
             start = today;
         }
-        LocalDate termBegan = LocalDate.of(title.termStart(), 1, 1);
-        newly = !start.isBefore(termBegan);
-        if (!newly && random.nextInt(100) < 20) {
+        boolean drawnNewly = newly;
+        newly = !start.isBefore(LocalDate.of(title.termStart(), 1, 1));
+        // the same draws as before the dates were made possible, so that a seed gives the same people
+        if (!drawnNewly && random.nextInt(100) < 20) {
             Title earlier = OTHERS.get(random.nextInt(OTHERS.size()));
             LocalDate earlierStart = start.minusYears(3);
-            if (!earlier.code().equals(title.code()) && !earlierStart.isBefore(life[0])
+            if (!newly && !earlier.code().equals(title.code()) && !earlierStart.isBefore(life[0])
                     && !(partyTitle(earlier) && (life[1] == null || earlierStart.isBefore(life[1])))) {
                 position(cadreId, earlier, hamlet.id(), earlierStart, start.minusDays(1), false);
             }
