@@ -322,7 +322,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         admin.signIn("admin", PASSWORD);
         String[] said = {"Hoàn thành, điểm 7,5", "Chưa hoàn thành: chưa có điểm đánh giá",
                 "Không đạt: điểm 4,5 (điểm đạt 5)", "Chưa hoàn thành: dự 3/5 buổi (cần 80%)"};
-        for (int i = 0; i < 4; i++) {
+        for (int i = 3; i >= 0; i--) {
             String transcript = transcript(admin, cadres[i]);
             assertTrue(transcript.contains(said[i]), names[i] + ": " + transcript);
         }
