@@ -28,6 +28,8 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.files.Issuer;
+import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.files.QrCodes;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -261,8 +263,9 @@ public class CertificateService {
         Locale vi = Bundle.VIETNAMESE;
         String url = publicBase + "/verify/" + c.getVerifyCode();
         Document doc = OfficialPdf.open(out, false, Bundle.text(vi, "certificate.pdf.title"), c.getNumber());
-        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(vi, "app.issuerParent"), Bundle.text(vi, "app.issuer"),
-                c.getNumber(), Bundle.text(vi, "app.place"), c.getIssuedOn()));
+        // the unit that organised the class certifies its completion; the number is the certificate register's
+        Issuer issuer = cls.getUnit().issuer();
+        OfficialPdf.header(doc, new OfficialHeading(issuer, null, c.getNumber(), c.getIssuedOn()));
         OfficialPdf.title(doc, Bundle.text(vi, "certificate.pdf.title"), null);
         OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.certifies"));
         OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.holder", c.getHolderName()));
@@ -283,7 +286,7 @@ public class CertificateService {
             throw new UncheckedIOException(e);
         }
         OfficialPdf.paragraph(doc, Bundle.text(vi, "certificate.pdf.verify", url));
-        OfficialPdf.signature(doc, Bundle.text(vi, "certificate.pdf.signer"), null);
+        OfficialPdf.signature(doc, issuer.signerTitle(), null);
         doc.close();
     }
 }
