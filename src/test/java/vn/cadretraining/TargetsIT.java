@@ -472,7 +472,14 @@ class TargetsIT {
         String listText = vn.cadretraining.testing.Pdfs.page(list.toByteArray(), 1);
         assertTrue(listText.contains("ĐẢNG ỦY XÃ THỬ " + tag) && listText.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), listText);
         vn.cadretraining.testing.Pdfs.assertFontsEmbedded(list.toByteArray(), "the untrained list");
-        keep("untrained-list.pdf", list.toByteArray());
+        // and one with rows, of a demo ward, for docs/documents/
+        Long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
+                .getSingleResult();
+        ByteArrayOutputStream rows = new ByteArrayOutputStream();
+        export.untrainedPdf(new ProgressService.Untrained(halong, year, Basis.YEAR, null, false), Bundle.VIETNAMESE,
+                rows);
+        vn.cadretraining.testing.Pdfs.assertFontsEmbedded(rows.toByteArray(), "the untrained list of a ward");
+        keep("untrained-list.pdf", rows.toByteArray());
 
         // the class list of the demo class with the most participants: its organiser's heading, fonts embedded
         Long busiest = em.createQuery("SELECT e.courseClass.id FROM Enrollment e GROUP BY e.courseClass.id"
