@@ -84,6 +84,7 @@ import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
 import vn.cadretraining.testing.Workbooks;
+import vn.cadretraining.testing.Pdfs;
 
 /**
  * Attendance, results and certificates inside a real Payara Micro: two grids saved over each other and a QR
@@ -416,7 +417,8 @@ class AttendanceIT {
         assertTrue(text.contains("GIẤY CHỨNG NHẬN"));
         assertTrue(text.replace("\n", "").contains("https://boiduong.example.vn/verify/" + mine.getVerifyCode()),
                 "the address the QR code carries is printed too");
-        assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assertTrue(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "issued by the organising unit's Party organ: " + text);
+        Pdfs.assertFontsEmbedded(pdf.toByteArray(), "the certificate");
 
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
         record.transcript(record.me(), Bundle.VIETNAMESE, transcript);
@@ -424,6 +426,7 @@ class AttendanceIT {
         assertTrue(lines.contains(mine.getNumber()), "the transcript lists the certificate");
         assertTrue(lines.contains("Hoàn thành"));
         assertTrue(lines.contains("Đang học"), "a class still running says so rather than leaving its result blank: " + lines);
+        Pdfs.assertFontsEmbedded(transcript.toByteArray(), "the transcript");
 
         ByteArrayOutputStream ics = new ByteArrayOutputStream();
         record.calendar(ics);
@@ -440,6 +443,7 @@ class AttendanceIT {
         String sheetText = pdfText(sheet.toByteArray());
         assertTrue(sheetText.contains(DemoProvince.DEMO_CADRE_NAME), "the enrolled names are on the sheet: " + sheetText);
         assertTrue(sheetText.contains("PHIẾU ĐIỂM DANH"));
+        Pdfs.assertFontsEmbedded(sheet.toByteArray(), "the sign-in sheet");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         certificates.zip(cls.getId(), "https://boiduong.example.vn", zip);
         List<String> entries = new ArrayList<>();

@@ -117,6 +117,9 @@ class TargetsIT {
     ReportExport export;
 
     @Inject
+    vn.cadretraining.enrollment.service.ClassRosterExport rosters;
+
+    @Inject
     UnitAdminService unitAdmin;
 
     @Inject
@@ -416,7 +419,7 @@ class TargetsIT {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         export.dashboardPdf(d, Bundle.VIETNAMESE, pdf);
         String text = pdfText(pdf.toByteArray()).replace('\n', ' ');
-        assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text);
+        assertTrue(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), text);
         assertTrue(text.contains("BÁO CÁO KẾT QUẢ BỒI DƯỠNG CÁN BỘ CƠ SỞ NĂM " + y1), text);
         // every line of every table, its figures in order and close together, as the page writes them (a long
         // name may wrap inside its cell: its first word)
@@ -523,6 +526,179 @@ class TargetsIT {
                 }
             }
         }
+    }
+
+    /**
+     * The province's report and a commune's, as PDF and workbook: both say the same issuer, a Party organ under its
+     * superior with the Party's name (Hướng dẫn 36-HD/VPTW), the number to write by hand with the document-kind and
+     * body abbreviations, the date line, the notes and the signer; every font of the PDFs is embedded.
+     */
+    @Test
+    void theProvinceAndCommuneReportsCarryTheirPartyIssuerAlikeInPdfAndWorkbook() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        AdminUnit commune = unitAdmin.create(root(), "TH" + tag, "Xã Thử " + tag, UnitKind.COMMUNE,
+                LocalDate.of(2020, 1, 1));
+        int year = VietnamTime.today().getYear();
+        String date = partyDateLine(VietnamTime.today());
+
+        assertReport(progress.dashboard(null, year, Basis.YEAR), List.of("TỈNH ỦY QUẢNG NINH", "BAN DÂN VẬN"),
+                "BC/BDVTU", "Quảng Ninh, " + date, List.of("TRƯỞNG BAN"));
+        assertReport(progress.dashboard(commune.getId(), year, Basis.YEAR),
+                List.of("ĐẢNG BỘ TỈNH QUẢNG NINH", "ĐẢNG ỦY XÃ THỬ " + tag), "BC/ĐU", "Xã Thử " + tag + ", " + date,
+                List.of("T/M ĐẢNG ỦY", "BÍ THƯ"));
+
+        // the untrained list of the commune: the same heading, its fonts embedded
+        ByteArrayOutputStream list = new ByteArrayOutputStream();
+        export.untrainedPdf(new ProgressService.Untrained(commune.getId(), year, Basis.YEAR, null, false),
+                Bundle.VIETNAMESE, list);
+        String listText = vn.cadretraining.testing.Pdfs.page(list.toByteArray(), 1);
+        assertTrue(listText.contains("ĐẢNG ỦY XÃ THỬ " + tag) && listText.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), listText);
+        vn.cadretraining.testing.Pdfs.assertFontsEmbedded(list.toByteArray(), "the untrained list");
+        // and one with rows, of a demo ward, for docs/documents/
+        Long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
+                .getSingleResult();
+        ByteArrayOutputStream rows = new ByteArrayOutputStream();
+        export.untrainedPdf(new ProgressService.Untrained(halong, year, Basis.YEAR, null, false), Bundle.VIETNAMESE,
+                rows);
+        vn.cadretraining.testing.Pdfs.assertFontsEmbedded(rows.toByteArray(), "the untrained list of a ward");
+        keep("untrained-list.pdf", rows.toByteArray());
+
+        // the class list of the demo class with the most participants: its organiser's heading, fonts embedded
+        Long busiest = em.createQuery("SELECT e.courseClass.id FROM Enrollment e GROUP BY e.courseClass.id"
+                + " ORDER BY COUNT(e) DESC", Long.class).setMaxResults(1).getSingleResult();
+        ByteArrayOutputStream roster = new ByteArrayOutputStream();
+        rosters.pdf(busiest, Bundle.VIETNAMESE, roster);
+        String rosterText = vn.cadretraining.testing.Pdfs.page(roster.toByteArray(), 1);
+        assertTrue(rosterText.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), rosterText);
+        vn.cadretraining.testing.Pdfs.assertFontsEmbedded(roster.toByteArray(), "the class list");
+        keep("class-list.pdf", roster.toByteArray());
+    }
+
+    /** Keeps a file the tests wrote in target/documents/, for a reader to render and look at. */
+    private static void keep(String name, byte[] bytes) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), bytes);
+    }
+
+    /**
+     * An administrator makes the commune's issuer a state body (its People's Committee): the next report, even of
+     * a dashboard already in memory, prints the national motto, "Số: …/BC-UBND" and the new signer in both
+     * formats. Bad input is refused with a message and changes nothing; a coordinator may not change it.
+     */
+    @Test
+    void anAdministratorChangesAUnitsIssuingBodyAndTheNextReportShowsIt() throws Exception {
+        InContainer.signIn("admin", PASSWORD);
+        String tag = tag();
+        AdminUnit commune = unitAdmin.create(root(), "TU" + tag, "Xã Ủy " + tag, UnitKind.COMMUNE,
+                LocalDate.of(2020, 1, 1));
+        int year = VietnamTime.today().getYear();
+        Dashboard before = progress.dashboard(commune.getId(), year, Basis.YEAR);
+
+        long version = em.find(AdminUnit.class, commune.getId()).getVersion();
+        BusinessException bad = assertThrows(BusinessException.class, () -> unitAdmin.configureIssuingBody(
+                commune.getId(), version, new UnitAdminService.IssuingBodyForm("Ủy ban nhân dân xã Ủy " + tag,
+                        null, vn.cadretraining.shared.files.Issuer.Kind.STATE, "BC/UB", "Chủ tịch")));
+        assertEquals("unit.issuer.error.abbreviationForm", bad.getMessageKey());
+        assertNull(em.find(AdminUnit.class, commune.getId()).getIssuingBody(), "a refused change changes nothing");
+
+        unitAdmin.configureIssuingBody(commune.getId(), version, new UnitAdminService.IssuingBodyForm(
+                "Ủy ban nhân dân xã Ủy " + tag, "Ủy ban nhân dân tỉnh Quảng Ninh",
+                vn.cadretraining.shared.files.Issuer.Kind.STATE, "UBND", "T/M Ủy ban nhân dân / Chủ tịch"));
+
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        export.dashboardPdf(before, Bundle.VIETNAMESE, pdf);
+        String text = vn.cadretraining.testing.Pdfs.page(pdf.toByteArray(), 1);
+        assertTrue(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && text.contains("Độc lập - Tự do - Hạnh phúc"),
+                text);
+        assertFalse(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), text);
+        assertTrue(text.contains("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH") && text.contains("ỦY BAN NHÂN DÂN XÃ ỦY " + tag), text);
+        assertTrue(text.matches("(?s).*Số: {3,}/BC-UBND.*"), text);
+        String all = vn.cadretraining.testing.Pdfs.text(pdf.toByteArray());
+        assertTrue(all.contains("CHỦ TỊCH") && all.contains("T/M ỦY BAN NHÂN DÂN"), all);
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        export.dashboardXlsx(before, Bundle.VIETNAMESE, xlsx);
+        List<String> cells = strings(xlsx.toByteArray());
+        assertTrue(cells.contains("ỦY BAN NHÂN DÂN XÃ ỦY " + tag) && cells.contains("Độc lập - Tự do - Hạnh phúc")
+                && cells.contains("CHỦ TỊCH"), cells.toString());
+
+        InContainer.signIn("tinh", PASSWORD);
+        long now = em.find(AdminUnit.class, commune.getId()).getVersion();
+        assertThrows(EJBAccessException.class, () -> unitAdmin.configureIssuingBody(commune.getId(), now,
+                new UnitAdminService.IssuingBodyForm("Đảng ủy khác", null,
+                        vn.cadretraining.shared.files.Issuer.Kind.PARTY, "ĐU", "Bí thư")));
+
+        // a blank name returns the unit to its level's default, the commune's Đảng ủy
+        InContainer.signIn("admin", PASSWORD);
+        unitAdmin.configureIssuingBody(commune.getId(), now, new UnitAdminService.IssuingBodyForm("", null, null, null,
+                null));
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        export.dashboardPdf(before, Bundle.VIETNAMESE, again);
+        assertTrue(vn.cadretraining.testing.Pdfs.page(again.toByteArray(), 1).contains("ĐẢNG ỦY XÃ ỦY " + tag));
+    }
+
+    private void assertReport(Dashboard d, List<String> issuer, String number, String dateLine, List<String> signer)
+            throws Exception {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        export.dashboardPdf(d, Bundle.VIETNAMESE, pdf);
+        byte[] bytes = pdf.toByteArray();
+        String first = vn.cadretraining.testing.Pdfs.page(bytes, 1);
+        assertTrue(first.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), first);
+        assertFalse(first.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "a Party organ's paper: " + first);
+        int at = -1;
+        for (String line : issuer) {
+            int next = first.indexOf(line);
+            assertTrue(next > at, "the issuer " + issuer + " in order: " + first);
+            at = next;
+        }
+        assertTrue(first.matches("(?s).*Số {3,}-" + java.util.regex.Pattern.quote(number) + ".*"),
+                "the number to fill in, Số …-" + number + ": " + first);
+        assertTrue(first.contains(dateLine), dateLine + " in " + first);
+        String all = vn.cadretraining.testing.Pdfs.text(bytes);
+        String note = Bundle.text(Bundle.VIETNAMESE, "report.pdf.counting");
+        assertTrue(all.replace("\n", " ").contains(note.substring(0, 30)), "the notes: " + all);
+        for (String line : signer) {
+            assertTrue(all.contains(line), line + " signs: " + all);
+        }
+        vn.cadretraining.testing.Pdfs.assertFontsEmbedded(bytes, "the report");
+        keep((d.unit().getParent() == null ? "province" : "commune") + "-report.pdf", bytes);
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        export.dashboardXlsx(d, Bundle.VIETNAMESE, xlsx);
+        keep((d.unit().getParent() == null ? "province" : "commune") + "-report.xlsx", xlsx.toByteArray());
+        List<String> cells = strings(xlsx.toByteArray());
+        for (String line : issuer) {
+            assertTrue(cells.contains(line), "the workbook names the same issuer " + line + ": " + cells);
+        }
+        assertTrue(cells.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), cells.toString());
+        assertTrue(cells.stream().anyMatch(c -> c.matches("Số {3,}-" + java.util.regex.Pattern.quote(number))),
+                "the same number: " + cells);
+        assertTrue(cells.contains(dateLine), "the same date line: " + cells);
+        assertTrue(cells.contains(note), "the same notes: " + cells);
+        assertTrue(cells.containsAll(signer), "the same signer: " + cells);
+    }
+
+    /** Every text cell of a workbook, in order. */
+    private static List<String> strings(byte[] xlsx) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (List<List<Object>> rows : readXlsx(xlsx).values()) {
+            for (List<Object> row : rows) {
+                for (Object v : row) {
+                    if (v instanceof String s && !s.isEmpty()) {
+                        out.add(s);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The date line as the rules write it, worked out here on its own: a day under 10, January and February padded. */
+    private static String partyDateLine(LocalDate day) {
+        String d = (day.getDayOfMonth() < 10 ? "0" : "") + day.getDayOfMonth();
+        String m = (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue();
+        return "ngày " + d + " tháng " + m + " năm " + day.getYear();
     }
 
     /** The values appear in this order within one table line's reach (a wrapped cell adds a line or two). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
@@ -32,8 +33,8 @@ public class SignInSheet {
         ClassSession s = attendance.session(sessionId);
         List<AttendanceService.GridRow> rows = attendance.grid(sessionId);
         Document doc = OfficialPdf.open(out, false, Bundle.text(locale, "sheet.title"), s.getCourseClass().getCode());
-        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(locale, "app.issuerParent"),
-                s.getCourseClass().getUnit().getName(), null, Bundle.text(locale, "app.place"), s.getSessionDate()));
+        // issued by the unit that organises the class, dated the day of the session
+        OfficialPdf.header(doc, new OfficialHeading(s.getCourseClass().getUnit().issuer(), null, null, s.getSessionDate()));
         OfficialPdf.title(doc, Bundle.text(locale, "sheet.title"), s.getCourseClass().getCourse().title(locale)
                 + " (" + s.getCourseClass().getCode() + ")");
         OfficialPdf.paragraph(doc, Bundle.text(locale, "sheet.session", VietnamTime.DATE.format(s.getSessionDate()),

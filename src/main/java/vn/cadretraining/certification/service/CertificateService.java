@@ -32,6 +32,8 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.files.Issuer;
+import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.files.QrCodes;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -274,8 +276,9 @@ public class CertificateService {
         OfficialPdf.Framed framed = OfficialPdf.openFramed(out, Bundle.text(vi, "certificate.pdf.title"), c.getNumber());
         Document doc = framed.doc();
         OfficialPdf.room(doc, EMBLEM_ROOM);
-        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(vi, "app.issuerParent"), Bundle.text(vi, "app.issuer"),
-                c.getNumber(), Bundle.text(vi, "app.place"), c.getIssuedOn()));
+        // the unit that organised the class certifies its completion; the number is the certificate register's
+        Issuer issuer = cls.getUnit().issuer();
+        OfficialPdf.header(doc, new OfficialHeading(issuer, null, c.getNumber(), c.getIssuedOn()));
         OfficialPdf.large(doc, Bundle.text(vi, "certificate.pdf.title"), TITLE_SIZE, OfficialPdf.CERTIFICATE_RED, 8, 4);
         OfficialPdf.add(doc, OfficialPdf.centered(Bundle.text(vi, "certificate.pdf.certifies"), OfficialPdf.font(BODY_SIZE)));
         OfficialPdf.large(doc, c.getHolderName(), NAME_SIZE, java.awt.Color.BLACK, 2, 4);
@@ -295,7 +298,7 @@ public class CertificateService {
                 OfficialPdf.font(BODY_SIZE - 1));
         validity.setSpacingBefore(4);
         OfficialPdf.add(doc, validity);
-        OfficialPdf.signature(doc, Bundle.text(vi, "certificate.pdf.signer"), null);
+        OfficialPdf.signature(doc, issuer.signerTitle(), null);
         verification(framed, url);
         doc.close();
     }

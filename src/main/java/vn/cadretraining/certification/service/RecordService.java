@@ -35,6 +35,7 @@ import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.text.Bundle;
@@ -222,8 +223,8 @@ public class RecordService {
     /** The transcript: positions, then classes with attendance, outcome and certificate number. */
     public void transcript(Cadre me, Locale locale, OutputStream out) {
         Document doc = OfficialPdf.open(out, false, Bundle.text(locale, "record.transcript"), me.getCode());
-        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(locale, "app.issuerParent"), Bundle.text(locale, "app.issuer"),
-                null, Bundle.text(locale, "app.place"), VietnamTime.today()));
+        // the province's issuing body (its Ban Dân vận) keeps the training records and issues their extract
+        OfficialPdf.header(doc, new OfficialHeading(me.getUnit().root().issuer(), null, null, VietnamTime.today()));
         OfficialPdf.title(doc, Bundle.text(locale, "record.transcript"), me.getFullName() + " (" + me.getCode() + ")");
         OfficialPdf.paragraph(doc, Bundle.text(locale, "cadre.unit") + ": " + me.getUnit().getLabel());
         List<List<String>> positions = new ArrayList<>();

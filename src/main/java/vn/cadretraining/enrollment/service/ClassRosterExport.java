@@ -21,6 +21,8 @@ import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.files.Issuer;
+import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.files.Spreadsheets;
 import vn.cadretraining.shared.text.Bundle;
@@ -76,9 +78,9 @@ public class ClassRosterExport {
         CourseClass cls = enrollments.visibleClass(classId);
         List<Line> lines = lines(classId, locale);
         Document doc = OfficialPdf.open(out, true, Bundle.text(locale, "classRoster.pdfTitle"), cls.getCode());
-        OfficialPdf.header(doc, new OfficialPdf.Header(Bundle.text(locale, "app.issuerParent"),
-                cls.getProvider() != null ? cls.getProvider().name(locale) : Bundle.text(locale, "app.issuer"),
-                null, Bundle.text(locale, "app.place"), VietnamTime.today()));
+        // the unit that organises the class issues its list (the province's Ban Dân vận, a commune's Đảng ủy)
+        Issuer issuer = cls.getUnit().issuer();
+        OfficialPdf.header(doc, new OfficialHeading(issuer, null, null, VietnamTime.today()));
         OfficialPdf.title(doc, Bundle.text(locale, "classRoster.pdfTitle"),
                 cls.getCourse().title(locale) + " (" + cls.getCode() + "), " + VietnamTime.DATE.format(cls.getStartDate())
                         + " – " + VietnamTime.DATE.format(cls.getEndDate()));
@@ -91,7 +93,7 @@ public class ClassRosterExport {
         String[] h = headings(locale);
         OfficialPdf.table(doc, new float[] {4, 18, 8, 20, 24, 10, 12},
                 List.of(h[0], h[1], h[3], h[5], h[6], h[7], Bundle.text(locale, "classRoster.signature")), rows);
-        OfficialPdf.signature(doc, Bundle.text(locale, "classRoster.signer"), null);
+        OfficialPdf.signature(doc, issuer.signerTitle(), null);
         doc.close();
     }
 

@@ -2,6 +2,7 @@ package vn.cadretraining.org.entity;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,7 @@ import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import java.time.LocalDate;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.files.Issuer;
 import vn.cadretraining.shared.text.TextFold;
 
 /**
@@ -80,6 +82,10 @@ public class AdminUnit extends BaseEntity {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "current_unit_id")
     private AdminUnit currentUnit;
+
+    /** Who issues this unit's official documents, when an administrator configured it (else the defaults). */
+    @Embedded
+    private IssuingBody issuingBody;
 
     protected AdminUnit() {
     }
@@ -156,6 +162,65 @@ public class AdminUnit extends BaseEntity {
     public void moveUnder(AdminUnit newParent) {
         this.parent = newParent;
         this.path = newParent.getPath() + getId() + "/";
+    }
+
+    /**
+     * Who issues this unit's official documents and how their heading prints: the body an administrator
+     * configured, else the default of its level. The province's reports come from its Tỉnh ủy's Ban Dân vận
+     * (the body that runs the training of grassroots cadres), a commune's from the commune's Đảng ủy under the
+     * provincial Party organisation; a hamlet's Party cell issues no papers, so a hamlet's come from its commune,
+     * and a district's (kept for history only) from the province.
+     */
+    public Issuer issuer() {
+        if (issuingBody != null && issuingBody.isSet()) {
+            return issuingBody.toIssuer(place());
+        }
+        if (parent == null || kind == UnitKind.PROVINCE) {
+            String province = shortName(this);
+            return new Issuer(Issuer.Kind.PARTY, "Tỉnh ủy " + province, "Ban Dân vận", "BDVTU", "Trưởng ban", province);
+        }
+        if (kind.isCommuneLevel()) {
+            return new Issuer(Issuer.Kind.PARTY, "Đảng bộ tỉnh " + shortName(root()), "Đảng ủy " + name, "ĐU",
+                    "T/M Đảng ủy / Bí thư", name);
+        }
+        return kind.isHamletLevel() ? parent.issuer() : root().issuer();
+    }
+
+    /** The place a date line names: the province's name without "Tỉnh", a commune's own name. */
+    private String place() {
+        if (parent == null || kind == UnitKind.PROVINCE) {
+            return shortName(this);
+        }
+        return kind.isCommuneLevel() ? name : parent.place();
+    }
+
+    /** The root of the tree: the province. */
+    public AdminUnit root() {
+        AdminUnit u = this;
+        while (u.parent != null) {
+            u = u.parent;
+        }
+        return u;
+    }
+
+    /** "Quảng Ninh" for "Tỉnh Quảng Ninh": the Party committee is the "Tỉnh ủy Quảng Ninh". */
+    private static String shortName(AdminUnit u) {
+        for (String prefix : new String[] {"Tỉnh ", "Thành phố "}) {
+            if (u.name.startsWith(prefix)) {
+                return u.name.substring(prefix.length());
+            }
+        }
+        return u.name;
+    }
+
+    /** Sets (or, with null, clears back to the default) who issues this unit's documents. */
+    public void configureIssuingBody(IssuingBody body) {
+        this.issuingBody = body;
+    }
+
+    /** The configured issuing body, or null while the defaults apply. */
+    public IssuingBody getIssuingBody() {
+        return issuingBody != null && issuingBody.isSet() ? issuingBody : null;
     }
 
     /** The unit under which this unit's history is counted today. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.entity.IssuingBody;
 import vn.cadretraining.org.entity.UnitChange;
 import vn.cadretraining.org.entity.UnitChangeKind;
 import vn.cadretraining.org.entity.UnitKind;
@@ -17,6 +18,7 @@ import vn.cadretraining.org.entity.UnitMerge;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.files.Issuer;
 import vn.cadretraining.shared.service.NotFoundException;
 
 /**
@@ -112,6 +114,51 @@ public class UnitAdminService {
         record(UnitChangeKind.RENAMED, unit, null, effective == null ? LocalDate.now() : effective,
                 old + " → " + unit.getName());
         return unit;
+    }
+
+    /** What an administrator types for a unit's issuing body; a blank name puts the defaults back. */
+    public record IssuingBodyForm(String name, String superior, Issuer.Kind kind, String abbreviation,
+            String signerTitle) implements java.io.Serializable {
+    }
+
+    /**
+     * Sets who issues the unit's official documents (its heading, number and signature), or with a blank name
+     * returns the unit to the defaults of its level. Administrators only, within their scope.
+     */
+    public AdminUnit configureIssuingBody(long id, long expectedVersion, IssuingBodyForm form) {
+        AdminUnit unit = unit(id);
+        currentUser.requireUnitPath(unit.getPath());
+        if (unit.getVersion() != expectedVersion) {
+            throw new BusinessException("general.error.changedMeanwhile");
+        }
+        if (form == null || form.name() == null || form.name().isBlank()) {
+            unit.configureIssuingBody(null);
+            return unit;
+        }
+        if (form.kind() == null) {
+            throw new BusinessException("unit.issuer.error.kind");
+        }
+        String abbreviation = strip(form.abbreviation());
+        if (abbreviation == null) {
+            throw new BusinessException("unit.issuer.error.abbreviation");
+        }
+        if (abbreviation.length() > IssuingBody.ABBREVIATION_LENGTH || !abbreviation.matches("[\\p{L}\\p{N}.&]+")) {
+            // it ends a document number ("Số 12-BC/BDVTU"): no spaces, no slashes or dashes of its own
+            throw new BusinessException("unit.issuer.error.abbreviationForm", IssuingBody.ABBREVIATION_LENGTH);
+        }
+        String name = form.name().strip();
+        String superior = strip(form.superior());
+        String signer = strip(form.signerTitle());
+        if (name.length() > IssuingBody.NAME_LENGTH || superior != null && superior.length() > IssuingBody.NAME_LENGTH
+                || signer != null && signer.length() > IssuingBody.NAME_LENGTH) {
+            throw new BusinessException("unit.issuer.error.tooLong", IssuingBody.NAME_LENGTH);
+        }
+        unit.configureIssuingBody(new IssuingBody(name, superior, form.kind(), abbreviation, signer));
+        return unit;
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Ends a unit without a successor; refused while anything is current in it. */

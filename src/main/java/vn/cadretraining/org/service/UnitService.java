@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.entity.UnitKind;
+import vn.cadretraining.shared.files.Issuer;
+import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.text.TextFold;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -22,6 +24,19 @@ public class UnitService {
 
     public Optional<AdminUnit> find(long id) {
         return Optional.ofNullable(em.find(AdminUnit.class, id));
+    }
+
+    /**
+     * Who issues the unit's official documents, read fresh (a dashboard kept in memory may hold an older copy of
+     * the unit): the configured body or the defaults of its level.
+     */
+    public Issuer issuer(long unitId) {
+        AdminUnit unit = em.find(AdminUnit.class, unitId);
+        if (unit == null) {
+            throw new NotFoundException("unit");
+        }
+        em.refresh(unit);
+        return unit.issuer();
     }
 
     /** The root units (the province), current or not. */

@@ -21,6 +21,7 @@ import vn.cadretraining.org.service.UnitAdminService;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.org.service.UnitService;
 import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.files.Issuer;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -71,6 +72,12 @@ public class UnitsView implements Serializable {
     private AdminUnit mergeTarget;
     private AdminUnit mergeParent;
     private UnitAdminService.Preview preview;
+    // issuing body: the form shows what prints today (the configured body or the defaults)
+    private String issuerName;
+    private String issuerSuperior;
+    private Issuer.Kind issuerKind;
+    private String issuerAbbreviation;
+    private String issuerSigner;
     // history
     private List<UnitChange> history = List.of();
     private List<AdminUnit> predecessors = List.of();
@@ -228,6 +235,78 @@ public class UnitsView implements Serializable {
 
     public String problemText(UnitMerge.Problem problem) {
         return Messages.text(problem.key(), problem.args());
+    }
+
+    // ---- issuing body ----
+
+    public void startIssuer(AdminUnit unit) {
+        subject = unit;
+        Issuer now = unit.issuer();
+        issuerName = now.name();
+        issuerSuperior = now.superior();
+        issuerKind = now.kind();
+        issuerAbbreviation = now.abbreviation();
+        issuerSigner = now.signerTitle();
+    }
+
+    public void saveIssuer() {
+        if (subject == null) {
+            // the dialog was posted without a unit chosen from the tree (a tampered or replayed request)
+            Messages.error("general.error.incomplete");
+            return;
+        }
+        try {
+            admin.configureIssuingBody(subject.getId(), subject.getVersion(), new UnitAdminService.IssuingBodyForm(
+                    issuerName, issuerSuperior, issuerKind, issuerAbbreviation, issuerSigner));
+            Messages.info("units.issuer.saved", subject.getName());
+            done("issuerDialog");
+        } catch (BusinessException e) {
+            Messages.error(e);
+        }
+    }
+
+    public Issuer.Kind[] getIssuerKinds() {
+        return Issuer.Kind.values();
+    }
+
+    public String getIssuerName() {
+        return issuerName;
+    }
+
+    public void setIssuerName(String issuerName) {
+        this.issuerName = issuerName;
+    }
+
+    public String getIssuerSuperior() {
+        return issuerSuperior;
+    }
+
+    public void setIssuerSuperior(String issuerSuperior) {
+        this.issuerSuperior = issuerSuperior;
+    }
+
+    public Issuer.Kind getIssuerKind() {
+        return issuerKind;
+    }
+
+    public void setIssuerKind(Issuer.Kind issuerKind) {
+        this.issuerKind = issuerKind;
+    }
+
+    public String getIssuerAbbreviation() {
+        return issuerAbbreviation;
+    }
+
+    public void setIssuerAbbreviation(String issuerAbbreviation) {
+        this.issuerAbbreviation = issuerAbbreviation;
+    }
+
+    public String getIssuerSigner() {
+        return issuerSigner;
+    }
+
+    public void setIssuerSigner(String issuerSigner) {
+        this.issuerSigner = issuerSigner;
     }
 
     // ---- history ----

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.service.UnitService;
 import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard.Breakdown;
@@ -25,6 +26,7 @@ import vn.cadretraining.reporting.service.Dashboard.QuarterRow;
 import vn.cadretraining.reporting.service.Dashboard.TitleRow;
 import vn.cadretraining.reporting.service.Dashboard.UnitRow;
 import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.files.Spreadsheets;
 import vn.cadretraining.shared.text.Bundle;
@@ -32,8 +34,8 @@ import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * The dashboard's tables and the untrained lists as official files: a workbook (one sheet per table, numbers as
- * numbers) and a PDF in the layout of official reports (national motto, issuing body, number and date, title,
- * tables, signature block). Both are written from the same tables, made once from the {@link Dashboard} the
+ * numbers) and a PDF in the layout of official reports (the heading of its issuing body, Party or state, with
+ * number and date, title, tables, signature block); the workbook carries the same heading, notes and signer. Both are written from the same tables, made once from the {@link Dashboard} the
  * page shows, so the files hold the page's figures. Every text cell is neutralised against formulas.
  */
 @Stateless
@@ -45,6 +47,12 @@ public class ReportExport {
 
     @Inject
     ProgressService progress;
+
+    @Inject
+    UnitService units;
+
+    /** A report's kind in its number: "Số 12-BC/BDVTU" (Party), "Số: 12/BC-UBND" (state). */
+    static final String REPORT = "BC";
 
     /**
      * A cell: its text as the page (and the PDF) writes it, and what the workbook stores, typed: a number, a
@@ -77,12 +85,21 @@ public class ReportExport {
     // ---- the dashboard ---------------------------------------------------------------------------------
 
     public void dashboardXlsx(Dashboard d, Locale locale, OutputStream out) {
-        xlsx(reportTitle(d, locale), subtitle(d, locale), tables(d, locale), out, locale);
+        xlsx(reportTitle(d, locale), subtitle(d, locale), tables(d, locale), heading(d.unit()),
+                List.of(Bundle.text(locale, "report.pdf.counting")), out, locale);
     }
 
     public void dashboardPdf(Dashboard d, Locale locale, OutputStream out) {
-        pdf(reportTitle(d, locale), subtitle(d, locale), tables(d, locale), d.unit(), locale, out,
+        pdf(reportTitle(d, locale), subtitle(d, locale), tables(d, locale), heading(d.unit()), locale, out,
                 List.of(Bundle.text(locale, "report.pdf.counting")));
+    }
+
+    /**
+     * The heading both formats of a report print: the issuing body of the unit it reports on (read fresh, so a
+     * body an administrator just changed shows), a number left to write by hand, and today's date.
+     */
+    private OfficialHeading heading(AdminUnit unit) {
+        return new OfficialHeading(units.issuer(unit.getId()), REPORT, null, VietnamTime.today());
     }
 
     /** The tables of a dashboard, in the order of the page. */
@@ -198,13 +215,13 @@ public class ReportExport {
     // ---- untrained lists --------------------------------------------------------------------------------
 
     public void untrainedXlsx(ProgressService.Untrained f, Locale locale, OutputStream out) {
-        xlsx(t(locale, "report.untrained.title"), untrainedSubtitle(f, locale), List.of(untrainedTable(f, locale)), out,
-                locale);
+        xlsx(t(locale, "report.untrained.title"), untrainedSubtitle(f, locale), List.of(untrainedTable(f, locale)),
+                heading(progress.visibleUnit(f.unitId())), List.of(), out, locale);
     }
 
     public void untrainedPdf(ProgressService.Untrained f, Locale locale, OutputStream out) {
         pdf(t(locale, "report.untrained.title"), untrainedSubtitle(f, locale), List.of(untrainedTable(f, locale)),
-                progress.visibleUnit(f.unitId()), locale, out, List.of());
+                heading(progress.visibleUnit(f.unitId())), locale, out, List.of());
     }
 
     /** The whole list (up to {@link #MAX_LIST}): its ids in one statement, then its rows a thousand at a time. */
@@ -242,7 +259,8 @@ public class ReportExport {
 
     // ---- writing ----------------------------------------------------------------------------------------
 
-    private void xlsx(String title, String subtitle, List<Table> tables, OutputStream out, Locale locale) {
+    private void xlsx(String title, String subtitle, List<Table> tables, OfficialHeading heading, List<String> notes,
+            OutputStream out, Locale locale) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Spreadsheets.Styles styles = Spreadsheets.styles(book);
             CellStyle bold = book.createCellStyle();
@@ -255,10 +273,19 @@ public class ReportExport {
                 Sheet sheet = book.createSheet(Spreadsheets.sheetName(name));
                 int r = 0;
                 if (index == 2) {
-                    for (String line : List.of(t(locale, "app.issuerParent").toUpperCase(locale),
-                            t(locale, "app.issuer").toUpperCase(locale), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                            "Độc lập - Tự do - Hạnh phúc")) {
-                        sheet.createRow(r++).createCell(0).setCellValue(line);
+                    // the heading of the PDF, block for block: the issuer on the left, the Party's name or the
+                    // national motto and the date on the right
+                    List<String> left = heading.leftLines();
+                    List<String> right = heading.rightLines();
+                    int rightColumn = Math.max(2, table.headings().size() / 2);
+                    for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+                        Row line = sheet.createRow(r++);
+                        if (i < left.size()) {
+                            line.createCell(0).setCellValue(left.get(i));
+                        }
+                        if (i < right.size()) {
+                            line.createCell(rightColumn).setCellValue(right.get(i));
+                        }
                     }
                     r++;
                     Row titleRow = sheet.createRow(r++);
@@ -278,6 +305,20 @@ public class ReportExport {
                         styles.set(row, i, values.get(i).cell());
                     }
                 }
+                if (index == tables.size() + 1) {
+                    // the notes and the signature block close the report, as on the PDF's last page
+                    r++;
+                    for (String note : notes) {
+                        sheet.createRow(r++).createCell(0).setCellValue(Spreadsheets.neutralise(note));
+                    }
+                    r++;
+                    int signColumn = Math.max(2, table.headings().size() / 2);
+                    for (String line : OfficialHeading.signerLines(heading.issuer().signerTitle())) {
+                        Row sign = sheet.createRow(r++);
+                        sign.createCell(signColumn).setCellValue(Spreadsheets.neutralise(line));
+                        sign.getCell(signColumn).setCellStyle(bold);
+                    }
+                }
                 for (int i = 0; i < table.widths().length; i++) {
                     sheet.setColumnWidth(i, Math.min(255, Math.round(table.widths()[i] * 1.4f)) * 256);
                 }
@@ -289,14 +330,10 @@ public class ReportExport {
         }
     }
 
-    private void pdf(String title, String subtitle, List<Table> tables, AdminUnit unit, Locale locale,
+    private void pdf(String title, String subtitle, List<Table> tables, OfficialHeading heading, Locale locale,
             OutputStream out, List<String> notes) {
-        boolean province = unit.getParent() == null;
         Document doc = OfficialPdf.open(out, true, title, subtitle);
-        OfficialPdf.header(doc, new OfficialPdf.Header(t(locale, "app.issuerParent"),
-                province ? t(locale, "app.issuer") : t(locale, "report.issuer.unit", unit.getName()),
-                t(locale, province ? "report.number.province" : "report.number.unit"), t(locale, "app.place"),
-                VietnamTime.today()));
+        OfficialPdf.header(doc, heading);
         OfficialPdf.title(doc, title, subtitle);
         for (Table table : tables) {
             com.lowagie.text.Paragraph caption = new com.lowagie.text.Paragraph(table.title(), OfficialPdf.bold(11));
@@ -313,7 +350,7 @@ public class ReportExport {
             }
         }
         // the notes close the report and stay on the page of its signature
-        OfficialPdf.signature(doc, t(locale, province ? "report.signer.province" : "report.signer.unit"), null, notes);
+        OfficialPdf.signature(doc, heading.issuer().signerTitle(), null, notes);
         doc.close();
     }
 

@@ -17,13 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
- * PDF documents in the layout of Vietnamese official papers: the issuing body on the left and the national
- * motto on the right (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc), the number, the
- * place and date, the title, the body, and the signature block. Every glyph comes from an embedded Unicode
+ * PDF documents in the layout of Vietnamese official papers: the heading of a Party organ or of a state body
+ * ({@link OfficialHeading}), the title, the body, and the signature block. Every glyph comes from an embedded Unicode
  * font (DejaVu Sans), so Vietnamese prints the same on every reader, with or without fonts installed.
  */
 public final class OfficialPdf {
@@ -42,10 +40,6 @@ public final class OfficialPdf {
         return new Font(BOLD, size);
     }
 
-    /** What goes at the top of a paper. */
-    public record Header(String issuerParent, String issuer, String number, String place, LocalDate date) {
-    }
-
     /** Opens an A4 document (landscape for wide tables) on the stream; the caller adds the body and closes it. */
     public static Document open(OutputStream out, boolean landscape, String title, String subject) {
         Document doc = new Document(landscape ? PageSize.A4.rotate() : PageSize.A4, 50, 40, 40, 40);
@@ -61,32 +55,60 @@ public final class OfficialPdf {
         return doc;
     }
 
-    /** The two-column heading with the national motto, then the place and date line. */
-    public static void header(Document doc, Header h) {
-        PdfPTable table = new PdfPTable(new float[] {42, 58});
+    /**
+     * The two-column heading, laid out by the issuer's kind: a Party organ's (Hướng dẫn 36-HD/VPTW) has "ĐẢNG CỘNG
+     * SẢN VIỆT NAM" underlined on the right and its body under its superior on the left over an asterisk; a state
+     * body's (Nghị định 30/2020) has the national motto. Every line keeps to one line: a name too long for its
+     * column prints smaller rather than break.
+     */
+    public static void header(Document doc, OfficialHeading h) {
+        float width = doc.getPageSize().getWidth() - doc.leftMargin() - doc.rightMargin();
+        float[] split = {44, 56};
+        PdfPTable table = new PdfPTable(split);
         table.setWidthPercentage(100);
+        float leftWidth = width * split[0] / 100 - 4;
+        float rightWidth = width * split[1] / 100 - 4;
         PdfPCell left = cell();
-        left.addElement(centered(h.issuerParent() == null ? "" : h.issuerParent().toUpperCase(), font(10)));
-        left.addElement(centered(h.issuer().toUpperCase(), bold(10)));
-        left.addElement(centered("———————", font(8)));
-        if (h.number() != null) {
-            left.addElement(centered("Số: " + h.number(), font(10)));
+        if (h.superiorLine() != null) {
+            left.addElement(line(h.superiorLine(), REGULAR, 11, Font.NORMAL, leftWidth, false));
+        }
+        left.addElement(line(h.issuerLine(), BOLD, 11, Font.NORMAL, leftWidth, false));
+        left.addElement(line(h.issuer().isParty() ? "*" : "————", REGULAR, h.issuer().isParty() ? 11 : 8, Font.NORMAL,
+                leftWidth, false));
+        if (h.numberLine() != null) {
+            left.addElement(line(h.numberLine(), REGULAR, 11, Font.NORMAL, leftWidth, false));
         }
         PdfPCell right = cell();
-        right.addElement(centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold(10)));
-        Paragraph motto = centered("Độc lập - Tự do - Hạnh phúc", bold(11));
-        right.addElement(motto);
-        right.addElement(centered("———————————————", font(8)));
-        if (h.date() != null) {
-            Paragraph date = new Paragraph(new Chunk(h.place() + ", ngày " + String.format("%02d", h.date().getDayOfMonth())
-                    + " tháng " + String.format("%02d", h.date().getMonthValue()) + " năm " + h.date().getYear(),
-                    new Font(REGULAR, 10, Font.ITALIC)));
-            date.setAlignment(Element.ALIGN_CENTER);
+        if (h.issuer().isParty()) {
+            right.addElement(line(OfficialHeading.PARTY, BOLD, 12, Font.NORMAL, rightWidth, true));
+        } else {
+            right.addElement(line(OfficialHeading.NATION, BOLD, 11, Font.NORMAL, rightWidth, false));
+            right.addElement(line(OfficialHeading.MOTTO, BOLD, 12, Font.NORMAL, rightWidth, true));
+        }
+        if (h.dateLine() != null) {
+            Paragraph date = line(h.dateLine(), REGULAR, 11, Font.ITALIC, rightWidth, false);
+            date.setSpacingBefore(6);
             right.addElement(date);
         }
         table.addCell(left);
         table.addCell(right);
         add(doc, table);
+    }
+
+    /** One centred line that never wraps: its size shrinks until it fits the width. */
+    private static Paragraph line(String text, BaseFont base, float size, int style, float width, boolean underline) {
+        float s = size;
+        while (s > 6 && base.getWidthPoint(text, s) > width) {
+            s -= 0.5f;
+        }
+        Chunk chunk = new Chunk(text, new Font(base, s, style));
+        if (underline) {
+            chunk.setUnderline(0.6f, -2.5f);
+        }
+        Paragraph p = new Paragraph(chunk);
+        p.setAlignment(Element.ALIGN_CENTER);
+        p.setLeading(s * 1.35f);
+        return p;
     }
 
     public static void title(Document doc, String title, String subtitle) {
@@ -106,27 +128,104 @@ public final class OfficialPdf {
         add(doc, p);
     }
 
-    /** A table with a bold header row; widths are relative. */
+    /**
+     * A table with a bold header row; widths are relative. A column is widened to hold its longest word or date
+     * whole (the others give way), and text breaks only at spaces: "Hạng" and "06/12/2026" never split.
+     */
     public static void table(Document doc, float[] widths, List<String> headings, List<List<String>> rows) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
+        float padding = 4;
+        float total = doc.getPageSize().getWidth() - doc.leftMargin() - doc.rightMargin();
+        PdfPTable table = new PdfPTable(widths.length);
+        table.setTotalWidth(fit(widths, headings, rows, total, padding));
+        table.setLockedWidth(true);
         table.setHeaderRows(1);
         table.setSpacingBefore(8);
         for (String h : headings) {
-            PdfPCell c = new PdfPCell(new Phrase(h, bold(9)));
+            PdfPCell c = new PdfPCell(words(h, bold(9)));
             c.setHorizontalAlignment(Element.ALIGN_CENTER);
             c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-            c.setPadding(4);
+            c.setPadding(padding);
             table.addCell(c);
         }
         for (List<String> row : rows) {
             for (String value : row) {
-                PdfPCell c = new PdfPCell(new Phrase(value == null ? "" : value, font(9)));
-                c.setPadding(4);
+                PdfPCell c = new PdfPCell(words(value == null ? "" : value, font(9)));
+                c.setPadding(padding);
                 table.addCell(c);
             }
         }
         add(doc, table);
+    }
+
+    /** Text that breaks only at spaces (OpenPDF also breaks at "/" and "-", cutting dates and numbers). */
+    static Phrase words(String text, Font font) {
+        Chunk chunk = new Chunk(text, font);
+        chunk.setSplitCharacter(WORDS);
+        return new Phrase(chunk);
+    }
+
+    private static final com.lowagie.text.SplitCharacter WORDS = (start, current, end, cc, ck) -> {
+        char c = ck == null ? cc[current] : (char) ck[Math.min(current, ck.length - 1)].getUnicodeEquivalent(cc[current]);
+        return c == ' ';
+    };
+
+    /** Absolute widths: the relative ones on the page, each at least its longest unbreakable word. */
+    static float[] fit(float[] relative, List<String> headings, List<List<String>> rows, float total, float padding) {
+        int n = relative.length;
+        float[] need = new float[n];
+        for (int i = 0; i < n; i++) {
+            need[i] = longestWord(headings.get(i), BOLD) + 2 * padding + 2;
+        }
+        for (List<String> row : rows) {
+            for (int i = 0; i < n && i < row.size(); i++) {
+                if (row.get(i) != null) {
+                    need[i] = Math.max(need[i], longestWord(row.get(i), REGULAR) + 2 * padding + 2);
+                }
+            }
+        }
+        float sum = 0;
+        for (float r : relative) {
+            sum += r;
+        }
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.max(need[i], total * relative[i] / sum);
+        }
+        // give back what the widened columns took, from the slack of the others, in proportion
+        for (int round = 0; round < 3; round++) {
+            float over = -total;
+            float slack = 0;
+            for (int i = 0; i < n; i++) {
+                over += w[i];
+                slack += w[i] - need[i];
+            }
+            if (over <= 0.01f || slack <= 0) {
+                break;
+            }
+            float share = Math.min(1, over / slack);
+            for (int i = 0; i < n; i++) {
+                w[i] -= (w[i] - need[i]) * share;
+            }
+        }
+        // words too long for any layout: the table still keeps to the page (a word may then break)
+        float sumW = 0;
+        for (float x : w) {
+            sumW += x;
+        }
+        if (sumW > total) {
+            for (int i = 0; i < n; i++) {
+                w[i] *= total / sumW;
+            }
+        }
+        return w;
+    }
+
+    private static float longestWord(String text, BaseFont base) {
+        float max = 0;
+        for (String word : text.split(" ")) {
+            max = Math.max(max, base.getWidthPoint(word, 9));
+        }
+        return max;
     }
 
     /** The signature block on the right: the signer's function, then room to sign, then the name. */
@@ -158,9 +257,12 @@ public final class OfficialPdf {
         }
         table.addCell(cell());
         PdfPCell right = cell();
-        right.addElement(centered(function.toUpperCase(), bold(10)));
+        for (String line : OfficialHeading.signerLines(function)) {
+            right.addElement(centered(line, bold(11)));
+        }
         right.addElement(centered("(Ký, ghi rõ họ tên và đóng dấu)", new Font(REGULAR, 9, Font.ITALIC)));
-        Paragraph space = new Paragraph(" ");
+        // the embedded font even for a blank line: a default font would reference Helvetica without embedding it
+        Paragraph space = new Paragraph(" ", font(10));
         space.setSpacingBefore(48);
         right.addElement(space);
         right.addElement(centered(name == null ? "" : name, bold(11)));
