@@ -212,7 +212,7 @@ class CertificateBrowserIT extends BrowserTestBase {
             keys.press(Keys.SPACE);
         }
         String excused = ".attendance-row:first-child .status-pills li:nth-child(3) input";
-        for (int i = 0; i < 4 && !browser.find(excused).isSelected(); i++) {
+        for (int i = 0; i < 4 && !browser.driver().findElement(By.cssSelector(excused)).isSelected(); i++) {
             keys.press(Keys.ARROW_RIGHT);
             keys.assertFocusVisible();
         }
