@@ -218,7 +218,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         }
         assertTrue(browser.driver().findElement(By.cssSelector(excused)).isSelected(), "excused chosen by the arrows");
         keys.tabTo(".attendance-row:first-child .note-input", 2, false);
-        keys.press(Keys.chord(Keys.CONTROL, "a"), "Ốm, có giấy của trạm y tế");
+        keys.selectAll().press("Ốm, có giấy của trạm y tế");
         keys.tabTo(Browser.id("grid:save"), 400, false);
         keys.press(Keys.ENTER);
         browser.waitForText("#messages", "Đã lưu điểm danh");

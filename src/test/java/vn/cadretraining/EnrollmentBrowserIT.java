@@ -128,8 +128,8 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         String before = browser.text("#count-enrolled");
         // the unit: typed, its suggestion chosen with the arrows and Enter
         keys.tabTo(Browser.id("nominate:unit_input"), 200, false);
-        keys.press("khu pho 3");
-        String hamlet = "Khu phố 3 — Phường Hạ Long";
+        keys.press("khu pho 2");
+        String hamlet = "Khu phố 2 — Phường Hạ Long";
         browser.find("li.ui-autocomplete-item[data-item-label='" + hamlet + "']");
         for (int i = 0; i < 10 && !browser.exists("li.ui-autocomplete-item.ui-state-highlight[data-item-label='" + hamlet + "']"); i++) {
             keys.press(Keys.ARROW_DOWN);
@@ -139,7 +139,8 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         assertEquals(hamlet, browser.find(Browser.id("nominate:unit_input")).getAttribute("value"));
         // the title: the closed menu steps through its options with the arrows
         keys.tabTo(Browser.id("nominate:title_focus"), 3, false);
-        String title = "Chi hội trưởng chi hội phụ nữ";
+        // another title than the other journey's, which nominates the Women's Union heads of the same quarter
+        String title = "Chi hội trưởng chi hội cựu chiến binh";
         for (int i = 0; i < 20 && !title.equals(browser.text(Browser.id("nominate:title_label"))); i++) {
             keys.press(Keys.ARROW_DOWN);
         }

@@ -24,6 +24,12 @@ public final class Keyboard {
         return this;
     }
 
+    /** Ctrl-A: selects the whole text of the focused field, so that what is typed next replaces it. */
+    public Keyboard selectAll() {
+        new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
+        return this;
+    }
+
     /** Presses Tab (or Shift-Tab) until the focus is on an element matching the selector; fails after {@code max} presses. */
     public WebElement tabTo(String cssSelector, int max, boolean backwards) {
         for (int i = 0; i < max; i++) {
