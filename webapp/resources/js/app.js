@@ -48,3 +48,34 @@
         });
     });
 })();
+
+/*
+ * ARIA that PrimeFaces 15 writes wrong, put right once the page is built and after each AJAX update: the boxes
+ * of a selectOneRadio carry aria-checked without a role (the radio inside says it already); the chosen items of a
+ * multiple autocomplete are a "listbox" without options or a name (a plain list of chips is what they are); a
+ * skinned file upload's input is aria-hidden although it is the control that takes the focus and the click.
+ */
+(function () {
+    function repair() {
+        document.querySelectorAll('[role="radiogroup"] div[aria-checked]:not([role])').forEach(function (d) {
+            d.removeAttribute('aria-checked');
+        });
+        document.querySelectorAll('ul.ui-autocomplete-multiple-container[role="listbox"]').forEach(function (ul) {
+            ul.setAttribute('role', 'list');
+            ['aria-orientation', 'aria-multiselectable', 'aria-activedescendant'].forEach(function (a) { ul.removeAttribute(a); });
+            ul.querySelectorAll(':scope > li').forEach(function (li) {
+                li.removeAttribute('role');
+                li.removeAttribute('aria-selected');
+            });
+        });
+        document.querySelectorAll('.ui-fileupload-simple input[type="file"][aria-hidden="true"]').forEach(function (input) {
+            input.removeAttribute('aria-hidden');
+        });
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        repair();
+        if (window.jQuery) {
+            window.jQuery(document).on('pfAjaxComplete', repair);
+        }
+    });
+})();

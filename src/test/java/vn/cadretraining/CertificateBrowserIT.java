@@ -34,11 +34,13 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
+import vn.cadretraining.testing.Keyboard;
 import vn.cadretraining.testing.QrImages;
 
 /**
@@ -250,6 +252,63 @@ class CertificateBrowserIT extends BrowserTestBase {
     private static boolean inView(String css) {
         return Boolean.TRUE.equals(browser.js("var r = document.querySelector(arguments[0]).getBoundingClientRect();"
                 + " return r.top >= 56 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;", css));
+    }
+
+    @Test
+    void aTrainerMarksAndSavesASessionAndACadreChecksInWithTheKeyboardAlone() throws Exception {
+        Keyboard keys = new Keyboard(browser);
+        browser.open("/login.xhtml");
+        keys.signIn("giangvien", PASSWORD);
+        browser.open("/teach/classes.xhtml");
+        keys.tabTo("a.offer-card" + runningCard());
+        keys.pressAndWaitForPage(Keys.ENTER);
+        keys.tabTo("#sessions a.session-link");
+        keys.pressAndWaitForPage(Keys.ENTER);
+        assertTrue(browser.path().startsWith("/teach/session.xhtml?id="), browser.path());
+
+        // each pill says which status for whom, not the same "status of <name>" four times
+        String first = browser.text(".attendance-row .attendance-name strong");
+        assertEquals(List.of("Có mặt — " + first, "Muộn — " + first, "Có phép — " + first, "Vắng — " + first),
+                browser.all(".attendance-row:first-child .status-pills input").stream()
+                        .map(WebElement::getAccessibleName).toList());
+
+        // into the first person's pills; Space checks the one with the focus, the arrows move to "excused"
+        WebElement pill = keys.tabTo(".attendance-row:first-child .status-pills input");
+        if (!pill.isSelected()) {
+            keys.press(Keys.SPACE);
+        }
+        String excused = ".attendance-row:first-child .status-pills li:nth-child(3) input";
+        for (int i = 0; i < 4 && !browser.driver().findElement(By.cssSelector(excused)).isSelected(); i++) {
+            keys.press(Keys.ARROW_RIGHT);
+            keys.assertFocusVisible();
+        }
+        assertTrue(browser.driver().findElement(By.cssSelector(excused)).isSelected(), "excused chosen by the arrows");
+        keys.tabTo(".attendance-row:first-child .note-input", 2, false);
+        keys.selectAll().press("Ốm, có giấy của trạm y tế");
+        keys.tabTo(Browser.id("grid:save"), 400, false);
+        keys.press(Keys.ENTER);
+        browser.waitForText("#messages", "Đã lưu điểm danh");
+        browser.open(browser.path());
+        assertTrue(browser.driver().findElement(By.cssSelector(excused)).isSelected(), first + " is recorded as excused");
+        assertEquals("Ốm, có giấy của trạm y tế", browser.find(".attendance-row:first-child .note-input").getAttribute("value"));
+
+        // the check-in code, shown by Enter on its button
+        keys.tabTo(Browser.id("grid:showQr"));
+        keys.press(Keys.ENTER);
+        browser.waitForText("#qr-url", "/checkin.xhtml?s=");
+        String url = browser.text("#qr-url");
+
+        // the cadre, on a phone, opens the code's address, signs in with the keys and goes on to the record
+        browser.driver().manage().deleteAllCookies();
+        browser.size(Browser.PHONE);
+        browser.open(url.substring(url.indexOf("/checkin.xhtml")));
+        assertTrue(browser.path().startsWith("/login.xhtml"), browser.path());
+        keys.signIn("canbo", PASSWORD);
+        assertTrue(browser.path().startsWith("/checkin.xhtml?s="), "back on the check-in: " + browser.path());
+        assertTrue(browser.exists("#checkin-ok") || browser.exists("#checkin-problem"), "the check-in is answered");
+        keys.tabTo("#content a[href*='/me/record.xhtml']");
+        keys.pressAndWaitForPage(Keys.ENTER);
+        assertEquals("/me/record.xhtml", browser.path());
     }
 
     @Test

@@ -17,10 +17,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
+import vn.cadretraining.testing.Keyboard;
 import vn.cadretraining.testing.Workbooks;
 
 /**
@@ -156,5 +158,46 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         vn.cadretraining.testing.Pdfs.assertFontsEmbedded(Files.readAllBytes(pdf), "the class list");
         assertTrue(text.contains("DANH SÁCH HỌC VIÊN"));
         assertTrue(text.contains("Kỹ năng số"));
+    }
+
+    @Test
+    void aCoordinatorNominatesWithTheKeyboardAlone() {
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/catalog.xhtml");
+        String href = browser.find(".offer-card").getAttribute("href");
+        String classId = href.substring(href.indexOf("id=") + 3).replaceAll("[^0-9].*", "");
+        browser.driver().manage().deleteAllCookies();
+
+        Keyboard keys = new Keyboard(browser);
+        browser.open("/login.xhtml");
+        keys.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/enrol/class.xhtml?id=" + classId);
+        String before = browser.text("#count-enrolled");
+        // the unit: typed, its suggestion chosen with the arrows and Enter
+        keys.tabTo(Browser.id("nominate:unit_input"), 200, false);
+        keys.press("khu pho 2");
+        String hamlet = "Khu phố 2 — Phường Hạ Long";
+        browser.find("li.ui-autocomplete-item[data-item-label='" + hamlet + "']");
+        for (int i = 0; i < 10 && !browser.exists("li.ui-autocomplete-item.ui-state-highlight[data-item-label='" + hamlet + "']"); i++) {
+            keys.press(Keys.ARROW_DOWN);
+        }
+        keys.press(Keys.ENTER);
+        browser.waitForAjax();
+        assertEquals(hamlet, browser.find(Browser.id("nominate:unit_input")).getAttribute("value"));
+        // the title: the closed menu steps through its options with the arrows
+        keys.tabTo(Browser.id("nominate:title_focus"), 3, false);
+        // another title than the other journey's, which nominates the Women's Union heads of the same quarter
+        String title = "Chi hội trưởng chi hội cựu chiến binh";
+        for (int i = 0; i < 20 && !title.equals(browser.text(Browser.id("nominate:title_label"))); i++) {
+            keys.press(Keys.ARROW_DOWN);
+        }
+        assertEquals(title, browser.text(Browser.id("nominate:title_label")));
+        keys.tabTo(Browser.id("nominate:preview"), 6, false);
+        keys.press(Keys.ENTER);
+        browser.waitForText("#preview-summary", "người có thể cử");
+        keys.tabTo(Browser.id("nominate:confirmNominate"), 40, false);
+        keys.press(Keys.ENTER);
+        browser.waitForText(".ui-messages", "Đã cử");
+        assertFalse(before.equals(browser.text("#count-enrolled")), "places were taken: " + before);
     }
 }

@@ -579,6 +579,105 @@ class ShellIT extends BrowserTestBase {
     }
 
     @Test
+    void everyPageOfEveryRoleHasNoCriticalOrSeriousAccessibilityViolationOnAPhoneOrADesktop() throws Exception {
+        // axe-core on every page a role can open (one with an id through the first link to it that the role
+        // meets), on a 360-px phone and a 1366-px desktop: the same document resized, so each page loads once
+        Map<String, List<String>> failures = new LinkedHashMap<>();
+        List<String> checked = new ArrayList<>();
+        for (String page : List.of("/login.xhtml", "/certificate-check.xhtml")) {
+            browser.driver().manage().deleteAllCookies();
+            browser.open(page);
+            checkAccessibility("anonymous", failures, checked);
+        }
+        for (DemoProvince.DemoAccount account : DemoProvince.ACCOUNTS) {
+            browser.driver().manage().deleteAllCookies();
+            browser.size(WIDE);
+            browser.signIn(account.username(), DemoProvince.DEMO_PASSWORD);
+            String who = account.role().name();
+            List<String> needAnId = new ArrayList<>();
+            Map<String, String> linked = new LinkedHashMap<>();
+            for (String page : pages()) {
+                if (page.equals("/login.xhtml") || page.equals("/checkin.xhtml")) {
+                    continue; // the sign-in page is checked signed out; a check-in needs a code of the moment
+                }
+                browser.open(page);
+                if (browser.exists("#error-404")) {
+                    needAnId.add(page);
+                    continue;
+                }
+                if (browser.exists("#error-403") || !browser.path().startsWith(page)) {
+                    continue;
+                }
+                checkAccessibility(who, failures, checked);
+                collectLinks(linked);
+            }
+            for (String page : needAnId) {
+                String address = linked.get(page);
+                if (address != null) {
+                    browser.open(address);
+                    checkAccessibility(who, failures, checked);
+                    collectLinks(linked);
+                }
+            }
+        }
+        assertTrue(checked.size() > 40, "pages checked: " + checked);
+        StringBuilder report = new StringBuilder();
+        failures.forEach((rule, where) -> report.append("\n").append(rule).append(" on ").append(where.size())
+                .append(" page(s): ").append(String.join("\n    ", where)));
+        assertEquals("", report.toString(), "critical or serious axe violations (rule on pages, width: targets)");
+    }
+
+    /** A desktop as the issue measured it; the phone is {@link Browser#PHONE}. */
+    private static final org.openqa.selenium.Dimension WIDE = new org.openqa.selenium.Dimension(1366, 900);
+
+    private void checkAccessibility(String who, Map<String, List<String>> failures, List<String> checked) {
+        // the width the page was opened at first, then the other one
+        boolean phone = browser.driver().manage().window().getSize().getWidth() < 500;
+        for (org.openqa.selenium.Dimension size : phone ? List.of(Browser.PHONE, WIDE) : List.of(WIDE, Browser.PHONE)) {
+            browser.size(size);
+            for (vn.cadretraining.testing.Axe.Violation v : vn.cadretraining.testing.Axe.seriousViolations(browser)) {
+                failures.computeIfAbsent(v.rule() + " (" + v.impact() + ")", k -> new ArrayList<>())
+                        .add(who + " " + browser.path() + " @" + size.getWidth() + ": " + v.targets());
+            }
+            if (browser.path().startsWith("/me/record") || browser.path().startsWith("/reports/dashboard")) {
+                // axe lets a small link pass when nothing is near it; the record's and the dashboards' links were
+                // 17-22 px high: every link that is not part of a sentence is a target of 24 px at least
+                @SuppressWarnings("unchecked")
+                List<String> small = (List<String>) browser.js("return Array.from(document.querySelectorAll('a[href]'))"
+                        + ".filter(function (a) { var r = a.getBoundingClientRect();"
+                        + "  if (!r.width || !r.height || getComputedStyle(a).visibility === 'hidden') return false;"
+                        + "  var inSentence = Array.from(a.parentElement.childNodes).some(function (n) {"
+                        + "    return n !== a && n.nodeType === 3 && n.textContent.trim(); });"
+                        + "  return !inSentence && r.height < 24; })"
+                        + ".slice(0, 5).map(function (a) { return (a.id ? '#' + a.id : 'a.' + a.className)"
+                        + "  + ' \"' + a.textContent.trim().substring(0, 30) + '\" ' + Math.round(a.getBoundingClientRect().height) + 'px'; });");
+                if (!small.isEmpty()) {
+                    failures.computeIfAbsent("link under 24 px", k -> new ArrayList<>())
+                            .add(who + " " + browser.path() + " @" + size.getWidth() + ": " + small);
+                }
+            }
+        }
+        checked.add(who + " " + browser.path());
+    }
+
+    /** The first address with a query of each page linked from the page shown. */
+    @SuppressWarnings("unchecked")
+    private void collectLinks(Map<String, String> linked) {
+        String prefix = base.getPath().replaceAll("/$", "");
+        for (String href : (List<String>) browser.js("return Array.from(document.querySelectorAll('a[href*=\".xhtml?\"]'))"
+                + ".map(function (a) { return a.getAttribute('href'); });")) {
+            String path = href.replaceFirst("^https?://[^/]+", "");
+            if (path.startsWith(prefix)) {
+                path = path.substring(prefix.length());
+            }
+            int query = path.indexOf('?');
+            if (query > 0 && path.startsWith("/")) {
+                linked.putIfAbsent(path.substring(0, query), path);
+            }
+        }
+    }
+
+    @Test
     void aCadreAskingForAnAdministrationPageIsRefusedWith403() {
         browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
         browser.open("/admin/accounts.xhtml");
