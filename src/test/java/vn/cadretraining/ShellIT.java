@@ -538,7 +538,88 @@ class ShellIT extends BrowserTestBase {
         assertTrue(hugeHeader.header("X-Frame-Options") != null);
     }
 
+    @Test
+    void textIsGzippedFilesAreNotAndVersionedResourcesAreKeptAYear() throws Exception {
+        Http http = new Http(base);
+        http.follow(http.signIn("canbo", DemoProvince.DEMO_PASSWORD));
+        // HTTP/1.1 as browsers speak it without TLS (the client's default h2c upgrade gets no compression from Grizzly)
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String app = base.toString().replaceAll("/$", "");
+        java.util.function.Function<String, HttpResponse<byte[]>> gzipGet = path -> {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        path.startsWith("http") ? path : origin() + path))
+                        .header("Accept-Encoding", "gzip").header("Cookie", http.cookieHeader()).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // the record has no PrimeFaces widget (so none of its scripts); the catalog has some
+        List<String> seen = new ArrayList<>();
+        for (String path : List.of("/me/record.xhtml", "/me/catalog.xhtml")) {
+            HttpResponse<byte[]> page = gzipGet.apply(app + path);
+            assertEquals(200, page.statusCode(), path);
+            assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse("none"), path + " is gzipped");
+            assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""), "pages are never kept");
+            String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body()))
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Matcher resources = Pattern.compile("(?:src|href)=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]+)\"").matcher(html);
+            while (resources.find()) {
+                String url = resources.group(1).replace("&amp;", "&");
+                if (seen.contains(url)) {
+                    continue;
+                }
+                seen.add(url);
+                assertTrue(url.contains("v="), "every resource address carries a version: " + url);
+                HttpResponse<byte[]> resource = gzipGet.apply(url);
+                assertEquals(200, resource.statusCode(), url);
+                assertEquals("public, max-age=31536000, immutable",
+                        resource.headers().firstValue("Cache-Control").orElse(""), url);
+                if (!url.contains(".svg") || resource.body().length > 1024) {
+                    assertEquals("gzip", resource.headers().firstValue("Content-Encoding").orElse("none"), url + " gzipped");
+                }
+            }
+        }
+        for (String expected : List.of("components.js", "core.js", "theme.css", "app.css", "app.js")) {
+            assertTrue(seen.stream().anyMatch(u -> u.contains(expected)), expected + " is on the pages: " + seen);
+        }
+
+        // PDFs are compressed already: sent as they are
+        HttpResponse<byte[]> pdf = gzipGet.apply(app + "/files/me/transcript.pdf");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"));
+        assertTrue(pdf.headers().firstValue("Content-Encoding").isEmpty(), "a PDF is not gzipped again");
+        assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+    }
+
     // ---- the browser ----------------------------------------------------------------------------------
+
+    @Test
+    void aCadresFirstVisitToTheRecordIsLightAndARepeatVisitLighter() {
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        // the sign-in page has filled the cache: empty it, as for a phone that comes for the first time
+        ((org.openqa.selenium.chrome.ChromeDriver) browser.driver()).executeCdpCommand("Network.clearBrowserCache",
+                Map.of());
+        browser.open("/me/record.xhtml");
+        long first = transferredBytes();
+        browser.open("/index.xhtml");
+        browser.open("/me/record.xhtml");
+        long repeat = transferredBytes();
+        assertTrue(first <= 350 * 1024, "a first visit transfers at most 350 KiB, not " + first / 1024 + " KiB");
+        assertTrue(repeat <= 30 * 1024, "a repeat visit transfers at most 30 KiB, not " + repeat / 1024 + " KiB");
+    }
+
+    /** Bytes that crossed the network for the page in the browser: the page itself and every resource it loaded. */
+    private long transferredBytes() {
+        browser.waitForPageReady();
+        Object bytes = browser.js("return new Promise(done => setTimeout(() => done("
+                + "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                + ".reduce((sum, e) => sum + (e.transferSize || 0), 0)), 500));");
+        return ((Number) bytes).longValue();
+    }
+
 
     @Test
     void eachRoleSignsInSeesItsHomeAndMenuSwitchesLanguageAndSignsOut() {

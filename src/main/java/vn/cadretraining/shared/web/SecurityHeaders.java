@@ -26,6 +26,9 @@ public final class SecurityHeaders {
     /** What PrimeFaces completes with " 'nonce-…';" on every Faces page: so it must end with script-src. */
     public static final String FACES_POLICY = BASE_POLICY + "; script-src 'self'";
 
+    /** For resources whose address carries their version: a phone keeps them and never asks again. */
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
     private SecurityHeaders() {
     }
 

@@ -13,8 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Puts {@link SecurityHeaders} on every response, keeps pages out of shared caches, and turns anything
- * that escapes into the friendly 500 page.
+ * Puts {@link SecurityHeaders} on every response, keeps pages out of caches and versioned resources in them
+ * for a year, and turns anything that escapes into the friendly 500 page.
  *
  * <p>PrimeFaces adds its nonce policy with {@code addHeader}; two CSP headers would both be enforced and the
  * default one (without the nonce) would block the page's scripts, so the wrapper turns that add into a set.
@@ -45,6 +45,12 @@ public class SecurityHeadersFilter extends HttpFilter {
         boolean resource = path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
         if (!resource) {
             response.setHeader("Cache-Control", "no-store");
+        } else if (path.startsWith("/jakarta.faces.resource/") && request.getParameter("v") != null) {
+            // a versioned address (PrimeFaces' version, or VersionedResourceHandler's checksum) never changes meaning
+            response.setHeader("Cache-Control", SecurityHeaders.IMMUTABLE);
+        } else {
+            // anything else is checked again each time (a 304 when unchanged), never kept stale after a deployment
+            response.setHeader("Cache-Control", "no-cache");
         }
         try {
             chain.doFilter(request, new HttpServletResponseWrapper(response) {
@@ -67,8 +73,23 @@ public class SecurityHeadersFilter extends HttpFilter {
                 public void addHeader(String name, String value) {
                     if (SecurityHeaders.CSP.equalsIgnoreCase(name)) {
                         super.setHeader(name, value);
-                    } else {
+                    } else if (!(resource && caching(name))) {
                         super.addHeader(name, value);
+                    }
+                }
+
+                // the Faces resource handler would put its own week-long max-age over the caching chosen above
+                @Override
+                public void setHeader(String name, String value) {
+                    if (!(resource && caching(name))) {
+                        super.setHeader(name, value);
+                    }
+                }
+
+                @Override
+                public void setDateHeader(String name, long date) {
+                    if (!(resource && caching(name))) {
+                        super.setDateHeader(name, date);
                     }
                 }
             });
@@ -94,6 +115,10 @@ public class SecurityHeadersFilter extends HttpFilter {
                     "application/x-www-form-urlencoded" -> false;
             default -> true;
         };
+    }
+
+    private static boolean caching(String header) {
+        return "Cache-Control".equalsIgnoreCase(header) || "Expires".equalsIgnoreCase(header);
     }
 
     /**
