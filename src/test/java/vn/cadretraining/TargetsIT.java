@@ -469,7 +469,8 @@ class TargetsIT {
                 int header = headerRow(sheet, tables.get(i).headings().get(0));
                 Workbooks.assertFramedAndPrinted(sheet, header, header);
                 assertNoEmptyText(sheet);
-                for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+                // the table's rows; the notes and the signer's lines follow the last table
+                for (int r = header + 1; r <= header + tables.get(i).rows().size(); r++) {
                     List<ReportExport.Value> values = tables.get(i).rows().get(r - header - 1);
                     for (int c = 0; c < values.size(); c++) {
                         ReportExport.Value v = values.get(c);
@@ -497,6 +498,9 @@ class TargetsIT {
             assertTrue(sheet.getLastRowNum() > header, "the list has rows");
             for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
+                if (row == null || row.getCell(0) == null) {
+                    break; // the list ends; the signer's lines follow
+                }
                 Workbooks.assertNumber(row.getCell(0), r - header, "STT");
                 if (row.getCell(6) != null) {
                     Workbooks.assertDate(row.getCell(6), "the last course completed");
