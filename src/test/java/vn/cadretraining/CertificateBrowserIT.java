@@ -287,7 +287,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         keys.selectAll().press("Ốm, có giấy của trạm y tế");
         keys.tabTo(Browser.id("grid:save"), 400, false);
         keys.press(Keys.ENTER);
-        browser.waitForText("#messages", "Đã lưu điểm danh");
+        browser.waitForText("#save-status", "Đã lưu điểm danh");
         browser.open(browser.path());
         assertTrue(browser.driver().findElement(By.cssSelector(excused)).isSelected(), first + " is recorded as excused");
         assertEquals("Ốm, có giấy của trạm y tế", browser.find(".attendance-row:first-child .note-input").getAttribute("value"));
@@ -365,7 +365,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         // closed: only 7,5 with enough attendance completes; no score, below the pass mark, 60% do not
         browser.click(Browser.id("results:close"));
         browser.click(".ui-confirmdialog-yes");
-        browser.waitForText("#messages", "cấp 1 giấy chứng nhận");
+        browser.waitForText("#closed-status", "cấp 1 giấy chứng nhận");
         browser.waitForText(Browser.id("certs:table"), names[0]);
         browser.screenshot("teach-scores-closed");
         assertTrue(outcome(e[0]).startsWith("Hoàn thành"), outcome(e[0]));
@@ -548,7 +548,8 @@ class CertificateBrowserIT extends BrowserTestBase {
     @Test
     void everyDialogOfTheApplicationFitsA360PxPhone() throws Exception {
         Map<String, List<String>> cases = new java.util.LinkedHashMap<>();
-        cases.put("admin/units.xhtml", List.of("createDialog", "renameDialog", "closeDialog", "mergeDialog", "historyDialog"));
+        cases.put("admin/units.xhtml", List.of("createDialog", "renameDialog", "closeDialog", "mergeDialog", "historyDialog",
+                "issuerDialog"));
         cases.put("admin/references.xhtml", List.of("groupDialog", "providerDialog", "venueDialog", "trainerDialog"));
         cases.put("admin/accounts.xhtml", List.of("accountDialog", "issuedDialog", "confirm"));
         cases.put("admin/titles.xhtml", List.of("titleDialog"));
