@@ -70,6 +70,13 @@
         });
         document.querySelectorAll('.ui-fileupload-simple input[type="file"][aria-hidden="true"]').forEach(function (input) {
             input.removeAttribute('aria-hidden');
+            // once exposed, it needs the name its button shows ("Chọn tệp")
+            if (!input.getAttribute('aria-label') && !(input.labels && input.labels.length)) {
+                var text = (input.closest('.ui-button') || input.parentElement).textContent.trim();
+                if (text) {
+                    input.setAttribute('aria-label', text);
+                }
+            }
         });
     }
     document.addEventListener('DOMContentLoaded', function () {
