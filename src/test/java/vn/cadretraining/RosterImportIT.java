@@ -167,12 +167,20 @@ class RosterImportIT {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong seq = new AtomicLong();
         Map<Long, Long> confirmedAt = new ConcurrentHashMap<>();
+        AtomicLong refusedWrites = new AtomicLong();
         List<Future<?>> writers = new ArrayList<>();
         for (int t = 0; t < 3; t++) {
             writers.add(executor.submit(() -> {
                 while (!stop.get()) {
                     long n = seq.incrementAndGet();
-                    inbox.send(Notification.toAccount(adminId, NotificationKind.OTHER, null, "backups.done", marker + n));
+                    try {
+                        inbox.send(Notification.toAccount(adminId, NotificationKind.OTHER, null, "backups.done", marker + n));
+                    } catch (jakarta.ejb.EJBException refused) {
+                        // a write refused (Derby's lock timeout among the writers and the import) was never confirmed:
+                        // it is owed to nobody; only the confirmed ones must be in the backup
+                        refusedWrites.incrementAndGet();
+                        continue;
+                    }
                     confirmedAt.put(n, System.nanoTime());
                 }
                 return null;
@@ -209,6 +217,8 @@ class RosterImportIT {
         assertTrue(status.lastFinished().isAfter(started));
         long duringBackup = confirmedAt.values().stream().filter(t -> t > began && t < ended).count();
         assertTrue(duringBackup > 0, "rows were committed while the backup ran");
+        System.out.println("BACKUP UNDER LOAD: " + confirmedAt.size() + " writes confirmed, " + refusedWrites.get()
+                + " refused by a lock timeout (never confirmed)");
         Set<Long> mustBeThere = confirmedAt.entrySet().stream().filter(e -> e.getValue() < began)
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertFalse(mustBeThere.isEmpty());
