@@ -45,6 +45,14 @@ public class CrashActions extends HttpServlet {
     /** Statuses given in turn by the grid saves: save k gives enrolment e the status {@code STATUSES[(k + e) % 4]}. */
     public static final AttendanceStatus[] STATUSES = AttendanceStatus.values();
 
+    /**
+     * The status save k gives enrolment e: in turn once the session has started; before, the grid takes only
+     * excused absences (sent ahead), so every save gives that and differs by its note alone.
+     */
+    public static AttendanceStatus status(long k, long e, boolean started) {
+        return started ? STATUSES[(int) ((k + e) % STATUSES.length)] : AttendanceStatus.EXCUSED;
+    }
+
     /** The measures the targets saves set (counts only: their values carry the save's number). */
     public static final List<Measure> TARGET_MEASURES = List.of(Measure.TURNS, Measure.CADRES, Measure.BRIEFINGS,
             Measure.SUBJECT_TURNS);
@@ -110,7 +118,7 @@ public class CrashActions extends HttpServlet {
                     yield "applying";
                 }
                 case "/grid" -> grid(Long.parseLong(request.getParameter("session")),
-                        Integer.parseInt(request.getParameter("k")));
+                        Integer.parseInt(request.getParameter("k")), Boolean.parseBoolean(request.getParameter("started")));
                 case "/close" -> String.valueOf(results.close(Long.parseLong(request.getParameter("class"))));
                 case "/targets" -> targets(Integer.parseInt(request.getParameter("year")),
                         Integer.parseInt(request.getParameter("k")));
@@ -143,10 +151,10 @@ public class CrashActions extends HttpServlet {
     }
 
     /** Every enrolled cadre of the session gets save k's status and the note "crash k". */
-    private String grid(long sessionId, int k) {
+    private String grid(long sessionId, int k, boolean started) {
         List<AttendanceService.GridChange> changes = new ArrayList<>();
         for (AttendanceService.GridRow row : attendance.grid(sessionId)) {
-            changes.add(new AttendanceService.GridChange(row, STATUSES[(int) ((k + row.enrollmentId()) % STATUSES.length)],
+            changes.add(new AttendanceService.GridChange(row, status(k, row.enrollmentId(), started),
                     "crash " + k));
         }
         return String.valueOf(attendance.save(sessionId, changes).written());
