@@ -185,8 +185,8 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         browser.waitForAjax();
         assertEquals(hamlet, browser.find(Browser.id("nominate:unit_input")).getAttribute("value"));
         // the title: the closed menu steps through its options with the arrows
-        // PrimeFaces' menu takes the focus on its box or its hidden input, by version
-        keys.tabTo("[id='nominate:title'], [id='nominate:title_focus']", 6, false);
+        // on to the title menu (its focusable part is the label, a combobox)
+        keys.tabTo("[id='nominate:title_label'], [id='nominate:title_focus']", 60, false);
         // another title than the other journey's, which nominates the Women's Union heads of the same quarter
         String title = "Chi hội trưởng chi hội cựu chiến binh";
         for (int i = 0; i < 20 && !title.equals(browser.text(Browser.id("nominate:title_label"))); i++) {
