@@ -193,6 +193,40 @@ class AttendanceIT {
         assertNull(em.find(Enrollment.class, c).getOutcome(), "no outcome before the class is closed");
     }
 
+    /**
+     * Before its start the grid takes only an absence sent ahead; a cadre who checked in early by QR (open 30
+     * minutes before) keeps "present" while the trainer adds a note to that mark.
+     */
+    @Test
+    void beforeItsStartTheGridTakesOnlyExcusedAndKeepsAnEarlyCheckInWhileItsNoteChanges() throws Exception {
+        LocalDateTime now = VietnamTime.now();
+        org.junit.jupiter.api.Assumptions.assumeTrue(now.toLocalTime().isBefore(LocalTime.of(23, 0)),
+                "a session starting in 20 minutes stays within today");
+        CourseClass cls = course(80, false, 2).classIn("Phường Hạ Long");
+        LocalTime from = now.toLocalTime().withSecond(0).withNano(0).plusMinutes(20);
+        ClassSession soon = session(cls, now.toLocalDate(), from, from.plusMinutes(30));
+        List<Cadre> people = new ArrayList<>(cadres("Phường Hạ Long", 1));
+        people.add(demoCadre());
+        enrol(cls, people);
+        long a = enrolmentOf(cls, people.get(0)), c = enrolmentOf(cls, people.get(1));
+
+        InContainer.signIn("canbo", PASSWORD);
+        assertEquals(AttendanceService.CheckInResult.PRESENT,
+                attendance.checkIn(soon.getId(), codes.current(soon.getId()).token()));
+
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> grid = attendance.grid(soon.getId());
+        BusinessException refused = assertThrows(BusinessException.class,
+                () -> attendance.save(soon.getId(), List.of(change(grid, a, AttendanceStatus.PRESENT, null))));
+        assertEquals("attendance.error.notStarted", refused.getMessageKey());
+        attendance.save(soon.getId(), List.of(change(grid, a, AttendanceStatus.EXCUSED, "Báo trước"),
+                change(grid, c, AttendanceStatus.PRESENT, "Đến sớm")));
+        em.clear();
+        assertEquals(AttendanceStatus.EXCUSED, mark(soon, a).getStatus());
+        assertEquals(AttendanceStatus.PRESENT, mark(soon, c).getStatus(), "the early check-in is kept");
+        assertEquals("Đến sớm", mark(soon, c).getNote());
+    }
+
     @Test
     void aCheckInCodeExpiresCannotBeReplayedOrForgedAndNeedsAPlaceAndTheSessionsTime() throws Exception {
         Fixture f = course(80, false, null);

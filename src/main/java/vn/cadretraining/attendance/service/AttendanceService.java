@@ -202,7 +202,10 @@ public class AttendanceService {
             if (!enrolled.containsKey(row.before().enrollmentId())) {
                 throw new NotFoundException("enrollment");
             }
-            if (row.status() != null && !row.status().knownAhead() && !s.hasStarted(VietnamTime.now())) {
+            // before the start only an absence sent ahead is new; a mark already there (a QR check-in, which opens
+            // before the start) keeps its status while its note changes
+            if (row.status() != null && row.status() != row.before().status() && !row.status().knownAhead()
+                    && !s.hasStarted(VietnamTime.now())) {
                 throw new BusinessException("attendance.error.notStarted", VietnamTime.DATE.format(s.getSessionDate()),
                         s.getStartTime().toString());
             }

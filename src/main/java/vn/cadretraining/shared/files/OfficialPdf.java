@@ -438,7 +438,7 @@ public final class OfficialPdf {
         table.setKeepTogether(true);
         table.addCell(cell());
         PdfPCell right = cell();
-        right.addElement(centered(function.toUpperCase(), bold(10)));
+        right.addElement(centered(function.toUpperCase(OfficialHeading.VI), bold(10)));
         Font italic = font(9);
         italic.setStyle(Font.ITALIC);
         right.addElement(centered(hint, italic));
