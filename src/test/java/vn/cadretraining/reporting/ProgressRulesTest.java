@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard.Figure;
@@ -63,6 +64,17 @@ class ProgressRulesTest {
         assertEquals(125.0, Pace.percentOf(5, 4));
         assertTrue(Standing.FAR_BEHIND.isLagging() && Standing.BEHIND.isLagging());
         assertFalse(Standing.ON_TRACK.isLagging() || Standing.NO_TARGET.isLagging());
+    }
+
+    @Test
+    void lastYearsTargetsGrowRoundedHalfUpAndStayWithinTheirMeasure() {
+        assertEquals(110, TargetService.grown(100, 10, Measure.TURNS));
+        assertEquals(16, TargetService.grown(15, 5, Measure.TURNS), "15.75 rounds up");
+        assertEquals(3, TargetService.grown(5, -50, Measure.TURNS), "2.5 rounds half up");
+        assertEquals(0, TargetService.grown(40, -100, Measure.TURNS));
+        assertEquals(100, TargetService.grown(90, 20, Measure.TITLE_SHARE), "a share is capped at 100%");
+        assertEquals(10_000_000, TargetService.grown(9_000_000, 500, Measure.CADRES), "a count at its most");
+        assertEquals(80, TargetService.grown(80, 0, Measure.TITLE_SHARE));
     }
 
     @Test

@@ -162,6 +162,24 @@ public class TargetService {
         return values;
     }
 
+    /**
+     * A year's targets proposed for the next one: each raised by the growth (in percent, none when null), rounded
+     * to a whole number and kept within what its measure allows. Province reviewers and administrators.
+     */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE})
+    public Map<Cell, Integer> grownFrom(int year, Integer growthPercent) {
+        int growth = growthPercent == null ? 0 : growthPercent;
+        Map<Cell, Integer> grown = new HashMap<>();
+        valuesOf(year).forEach((cell, value) -> grown.put(cell, grown(value, growth, cell.measure())));
+        return grown;
+    }
+
+    /** A target raised by a growth in percent, rounded half up, never below nothing nor above the measure's most. */
+    public static int grown(int value, int growthPercent, Measure measure) {
+        long v = Math.round(value * (100.0 + growthPercent) / 100.0);
+        return (int) Math.max(0, Math.min(measure.max(), v));
+    }
+
     private Map<Cell, Value> values(int year, List<Long> unitIds) {
         Map<Cell, Value> values = new HashMap<>();
         if (unitIds.isEmpty()) {

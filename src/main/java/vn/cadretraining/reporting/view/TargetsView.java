@@ -247,17 +247,13 @@ public class TargetsView implements Serializable {
 
     /** Fills the form with last year's targets, raised by the growth typed (shares capped at 100%). */
     public void copyLastYear() {
-        Map<Cell, Integer> last = targets.valuesOf(year - 1);
-        int g = growth == null ? 0 : growth;
         int copied = 0;
-        for (Map.Entry<Cell, Integer> e : last.entrySet()) {
+        for (Map.Entry<Cell, Integer> e : targets.grownFrom(year - 1, growth).entrySet()) {
             Input input = inputs.get(e.getKey());
-            if (input == null) {
-                continue;
+            if (input != null) {
+                input.value = e.getValue();
+                copied++;
             }
-            long v = Math.round(e.getValue() * (100.0 + g) / 100.0);
-            input.value = (int) Math.max(0, Math.min(e.getKey().measure().max(), v));
-            copied++;
         }
         if (copied == 0) {
             Messages.warn("targets.copy.none", String.valueOf(year - 1));
