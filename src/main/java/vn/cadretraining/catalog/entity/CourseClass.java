@@ -189,8 +189,13 @@ public class CourseClass extends BaseEntity {
         return status == ClassStatus.FINISHED || status == ClassStatus.CANCELLED;
     }
 
+    /** Whether the class's details and sessions may still change (it is not closed). */
+    public boolean isChangeable() {
+        return !isClosed();
+    }
+
     public void requireChangeable() {
-        if (isClosed()) {
+        if (!isChangeable()) {
             throw new BusinessException("class.error.closed");
         }
     }

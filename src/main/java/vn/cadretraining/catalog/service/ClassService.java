@@ -1,5 +1,6 @@
 package vn.cadretraining.catalog.service;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -193,6 +194,12 @@ public class ClassService {
     private boolean visible(CourseClass c) {
         Caller caller = currentUser.get();
         return caller.role() != Role.COORDINATOR || CourseClass.isInAreaOf(c.getUnitPath(), caller.unitPath());
+    }
+
+    /** Whether the caller may plan classes: the roles {@link #create} lets in. */
+    @PermitAll
+    public boolean mayPlan() {
+        return currentUser.mayCall(ClassService.class, "create");
     }
 
     /** Whether the caller may change this class: administrators, and the trainers of the class. */

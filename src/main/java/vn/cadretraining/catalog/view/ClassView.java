@@ -104,7 +104,7 @@ public class ClassView implements Serializable {
             return;
         }
         cls = classes.get(id);
-        editable = classes.mayChange(cls) && !cls.isClosed();
+        editable = classes.mayChange(cls) && cls.isChangeable();
         course = cls.getCourse();
         code = cls.getCode();
         unit = cls.getUnit();
@@ -348,7 +348,7 @@ public class ClassView implements Serializable {
     }
 
     public boolean isPlanner() {
-        return currentUser.is(Role.ADMIN) || currentUser.is(Role.TRAINER);
+        return classes.mayPlan();
     }
 
     public String getTitleText() {

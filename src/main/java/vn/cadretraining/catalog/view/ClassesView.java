@@ -73,7 +73,7 @@ public class ClassesView implements Serializable {
 
     /** Administrators and trainers plan classes; reviewers and coordinators read them. */
     public boolean isPlanner() {
-        return currentUser.is(Role.ADMIN) || isTrainer();
+        return classes.mayPlan();
     }
 
     /** The trainers of a row, by name (loaded for the whole page in one batch). */

@@ -18,7 +18,6 @@ import vn.cadretraining.catalog.service.CourseService;
 import vn.cadretraining.catalog.service.ReferenceListService;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.people.service.ReferenceData;
-import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
@@ -72,7 +71,7 @@ public class CourseView implements Serializable {
 
     /** The view action: loads the course, or the defaults of a new one (80% attendance, a certificate). */
     public void load() {
-        planner = currentUser.is(Role.ADMIN) || currentUser.is(Role.TRAINER);
+        planner = currentUser.mayCall(CourseService.class, "create");
         editable = planner;
         groups = references.subjectGroups(true);
         Set<PositionTitle> offered = new LinkedHashSet<>(people.activeTitles());

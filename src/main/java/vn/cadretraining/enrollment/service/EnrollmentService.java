@@ -1,5 +1,6 @@
 package vn.cadretraining.enrollment.service;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -147,6 +148,12 @@ public class EnrollmentService {
      * waitlist. Cadres that no longer qualify (outside the caller's scope or the class's audience, already in
      * the class, a prerequisite missing, a clash) are left out and counted; the rest is one transaction.
      */
+    /** Whether the caller may nominate: the roles {@link #nominate} lets in. */
+    @PermitAll
+    public boolean mayNominate() {
+        return currentUser.mayCall(EnrollmentService.class, "nominate");
+    }
+
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
     public NominationResult nominate(long classId, List<Long> cadreIds) {
         CourseClass cls = em.find(CourseClass.class, classId);

@@ -166,7 +166,7 @@ public class ClassEnrolmentView implements Serializable {
      * (null when it is offered, or for anyone else).
      */
     public String getNominationClosed() {
-        if (!(currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR))) {
+        if (!enrollments.mayNominate()) {
             return null;
         }
         var why = courseClass.enrolmentClosedOn(vn.cadretraining.shared.time.VietnamTime.today());
@@ -185,8 +185,7 @@ public class ClassEnrolmentView implements Serializable {
     }
 
     public boolean isNominator() {
-        return (currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR))
-                && courseClass.acceptsEnrolmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
+        return enrollments.mayNominate() && courseClass.acceptsEnrolmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
     }
 
     public long count(EnrollmentStatus status) {

@@ -26,7 +26,7 @@ import vn.cadretraining.reporting.service.Dashboard.UnitRow;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.reporting.service.ReportExport;
 import vn.cadretraining.reporting.service.ReportFormat;
-import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.reporting.service.TargetService;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -148,7 +148,7 @@ public class DashboardView implements Serializable {
 
     /** Sets targets: province reviewers and administrators. */
     public boolean isPlanner() {
-        return currentUser.is(Role.PROVINCE) || currentUser.is(Role.ADMIN);
+        return currentUser.mayCall(TargetService.class, "save");
     }
 
     /** A past year: compared with the whole of the year before; a running one with the same part of it. */

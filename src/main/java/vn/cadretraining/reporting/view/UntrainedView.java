@@ -17,8 +17,6 @@ import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.reporting.service.ProgressService.Untrained;
 import vn.cadretraining.reporting.service.ProgressService.UntrainedRow;
 import vn.cadretraining.reporting.service.ReportExport;
-import vn.cadretraining.security.entity.Role;
-import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.faces.PagedModel;
 import vn.cadretraining.shared.service.BusinessException;
@@ -47,15 +45,13 @@ public class UntrainedView implements Serializable {
     EnrollmentService enrollments;
 
     @Inject
-    CurrentUser currentUser;
-
-    @Inject
     Language language;
 
     private Long unit;
     private Integer year;
     private String basis;
     private Long title;
+    private Boolean nominator;
     private boolean newlyElected;
 
     private AdminUnit unitShown;
@@ -128,9 +124,12 @@ public class UntrainedView implements Serializable {
         }
     }
 
-    /** Nominates: administrators and coordinators (province reviewers read). */
+    /** Nominates: those the enrollment service lets nominate (province reviewers read); asked once per view. */
     public boolean isNominator() {
-        return currentUser.is(Role.ADMIN) || currentUser.is(Role.COORDINATOR);
+        if (nominator == null) {
+            nominator = enrollments.mayNominate();
+        }
+        return nominator;
     }
 
     /** The titles to filter by: read once per view, not at each of the page's evaluations. */

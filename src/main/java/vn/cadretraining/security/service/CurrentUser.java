@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.service.NotFoundException;
 
@@ -44,6 +45,12 @@ public class CurrentUser {
 
     public boolean is(Role role) {
         return find().map(c -> c.role() == role).orElse(false);
+    }
+
+    /** Whether the caller's role passes the {@code @RolesAllowed} of that service method (to show its action). */
+    public boolean mayCall(Class<?> service, String method) {
+        Set<Role> allowed = Roles.allowed(service, method);
+        return find().map(c -> allowed.contains(c.role())).orElse(false);
     }
 
     public String getDisplayName() {
