@@ -185,6 +185,10 @@ public class Course extends BaseEntity {
         return "en".equals(locale.getLanguage()) ? titleEn : titleVi;
     }
 
+    public String description(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? descriptionEn : descriptionVi;
+    }
+
     public String getCode() {
         return code;
     }

@@ -355,7 +355,7 @@ public class ClassView implements Serializable {
         if (cls == null) {
             return Messages.text("class.new");
         }
-        return (language.isEnglish() ? cls.getCourse().getTitleEn() : cls.getCourse().getTitleVi());
+        return cls.getCourse().title(language.getLocale());
     }
 
     public int getWorkingDays() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.security.entity.Role;
@@ -24,6 +25,7 @@ public record HomePage(Role role, Cadre cadre, Trainer trainer, Coordinator coor
         public String getClassCode() { return classCode; }
         public String getTitleVi() { return titleVi; }
         public String getTitleEn() { return titleEn; }
+        public String title(Locale locale) { return "en".equals(locale.getLanguage()) ? titleEn : titleVi; }
         public LocalDate getDay() { return day; }
         public LocalTime getStarts() { return starts; }
         public LocalTime getEnds() { return ends; }
@@ -39,6 +41,7 @@ public record HomePage(Role role, Cadre cadre, Trainer trainer, Coordinator coor
         public String getClassCode() { return classCode; }
         public String getTitleVi() { return titleVi; }
         public String getTitleEn() { return titleEn; }
+        public String title(Locale locale) { return "en".equals(locale.getLanguage()) ? titleEn : titleVi; }
         public LocalDate getStartDate() { return startDate; }
         public LocalDate getEndDate() { return endDate; }
         public EnrollmentStatus getStatus() { return status; }

@@ -175,13 +175,13 @@ public class TargetsView implements Serializable {
             case TITLES -> {
                 for (PositionTitle t : sheet.titles()) {
                     columns.add(new Column("T" + t.getId(), Measure.TITLE_SHARE, t.getId(),
-                            language.isEnglish() ? t.getNameEn() : t.getNameVi()));
+                            t.name(language.getLocale())));
                 }
             }
             case SUBJECTS -> {
                 for (SubjectGroup s : sheet.groups()) {
                     columns.add(new Column("S" + s.getId(), Measure.SUBJECT_TURNS, s.getId(),
-                            language.isEnglish() ? s.getNameEn() : s.getNameVi()));
+                            s.name(language.getLocale())));
                 }
             }
             default -> {
