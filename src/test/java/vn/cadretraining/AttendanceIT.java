@@ -145,8 +145,8 @@ class AttendanceIT {
         ClassSession now = sessionNow(cls);
         List<Cadre> people = new ArrayList<>(cadres("Phường Hạ Long", 2));
         people.add(demoCadre());
-        enrol(cls, people);
-        long a = enrolmentOf(cls, people.get(0)), b = enrolmentOf(cls, people.get(1)), c = enrolmentOf(cls, people.get(2));
+        enroll(cls, people);
+        long a = enrollmentOf(cls, people.get(0)), b = enrollmentOf(cls, people.get(1)), c = enrollmentOf(cls, people.get(2));
 
         InContainer.signIn("admin", PASSWORD);
         List<GridRow> first = attendance.grid(now.getId());
@@ -207,8 +207,8 @@ class AttendanceIT {
         ClassSession soon = session(cls, now.toLocalDate(), from, from.plusMinutes(30));
         List<Cadre> people = new ArrayList<>(cadres("Phường Hạ Long", 1));
         people.add(demoCadre());
-        enrol(cls, people);
-        long a = enrolmentOf(cls, people.get(0)), c = enrolmentOf(cls, people.get(1));
+        enroll(cls, people);
+        long a = enrollmentOf(cls, people.get(0)), c = enrollmentOf(cls, people.get(1));
 
         InContainer.signIn("canbo", PASSWORD);
         assertEquals(AttendanceService.CheckInResult.PRESENT,
@@ -233,7 +233,7 @@ class AttendanceIT {
         CourseClass mine = f.classIn("Phường Hạ Long");
         ClassSession now = sessionNow(mine);
         ClassSession tomorrow = session(mine, VietnamTime.today().plusDays(1), LocalTime.of(8, 0), LocalTime.of(11, 0));
-        enrol(mine, List.of(demoCadre()));
+        enroll(mine, List.of(demoCadre()));
         CourseClass notMine = f.classIn("Phường Hạ Long");
         ClassSession elsewhere = sessionNow(notMine);
 
@@ -268,7 +268,7 @@ class AttendanceIT {
         CourseClass cls = course(80, false, 2).classIn("Phường Hạ Long");
         List<ClassSession> held = pastSessions(cls, 5);
         List<Cadre> people = cadres("Phường Hạ Long", 3);
-        enrol(cls, people);
+        enroll(cls, people);
         InContainer.signIn("admin", PASSWORD);
         // first: 4 of 5 (exactly 80%); second: 3 and one excused (excused do not count here); third: all 5
         mark(held, people.get(0), "PPPPA");
@@ -287,9 +287,9 @@ class AttendanceIT {
 
         assertEquals(2, results.close(cls.getId()));
         em.clear();
-        assertEquals(Outcome.COMPLETED, enrolment(cls, people.get(0)).getOutcome());
-        assertEquals(Outcome.NOT_COMPLETED, enrolment(cls, people.get(1)).getOutcome());
-        assertEquals(new BigDecimal("60.00"), enrolment(cls, people.get(1)).getAttendancePct());
+        assertEquals(Outcome.COMPLETED, enrollment(cls, people.get(0)).getOutcome());
+        assertEquals(Outcome.NOT_COMPLETED, enrollment(cls, people.get(1)).getOutcome());
+        assertEquals(new BigDecimal("60.00"), enrollment(cls, people.get(1)).getAttendancePct());
         List<Certificate> issued = certificates.ofClass(cls.getId());
         assertEquals(Set.of(people.get(0).getId(), people.get(2).getId()),
                 issued.stream().map(Certificate::getCadreId).collect(Collectors.toSet()));
@@ -320,7 +320,7 @@ class AttendanceIT {
         for (int i = 0; i < 2; i++) {
             List<ClassSession> held = pastSessions(two.get(i), 2);
             List<Cadre> three = people.subList(i * 3, i * 3 + 3);
-            enrol(two.get(i), three);
+            enroll(two.get(i), three);
             InContainer.signIn("admin", PASSWORD);
             tx.begin();
             for (Cadre c : three) {
@@ -353,7 +353,7 @@ class AttendanceIT {
         CourseClass cls = course(80, false, 1).classIn("Phường Hạ Long");
         List<ClassSession> held = pastSessions(cls, 1);
         List<Cadre> people = cadres("Phường Hạ Long", 2);
-        enrol(cls, people);
+        enroll(cls, people);
         InContainer.signIn("admin", PASSWORD);
         people.forEach(c -> mark(held, c, "P"));
         results.close(cls.getId());
@@ -392,7 +392,7 @@ class AttendanceIT {
         List<ClassSession> held = pastSessions(cls, 1);
         Cadre me = demoCadre();
         Cadre elsewhere = cadres("Phường Bãi Cháy", 1).get(0);
-        enrol(cls, List.of(me, elsewhere));
+        enroll(cls, List.of(me, elsewhere));
         InContainer.signIn("admin", PASSWORD);
         mark(held, me, "P");
         mark(held, elsewhere, "P");
@@ -432,13 +432,13 @@ class AttendanceIT {
         CourseClass cls = course(80, false, 5).classIn("Phường Hạ Long");
         List<ClassSession> held = pastSessions(cls, 2);
         Cadre me = demoCadre();
-        enrol(cls, List.of(me));
+        enroll(cls, List.of(me));
         InContainer.signIn("admin", PASSWORD);
         mark(held, me, "PP");
         results.close(cls.getId());
         CourseClass next = course(80, false, null).classIn("Phường Hạ Long");
         ClassSession coming = session(next, VietnamTime.today().plusDays(3), LocalTime.of(13, 30), LocalTime.of(17, 0));
-        enrol(next, List.of(me));
+        enroll(next, List.of(me));
 
         InContainer.signIn("canbo", PASSWORD);
         Certificate mine = certificates.mine().stream().filter(c -> c.getClassId().equals(cls.getId())).findFirst()
@@ -513,7 +513,7 @@ class AttendanceIT {
         ClassSession s = session(cls, day, LocalTime.of(8, 0), LocalTime.of(11, 0));
         ClassSession t = session(cls, day.plusDays(1), LocalTime.of(8, 0), LocalTime.of(11, 0));
         Cadre me = demoCadre();
-        enrol(cls, List.of(me));
+        enroll(cls, List.of(me));
         InContainer.signIn("admin", PASSWORD);
         classes.updateSession(s.getId(), em.find(ClassSession.class, s.getId()).getVersion(),
                 new ClassService.SessionDetails(day, LocalTime.of(13, 30), LocalTime.of(16, 30), "Chuyên đề 1", null, null));
@@ -540,8 +540,8 @@ class AttendanceIT {
         List<ClassSession> held = pastSessions(cls, 2);
         List<Cadre> people = cadres("Phường Hạ Long", 2);
         Cadre a = people.get(0), b = people.get(1);
-        enrol(cls, people);
-        long ea = enrolmentOf(cls, a), eb = enrolmentOf(cls, b);
+        enroll(cls, people);
+        long ea = enrollmentOf(cls, a), eb = enrollmentOf(cls, b);
 
         InContainer.signIn("admin", PASSWORD);
         List<GridRow> grid = attendance.grid(held.get(0).getId());
@@ -636,11 +636,11 @@ class AttendanceIT {
     void aQrCheckInIsAuditedAsTheCadresAndTheTrailIsReadInScope() throws Exception {
         CourseClass mine = course(80, false, null).classIn("Phường Hạ Long");
         ClassSession now = sessionNow(mine);
-        enrol(mine, List.of(demoCadre()));
+        enroll(mine, List.of(demoCadre()));
         CourseClass elsewhere = course(80, false, null).classIn("Phường Bãi Cháy");
         List<ClassSession> held = pastSessions(elsewhere, 1);
         Cadre there = cadres("Phường Bãi Cháy", 1).get(0);
-        enrol(elsewhere, List.of(there));
+        enroll(elsewhere, List.of(there));
 
         InContainer.signIn("canbo", PASSWORD);
         attendance.checkIn(now.getId(), codes.current(now.getId()).token());
@@ -741,7 +741,7 @@ class AttendanceIT {
         return sessions;
     }
 
-    private void enrol(CourseClass cls, List<Cadre> people) throws Exception {
+    private void enroll(CourseClass cls, List<Cadre> people) throws Exception {
         tx.begin();
         CourseClass k = em.find(CourseClass.class, cls.getId());
         for (Cadre c : people) {
@@ -761,7 +761,7 @@ class AttendanceIT {
             };
             long sessionId = sessions.get(i).getId();
             GridRow row = attendance.grid(sessionId).stream()
-                    .filter(r -> r.enrollmentId() == enrolmentOf(sessions.get(0).getCourseClass(), cadre))
+                    .filter(r -> r.enrollmentId() == enrollmentOf(sessions.get(0).getCourseClass(), cadre))
                     .findFirst().orElseThrow();
             attendance.save(sessionId, List.of(new GridChange(row, status, null)));
         }
@@ -777,11 +777,11 @@ class AttendanceIT {
                 AttendanceMark.class).setParameter("s", s.getId()).setParameter("e", enrollmentId).getSingleResult();
     }
 
-    private long enrolmentOf(CourseClass cls, Cadre cadre) {
-        return enrolment(cls, cadre).getId();
+    private long enrollmentOf(CourseClass cls, Cadre cadre) {
+        return enrollment(cls, cadre).getId();
     }
 
-    private Enrollment enrolment(CourseClass cls, Cadre cadre) {
+    private Enrollment enrollment(CourseClass cls, Cadre cadre) {
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass.id = :k AND e.cadre.id = :c",
                 Enrollment.class).setParameter("k", cls.getId()).setParameter("c", cadre.getId()).getSingleResult();
     }

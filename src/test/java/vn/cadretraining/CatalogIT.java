@@ -49,7 +49,7 @@ import vn.cadretraining.testing.SessionEventRecorder;
 /**
  * Courses, classes and sessions inside a real Payara Micro, each test signed in as the demo account it is about:
  * no trainer or venue booked twice (in SQL, across classes, naming the clash), who may change which class, what
- * a coordinator may read, and what enrolment is told. Each test makes its own trainers, venues and course, so
+ * a coordinator may read, and what enrollment is told. Each test makes its own trainers, venues and course, so
  * that no test depends on another.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -241,7 +241,7 @@ class CatalogIT {
     }
 
     @Test
-    void changingOrCancellingASessionOrTheClassIsToldToEnrolment() {
+    void changingOrCancellingASessionOrTheClassIsToldToEnrollment() {
         Fixture f = new Fixture();
         CourseClass c = f.clazz(f.course, ward("Phường Hạ Long"), f.hall, f.an, f.binh);
         ClassSession s = classes.addSession(c.getId(), session(MONDAY, AM_START, AM_END, f.an, null));

@@ -525,7 +525,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         return browser.text(".result-row[data-enrollment='" + enrollmentId + "'] .result-outcome").strip();
     }
 
-    /** What the database holds for these enrolments, in their order: "score;outcome" each. */
+    /** What the database holds for these enrollments, in their order: "score;outcome" each. */
     private static List<String> stored(Http http, long classId, long... enrollments) {
         Map<Long, String> held = new java.util.HashMap<>();
         http.get("/testing/scored-class?class=" + classId).body().strip().lines()
@@ -555,8 +555,8 @@ class CertificateBrowserIT extends BrowserTestBase {
         cases.put("admin/titles.xhtml", List.of("titleDialog"));
         cases.put("catalog/class.xhtml", List.of("sessionDialog", "planDialog", "cancelSessionDialog", "confirm"));
         cases.put("me/offer.xhtml", List.of("withdrawDialog"));
-        cases.put("enrol/requests.xhtml", List.of("declineDialog"));
-        cases.put("enrol/class.xhtml", List.of("declineDialog", "withdrawDialog"));
+        cases.put("enrollment/requests.xhtml", List.of("declineDialog"));
+        cases.put("enrollment/class.xhtml", List.of("declineDialog", "withdrawDialog"));
         cases.put("teach/session.xhtml", List.of("qrDialog"));
         cases.put("teach/class.xhtml", List.of("revokeDialog", "confirm"));
         cases.put("people/cadre.xhtml", List.of("positionDialog", "endDialog", "slipDialog", "confirm"));
@@ -613,8 +613,8 @@ class CertificateBrowserIT extends BrowserTestBase {
                 new Visit("admin", "catalog/class.xhtml", "/catalog/class.xhtml?id=" + runningClass),
                 new Visit("giangvien", "teach/session.xhtml", "/teach/session.xhtml?id=" + session),
                 new Visit("giangvien", "teach/class.xhtml", "/teach/class.xhtml?id=" + closableClass),
-                new Visit("xa.halong", "enrol/requests.xhtml", "/enrol/requests.xhtml"),
-                new Visit("xa.halong", "enrol/class.xhtml", "/enrol/class.xhtml?id=" + runningClass),
+                new Visit("xa.halong", "enrollment/requests.xhtml", "/enrollment/requests.xhtml"),
+                new Visit("xa.halong", "enrollment/class.xhtml", "/enrollment/class.xhtml?id=" + runningClass),
                 new Visit("xa.halong", "people/cadre.xhtml", null),
                 new Visit("xa.halong", "people/import.xhtml", "/people/import.xhtml"),
                 new Visit("xa.halong", "reports/untrained.xhtml", "/reports/untrained.xhtml"),

@@ -26,7 +26,7 @@ import vn.cadretraining.testing.Keyboard;
 import vn.cadretraining.testing.Workbooks;
 
 /**
- * Enrolment as its users meet it, on the demo's open class for everyone in Phường Hạ Long ("Kỹ năng số"):
+ * Enrollment as its users meet it, on the demo's open class for everyone in Phường Hạ Long ("Kỹ năng số"):
  * a cadre on a phone finds it typed without diacritics and asks for a place; the coordinator approves; the
  * cadre finds the decision in the inbox; the coordinator nominates in bulk and takes the list as a
  * spreadsheet and a PDF.
@@ -61,7 +61,7 @@ class EnrollmentBrowserIT extends BrowserTestBase {
 
         browser.size(Browser.DESKTOP);
         browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
-        browser.open("/enrol/requests.xhtml");
+        browser.open("/enrollment/requests.xhtml");
         browser.waitForText(Browser.id("requests:table"), DemoProvince.DEMO_CADRE_NAME);
         browser.js("for (var r of document.querySelectorAll('#requests\\\\:table tbody tr')) {"
                 + " if (r.textContent.indexOf(arguments[0]) >= 0) { r.querySelector('button[id$=approve]').click(); break; } }",
@@ -103,10 +103,10 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         browser.signOut();
 
         browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
-        browser.open("/enrol/class.xhtml?id=" + id);
+        browser.open("/enrollment/class.xhtml?id=" + id);
         assertFalse(browser.exists(Browser.id("nominate")), "no nomination while the class is prepared");
         String why = browser.text("#nominate-closed");
-        String expected = Bundle.text(Bundle.VIETNAMESE, "classEnrol.closed.DRAFT");
+        String expected = Bundle.text(Bundle.VIETNAMESE, "classEnrollment.closed.DRAFT");
         assertTrue(why.contains(expected.substring(0, expected.indexOf('.'))), why);
         browser.screenshot("nominate-draft");
     }
@@ -120,7 +120,7 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         browser.signOut();
 
         browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
-        browser.open("/enrol/class.xhtml?id=" + classId);
+        browser.open("/enrollment/class.xhtml?id=" + classId);
         String before = browser.text("#count-enrolled");
         // a narrow filter: the other journey needs a place left in this class
         browser.type(Browser.id("nominate:unit_input"), "khu pho 2");
@@ -171,7 +171,7 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         Keyboard keys = new Keyboard(browser);
         browser.open("/login.xhtml");
         keys.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
-        browser.open("/enrol/class.xhtml?id=" + classId);
+        browser.open("/enrollment/class.xhtml?id=" + classId);
         String before = browser.text("#count-enrolled");
         // the unit: typed, its suggestion chosen with the arrows and Enter
         keys.tabTo(Browser.id("nominate:unit_input"), 200, false);

@@ -165,7 +165,7 @@ class ShellIT extends BrowserTestBase {
     void anAddressWithUnreadableParametersGetsTheFriendly404() {
         Http http = new Http(base);
         http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
-        for (String address : new String[] {"/people/cadre.xhtml?id=abc", "/enrol/class.xhtml?id=abc",
+        for (String address : new String[] {"/people/cadre.xhtml?id=abc", "/enrollment/class.xhtml?id=abc",
                 "/reports/dashboard.xhtml?unit=abc", "/reports/dashboard.xhtml?year=x",
                 "/reports/untrained.xhtml?unit=1&title=x"}) {
             HttpResponse<String> answer = http.get(address);
@@ -199,7 +199,10 @@ class ShellIT extends BrowserTestBase {
 
         Http province = new Http(base);
         province.signIn("tinh", DemoProvince.DEMO_PASSWORD);
-        assertEquals(403, province.get("/enrol/requests.xhtml").statusCode(), "requests are decided by others");
+        assertEquals(403, province.get("/enrollment/requests.xhtml").statusCode(), "requests are decided by others");
+        HttpResponse<String> moved = province.get("/enrol/class.xhtml?id=7");
+        assertEquals(301, moved.statusCode(), "a bookmark of the pages' old folder");
+        assertTrue(moved.headers().firstValue("Location").orElse("").endsWith("/enrollment/class.xhtml?id=7"));
     }
 
     @Test

@@ -342,7 +342,7 @@ class TargetsIT {
         Dashboard d = progress.dashboard(f.d, y1, Basis.YEAR);
         assertEquals(1, d.titles().stream().filter(t -> t.titleId() == head).findFirst().orElseThrow().getUntrained());
 
-        // nominated from the list to an open class of P, by the enrolment rules
+        // nominated from the list to an open class of P, by the enrollment rules
         long open = openClass(f.p);
         assertTrue(progress.openClassesFor(f.b).stream().anyMatch(k -> k.getId() == open));
         EnrollmentService.NominationResult r = enrollments.nominate(open, progress.untrainedIds(any, 0, 500));
@@ -1200,7 +1200,7 @@ class TargetsIT {
     private static final String COUNTED = " e.outcome = 'COMPLETED' AND e.status = 'ENROLLED'"
             + " AND c.kind IN ('TRAINING_COURSE', 'STUDY_TOUR')";
 
-    /** Completions in the year whose enrolment unit is today, through its current unit, under the path. */
+    /** Completions in the year whose enrollment unit is today, through its current unit, under the path. */
     private long sqlTurns(String path, int year) {
         return count("SELECT COUNT(*) FROM enrollment e, course_class k, course c, admin_unit u, admin_unit now"
                 + " WHERE k.id = e.class_id AND c.id = k.course_id AND u.id = e.unit_id AND now.id = u.current_unit_id"

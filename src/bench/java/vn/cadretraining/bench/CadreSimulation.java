@@ -218,7 +218,7 @@ public class CadreSimulation extends Simulation {
                 "offer:ask");
     }
 
-    static final ChainBuilder ENROL = exec(
+    static final ChainBuilder ENROLL = exec(
             page("my catalog", "/me/catalog.xhtml", "catalog:results"),
             think(),
             ajax("catalog search (cadre)", "/me/catalog.xhtml", "catalog", "catalog:text", "catalog:text",
@@ -252,7 +252,7 @@ public class CadreSimulation extends Simulation {
     ScenarioBuilder cadre = scenario("cadre").feed(accounts("bench.cb", null))
             .exec(SIGN_IN, FIND_CLASS)
             .doIf(s -> s.getLong("offerId") > 0).then(exec(s -> s.set("round", 0))
-                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROL, REFERENCES, think())));
+                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROLL, REFERENCES, think())));
 
     /** The soak's administrators (bench.adminNN): the accounts page, and the province's units. */
     ScenarioBuilder admin = scenario("administrator").feed(accounts("bench.admin", null)).exec(loop(exec(
@@ -262,7 +262,7 @@ public class CadreSimulation extends Simulation {
     ScenarioBuilder soakCadre = scenario("cadre").feed(accounts("bench.cb", null))
             .exec(SIGN_IN, FIND_CLASS)
             .doIf(s -> s.getLong("offerId") > 0).then(exec(s -> s.set("round", 0))
-                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROL, MY_RECORD, REFERENCES, think())));
+                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROLL, MY_RECORD, REFERENCES, think())));
 
     /**
      * After the load: two 10,000-row imports, one after the other (different cadres), then one export of the whole

@@ -5,7 +5,7 @@
  * trainer's pages (today's sessions, the grid) and the paper sign-in sheet.
  *
  * <p>A grid save is one transaction that never overwrites another person's newer mark silently; it keeps each
- * enrolment's attendance share current, which certification reads when the class is closed. Trainers mark only
+ * enrollment's attendance share current, which certification reads when the class is closed. Trainers mark only
  * the classes they run; coordinators and reviewers read within their scope.
  */
 package vn.cadretraining.attendance;

@@ -6,7 +6,7 @@
  * <p>Trainers write the shared catalog of courses and run their own classes; province reviewers read
  * everything, coordinators read the classes their cadres may attend (organised at, under or above their
  * unit). A trainer or venue is never booked twice at once: every session saved is checked against all others
- * in one query. Changes to sessions are told to the features that care (enrolment writes the cadres' inbox)
+ * in one query. Changes to sessions are told to the features that care (enrollment writes the cadres' inbox)
  * through {@link vn.cadretraining.catalog.service.SessionEvents}, in the same transaction.
  */
 package vn.cadretraining.catalog;

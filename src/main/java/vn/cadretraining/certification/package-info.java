@@ -1,5 +1,5 @@
 /**
- * Results and certificates: closing a class decides each enrolment's outcome by the course's completion rule
+ * Results and certificates: closing a class decides each enrollment's outcome by the course's completion rule
  * ({@code Completion}), issues certificates numbered per issuer and year under a lock, and fires
  * {@code ResultEvents.Closed} in the same transaction for the features that count outcomes. It also owns the
  * cadre's record (positions, classes, certificates, transcript PDF and calendar file), revocation, the public

@@ -28,7 +28,7 @@ import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * The demo catalog: providers, venues, trainers and courses in every subject group, then years of classes
- * with their sessions and enrolments, in every state a real year has: finished classes with completed and
+ * with their sessions and enrollments, in every state a real year has: finished classes with completed and
  * not completed participants, running ones, open ones with requests waiting, places taken, a waitlist, a
  * declined request and withdrawals; drafts for next month; a cancelled class.
  *
@@ -341,7 +341,7 @@ final class DemoCatalog {
         throw new IllegalArgumentException(code);
     }
 
-    // ---- classes, sessions, enrolments ----
+    // ---- classes, sessions, enrollments ----
 
     /**
      * Classes the demo accounts meet first, in Phường Hạ Long with the demo trainer: one running today (the
@@ -559,7 +559,7 @@ final class DemoCatalog {
 
     private final List<CourseRule> rules = new ArrayList<>();
     private BigDecimal lastScore;
-    /** Marks of the last participant, counted once their enrolment row is in the batch (it comes first). */
+    /** Marks of the last participant, counted once their enrollment row is in the batch (it comes first). */
     private int marksAdded;
 
     /**
@@ -688,7 +688,7 @@ final class DemoCatalog {
         return true;
     }
 
-    /** The state a class is in today: over, under way, taking enrolments, or still being prepared. */
+    /** The state a class is in today: over, under way, taking enrollments, or still being prepared. */
     private String statusOn(LocalDate start, LocalDate end) {
         if (end.isBefore(today)) {
             return forcedCourse < 0 && random.nextInt(100) < 2 ? "CANCELLED" : "FINISHED";

@@ -20,7 +20,7 @@ import vn.cadretraining.shared.service.Database;
 /**
  * Loads the demo province on the first start (an empty database), unless {@code DEMO_DATA=false}.
  * {@code DEMO_FACTOR} sizes it (1 = one province like Quảng Ninh), {@code DEMO_YEARS} sets the years of
- * classes and enrolments (6, ending this year) and {@code DEMO_SEED} varies it.
+ * classes and enrollments (6, ending this year) and {@code DEMO_SEED} varies it.
  */
 @Startup
 @Singleton

@@ -195,7 +195,7 @@ public final class DemoProvince {
         return generate(connection, factor, seed, commitEvery, DemoCatalog.DEFAULT_YEARS);
     }
 
-    /** As above, with the number of years of classes and enrolments, ending with the current year. */
+    /** As above, with the number of years of classes and enrollments, ending with the current year. */
     public static Summary generate(Connection connection, double factor, long seed, int commitEvery, int years)
             throws SQLException {
         return generate(connection, factor, seed, commitEvery, years, Certificate.DEFAULT_ISSUER);
@@ -240,7 +240,7 @@ public final class DemoProvince {
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
         updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
-                + " %d accounts, %d classes, %d enrolments, %d attendance marks, %d certificates in %d ms",
+                + " %d accounts, %d classes, %d enrollments, %d attendance marks, %d certificates in %d ms",
                 communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments, catalog.marks(),
                 catalog.certificates(), (System.nanoTime() - started) / 1_000_000));
         return new Summary(communeLevel.size(), hamlets.size(), cadres, positions, accounts, classes, enrollments,

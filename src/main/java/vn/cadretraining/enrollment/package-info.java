@@ -1,5 +1,5 @@
 /**
- * Enrolment: a cadre's place in a class. It owns {@code Enrollment} (requested, enrolled, waitlisted,
+ * Enrollment: a cadre's place in a class. It owns {@code Enrollment} (requested, enrolled, waitlisted,
  * declined or withdrawn; the unit is the cadre's unit at the time), the rules that refuse a place with a reason
  * (prerequisites, overlapping classes, a class not open), the waitlist that moves up by itself, bulk nomination
  * with a preview, the cadre's catalog and offers, the coordinator's requests, and class lists (.xlsx, PDF).

@@ -4,8 +4,8 @@
  *
  * <p>How the figures are counted (said to the users in the dashboard's help too):
  * <ul>
- * <li>A completion is an enrolment with a place whose outcome is "completed", which exists only once the
- * class's results are closed; withdrawn, declined and not-completed enrolments never count. It counts in the
+ * <li>A completion is an enrollment with a place whose outcome is "completed", which exists only once the
+ * class's results are closed; withdrawn, declined and not-completed enrollments never count. It counts in the
  * year its class ended.</li>
  * <li>Training turns (lượt) count completions; distinct cadres count people. Briefing conferences are not
  * training: they are counted as conferences held, per quarter, under the unit that organised them.</li>

@@ -64,14 +64,14 @@ class DemoProvinceTest {
             // the demo CADRE account opens the demo cadre's record
             assertEquals(1, count(c, "SELECT COUNT(*) FROM account a JOIN cadre c ON a.cadre_id = c.id"
                     + " WHERE a.username = 'canbo' AND c.full_name = '" + DemoProvince.DEMO_CADRE_NAME + "'"));
-            // a catalog of years: classes in every state, enrolments in every state, about 30,000 at this size
+            // a catalog of years: classes in every state, enrollments in every state, about 30,000 at this size
             for (String status : new String[] {"FINISHED", "RUNNING", "OPEN", "DRAFT"}) {
                 assertTrue(count(c, "SELECT COUNT(*) FROM course_class WHERE status = '" + status + "'") > 0, status);
             }
             for (String status : new String[] {"REQUESTED", "ENROLLED", "WAITLISTED", "DECLINED", "WITHDRAWN"}) {
                 assertTrue(count(c, "SELECT COUNT(*) FROM enrollment WHERE status = '" + status + "'") > 0, status);
             }
-            assertTrue(s.enrollments() > 25_000 && s.enrollments() < 36_000, "about 30,000 enrolments: " + s.enrollments());
+            assertTrue(s.enrollments() > 25_000 && s.enrollments() < 36_000, "about 30,000 enrollments: " + s.enrollments());
             assertTrue(count(c, "SELECT COUNT(*) FROM course_class k JOIN admin_unit u ON k.unit_id = u.id"
                     + " WHERE u.kind = 'DISTRICT'") > 0, "classes before 1 July 2025 were the districts'");
             assertEquals(0, count(c, "SELECT COUNT(*) FROM course_class WHERE enrolled_count > capacity"));
@@ -153,7 +153,7 @@ class DemoProvinceTest {
     /**
      * Each kind of impossible date the generator wrote, with how many and one example: the Party joined before 18
      * or in the future, a title held before 18, before joining the Party (a Party cell's title) or from a day to
-     * come, an enrolment, attendance mark, closing or certificate dated in the future, training before 18.
+     * come, an enrollment, attendance mark, closing or certificate dated in the future, training before 18.
      */
     static List<String> impossibleDates(Connection c) throws SQLException {
         LocalDate today = VietnamTime.today();
@@ -212,7 +212,7 @@ class DemoProvinceTest {
                 String what = "cadre " + rs.getLong(1) + " born " + born + ", class of " + rs.getDate(4);
                 if (rs.getTimestamp(2).toLocalDateTime().isAfter(now)
                         || rs.getTimestamp(3) != null && rs.getTimestamp(3).toLocalDateTime().isAfter(now)) {
-                    add.accept("an enrolment requested or decided in the future", what);
+                    add.accept("an enrollment requested or decided in the future", what);
                 }
                 if ("ENROLLED".equals(rs.getString(5)) && rs.getDate(4).toLocalDate().isBefore(born.plusYears(18))) {
                     add.accept("trained before 18", what);

@@ -42,11 +42,11 @@ public class CrashActions extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** Statuses given in turn by the grid saves: save k gives enrolment e the status {@code STATUSES[(k + e) % 4]}. */
+    /** Statuses given in turn by the grid saves: save k gives enrollment e the status {@code STATUSES[(k + e) % 4]}. */
     public static final AttendanceStatus[] STATUSES = AttendanceStatus.values();
 
     /**
-     * The status save k gives enrolment e: in turn once the session has started; before, the grid takes only
+     * The status save k gives enrollment e: in turn once the session has started; before, the grid takes only
      * excused absences (sent ahead), so every save gives that and differs by its note alone.
      */
     public static AttendanceStatus status(long k, long e, boolean started) {

@@ -35,8 +35,8 @@ import vn.cadretraining.shared.time.VietnamTime;
  * For browser tests of the results page: {@code POST} makes a class of a new assessed course (pass mark 5, 80%
  * attendance, excused absences not counted), run by the demo trainer (giangvien) in Phường Hạ Long, with five
  * sessions held on the mornings before today and four cadres enrolled, the last of whom attended three of the five
- * (60%); it answers the class id, then one line per enrolment in the page's order, "enrolment;name;cadre". {@code GET ?class=id} answers
- * each enrolment's stored score (no trailing zeros) and outcome, as "enrolment;score;outcome". Deployed only with the test helpers.
+ * (60%); it answers the class id, then one line per enrollment in the page's order, "enrollment;name;cadre". {@code GET ?class=id} answers
+ * each enrollment's stored score (no trailing zeros) and outcome, as "enrollment;score;outcome". Deployed only with the test helpers.
  */
 @WebServlet("/testing/scored-class")
 public class ScoredClass extends HttpServlet {

@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import vn.cadretraining.catalog.service.SessionEvents;
 
 /**
- * Stands in for the enrolment feature in tests: records what the catalog tells about sessions and classes
+ * Stands in for the enrollment feature in tests: records what the catalog tells about sessions and classes
  * (deployed only with the test helpers).
  */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package vn.cadretraining.audit.entity;
 
 /** The kind of thing an audit entry is about; its id is of that kind's table. Stored by name. */
 public enum AuditSubject {
-    /** An enrolment (a cadre's place in a class): attendance marks, scores, outcomes. */
+    /** An enrollment (a cadre's place in a class): attendance marks, scores, outcomes. */
     ENROLLMENT,
     CLASS,
     CERTIFICATE,

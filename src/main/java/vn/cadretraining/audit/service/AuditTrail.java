@@ -83,7 +83,7 @@ public class AuditTrail {
                 number(was), number(value), null);
     }
 
-    /** The outcome a closing decides for one participant (before the enrolment takes it). */
+    /** The outcome a closing decides for one participant (before the enrollment takes it). */
     public void outcome(Enrollment e, Completion decided) {
         String share = decided.attendancePct() == null ? null : "Chuyên cần " + number(decided.attendancePct()) + "%";
         write(actor(), AuditAction.OUTCOME_DECIDED, AuditSubject.ENROLLMENT, e.getId(), participant(e), unitOf(e),

@@ -1,7 +1,7 @@
 package vn.cadretraining.catalog.entity;
 
 /**
- * Where a class stands: prepared (draft), taking enrolments (open), under way (running), over (finished,
+ * Where a class stands: prepared (draft), taking enrollments (open), under way (running), over (finished,
  * then closed by the trainer when results are final), or called off (cancelled).
  */
 public enum ClassStatus {
@@ -12,7 +12,7 @@ public enum ClassStatus {
     CANCELLED;
 
     /** Cadres may ask for a place, and coordinators nominate, only while the class is open. */
-    public boolean takesEnrolments() {
+    public boolean takesEnrollments() {
         return this == OPEN;
     }
 }

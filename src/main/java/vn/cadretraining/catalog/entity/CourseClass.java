@@ -26,7 +26,7 @@ import vn.cadretraining.shared.time.VietnamTime;
  * One run of a course: organised by a unit for the cadres under it, delivered by a provider and trainers,
  * on dates, for a number of places, at a venue or at several connection points.
  *
- * <p>{@code enrolledCount} is kept by every change of an enrolment while the class row is locked, so that two
+ * <p>{@code enrolledCount} is kept by every change of an enrollment while the class row is locked, so that two
  * people taking the last place at the same moment cannot both get it.
  */
 @Entity
@@ -66,10 +66,10 @@ public class CourseClass extends BaseEntity {
     private int capacity;
 
     @Column(name = "enrol_from")
-    private LocalDate enrolFrom;
+    private LocalDate enrollFrom;
 
     @Column(name = "enrol_until")
-    private LocalDate enrolUntil;
+    private LocalDate enrollUntil;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "venue_id")
@@ -131,7 +131,7 @@ public class CourseClass extends BaseEntity {
         this.unitPath = newUnit.getPath();
     }
 
-    /** The dates, places and enrolment window; a capacity below the places already taken is refused. */
+    /** The dates, places and enrollment window; a capacity below the places already taken is refused. */
     public void schedule(LocalDate start, LocalDate end, int newCapacity, LocalDate from, LocalDate until) {
         if (start == null || end == null || end.isBefore(start)) {
             throw new BusinessException("class.error.dates");
@@ -145,8 +145,8 @@ public class CourseClass extends BaseEntity {
         this.startDate = start;
         this.endDate = end;
         this.capacity = newCapacity;
-        this.enrolFrom = from;
-        this.enrolUntil = until;
+        this.enrollFrom = from;
+        this.enrollUntil = until;
     }
 
     public void deliveredBy(Provider newProvider, Collection<Trainer> newTrainers) {
@@ -308,34 +308,34 @@ public class CourseClass extends BaseEntity {
         }
     }
 
-    /** Why a class takes no enrolment on a day, for those who would nominate to it. */
-    public enum EnrolmentClosed {
-        /** Being prepared: it takes enrolments once its organiser opens it. */
+    /** Why a class takes no enrollment on a day, for those who would nominate to it. */
+    public enum EnrollmentClosed {
+        /** Being prepared: it takes enrollments once its organiser opens it. */
         DRAFT,
-        /** Open, but its enrolment window starts later ({@link #getEnrolFrom()}). */
+        /** Open, but its enrollment window starts later ({@link #getEnrollFrom()}). */
         NOT_YET,
-        /** Open, but its enrolment window is over ({@link #getEnrolUntil()}). */
+        /** Open, but its enrollment window is over ({@link #getEnrollUntil()}). */
         ENDED,
         /** Under way or over. */
         STARTED,
         CANCELLED
     }
 
-    /** Why the class takes no enrolment on this day; null when it does. */
-    public EnrolmentClosed enrolmentClosedOn(LocalDate day) {
+    /** Why the class takes no enrollment on this day; null when it does. */
+    public EnrollmentClosed enrollmentClosedOn(LocalDate day) {
         return switch (status) {
-            case DRAFT -> EnrolmentClosed.DRAFT;
-            case RUNNING, FINISHED -> EnrolmentClosed.STARTED;
-            case CANCELLED -> EnrolmentClosed.CANCELLED;
-            case OPEN -> enrolFrom != null && day.isBefore(enrolFrom) ? EnrolmentClosed.NOT_YET
-                    : enrolUntil != null && day.isAfter(enrolUntil) ? EnrolmentClosed.ENDED : null;
+            case DRAFT -> EnrollmentClosed.DRAFT;
+            case RUNNING, FINISHED -> EnrollmentClosed.STARTED;
+            case CANCELLED -> EnrollmentClosed.CANCELLED;
+            case OPEN -> enrollFrom != null && day.isBefore(enrollFrom) ? EnrollmentClosed.NOT_YET
+                    : enrollUntil != null && day.isAfter(enrollUntil) ? EnrollmentClosed.ENDED : null;
         };
     }
 
-    /** Open, and within the enrolment window when one is set. */
-    public boolean acceptsEnrolmentsOn(LocalDate day) {
-        return status.takesEnrolments() && (enrolFrom == null || !day.isBefore(enrolFrom))
-                && (enrolUntil == null || !day.isAfter(enrolUntil));
+    /** Open, and within the enrollment window when one is set. */
+    public boolean acceptsEnrollmentsOn(LocalDate day) {
+        return status.takesEnrollments() && (enrollFrom == null || !day.isBefore(enrollFrom))
+                && (enrollUntil == null || !day.isAfter(enrollUntil));
     }
 
     // ---- places ----
@@ -394,12 +394,12 @@ public class CourseClass extends BaseEntity {
         return capacity;
     }
 
-    public LocalDate getEnrolFrom() {
-        return enrolFrom;
+    public LocalDate getEnrollFrom() {
+        return enrollFrom;
     }
 
-    public LocalDate getEnrolUntil() {
-        return enrolUntil;
+    public LocalDate getEnrollUntil() {
+        return enrollUntil;
     }
 
     public Venue getVenue() {

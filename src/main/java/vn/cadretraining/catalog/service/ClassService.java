@@ -88,7 +88,7 @@ public class ClassService {
 
     /** A class as its form submits it. {@code code} and {@code courseId} are read only when creating. */
     public record Details(String code, Long courseId, Long unitId, Long providerId, List<Long> trainerIds,
-            LocalDate startDate, LocalDate endDate, Integer capacity, LocalDate enrolFrom, LocalDate enrolUntil,
+            LocalDate startDate, LocalDate endDate, Integer capacity, LocalDate enrollFrom, LocalDate enrollUntil,
             boolean online, Long venueId, List<Long> connectionPointIds, String note) {
     }
 
@@ -254,7 +254,7 @@ public class ClassService {
         if (taken > 0) {
             throw new BusinessException("class.error.codeTaken", c.getCode());
         }
-        c.schedule(d.startDate(), d.endDate(), capacity(d), d.enrolFrom(), d.enrolUntil());
+        c.schedule(d.startDate(), d.endDate(), capacity(d), d.enrollFrom(), d.enrollUntil());
         c.deliveredBy(provider(d.providerId()), trainers);
         c.heldAt(venue(d.venueId()), d.online(), venues(d.connectionPointIds()));
         c.note(blankToNull(d.note()));
@@ -277,7 +277,7 @@ public class ClassService {
                 throw new BusinessException("class.error.sessionsOutside", outside);
             }
         }
-        c.schedule(d.startDate(), d.endDate(), capacity(d), d.enrolFrom(), d.enrolUntil());
+        c.schedule(d.startDate(), d.endDate(), capacity(d), d.enrollFrom(), d.enrollUntil());
         Set<Trainer> trainers = trainers(d.trainerIds());
         Caller caller = currentUser.get();
         if (caller.role() == Role.TRAINER && trainers.stream().noneMatch(t -> Objects.equals(t.getAccountId(),
@@ -340,7 +340,7 @@ public class ClassService {
         return c;
     }
 
-    /** Calls the class off; enrolment hears of it and tells the cadres. Its sessions then hold no one. */
+    /** Calls the class off; enrollment hears of it and tells the cadres. Its sessions then hold no one. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public CourseClass cancel(long id, long expectedVersion) {
         CourseClass c = changeable(id, expectedVersion);

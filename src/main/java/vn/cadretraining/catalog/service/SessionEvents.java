@@ -2,7 +2,7 @@ package vn.cadretraining.catalog.service;
 
 /**
  * What the catalog tells other features about sessions and classes, inside the same transaction (synchronous
- * CDI events, as {@code UnitEvents} does for units): enrolment observes them to tell the enrolled cadres. The
+ * CDI events, as {@code UnitEvents} does for units): enrollment observes them to tell the enrolled cadres. The
  * catalog does not know who is enrolled; an observer that throws rolls the change back.
  */
 public final class SessionEvents {

@@ -77,8 +77,8 @@ public class ClassView implements Serializable {
     private LocalDate startDate;
     private LocalDate endDate;
     private Integer capacity;
-    private LocalDate enrolFrom;
-    private LocalDate enrolUntil;
+    private LocalDate enrollFrom;
+    private LocalDate enrollUntil;
     private boolean online;
     private Venue venue;
     private List<Venue> connectionPoints = new ArrayList<>();
@@ -118,8 +118,8 @@ public class ClassView implements Serializable {
         startDate = cls.getStartDate();
         endDate = cls.getEndDate();
         capacity = cls.getCapacity();
-        enrolFrom = cls.getEnrolFrom();
-        enrolUntil = cls.getEnrolUntil();
+        enrollFrom = cls.getEnrollFrom();
+        enrollUntil = cls.getEnrollUntil();
         online = cls.isOnline();
         venue = cls.getVenue();
         connectionPoints = new ArrayList<>(cls.getConnectionPoints());
@@ -133,7 +133,7 @@ public class ClassView implements Serializable {
     public String save() {
         ClassService.Details details = new ClassService.Details(code, course == null ? null : course.getId(),
                 unit == null ? null : unit.getId(), providerId, trainers.stream().map(Trainer::getId).toList(),
-                startDate, endDate, capacity, enrolFrom, enrolUntil, online, venue == null ? null : venue.getId(),
+                startDate, endDate, capacity, enrollFrom, enrollUntil, online, venue == null ? null : venue.getId(),
                 connectionPoints.stream().map(Venue::getId).toList(), note);
         try {
             if (cls == null) {
@@ -510,20 +510,20 @@ public class ClassView implements Serializable {
         this.capacity = capacity;
     }
 
-    public LocalDate getEnrolFrom() {
-        return enrolFrom;
+    public LocalDate getEnrollFrom() {
+        return enrollFrom;
     }
 
-    public void setEnrolFrom(LocalDate enrolFrom) {
-        this.enrolFrom = enrolFrom;
+    public void setEnrollFrom(LocalDate enrollFrom) {
+        this.enrollFrom = enrollFrom;
     }
 
-    public LocalDate getEnrolUntil() {
-        return enrolUntil;
+    public LocalDate getEnrollUntil() {
+        return enrollUntil;
     }
 
-    public void setEnrolUntil(LocalDate enrolUntil) {
-        this.enrolUntil = enrolUntil;
+    public void setEnrollUntil(LocalDate enrollUntil) {
+        this.enrollUntil = enrollUntil;
     }
 
     public boolean isOnline() {

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import vn.cadretraining.enrollment.entity.Outcome;
 
 /**
- * The completion rule applied to one enrolment: attended enough of the sessions held, and passed the
+ * The completion rule applied to one enrollment: attended enough of the sessions held, and passed the
  * assessment where the course has one.
  *
  * <ul>

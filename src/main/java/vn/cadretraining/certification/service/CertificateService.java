@@ -270,7 +270,7 @@ public class CertificateService {
     private void write(Certificate c, String publicBase, OutputStream out) {
         Cadre holder = em.find(Cadre.class, c.getCadreId());
         CourseClass cls = em.find(CourseClass.class, c.getClassId());
-        Enrollment enrolment = em.find(Enrollment.class, c.getEnrollmentId());
+        Enrollment enrollment = em.find(Enrollment.class, c.getEnrollmentId());
         Locale vi = Bundle.VIETNAMESE;
         String url = publicBase + "/verify/" + c.getVerifyCode();
         OfficialPdf.Framed framed = OfficialPdf.openFramed(out, Bundle.text(vi, "certificate.pdf.title"), c.getNumber());
@@ -289,10 +289,10 @@ public class CertificateService {
         line(doc, Bundle.text(vi, "certificate.pdf.class"), cls.getCode(), Bundle.text(vi, "certificate.pdf.period"),
                 Bundle.text(vi, "certificate.pdf.periodDetail", VietnamTime.DATE.format(cls.getStartDate()),
                         VietnamTime.DATE.format(cls.getEndDate()), c.getHours().stripTrailingZeros().toPlainString()));
-        line(doc, Bundle.text(vi, "certificate.pdf.result"), enrolment == null || enrolment.getScore() == null
+        line(doc, Bundle.text(vi, "certificate.pdf.result"), enrollment == null || enrollment.getScore() == null
                 ? Bundle.text(vi, "Outcome.COMPLETED")
                 : Bundle.text(vi, "certificate.pdf.resultScore", Bundle.text(vi, "Outcome.COMPLETED"),
-                        enrolment.getScore().stripTrailingZeros()));
+                        enrollment.getScore().stripTrailingZeros()));
         Paragraph validity = OfficialPdf.centered(c.getValidUntil() == null ? Bundle.text(vi, "certificate.pdf.forever")
                 : Bundle.text(vi, "certificate.pdf.validUntil", VietnamTime.DATE.format(c.getValidUntil())),
                 OfficialPdf.font(BODY_SIZE - 1));

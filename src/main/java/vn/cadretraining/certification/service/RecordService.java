@@ -118,7 +118,7 @@ public class RecordService {
     }
 
     /**
-     * The cadre's attendance marks per enrolment, in session order, each with who marked it and when (the mark
+     * The cadre's attendance marks per enrollment, in session order, each with who marked it and when (the mark
      * keeps the last marker; earlier changes are in the audit trail). Two queries for the whole record.
      */
     public Map<Long, List<MarkLine>> marks(Cadre who) {
@@ -267,7 +267,7 @@ public class RecordService {
     }
 
     /**
-     * Per enrolment, the sessions of its class held so far (not cancelled, begun) and how many of them count as
+     * Per enrollment, the sessions of its class held so far (not cancelled, begun) and how many of them count as
      * attended by the course's rule (present or late, and excused where the rule says so), as the closing counts.
      */
     private Map<Long, int[]> attendanceCounts(Cadre who, List<Enrollment> taken) {

@@ -32,7 +32,7 @@ import vn.cadretraining.shared.service.NotFoundException;
 
 /**
  * Results: scores, the attendance share of every participant kept up to date in the same transaction as any
- * change of attendance or sessions, and, when the trainer closes the class, the outcome of every enrolment by
+ * change of attendance or sessions, and, when the trainer closes the class, the outcome of every enrollment by
  * its course's rule, frozen with the certificates it earns. An outcome is an official fact (reports and
  * prerequisites count it), so none is recorded before the closing; the results page shows the expected one.
  */
@@ -142,7 +142,7 @@ public class ResultService {
         }
     }
 
-    /** Sessions held up to a moment, and per enrolment how many it attended and was excused from, in two queries. */
+    /** Sessions held up to a moment, and per enrollment how many it attended and was excused from, in two queries. */
     private Tally tally(CourseClass cls, LocalDateTime upTo) {
         long held = em.createQuery("SELECT COUNT(s) FROM ClassSession s WHERE s.courseClass = :k AND s.cancelled = FALSE"
                 + " AND s.startsAt <= :upTo", Long.class).setParameter("k", cls).setParameter("upTo", upTo).getSingleResult();

@@ -46,7 +46,7 @@ public class MyRecordView {
         return e.getOutcomeReason() == null ? "" : Messages.text(e.getOutcomeReason());
     }
 
-    /** The enrolment's attendance marks, with who marked each and when. */
+    /** The enrollment's attendance marks, with who marked each and when. */
     public List<RecordService.MarkLine> marksOf(Enrollment e) {
         return marks.getOrDefault(e.getId(), List.of());
     }

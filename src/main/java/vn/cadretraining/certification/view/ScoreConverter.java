@@ -14,7 +14,7 @@ import vn.cadretraining.shared.faces.Messages;
 /**
  * An assessment score as typed: "7,5" (the Vietnamese decimal comma) or "7.5", at most two decimals; empty is no
  * score. An input bound to a map entry gets no converter from its type, so without this one the text itself
- * reached the map. The range (0 to 10) is the enrolment's rule, checked when the scores are saved.
+ * reached the map. The range (0 to 10) is the enrollment's rule, checked when the scores are saved.
  */
 @FacesConverter("scoreConverter")
 public class ScoreConverter implements Converter<BigDecimal> {

@@ -1,6 +1,6 @@
 package vn.cadretraining.enrollment.entity;
 
-/** How the enrolment began. */
+/** How the enrollment began. */
 public enum EnrollmentOrigin {
     /** A coordinator (or administrator) sent the cadre. */
     NOMINATED,

@@ -26,7 +26,7 @@ import vn.cadretraining.shared.service.BusinessException;
  * <ul>
  * <li>a class is for the cadres under its organising unit, holding one of the titles the course is meant for
  * (or any title when the course names none);</li>
- * <li>one active enrolment per cadre and class;</li>
+ * <li>one active enrollment per cadre and class;</li>
  * <li>every prerequisite course completed before;</li>
  * <li>no session of the class overlapping a session of another class the cadre has a place in.</li>
  * </ul>
@@ -159,7 +159,7 @@ public class EnrollmentRules {
                 .map(row -> (Long) row[0]).toList();
     }
 
-    /** Decide requests and act on enrolments: administrators; coordinators for their cadres; the class's trainers. */
+    /** Decide requests and act on enrollments: administrators; coordinators for their cadres; the class's trainers. */
     public boolean mayManage(CourseClass cls, Cadre cadre) {
         Caller caller = currentUser.get();
         return switch (caller.role()) {
@@ -177,7 +177,7 @@ public class EnrollmentRules {
                 || caller.role() == Role.COORDINATOR && sharesArea(cls, caller);
     }
 
-    /** See a class's enrolments: everyone at the province; a coordinator whose area meets it; its trainers. */
+    /** See a class's enrollments: everyone at the province; a coordinator whose area meets it; its trainers. */
     public boolean maySee(CourseClass cls) {
         Caller caller = currentUser.get();
         return switch (caller.role()) {

@@ -33,7 +33,7 @@ import vn.cadretraining.shared.time.VietnamTime;
  * finds the class full and goes to the waitlist.
  *
  * <p>Scope: a coordinator acts on cadres under their unit; a trainer on the classes they train; an
- * administrator on everything; a cadre on their own enrolments. Anything outside is "not found".
+ * administrator on everything; a cadre on their own enrollments. Anything outside is "not found".
  */
 @Stateless
 public class EnrollmentService {
@@ -63,7 +63,7 @@ public class EnrollmentService {
         if (cls == null || !rules.isInAudience(cls, cadre)) {
             throw new NotFoundException("class");
         }
-        if (!cls.acceptsEnrolmentsOn(VietnamTime.today())) {
+        if (!cls.acceptsEnrollmentsOn(VietnamTime.today())) {
             throw new BusinessException("enrollment.error.notOpen");
         }
         rules.requireNotActiveIn(cls, cadre);
@@ -160,7 +160,7 @@ public class EnrollmentService {
         if (cls == null || !rules.mayNominateFor(cls)) {
             throw new NotFoundException("class");
         }
-        if (!cls.acceptsEnrolmentsOn(VietnamTime.today())) {
+        if (!cls.acceptsEnrollmentsOn(VietnamTime.today())) {
             throw new BusinessException("enrollment.error.notOpen");
         }
         lock(cls);
@@ -224,7 +224,7 @@ public class EnrollmentService {
     }
 
     /** A bulk nomination before it is confirmed: who would get a place, who would wait, who cannot go. */
-    public record NominationPreview(List<Candidate> candidates, int eligible, int wouldEnrol, int wouldWait,
+    public record NominationPreview(List<Candidate> candidates, int eligible, int wouldEnroll, int wouldWait,
             boolean truncated) implements java.io.Serializable {
         public List<Candidate> getCandidates() {
             return candidates;
@@ -234,8 +234,8 @@ public class EnrollmentService {
             return eligible;
         }
 
-        public int getWouldEnrol() {
-            return wouldEnrol;
+        public int getWouldEnroll() {
+            return wouldEnroll;
         }
 
         public int getWouldWait() {
@@ -284,13 +284,13 @@ public class EnrollmentService {
         List<Candidate> candidates = remaining.stream()
                 .map(r -> new Candidate(r.getCadre(), r.getTitlesVi(), problems.get(r.getId()))).toList();
         int eligible = (int) candidates.stream().filter(Candidate::isEligible).count();
-        int enrol = Math.min(eligible, cls.getFreePlaces());
-        return new NominationPreview(candidates, eligible, enrol, eligible - enrol, truncated);
+        int enroll = Math.min(eligible, cls.getFreePlaces());
+        return new NominationPreview(candidates, eligible, enroll, eligible - enroll, truncated);
     }
 
     // ---- reading ------------------------------------------------------------------------------------
 
-    /** The class's enrolments the caller may see, by status then name. */
+    /** The class's enrollments the caller may see, by status then name. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
     public List<Enrollment> roster(long classId) {
         CourseClass cls = visibleClass(classId);
@@ -305,7 +305,7 @@ public class EnrollmentService {
         return q.getResultList();
     }
 
-    /** A class the caller may see the enrolments of. */
+    /** A class the caller may see the enrollments of. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER})
     public CourseClass visibleClass(long classId) {
         CourseClass cls = em.find(CourseClass.class, classId);
@@ -336,7 +336,7 @@ public class EnrollmentService {
         return q.setMaxResults(500).getResultList();
     }
 
-    /** The signed-in cadre's enrolments, newest class first. */
+    /** The signed-in cadre's enrollments, newest class first. */
     @RolesAllowed(Role.Names.CADRE)
     public List<Enrollment> mine() {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
@@ -344,7 +344,7 @@ public class EnrollmentService {
                 .setParameter("c", me()).getResultList();
     }
 
-    /** The signed-in cadre's enrolment in a class, if any is active. */
+    /** The signed-in cadre's enrollment in a class, if any is active. */
     @RolesAllowed(Role.Names.CADRE)
     public Optional<Enrollment> myActiveIn(long classId) {
         return em.createQuery("SELECT e FROM Enrollment e WHERE e.cadre = :c AND e.courseClass.id = :k"

@@ -64,7 +64,7 @@ public class OfferService {
         Cadre me = me();
         StringBuilder jpql = new StringBuilder("SELECT k FROM CourseClass k JOIN FETCH k.course c"
                 + " WHERE k.status = :open AND k.unitPath IN :areas"
-                + " AND (k.enrolFrom IS NULL OR k.enrolFrom <= :today) AND (k.enrolUntil IS NULL OR k.enrolUntil >= :today)"
+                + " AND (k.enrollFrom IS NULL OR k.enrollFrom <= :today) AND (k.enrollUntil IS NULL OR k.enrollUntil >= :today)"
                 + " AND (NOT EXISTS (SELECT t FROM Course c2 JOIN c2.titles t WHERE c2 = c)"
                 + " OR EXISTS (SELECT t FROM Course c3 JOIN c3.titles t WHERE c3 = c AND t.id IN :mine))");
         if (filter.text() != null && !filter.text().isBlank()) {

@@ -64,7 +64,7 @@ public class OfferView implements Serializable {
     }
 
     public boolean isCanAsk() {
-        return mine == null && courseClass.acceptsEnrolmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
+        return mine == null && courseClass.acceptsEnrollmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
     }
 
     public Long getId() {

@@ -35,7 +35,7 @@ public class RequestsView implements Serializable {
     public void approve(Enrollment e) {
         try {
             Enrollment done = enrollments.approve(e.getId());
-            Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrol.approved" : "classEnrol.approvedWaitlisted",
+            Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrollment.approved" : "classEnrollment.approvedWaitlisted",
                     e.getCadre().getFullName());
             init();
         } catch (BusinessException ex) {
@@ -56,7 +56,7 @@ public class RequestsView implements Serializable {
         }
         try {
             enrollments.decline(decliningId, reason);
-            Messages.info("classEnrol.declined");
+            Messages.info("classEnrollment.declined");
             PrimeFaces.current().executeScript("PF('declineDialog').hide()");
             init();
         } catch (BusinessException ex) {

@@ -82,7 +82,7 @@ public class HomeService {
                 .setParameter("enrolled", EnrollmentStatus.ENROLLED)
                 .setMaxResults(1).getResultStream().findFirst().map(s -> session(s, now)).orElse(null);
 
-        // the active enrolments: under way, asked, waiting (a cadre has a handful; capped all the same)
+        // the active enrollments: under way, asked, waiting (a cadre has a handful; capped all the same)
         List<Enrollment> active = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k"
                         + " JOIN FETCH k.course WHERE e.cadre.id = :c AND k.status <> :cancelled AND (e.status IN :asked"
                         + " OR e.status = :enrolled AND k.startDate <= :today AND k.endDate >= :today)"

@@ -48,7 +48,7 @@ public class InboxService {
     /**
      * The caller's unread notifications, counted up to {@link #BADGE_CAP} + 1 and no further: every page shows
      * this number, and a coordinator who does not open the inbox gathers unread notices by the thousand (one per
-     * enrolment request); reading at most a hundred keeps every page's cost the same however many there are.
+     * enrollment request); reading at most a hundred keeps every page's cost the same however many there are.
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.TRAINER, Role.Names.CADRE})
     public int unreadCount() {

@@ -36,12 +36,12 @@ public class InboxView implements Serializable {
         return Messages.text(n.getMessageKey(), n.arguments());
     }
 
-    /** Where a notification leads: a cadre to the class as offered to them, staff to its enrolments. */
+    /** Where a notification leads: a cadre to the class as offered to them, staff to its enrollments. */
     public String link(Notification n) {
         if (n.getClassId() == null) {
             return null;
         }
-        return (currentUser.is(Role.CADRE) ? "/me/offer.xhtml?id=" : "/enrol/class.xhtml?id=") + n.getClassId();
+        return (currentUser.is(Role.CADRE) ? "/me/offer.xhtml?id=" : "/enrollment/class.xhtml?id=") + n.getClassId();
     }
 
     /** Opens what the notification is about, and counts it as read. */

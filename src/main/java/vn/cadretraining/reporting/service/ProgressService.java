@@ -635,7 +635,7 @@ public class ProgressService {
             }
         }
         return em.createQuery("SELECT k FROM CourseClass k JOIN FETCH k.course WHERE k.status = :open"
-                        + " AND (k.enrolFrom IS NULL OR k.enrolFrom <= :today) AND (k.enrolUntil IS NULL OR k.enrolUntil >= :today)"
+                        + " AND (k.enrollFrom IS NULL OR k.enrollFrom <= :today) AND (k.enrollUntil IS NULL OR k.enrollUntil >= :today)"
                         + " AND (k.unitPath IN :above OR k.unitPath LIKE :under)"
                         + " ORDER BY k.startDate, k.code", CourseClass.class)
                 .setParameter("open", ClassStatus.OPEN).setParameter("today", today)

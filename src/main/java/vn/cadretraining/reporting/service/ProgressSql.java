@@ -100,8 +100,8 @@ public final class ProgressSql {
 
     /**
      * Where completions are read from. The whole province: its classes by the day they ended, then their
-     * enrolments. A part of it: the scope's units first ({@code cu}, by path), then the units whose history they
-     * carry ({@code eu}), then the enrolments made under those, so that a commune's figures read the commune's
+     * enrollments. A part of it: the scope's units first ({@code cu}, by path), then the units whose history they
+     * carry ({@code eu}), then the enrollments made under those, so that a commune's figures read the commune's
      * records and not the whole database's (the benchmark measured a commune's dashboard growing with the
      * number of provinces before). The order is written down for Derby, whose optimizer otherwise starts from
      * the classes; PostgreSQL reads the hint as a comment.

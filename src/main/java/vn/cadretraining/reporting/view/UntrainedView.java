@@ -27,7 +27,7 @@ import vn.cadretraining.shared.web.Language;
 /**
  * The holders of a title under a unit who are not trained yet (this year, or in their term): a list paged in
  * the database, exported as files, and acted on: a coordinator (or administrator) nominates those chosen, or
- * the whole list, to an open class, by the enrolment rules (those who cannot go are left out and counted).
+ * the whole list, to an open class, by the enrollment rules (those who cannot go are left out and counted).
  */
 @Named
 @ViewScoped

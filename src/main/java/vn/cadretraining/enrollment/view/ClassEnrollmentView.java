@@ -29,7 +29,7 @@ import vn.cadretraining.shared.web.Language;
  */
 @Named
 @ViewScoped
-public class ClassEnrolmentView implements Serializable {
+public class ClassEnrollmentView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -74,7 +74,7 @@ public class ClassEnrolmentView implements Serializable {
     public void approve(Enrollment e) {
         try {
             Enrollment done = enrollments.approve(e.getId());
-            Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrol.approved" : "classEnrol.approvedWaitlisted",
+            Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrollment.approved" : "classEnrollment.approvedWaitlisted",
                     e.getCadre().getFullName());
             load();
         } catch (BusinessException ex) {
@@ -90,7 +90,7 @@ public class ClassEnrolmentView implements Serializable {
     public void decline() {
         try {
             enrollments.decline(actingOn, reason);
-            Messages.info("classEnrol.declined");
+            Messages.info("classEnrollment.declined");
             PrimeFaces.current().executeScript("PF('declineDialog').hide()");
             load();
         } catch (BusinessException ex) {
@@ -106,7 +106,7 @@ public class ClassEnrolmentView implements Serializable {
     public void withdraw() {
         try {
             enrollments.withdraw(actingOn, reason);
-            Messages.info("classEnrol.withdrawn");
+            Messages.info("classEnrollment.withdrawn");
             PrimeFaces.current().executeScript("PF('withdrawDialog').hide()");
             load();
         } catch (BusinessException ex) {
@@ -128,7 +128,7 @@ public class ClassEnrolmentView implements Serializable {
     public void nominate() {
         try {
             EnrollmentService.NominationResult result = enrollments.nominate(id, preview.eligibleIds());
-            Messages.info("classEnrol.nominated", result.enrolled(), result.waitlisted(), result.skipped());
+            Messages.info("classEnrollment.nominated", result.enrolled(), result.waitlisted(), result.skipped());
             preview = null;
             load();
         } catch (BusinessException ex) {
@@ -169,14 +169,14 @@ public class ClassEnrolmentView implements Serializable {
         if (!enrollments.mayNominate()) {
             return null;
         }
-        var why = courseClass.enrolmentClosedOn(vn.cadretraining.shared.time.VietnamTime.today());
+        var why = courseClass.enrollmentClosedOn(vn.cadretraining.shared.time.VietnamTime.today());
         if (why == null) {
             return null;
         }
-        java.time.LocalDate from = courseClass.getEnrolFrom();
-        String key = "classEnrol.closed." + why + (why == CourseClass.EnrolmentClosed.DRAFT && from != null ? ".from" : "");
+        java.time.LocalDate from = courseClass.getEnrollFrom();
+        String key = "classEnrollment.closed." + why + (why == CourseClass.EnrollmentClosed.DRAFT && from != null ? ".from" : "");
         return vn.cadretraining.shared.faces.Messages.text(key,
-                why == CourseClass.EnrolmentClosed.ENDED ? date(courseClass.getEnrolUntil()) : date(from),
+                why == CourseClass.EnrollmentClosed.ENDED ? date(courseClass.getEnrollUntil()) : date(from),
                 date(courseClass.getStartDate()));
     }
 
@@ -185,7 +185,7 @@ public class ClassEnrolmentView implements Serializable {
     }
 
     public boolean isNominator() {
-        return enrollments.mayNominate() && courseClass.acceptsEnrolmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
+        return enrollments.mayNominate() && courseClass.acceptsEnrollmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
     }
 
     public long count(EnrollmentStatus status) {
