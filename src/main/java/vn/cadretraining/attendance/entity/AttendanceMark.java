@@ -13,6 +13,7 @@ import java.util.Objects;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 
 /**
  * A cadre's attendance at one session. Its version tells a grid save whether someone (another trainer, or
@@ -24,7 +25,7 @@ public class AttendanceMark extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int NOTE_LENGTH = 300;
+    public static final int NOTE_LENGTH = Lengths.LINE;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "session_id", nullable = false, updatable = false)
@@ -35,20 +36,20 @@ public class AttendanceMark extends BaseEntity {
     private Enrollment enrollment;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 10)
+    @Column(name = "status", nullable = false, length = Lengths.SHORT_ENUM)
     private AttendanceStatus status;
 
     @Column(name = "note", length = NOTE_LENGTH)
     private String note;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "source", nullable = false, length = 10)
+    @Column(name = "source", nullable = false, length = Lengths.SHORT_ENUM)
     private MarkSource source;
 
     @Column(name = "marked_at", nullable = false)
     private Instant markedAt;
 
-    @Column(name = "marked_by", length = 60)
+    @Column(name = "marked_by", length = Lengths.USERNAME)
     private String markedBy;
 
     protected AttendanceMark() {

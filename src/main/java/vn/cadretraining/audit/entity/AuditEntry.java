@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.text.TextFold;
 
 /**
@@ -25,9 +26,9 @@ public class AuditEntry implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int LABEL_LENGTH = 300;
-    public static final int VALUE_LENGTH = 300;
-    public static final int NOTE_LENGTH = 500;
+    public static final int LABEL_LENGTH = Lengths.LINE;
+    public static final int VALUE_LENGTH = Lengths.LINE;
+    public static final int NOTE_LENGTH = Lengths.REASON;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,18 +41,18 @@ public class AuditEntry implements Serializable {
     @Column(name = "actor_id", updatable = false)
     private Long actorId;
 
-    @Column(name = "actor_username", length = 60, updatable = false)
+    @Column(name = "actor_username", length = Lengths.USERNAME, updatable = false)
     private String actorUsername;
 
-    @Column(name = "actor_name", length = 150, updatable = false)
+    @Column(name = "actor_name", length = Lengths.NAME, updatable = false)
     private String actorName;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "action", nullable = false, length = 30, updatable = false)
+    @Column(name = "action", nullable = false, length = Lengths.LONG_ENUM, updatable = false)
     private AuditAction action;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "subject_kind", nullable = false, length = 20, updatable = false)
+    @Column(name = "subject_kind", nullable = false, length = Lengths.ENUM, updatable = false)
     private AuditSubject subjectKind;
 
     @Column(name = "subject_id", updatable = false)

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 
 /** One sitting of a class: a date and hours, a topic, a trainer, a venue or connection point. */
@@ -36,7 +37,7 @@ public class ClassSession extends BaseEntity {
     @Column(name = "ends_at", nullable = false)
     private LocalDateTime endsAt;
 
-    @Column(name = "topic", length = 300)
+    @Column(name = "topic", length = Lengths.LINE)
     private String topic;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -50,7 +51,7 @@ public class ClassSession extends BaseEntity {
     @Column(name = "cancelled", nullable = false)
     private boolean cancelled;
 
-    @Column(name = "cancel_reason", length = 500)
+    @Column(name = "cancel_reason", length = Lengths.REASON)
     private String cancelReason;
 
     protected ClassSession() {

@@ -22,6 +22,7 @@ import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -34,25 +35,25 @@ public class Course extends BaseEntity {
 
     /** Upper-case letters, digits, "_" and "-": codes are read aloud and typed on phones. */
     public static final String CODE_PATTERN = "[A-Z0-9_-]{2,30}";
-    public static final int TITLE_LENGTH = 250;
-    public static final int DESCRIPTION_LENGTH = 4000;
+    public static final int TITLE_LENGTH = Lengths.TITLE;
+    public static final int DESCRIPTION_LENGTH = Lengths.DESCRIPTION;
 
-    @Column(name = "code", nullable = false, length = 30, updatable = false)
+    @Column(name = "code", nullable = false, length = Lengths.CATALOG_CODE, updatable = false)
     private String code;
 
-    @Column(name = "title_vi", nullable = false, length = 250)
+    @Column(name = "title_vi", nullable = false, length = Lengths.TITLE)
     private String titleVi;
 
-    @Column(name = "title_en", nullable = false, length = 250)
+    @Column(name = "title_en", nullable = false, length = Lengths.TITLE)
     private String titleEn;
 
-    @Column(name = "title_folded", nullable = false, length = 250)
+    @Column(name = "title_folded", nullable = false, length = Lengths.TITLE)
     private String titleFolded;
 
-    @Column(name = "description_vi", length = 4000)
+    @Column(name = "description_vi", length = Lengths.DESCRIPTION)
     private String descriptionVi;
 
-    @Column(name = "description_en", length = 4000)
+    @Column(name = "description_en", length = Lengths.DESCRIPTION)
     private String descriptionEn;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -60,7 +61,7 @@ public class Course extends BaseEntity {
     private SubjectGroup subjectGroup;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 30)
+    @Column(name = "kind", nullable = false, length = Lengths.LONG_ENUM)
     private ActivityKind kind;
 
     @Column(name = "hours", nullable = false, precision = 6, scale = 1)

@@ -19,6 +19,7 @@ import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -38,7 +39,7 @@ public class CourseClass extends BaseEntity {
     /** A batch runs at most five working days. */
     public static final int MAX_WORKING_DAYS = WorkingDays.BATCH_LIMIT;
 
-    @Column(name = "code", nullable = false, length = 40, updatable = false)
+    @Column(name = "code", nullable = false, length = Lengths.LONG_CODE, updatable = false)
     private String code;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -49,7 +50,7 @@ public class CourseClass extends BaseEntity {
     @JoinColumn(name = "unit_id", nullable = false)
     private AdminUnit unit;
 
-    @Column(name = "unit_path", nullable = false, length = 400)
+    @Column(name = "unit_path", nullable = false, length = Lengths.PATH)
     private String unitPath;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -79,10 +80,10 @@ public class CourseClass extends BaseEntity {
     private boolean online;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 20)
+    @Column(name = "status", nullable = false, length = Lengths.ENUM)
     private ClassStatus status = ClassStatus.DRAFT;
 
-    @Column(name = "note", length = 1000)
+    @Column(name = "note", length = Lengths.NOTE)
     private String note;
 
     @Column(name = "enrolled_count", nullable = false)
@@ -92,7 +93,7 @@ public class CourseClass extends BaseEntity {
     @Column(name = "closed_at")
     private Instant resultsClosedAt;
 
-    @Column(name = "closed_by", length = 60)
+    @Column(name = "closed_by", length = Lengths.USERNAME)
     private String resultsClosedBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)

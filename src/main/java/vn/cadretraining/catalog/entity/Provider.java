@@ -8,6 +8,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.util.Locale;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -19,16 +20,16 @@ public class Provider extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    @Column(name = "name_vi", nullable = false, length = 200)
+    @Column(name = "name_vi", nullable = false, length = Lengths.LONG_NAME)
     private String nameVi;
 
-    @Column(name = "name_en", nullable = false, length = 200)
+    @Column(name = "name_en", nullable = false, length = Lengths.LONG_NAME)
     private String nameEn;
 
-    @Column(name = "name_folded", nullable = false, length = 200)
+    @Column(name = "name_folded", nullable = false, length = Lengths.LONG_NAME)
     private String nameFolded;
 
-    @Column(name = "contact", length = 200)
+    @Column(name = "contact", length = Lengths.LONG_NAME)
     private String contact;
 
     @Column(name = "active", nullable = false)

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.Locale;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 
 /** A subject group (political theory, digital skills, mass mobilization skills…); a configurable list. */
@@ -18,13 +19,13 @@ public class SubjectGroup extends BaseEntity {
 
     public static final String CODE_PATTERN = "[A-Z0-9_]{2,30}";
 
-    @Column(name = "code", nullable = false, length = 30, updatable = false)
+    @Column(name = "code", nullable = false, length = Lengths.CATALOG_CODE, updatable = false)
     private String code;
 
-    @Column(name = "name_vi", nullable = false, length = 150)
+    @Column(name = "name_vi", nullable = false, length = Lengths.NAME)
     private String nameVi;
 
-    @Column(name = "name_en", nullable = false, length = 150)
+    @Column(name = "name_en", nullable = false, length = Lengths.NAME)
     private String nameEn;
 
     @Column(name = "sort_order", nullable = false)

@@ -9,6 +9,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -22,23 +23,23 @@ public class Trainer extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    @Column(name = "full_name", nullable = false, length = 150)
+    @Column(name = "full_name", nullable = false, length = Lengths.NAME)
     private String fullName;
 
-    @Column(name = "name_folded", nullable = false, length = 150)
+    @Column(name = "name_folded", nullable = false, length = Lengths.NAME)
     private String nameFolded;
 
-    @Column(name = "affiliation", length = 200)
+    @Column(name = "affiliation", length = Lengths.LONG_NAME)
     private String affiliation;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "provider_id")
     private Provider provider;
 
-    @Column(name = "phone", length = 15)
+    @Column(name = "phone", length = Lengths.PHONE)
     private String phone;
 
-    @Column(name = "email", length = 150)
+    @Column(name = "email", length = Lengths.EMAIL)
     private String email;
 
     @Column(name = "account_id")

@@ -11,6 +11,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -25,13 +26,13 @@ public class Venue extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    @Column(name = "name", nullable = false, length = 200)
+    @Column(name = "name", nullable = false, length = Lengths.LONG_NAME)
     private String name;
 
-    @Column(name = "name_folded", nullable = false, length = 200)
+    @Column(name = "name_folded", nullable = false, length = Lengths.LONG_NAME)
     private String nameFolded;
 
-    @Column(name = "address", length = 300)
+    @Column(name = "address", length = Lengths.LINE)
     private String address;
 
     @ManyToOne(fetch = FetchType.LAZY)

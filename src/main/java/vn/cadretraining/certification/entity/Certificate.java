@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 
 /**
@@ -29,10 +30,10 @@ public class Certificate extends BaseEntity {
     private static final char[] BASE32 = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Column(name = "cert_number", nullable = false, length = 40, updatable = false)
+    @Column(name = "cert_number", nullable = false, length = Lengths.LONG_CODE, updatable = false)
     private String number;
 
-    @Column(name = "issuer_code", nullable = false, length = 20, updatable = false)
+    @Column(name = "issuer_code", nullable = false, length = Lengths.CODE, updatable = false)
     private String issuerCode;
 
     @Column(name = "year_no", nullable = false, updatable = false)
@@ -41,7 +42,7 @@ public class Certificate extends BaseEntity {
     @Column(name = "sequence_no", nullable = false, updatable = false)
     private int sequence;
 
-    @Column(name = "verify_code", nullable = false, length = 40, updatable = false)
+    @Column(name = "verify_code", nullable = false, length = Lengths.LONG_CODE, updatable = false)
     private String verifyCode;
 
     @Column(name = "enrollment_id", nullable = false, updatable = false)
@@ -53,10 +54,10 @@ public class Certificate extends BaseEntity {
     @Column(name = "class_id", nullable = false, updatable = false)
     private Long classId;
 
-    @Column(name = "holder_name", nullable = false, length = 150, updatable = false)
+    @Column(name = "holder_name", nullable = false, length = Lengths.NAME, updatable = false)
     private String holderName;
 
-    @Column(name = "course_title", nullable = false, length = 250, updatable = false)
+    @Column(name = "course_title", nullable = false, length = Lengths.TITLE, updatable = false)
     private String courseTitle;
 
     @Column(name = "hours", nullable = false, precision = 6, scale = 1, updatable = false)
@@ -69,16 +70,16 @@ public class Certificate extends BaseEntity {
     private LocalDate validUntil;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 10)
+    @Column(name = "status", nullable = false, length = Lengths.SHORT_ENUM)
     private CertificateStatus status = CertificateStatus.VALID;
 
-    @Column(name = "revoked_reason", length = 500)
+    @Column(name = "revoked_reason", length = Lengths.REASON)
     private String revokedReason;
 
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    @Column(name = "revoked_by", length = 60)
+    @Column(name = "revoked_by", length = Lengths.USERNAME)
     private String revokedBy;
 
     protected Certificate() {

@@ -13,6 +13,7 @@ import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 
 /**
@@ -41,11 +42,11 @@ public class Enrollment extends BaseEntity {
     private AdminUnit unit;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 20)
+    @Column(name = "status", nullable = false, length = Lengths.ENUM)
     private EnrollmentStatus status;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "origin", nullable = false, length = 20, updatable = false)
+    @Column(name = "origin", nullable = false, length = Lengths.ENUM, updatable = false)
     private EnrollmentOrigin origin;
 
     @Column(name = "requested_at", nullable = false, updatable = false)
@@ -57,18 +58,18 @@ public class Enrollment extends BaseEntity {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
-    @Column(name = "decided_by", length = 60)
+    @Column(name = "decided_by", length = Lengths.USERNAME)
     private String decidedBy;
 
-    @Column(name = "reason", length = 500)
+    @Column(name = "reason", length = Lengths.REASON)
     private String reason;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "outcome", length = 20)
+    @Column(name = "outcome", length = Lengths.ENUM)
     private Outcome outcome;
 
     /** The bundle key of why the outcome is "not completed" (attendance, score…). */
-    @Column(name = "outcome_reason", length = 40)
+    @Column(name = "outcome_reason", length = Lengths.LONG_CODE)
     private String outcomeReason;
 
     @Column(name = "score", precision = 5, scale = 2)

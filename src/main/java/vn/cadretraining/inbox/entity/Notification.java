@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 
 /**
  * A message in someone's inbox. It keeps a bundle key and its arguments rather than text, so that it reads
@@ -32,13 +33,13 @@ public class Notification extends BaseEntity {
     private Long recipientCadreId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 30)
+    @Column(name = "kind", nullable = false, length = Lengths.LONG_ENUM)
     private NotificationKind kind;
 
-    @Column(name = "message_key", nullable = false, length = 100)
+    @Column(name = "message_key", nullable = false, length = Lengths.MESSAGE_KEY)
     private String messageKey;
 
-    @Column(name = "message_args", length = 1000)
+    @Column(name = "message_args", length = Lengths.NOTE)
     private String messageArgs;
 
     @Column(name = "class_id")
@@ -59,8 +60,8 @@ public class Notification extends BaseEntity {
         this.messageKey = messageKey;
         this.messageArgs = args.length == 0 ? null : String.join(SEPARATOR,
                 Arrays.stream(args).map(a -> a == null ? "" : String.valueOf(a).replace(SEPARATOR, " ")).toList());
-        if (messageArgs != null && messageArgs.length() > 1000) {
-            messageArgs = messageArgs.substring(0, 1000);
+        if (messageArgs != null && messageArgs.length() > Lengths.NOTE) {
+            messageArgs = messageArgs.substring(0, Lengths.NOTE);
         }
         this.createdAt = Instant.now();
     }

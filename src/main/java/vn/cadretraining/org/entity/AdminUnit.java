@@ -19,6 +19,7 @@ import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import java.time.LocalDate;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.files.Issuer;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -37,8 +38,8 @@ public class AdminUnit extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int CODE_LENGTH = 20;
-    public static final int NAME_LENGTH = 150;
+    public static final int CODE_LENGTH = Lengths.CODE;
+    public static final int NAME_LENGTH = Lengths.NAME;
 
     @NotBlank
     @Size(max = CODE_LENGTH)
@@ -55,7 +56,7 @@ public class AdminUnit extends BaseEntity {
 
     @NotNull
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 20)
+    @Column(name = "kind", nullable = false, length = Lengths.ENUM)
     private UnitKind kind;
 
     // lists show a hamlet with its commune: the parents of a page of units load in one IN query
@@ -64,7 +65,7 @@ public class AdminUnit extends BaseEntity {
     @BatchFetch(BatchFetchType.IN)
     private AdminUnit parent;
 
-    @Column(name = "path", nullable = false, length = 400)
+    @Column(name = "path", nullable = false, length = Lengths.PATH)
     private String path;
 
     @NotNull

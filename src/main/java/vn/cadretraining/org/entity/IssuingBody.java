@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.io.Serializable;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.files.Issuer;
 
 /**
@@ -16,8 +17,8 @@ public class IssuingBody implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int NAME_LENGTH = 150;
-    public static final int ABBREVIATION_LENGTH = 20;
+    public static final int NAME_LENGTH = Lengths.NAME;
+    public static final int ABBREVIATION_LENGTH = Lengths.CODE;
 
     @Column(name = "issuer_name", length = NAME_LENGTH)
     private String name;
@@ -26,7 +27,7 @@ public class IssuingBody implements Serializable {
     private String superior;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "issuer_kind", length = 10)
+    @Column(name = "issuer_kind", length = Lengths.SHORT_ENUM)
     private Issuer.Kind kind;
 
     @Column(name = "issuer_abbreviation", length = ABBREVIATION_LENGTH)

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 
 /** One line of a unit's history: what changed, from which day, who recorded it. */
 @Entity
@@ -20,7 +21,7 @@ public class UnitChange extends BaseEntity {
     private static final long serialVersionUID = 1L;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, length = 20)
+    @Column(name = "kind", nullable = false, length = Lengths.ENUM)
     private UnitChangeKind kind;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -34,10 +35,10 @@ public class UnitChange extends BaseEntity {
     @Column(name = "effective_date", nullable = false)
     private LocalDate effectiveDate;
 
-    @Column(name = "detail", length = 500)
+    @Column(name = "detail", length = Lengths.REASON)
     private String detail;
 
-    @Column(name = "recorded_by", length = 60)
+    @Column(name = "recorded_by", length = Lengths.USERNAME)
     private String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)

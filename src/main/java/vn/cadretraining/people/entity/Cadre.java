@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -35,8 +36,8 @@ public class Cadre extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int CODE_LENGTH = 20;
-    public static final int NAME_LENGTH = 150;
+    public static final int CODE_LENGTH = Lengths.CODE;
+    public static final int NAME_LENGTH = Lengths.NAME;
     public static final String CODE_PATTERN = "[A-Za-z0-9._-]{1,20}";
     public static final String PHONE_PATTERN = "0[0-9]{9,10}";
     public static final String NATIONAL_ID_PATTERN = "[0-9]{12}";
@@ -59,7 +60,7 @@ public class Cadre extends BaseEntity {
 
     @NotNull(message = "{cadre.gender.required}")
     @Enumerated(EnumType.STRING)
-    @Column(name = "gender", nullable = false, length = 10)
+    @Column(name = "gender", nullable = false, length = Lengths.SHORT_ENUM)
     private Gender gender;
 
     @Column(name = "birth_date")
@@ -70,15 +71,15 @@ public class Cadre extends BaseEntity {
     private Ethnicity ethnicity;
 
     @Pattern(regexp = PHONE_PATTERN, message = "{cadre.phone.pattern}")
-    @Column(name = "phone", length = 15)
+    @Column(name = "phone", length = Lengths.PHONE)
     private String phone;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "education", length = 20)
+    @Column(name = "education", length = Lengths.ENUM)
     private EducationLevel education;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "political_theory", length = 20)
+    @Column(name = "political_theory", length = Lengths.ENUM)
     private PoliticalTheoryLevel politicalTheory;
 
     @Column(name = "party_member", nullable = false)
@@ -88,7 +89,7 @@ public class Cadre extends BaseEntity {
     private LocalDate partyJoined;
 
     @Pattern(regexp = NATIONAL_ID_PATTERN, message = "{cadre.nationalId.pattern}")
-    @Column(name = "national_id", length = 12)
+    @Column(name = "national_id", length = Lengths.NATIONAL_ID)
     private String nationalId;
 
     @NotNull(message = "{cadre.unit.required}")
@@ -96,7 +97,7 @@ public class Cadre extends BaseEntity {
     @JoinColumn(name = "unit_id", nullable = false)
     private AdminUnit unit;
 
-    @Column(name = "unit_path", nullable = false, length = 400)
+    @Column(name = "unit_path", nullable = false, length = Lengths.PATH)
     private String unitPath;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -162,7 +163,7 @@ public class Cadre extends BaseEntity {
         Set<String> tokens = new LinkedHashSet<>();
         for (String word : TextFold.fold(fullName).split(" ")) {
             if (!word.isEmpty()) {
-                tokens.add(word.length() > 60 ? word.substring(0, 60) : word);
+                tokens.add(word.length() > Lengths.TOKEN ? word.substring(0, Lengths.TOKEN) : word);
             }
         }
         if (code != null) {

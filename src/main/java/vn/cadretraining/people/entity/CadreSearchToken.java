@@ -7,6 +7,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
+import vn.cadretraining.shared.entity.Lengths;
 
 /** One search word of a cadre (see {@link Cadre#searchTokens()}); written and rewritten with the cadre. */
 @Entity
@@ -17,7 +18,7 @@ public class CadreSearchToken implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Id
-    @Column(name = "token", length = 60)
+    @Column(name = "token", length = Lengths.TOKEN)
     private String token;
 
     @Id

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Locale;
 import org.eclipse.persistence.config.QueryHints;
+import vn.cadretraining.shared.entity.Lengths;
 
 /** One of the 54 ethnic groups, by its official code; read-only reference data. */
 @Entity
@@ -25,13 +26,13 @@ public class Ethnicity implements Serializable {
     public static final String ALL = "Ethnicity.all";
 
     @Id
-    @Column(name = "code", length = 20)
+    @Column(name = "code", length = Lengths.CODE)
     private String code;
 
-    @Column(name = "name_vi", nullable = false, length = 60)
+    @Column(name = "name_vi", nullable = false, length = Lengths.SHORT_NAME)
     private String nameVi;
 
-    @Column(name = "name_en", nullable = false, length = 60)
+    @Column(name = "name_en", nullable = false, length = Lengths.SHORT_NAME)
     private String nameEn;
 
     @Column(name = "sort_order", nullable = false)

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 
 /**
@@ -41,8 +42,8 @@ public class Position extends BaseEntity {
     @Column(name = "end_date")
     private LocalDate endDate;
 
-    @Size(max = 20)
-    @Column(name = "term", length = 20)
+    @Size(max = Lengths.TERM)
+    @Column(name = "term", length = Lengths.TERM)
     private String term;
 
     @Column(name = "newly_elected", nullable = false)

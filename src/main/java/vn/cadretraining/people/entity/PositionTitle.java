@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.eclipse.persistence.config.QueryHints;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 
 /**
  * A title held in a hamlet (Bí thư chi bộ, Trưởng thôn…). The list is configurable; a title no longer used
@@ -33,12 +34,12 @@ public class PositionTitle extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int NAME_LENGTH = 150;
+    public static final int NAME_LENGTH = Lengths.NAME;
 
     @NotBlank(message = "{title.code.required}")
-    @Size(max = 30)
+    @Size(max = Lengths.CATALOG_CODE)
     @Pattern(regexp = "[A-Z0-9_]+", message = "{title.code.pattern}")
-    @Column(name = "code", nullable = false, length = 30, updatable = false)
+    @Column(name = "code", nullable = false, length = Lengths.CATALOG_CODE, updatable = false)
     private String code;
 
     @NotBlank(message = "{title.name.required}")

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 
 /**
  * A year's plan: the row a save of that year's targets locks, so that saves of the same year are served one
@@ -22,7 +23,7 @@ public class TargetPlan extends BaseEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "updated_by", length = 60)
+    @Column(name = "updated_by", length = Lengths.USERNAME)
     private String updatedBy;
 
     protected TargetPlan() {

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 
 /**
@@ -27,7 +28,7 @@ public class TrainingTarget extends BaseEntity {
     private long unitId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "measure", nullable = false, length = 20, updatable = false)
+    @Column(name = "measure", nullable = false, length = Lengths.ENUM, updatable = false)
     private Measure measure;
 
     /** The title (TITLE_SHARE) or subject group (SUBJECT_TURNS); 0 for the other measures. */
@@ -40,7 +41,7 @@ public class TrainingTarget extends BaseEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "updated_by", length = 60)
+    @Column(name = "updated_by", length = Lengths.USERNAME)
     private String updatedBy;
 
     protected TrainingTarget() {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Locale;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.shared.entity.BaseEntity;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.text.TextFold;
 
@@ -31,8 +32,8 @@ public class Account extends BaseEntity {
 
     private static final long serialVersionUID = 1L;
 
-    public static final int USERNAME_LENGTH = 60;
-    public static final int NAME_LENGTH = 150;
+    public static final int USERNAME_LENGTH = Lengths.USERNAME;
+    public static final int NAME_LENGTH = Lengths.NAME;
 
     @NotBlank(message = "{account.username.required}")
     @Size(min = 3, max = USERNAME_LENGTH, message = "{account.username.size}")
@@ -48,12 +49,12 @@ public class Account extends BaseEntity {
     @Column(name = "display_name_folded", nullable = false, length = NAME_LENGTH)
     private String displayNameFolded;
 
-    @Column(name = "password_hash", nullable = false, length = 200)
+    @Column(name = "password_hash", nullable = false, length = Lengths.PASSWORD_HASH)
     private String passwordHash;
 
     @NotNull
     @Enumerated(EnumType.STRING)
-    @Column(name = "role", nullable = false, length = 20)
+    @Column(name = "role", nullable = false, length = Lengths.ENUM)
     private Role role;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -65,7 +66,7 @@ public class Account extends BaseEntity {
     private Long cadreId;
 
     /** Optional; notifications are e-mailed to it when an SMTP server is configured. */
-    @Column(name = "email", length = 150)
+    @Column(name = "email", length = Lengths.EMAIL)
     private String email;
 
     @Column(name = "enabled", nullable = false)
@@ -74,7 +75,7 @@ public class Account extends BaseEntity {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
-    @Column(name = "locale", nullable = false, length = 10)
+    @Column(name = "locale", nullable = false, length = Lengths.SHORT_ENUM)
     private String locale = "vi";
 
     @Column(name = "created_at", nullable = false, updatable = false)

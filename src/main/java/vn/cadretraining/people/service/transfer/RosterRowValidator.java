@@ -12,6 +12,7 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.EducationLevel;
 import vn.cadretraining.people.entity.Gender;
 import vn.cadretraining.people.entity.PoliticalTheoryLevel;
+import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
@@ -125,7 +126,7 @@ public final class RosterRowValidator {
             problems.add(new ImportProblem("import.problem.titlesFromRequired", RosterColumn.TITLES_FROM));
         }
         String term = row.get(RosterColumn.TERM);
-        if (term != null && term.length() > 20) {
+        if (term != null && term.length() > Lengths.TERM) {
             problems.add(new ImportProblem("import.problem.tooLong", RosterColumn.TERM, 20));
         }
         Boolean newlyElected = choice(row, RosterColumn.NEWLY_ELECTED, Choices::yesNo, problems);
