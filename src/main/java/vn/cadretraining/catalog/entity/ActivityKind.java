@@ -10,8 +10,4 @@ public enum ActivityKind {
     THEMATIC_BRIEFING,
     /** Tham quan học tập kinh nghiệm. */
     STUDY_TOUR;
-
-    public boolean isBriefing() {
-        return this == PERIODIC_BRIEFING || this == THEMATIC_BRIEFING;
-    }
 }

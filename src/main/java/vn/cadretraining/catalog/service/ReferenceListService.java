@@ -65,14 +65,6 @@ public class ReferenceListService {
         return Optional.ofNullable(em.find(Provider.class, id));
     }
 
-    public Optional<Venue> findVenue(long id) {
-        return Optional.ofNullable(em.find(Venue.class, id));
-    }
-
-    public Optional<Trainer> findTrainer(long id) {
-        return Optional.ofNullable(em.find(Trainer.class, id));
-    }
-
     /** Venues grow with every commune hall and connection point: paged and counted in the database. */
     public List<Venue> venues(ListFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();

@@ -109,24 +109,4 @@ public class UnitService {
                 .setMaxResults(limit)
                 .getResultList();
     }
-
-    public long countCurrent(UnitKind... kinds) {
-        LocalDate today = VietnamTime.today();
-        return em.createQuery("SELECT COUNT(u) FROM AdminUnit u WHERE u.kind IN :kinds"
-                        + " AND u.validFrom <= :today AND (u.validTo IS NULL OR u.validTo >= :today)", Long.class)
-                .setParameter("kinds", List.of(kinds))
-                .setParameter("today", today)
-                .getSingleResult();
-    }
-
-    /** Current units of the given kinds in the subtree under {@code path}. */
-    public long countCurrentUnder(String path, UnitKind... kinds) {
-        LocalDate today = VietnamTime.today();
-        return em.createQuery("SELECT COUNT(u) FROM AdminUnit u WHERE u.kind IN :kinds AND u.path LIKE :path"
-                        + " AND u.validFrom <= :today AND (u.validTo IS NULL OR u.validTo >= :today)", Long.class)
-                .setParameter("kinds", List.of(kinds))
-                .setParameter("path", path + "%")
-                .setParameter("today", today)
-                .getSingleResult();
-    }
 }
