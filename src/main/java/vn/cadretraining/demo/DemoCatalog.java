@@ -16,9 +16,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.entity.Completion;
@@ -107,7 +111,7 @@ final class DemoCatalog {
     private long nextCertificate;
     private int markCount;
     private int certificateCount;
-    private final Map<Integer, Integer> lastNumber = new java.util.TreeMap<>();
+    private final Map<Integer, Integer> lastNumber = new TreeMap<>();
     private final String issuer;
     private int classCount;
     private int enrollmentCount;
@@ -242,7 +246,7 @@ final class DemoCatalog {
 
     /** A meeting hall in every commune-level unit (also its connection point), and the political school's. */
     private Map<Long, Long> venues(List<DemoProvince.Commune> communes, long provinceId) throws SQLException {
-        Map<Long, Long> halls = new java.util.HashMap<>();
+        Map<Long, Long> halls = new HashMap<>();
         try (PreparedStatement v = connection.prepareStatement("INSERT INTO venue (id, version, name, name_folded,"
                 + " address, unit_id, capacity, active) VALUES (?, 0, ?, ?, ?, ?, ?, TRUE)")) {
             long school = nextVenue++;
@@ -270,7 +274,7 @@ final class DemoCatalog {
     }
 
     private void coursesAndPrerequisites() throws SQLException {
-        Map<String, Long> subjects = new java.util.HashMap<>();
+        Map<String, Long> subjects = new HashMap<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT code, id FROM subject_group")) {
             while (rs.next()) {
@@ -674,11 +678,11 @@ final class DemoCatalog {
         counted();
     }
 
-    private final Map<Long, java.util.Set<LocalDate>> busy = new java.util.HashMap<>();
+    private final Map<Long, Set<LocalDate>> busy = new HashMap<>();
 
     /** Books the days for a trainer (positive id) or a hall (negative id) if all are free. */
     private boolean free(long who, List<LocalDate> dates) {
-        java.util.Set<LocalDate> taken = busy.computeIfAbsent(who, k -> new java.util.HashSet<>());
+        Set<LocalDate> taken = busy.computeIfAbsent(who, k -> new HashSet<>());
         for (LocalDate d : dates) {
             if (taken.contains(d)) {
                 return false;

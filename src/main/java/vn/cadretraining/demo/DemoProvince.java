@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -533,7 +534,7 @@ public final class DemoProvince {
             return drawn;
         }
         LocalDate adult = birth.plusYears(18);
-        long days = java.time.temporal.ChronoUnit.DAYS.between(adult, today);
+        long days = ChronoUnit.DAYS.between(adult, today);
         return days <= 0 ? today : adult.plusDays(Math.floorMod(age * 7919L, days + 1));
     }
 

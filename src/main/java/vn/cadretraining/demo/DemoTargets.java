@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
@@ -176,7 +177,7 @@ final class DemoTargets {
     }
 
     private Map<String, Long> ids(String sql) throws SQLException {
-        Map<String, Long> ids = new java.util.TreeMap<>();
+        Map<String, Long> ids = new TreeMap<>();
         try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 ids.put(rs.getString(1), rs.getLong(2));

@@ -17,6 +17,8 @@ import java.util.Objects;
 import vn.cadretraining.attendance.entity.AttendanceMark;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
+import vn.cadretraining.attendance.entity.QrCheckIn;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.enrollment.entity.Enrollment;
@@ -50,7 +52,7 @@ public class AttendanceService {
     Event<AttendanceChanged> changed;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     /** Attendance of a class changed: its outcomes are to be recomputed, in the same transaction. */
     public record AttendanceChanged(long classId) {
@@ -309,7 +311,7 @@ public class AttendanceService {
         if (used > 0) {
             throw new BusinessException("checkin.error.replayed");
         }
-        em.persist(new vn.cadretraining.attendance.entity.QrCheckIn(sessionId, cadreId, slot));
+        em.persist(new QrCheckIn(sessionId, cadreId, slot));
         CheckInResult result = now.isAfter(s.getStartsAt().plusMinutes(15)) ? CheckInResult.LATE : CheckInResult.PRESENT;
         AttendanceStatus status = result == CheckInResult.LATE ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
         AttendanceMark mark = marksOf(s).get(e.getId());

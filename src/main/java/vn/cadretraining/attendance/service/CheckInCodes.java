@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -76,7 +77,7 @@ public class CheckInCodes {
             hmac.init(new SecretKeySpec(key(), "HmacSHA256"));
             byte[] out = hmac.doFinal((sessionId + ":" + slot).getBytes(StandardCharsets.US_ASCII));
             // 16 bytes are plenty for a code that lives 90 seconds
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(out, 16));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(out, 16));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -91,7 +92,7 @@ public class AuditService {
                 List<AuditEntry> batch = q.setMaxResults(Math.min(BATCH, EXPORT_MAX - written)).getResultList();
                 for (AuditEntry e : batch) {
                     // the time as a date cell in Vietnam's time; what is missing stays an empty cell
-                    sheet.row(java.util.Arrays.asList(e.getHappenedAt().atZone(VietnamTime.ZONE).toLocalDateTime(),
+                    sheet.row(Arrays.asList(e.getHappenedAt().atZone(VietnamTime.ZONE).toLocalDateTime(),
                             e.getActorUsername(), e.getActorName(), Bundle.text(locale, "AuditAction." + e.getAction()),
                             e.getSubjectLabel(), value(locale, e.getValueBefore()), value(locale, e.getValueAfter()),
                             value(locale, e.getNote())));

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -201,7 +202,7 @@ public class AuditTrail {
         try {
             return currentUser.find().map(c -> new Actor(c.accountId(), c.username(), c.displayName()))
                     .orElse(Actor.SYSTEM);
-        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+        } catch (ContextNotActiveException e) {
             return Actor.SYSTEM;
         }
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -311,7 +312,7 @@ public class ClassService {
         if (!clashes.isEmpty()) {
             throw new SessionClashException(clashes);
         }
-        java.time.LocalDateTime now = VietnamTime.now();
+        LocalDateTime now = VietnamTime.now();
         for (ClassSession s : inherited) {
             if (s.getEndsAt().isAfter(now)) {
                 sessionChanged.fire(new SessionEvents.Changed(s.getId(), c.getId(), "venue"));

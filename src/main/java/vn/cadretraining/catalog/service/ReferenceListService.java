@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import vn.cadretraining.catalog.entity.Provider;
 import vn.cadretraining.catalog.entity.SubjectGroup;
@@ -18,6 +19,7 @@ import vn.cadretraining.catalog.entity.Venue;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.entity.BaseEntity;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
@@ -97,7 +99,7 @@ public class ReferenceListService {
         params.forEach(q::setParameter);
         List<Trainer> trainers = q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
         // the linked accounts' usernames for the whole page in one query
-        List<Long> accountIds = trainers.stream().map(Trainer::getAccountId).filter(java.util.Objects::nonNull).toList();
+        List<Long> accountIds = trainers.stream().map(Trainer::getAccountId).filter(Objects::nonNull).toList();
         Map<Long, String> usernames = new HashMap<>();
         if (!accountIds.isEmpty()) {
             for (Object[] row : em.createQuery("SELECT a.id, a.username FROM Account a WHERE a.id IN :ids", Object[].class)
@@ -260,7 +262,7 @@ public class ReferenceListService {
         return account.getId();
     }
 
-    private <T extends vn.cadretraining.shared.entity.BaseEntity> T current(Class<T> type, long id, long expectedVersion) {
+    private <T extends BaseEntity> T current(Class<T> type, long id, long expectedVersion) {
         T entity = em.find(type, id);
         if (entity == null) {
             throw new NotFoundException(type.getSimpleName());

@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.enrollment.entity.Enrollment;
@@ -58,7 +60,7 @@ public class CertificateService {
     CertificateCounters counters;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     /** The issuer's code in numbers ("QN"), from {@code CERT_ISSUER_CODE}. */
     public static String issuerCode() {
@@ -281,7 +283,7 @@ public class CertificateService {
         OfficialPdf.header(doc, new OfficialHeading(issuer, null, c.getNumber(), c.getIssuedOn()));
         OfficialPdf.large(doc, Bundle.text(vi, "certificate.pdf.title"), TITLE_SIZE, OfficialPdf.CERTIFICATE_RED, 8, 4);
         OfficialPdf.add(doc, OfficialPdf.centered(Bundle.text(vi, "certificate.pdf.certifies"), OfficialPdf.font(BODY_SIZE)));
-        OfficialPdf.large(doc, c.getHolderName(), NAME_SIZE, java.awt.Color.BLACK, 2, 4);
+        OfficialPdf.large(doc, c.getHolderName(), NAME_SIZE, Color.BLACK, 2, 4);
         line(doc, Bundle.text(vi, "certificate.pdf.born"), holder.getBirthDate() == null ? null
                 : VietnamTime.DATE.format(holder.getBirthDate()), Bundle.text(vi, "certificate.pdf.unit"),
                 holder.getUnit().getLabel().replace(" — ", ", "));

@@ -8,18 +8,22 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
 import vn.cadretraining.catalog.entity.ClassPhase;
@@ -94,7 +98,7 @@ public class RecordService {
 
     /** One attendance mark on a cadre's record: the session, the status, and who marked it and when. */
     public record MarkLine(LocalDateTime session, AttendanceStatus status, MarkSource source, String byUsername,
-            String byName, Instant at) implements java.io.Serializable {
+            String byName, Instant at) implements Serializable {
         public LocalDateTime getSession() {
             return session;
         }
@@ -126,7 +130,7 @@ public class RecordService {
                 + " m.markedAt FROM AttendanceMark m JOIN m.session s WHERE m.enrollment.cadre.id = :c"
                 + " ORDER BY s.startsAt", Object[].class).setParameter("c", who.getId()).getResultList();
         Map<String, String> names = new HashMap<>();
-        List<String> usernames = rows.stream().map(r -> (String) r[4]).filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> usernames = rows.stream().map(r -> (String) r[4]).filter(Objects::nonNull).distinct().toList();
         if (!usernames.isEmpty()) {
             for (Object[] a : em.createQuery("SELECT a.username, a.displayName FROM Account a WHERE a.username IN :u",
                     Object[].class).setParameter("u", usernames).getResultList()) {
@@ -185,7 +189,7 @@ public class RecordService {
         line(ics, "TZNAME:ICT");
         line(ics, "END:STANDARD");
         line(ics, "END:VTIMEZONE");
-        String stamp = f.format(LocalDateTime.now(java.time.ZoneOffset.UTC)) + "Z";
+        String stamp = f.format(LocalDateTime.now(ZoneOffset.UTC)) + "Z";
         String domain = CertificateService.issuerCode().toLowerCase(Locale.ROOT) + ".boiduong.cadre-training";
         for (ClassSession s : upcoming(me)) {
             line(ics, "BEGIN:VEVENT");
@@ -205,7 +209,7 @@ public class RecordService {
         }
         line(ics, "END:VCALENDAR");
         try {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(ics.toString());
             w.flush();
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.service.AttendanceService;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -55,7 +56,7 @@ public class ResultService {
     Event<ResultEvents.Closed> closed;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     /**
      * A participant's result as it stands: the recorded outcome once the class is closed; before that, what

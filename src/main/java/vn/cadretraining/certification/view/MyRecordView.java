@@ -4,7 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.RecordService;
@@ -12,6 +14,7 @@ import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /** "My training record", phone first. */
 @Named
@@ -25,7 +28,7 @@ public class MyRecordView {
     private List<Position> positions;
     private List<Enrollment> classes;
     private List<Certificate> certificates;
-    private java.util.Map<Long, List<RecordService.MarkLine>> marks;
+    private Map<Long, List<RecordService.MarkLine>> marks;
     private List<ClassSession> upcoming;
 
     @PostConstruct
@@ -38,8 +41,8 @@ public class MyRecordView {
         upcoming = record.upcoming(me);
     }
 
-    public java.time.LocalDate getToday() {
-        return vn.cadretraining.shared.time.VietnamTime.today();
+    public LocalDate getToday() {
+        return VietnamTime.today();
     }
 
     public String reasonText(Enrollment e) {

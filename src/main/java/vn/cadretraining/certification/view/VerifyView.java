@@ -2,6 +2,7 @@ package vn.cadretraining.certification.view;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,7 @@ public class VerifyView {
     HttpServletRequest request;
 
     @Inject
-    jakarta.faces.context.ExternalContext external;
+    ExternalContext external;
 
     private CertificateService.Verification result;
 

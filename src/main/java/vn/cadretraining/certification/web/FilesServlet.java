@@ -1,5 +1,6 @@
 package vn.cadretraining.certification.web;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -94,7 +95,7 @@ public class FilesServlet extends HttpServlet {
                 response.setContentType("text/plain;charset=UTF-8");
                 response.getWriter().write(Bundle.text(Language.resolve(request), e.getMessageKey(), e.getArguments()));
             }
-        } catch (NotFoundException | jakarta.ejb.EJBAccessException e) {
+        } catch (NotFoundException | EJBAccessException e) {
             if (!response.isCommitted()) {
                 response.reset();
                 response.sendError(e instanceof NotFoundException ? HttpServletResponse.SC_NOT_FOUND

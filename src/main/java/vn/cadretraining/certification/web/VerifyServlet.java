@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import vn.cadretraining.shared.web.Language;
 
 /**
  * The public address printed (as a QR code) on every certificate, /verify/{code}: it shows the page that
@@ -22,7 +23,7 @@ public class VerifyServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         request.setAttribute(CODE, path.startsWith("/") ? path.substring(1) : path);
         // "?lang=en" on the printed address (a reader abroad): this page and the next are in English
-        vn.cadretraining.shared.web.Language.remember(request, response, request.getParameter("lang"));
+        Language.remember(request, response, request.getParameter("lang"));
         request.getRequestDispatcher("/certificate-check.xhtml").forward(request, response);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.org.entity.AdminUnit;
@@ -73,10 +74,10 @@ public class Enrollment extends BaseEntity {
     private String outcomeReason;
 
     @Column(name = "score", precision = 5, scale = 2)
-    private java.math.BigDecimal score;
+    private BigDecimal score;
 
     @Column(name = "attendance_pct", precision = 5, scale = 2)
-    private java.math.BigDecimal attendancePct;
+    private BigDecimal attendancePct;
 
     protected Enrollment() {
     }
@@ -172,20 +173,20 @@ public class Enrollment extends BaseEntity {
     }
 
     /** The result by the course's rule, with the attendance share it was computed from. */
-    public void conclude(Outcome result, String reasonKey, java.math.BigDecimal share) {
+    public void conclude(Outcome result, String reasonKey, BigDecimal share) {
         this.outcome = result;
         this.outcomeReason = reasonKey;
         this.attendancePct = share;
     }
 
     /** The attendance share so far, while the class runs; the outcome waits for the closing. */
-    public void progress(java.math.BigDecimal share) {
+    public void progress(BigDecimal share) {
         this.attendancePct = share;
     }
 
     /** A score from 0 to 10, or none yet; a refusal names the participant, among the many saved at once. */
-    public void score(java.math.BigDecimal value) {
-        if (value != null && (value.signum() < 0 || value.compareTo(java.math.BigDecimal.TEN) > 0)) {
+    public void score(BigDecimal value) {
+        if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.TEN) > 0)) {
             throw new BusinessException("result.error.scoreRange", cadre.getFullName(), value);
         }
         this.score = value;
@@ -195,11 +196,11 @@ public class Enrollment extends BaseEntity {
         return outcomeReason;
     }
 
-    public java.math.BigDecimal getScore() {
+    public BigDecimal getScore() {
         return score;
     }
 
-    public java.math.BigDecimal getAttendancePct() {
+    public BigDecimal getAttendancePct() {
         return attendancePct;
     }
 

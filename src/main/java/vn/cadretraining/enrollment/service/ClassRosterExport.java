@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,7 @@ public class ClassRosterExport {
             styles.header(sheet, 3, List.of(headings(locale)));
             int r = 4;
             for (Line l : lines) {
-                styles.row(sheet, r, java.util.Arrays.asList(r - 3, l.name(), l.code(), l.birth(), l.gender(), l.unit(),
+                styles.row(sheet, r, Arrays.asList(r - 3, l.name(), l.code(), l.birth(), l.gender(), l.unit(),
                         l.titles(), l.status()));
                 r++;
             }

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,7 @@ import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * The rules of who may take part in a class and who may decide, each answered by the database in one query:
@@ -89,9 +91,9 @@ public class EnrollmentRules {
                 .setParameter("cls", cls).setParameter("cadre", cadre)
                 .setParameter("enrolled", EnrollmentStatus.ENROLLED).setMaxResults(1).getResultList();
         if (!clash.isEmpty()) {
-            java.time.LocalDateTime at = (java.time.LocalDateTime) clash.get(0)[1];
+            LocalDateTime at = (LocalDateTime) clash.get(0)[1];
             throw new BusinessException("enrollment.error.overlap", clash.get(0)[0],
-                    vn.cadretraining.shared.time.VietnamTime.DATE_TIME.format(at));
+                    VietnamTime.DATE_TIME.format(at));
         }
     }
 

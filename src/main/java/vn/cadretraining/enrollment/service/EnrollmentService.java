@@ -7,21 +7,30 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.inbox.entity.Notification;
 import vn.cadretraining.inbox.entity.NotificationKind;
 import vn.cadretraining.inbox.service.InboxService;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.service.CadreService;
+import vn.cadretraining.people.service.RosterFilter;
+import vn.cadretraining.people.service.RosterRow;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
@@ -51,7 +60,7 @@ public class EnrollmentService {
     EnrollmentRules rules;
 
     @Inject
-    vn.cadretraining.people.service.CadreService cadres;
+    CadreService cadres;
 
     // ---- a cadre asks ------------------------------------------------------------------------------
 
@@ -167,7 +176,7 @@ public class EnrollmentService {
         List<Cadre> chosen = cadreIds.isEmpty() ? List.of() : em.createQuery(
                 "SELECT c FROM Cadre c WHERE c.id IN :ids ORDER BY c.nameSort", Cadre.class)
                 .setParameter("ids", cadreIds).getResultList();
-        java.util.Map<Long, String> problems = rules.screen(cls, chosen);
+        Map<Long, String> problems = rules.screen(cls, chosen);
         int enrolled = 0;
         int waitlisted = 0;
         int skipped = cadreIds.size() - chosen.size();
@@ -205,7 +214,7 @@ public class EnrollmentService {
     }
 
     /** One cadre a nomination filter found, with the titles held now and what (if anything) stops them. */
-    public record Candidate(Cadre cadre, List<String> titles, String problemKey) implements java.io.Serializable {
+    public record Candidate(Cadre cadre, List<String> titles, String problemKey) implements Serializable {
         public Cadre getCadre() {
             return cadre;
         }
@@ -225,7 +234,7 @@ public class EnrollmentService {
 
     /** A bulk nomination before it is confirmed: who would get a place, who would wait, who cannot go. */
     public record NominationPreview(List<Candidate> candidates, int eligible, int wouldEnroll, int wouldWait,
-            boolean truncated) implements java.io.Serializable {
+            boolean truncated) implements Serializable {
         public List<Candidate> getCandidates() {
             return candidates;
         }
@@ -259,28 +268,28 @@ public class EnrollmentService {
      * (usually this class's), each screened by the rules: nothing is written.
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
-    public NominationPreview previewNomination(long classId, vn.cadretraining.people.service.RosterFilter filter,
+    public NominationPreview previewNomination(long classId, RosterFilter filter,
             Long notCompletedCourseId) {
         CourseClass cls = em.find(CourseClass.class, classId);
         if (cls == null || !rules.mayNominateFor(cls)) {
             throw new NotFoundException("class");
         }
-        List<vn.cadretraining.people.service.RosterRow> rows = cadres.search(filter,
-                vn.cadretraining.shared.service.PageRequest.of(0, MAX_NOMINATION + 1));
+        List<RosterRow> rows = cadres.search(filter,
+                PageRequest.of(0, MAX_NOMINATION + 1));
         boolean truncated = rows.size() > MAX_NOMINATION;
         if (truncated) {
             rows = rows.subList(0, MAX_NOMINATION);
         }
-        List<Long> ids = rows.stream().map(vn.cadretraining.people.service.RosterRow::getId).toList();
-        java.util.Set<Long> completed = notCompletedCourseId == null || ids.isEmpty() ? java.util.Set.of()
-                : new java.util.HashSet<>(em.createQuery("SELECT DISTINCT e.cadre.id FROM Enrollment e"
+        List<Long> ids = rows.stream().map(RosterRow::getId).toList();
+        Set<Long> completed = notCompletedCourseId == null || ids.isEmpty() ? Set.of()
+                : new HashSet<>(em.createQuery("SELECT DISTINCT e.cadre.id FROM Enrollment e"
                         + " WHERE e.cadre.id IN :ids AND e.courseClass.course.id = :c AND e.outcome = :done", Long.class)
                         .setParameter("ids", ids).setParameter("c", notCompletedCourseId)
-                        .setParameter("done", vn.cadretraining.enrollment.entity.Outcome.COMPLETED).getResultList());
-        List<vn.cadretraining.people.service.RosterRow> remaining = rows.stream()
+                        .setParameter("done", Outcome.COMPLETED).getResultList());
+        List<RosterRow> remaining = rows.stream()
                 .filter(r -> !completed.contains(r.getId())).toList();
-        java.util.Map<Long, String> problems = rules.screen(cls,
-                remaining.stream().map(vn.cadretraining.people.service.RosterRow::getCadre).toList());
+        Map<Long, String> problems = rules.screen(cls,
+                remaining.stream().map(RosterRow::getCadre).toList());
         List<Candidate> candidates = remaining.stream()
                 .map(r -> new Candidate(r.getCadre(), r.getTitlesVi(), problems.get(r.getId()))).toList();
         int eligible = (int) candidates.stream().filter(Candidate::isEligible).count();

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.catalog.entity.SubjectGroup;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
@@ -46,7 +48,7 @@ public class OfferService {
      * or waiting ({@code position} on the waitlist, from 1), so that a full class they have a place in is not
      * offered to them as "join the waitlist".
      */
-    public record Offer(CourseClass courseClass, EnrollmentStatus mine, int position) implements java.io.Serializable {
+    public record Offer(CourseClass courseClass, EnrollmentStatus mine, int position) implements Serializable {
         public CourseClass getCourseClass() {
             return courseClass;
         }
@@ -130,9 +132,9 @@ public class OfferService {
         return cls;
     }
 
-    public List<vn.cadretraining.catalog.entity.SubjectGroup> subjectGroups() {
+    public List<SubjectGroup> subjectGroups() {
         return em.createQuery("SELECT g FROM SubjectGroup g WHERE g.active = TRUE ORDER BY g.sortOrder",
-                vn.cadretraining.catalog.entity.SubjectGroup.class).getResultList();
+                SubjectGroup.class).getResultList();
     }
 
     /** The class's sessions in order, cancelled ones included (shown struck through). */

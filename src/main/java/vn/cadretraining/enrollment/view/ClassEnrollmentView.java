@@ -4,6 +4,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultStreamedContent;
@@ -21,6 +22,8 @@ import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.shared.web.Language;
 
 /**
@@ -65,7 +68,7 @@ public class ClassEnrollmentView implements Serializable {
 
     public void load() {
         if (id == null) {
-            throw new vn.cadretraining.shared.service.NotFoundException("class");
+            throw new NotFoundException("class");
         }
         courseClass = enrollments.visibleClass(id);
         roster = enrollments.roster(id);
@@ -169,23 +172,23 @@ public class ClassEnrollmentView implements Serializable {
         if (!enrollments.mayNominate()) {
             return null;
         }
-        var why = courseClass.enrollmentClosedOn(vn.cadretraining.shared.time.VietnamTime.today());
+        var why = courseClass.enrollmentClosedOn(VietnamTime.today());
         if (why == null) {
             return null;
         }
-        java.time.LocalDate from = courseClass.getEnrollFrom();
+        LocalDate from = courseClass.getEnrollFrom();
         String key = "classEnrollment.closed." + why + (why == CourseClass.EnrollmentClosed.DRAFT && from != null ? ".from" : "");
-        return vn.cadretraining.shared.faces.Messages.text(key,
+        return Messages.text(key,
                 why == CourseClass.EnrollmentClosed.ENDED ? date(courseClass.getEnrollUntil()) : date(from),
                 date(courseClass.getStartDate()));
     }
 
-    private static String date(java.time.LocalDate d) {
-        return d == null ? "" : vn.cadretraining.shared.time.VietnamTime.DATE.format(d);
+    private static String date(LocalDate d) {
+        return d == null ? "" : VietnamTime.DATE.format(d);
     }
 
     public boolean isNominator() {
-        return enrollments.mayNominate() && courseClass.acceptsEnrollmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
+        return enrollments.mayNominate() && courseClass.acceptsEnrollmentsOn(VietnamTime.today());
     }
 
     public long count(EnrollmentStatus status) {

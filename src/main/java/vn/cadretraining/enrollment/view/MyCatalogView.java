@@ -10,6 +10,7 @@ import java.util.List;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
 import vn.cadretraining.enrollment.service.OfferService;
+import vn.cadretraining.shared.faces.Messages;
 
 /** The classes open to the signed-in cadre, phone first: search, subject, from a date; twenty at a time. */
 @Named
@@ -57,11 +58,11 @@ public class MyCatalogView implements Serializable {
     public String placesText(OfferService.Offer o) {
         if (o.mine() != null) {
             String key = "myCatalog.mine." + o.mine();
-            return vn.cadretraining.shared.faces.Messages.text(key, o.position());
+            return Messages.text(key, o.position());
         }
         CourseClass k = o.courseClass();
-        return k.isFull() ? vn.cadretraining.shared.faces.Messages.text("myCatalog.full")
-                : vn.cadretraining.shared.faces.Messages.text("myCatalog.places", k.getFreePlaces());
+        return k.isFull() ? Messages.text("myCatalog.full")
+                : Messages.text("myCatalog.places", k.getFreePlaces());
     }
 
     public boolean isHasMore() {

@@ -13,6 +13,8 @@ import vn.cadretraining.enrollment.service.EnrollmentService;
 import vn.cadretraining.enrollment.service.OfferService;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /** A class as offered to a cadre: what, when, where, places left; ask for a place or leave. */
 @Named
@@ -35,7 +37,7 @@ public class OfferView implements Serializable {
 
     public void load() {
         if (id == null) {
-            throw new vn.cadretraining.shared.service.NotFoundException("class");
+            throw new NotFoundException("class");
         }
         courseClass = offers.offer(id);
         sessions = offers.sessions(id);
@@ -64,7 +66,7 @@ public class OfferView implements Serializable {
     }
 
     public boolean isCanAsk() {
-        return mine == null && courseClass.acceptsEnrollmentsOn(vn.cadretraining.shared.time.VietnamTime.today());
+        return mine == null && courseClass.acceptsEnrollmentsOn(VietnamTime.today());
     }
 
     public Long getId() {

@@ -6,9 +6,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.entity.IssuingBody;
 import vn.cadretraining.org.entity.UnitChange;
@@ -40,7 +42,7 @@ public class UnitAdminService {
     Event<UnitEvents.Merged> merged;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     @Inject
     Event<UnitEvents.SubtreeMoved> subtreeMoved;
@@ -118,7 +120,7 @@ public class UnitAdminService {
 
     /** What an administrator types for a unit's issuing body; a blank name puts the defaults back. */
     public record IssuingBodyForm(String name, String superior, Issuer.Kind kind, String abbreviation,
-            String signerTitle) implements java.io.Serializable {
+            String signerTitle) implements Serializable {
     }
 
     /**

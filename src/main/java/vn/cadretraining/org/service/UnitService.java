@@ -5,9 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.entity.UnitChange;
 import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.shared.files.Issuer;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -55,11 +58,11 @@ public class UnitService {
     }
 
     /** For each of these units, how many units are directly under it (current, or all): one query. */
-    public java.util.Map<Long, Long> childCounts(List<Long> parentIds, boolean includeClosed) {
+    public Map<Long, Long> childCounts(List<Long> parentIds, boolean includeClosed) {
         if (parentIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT u.parent.id, COUNT(u) FROM AdminUnit u WHERE u.parent.id IN :ids"
                         + (includeClosed ? "" : " AND u.validTo IS NULL") + " GROUP BY u.parent.id", Object[].class)
                 .setParameter("ids", parentIds).getResultList()) {
@@ -69,9 +72,9 @@ public class UnitService {
     }
 
     /** The unit's recorded history, newest first. */
-    public List<vn.cadretraining.org.entity.UnitChange> history(long unitId) {
+    public List<UnitChange> history(long unitId) {
         return em.createQuery("SELECT c FROM UnitChange c LEFT JOIN FETCH c.successor WHERE c.unit.id = :u"
-                        + " ORDER BY c.effectiveDate DESC, c.id DESC", vn.cadretraining.org.entity.UnitChange.class)
+                        + " ORDER BY c.effectiveDate DESC, c.id DESC", UnitChange.class)
                 .setParameter("u", unitId).getResultList();
     }
 

@@ -2,20 +2,28 @@ package vn.cadretraining.people.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.queries.CursoredStream;
@@ -67,7 +75,7 @@ public class CadreService {
     CurrentUser currentUser;
 
     @Inject
-    jakarta.enterprise.inject.Instance<SearchMemo> memo;
+    Instance<SearchMemo> memo;
 
     @Inject
     RosterCounts rosterCounts;
@@ -121,7 +129,7 @@ public class CadreService {
                 + " WHERE c.id IN :ids", Cadre.class).setParameter("ids", ids).getResultList()) {
             byId.put(c.getId(), c);
         }
-        return rows(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        return rows(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
     }
 
     /**
@@ -167,7 +175,7 @@ public class CadreService {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
         // untyped: with the cursor hint the single result is EclipseLink's stream, not a cadre
-        jakarta.persistence.Query q = em.createQuery("SELECT " + distinct(filter) + "c FROM " + tokens(filter)
+        Query q = em.createQuery("SELECT " + distinct(filter) + "c FROM " + tokens(filter)
                 + "Cadre c" + where + " ORDER BY c.nameSort, c.id");
         params.forEach(q::setParameter);
         q.setHint(QueryHints.CURSOR, HintValues.TRUE).setHint(QueryHints.CURSOR_PAGE_SIZE, batchSize);
@@ -202,7 +210,7 @@ public class CadreService {
         // and a search's DISTINCT query takes no batch hint). Only units not read by an earlier batch: the same
         // few hundred units read again for every batch were half of an export's time (Derby tests each unit
         // against the whole IN list). Read-only, the shared cache's own objects, which the map keeps alive.
-        java.util.Set<Long> units = new java.util.HashSet<>();
+        Set<Long> units = new HashSet<>();
         for (Cadre c : cadres) {
             for (String id : c.getUnitPath().split("/")) {
                 if (!id.isEmpty() && !known.containsKey(Long.valueOf(id))) {
@@ -225,7 +233,7 @@ public class CadreService {
         for (Position p : positions.setParameter("ids", cadres.stream().map(Cadre::getId).toList()).getResultList()) {
             held.computeIfAbsent(p.getCadre().getId(), k -> new ArrayList<>()).add(p);
         }
-        held.values().forEach(ps -> ps.sort(java.util.Comparator.comparingInt(p -> p.getTitle().getSortOrder())));
+        held.values().forEach(ps -> ps.sort(Comparator.comparingInt(p -> p.getTitle().getSortOrder())));
         List<RosterEntry> entries = new ArrayList<>(cadres.size());
         for (Cadre c : cadres) {
             entries.add(new RosterEntry(c, held.getOrDefault(c.getId(), List.of()), nationalIdFor(c)));
@@ -251,8 +259,8 @@ public class CadreService {
     }
 
     /** Reads these relations of the query's results in one IN query each, when first used. */
-    private static <Q extends jakarta.persistence.Query> Q batched(Q q, String... relations) {
-        q.setHint(QueryHints.BATCH_TYPE, org.eclipse.persistence.annotations.BatchFetchType.IN);
+    private static <Q extends Query> Q batched(Q q, String... relations) {
+        q.setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN);
         for (String relation : relations) {
             q.setHint(QueryHints.BATCH, relation);
         }
@@ -274,7 +282,7 @@ public class CadreService {
                 .getResultList()) {
             held.computeIfAbsent(p.getCadre().getId(), k -> new ArrayList<>()).add(p);
         }
-        held.values().forEach(ps -> ps.sort(java.util.Comparator.comparingInt(p -> p.getTitle().getSortOrder())));
+        held.values().forEach(ps -> ps.sort(Comparator.comparingInt(p -> p.getTitle().getSortOrder())));
         List<RosterRow> rows = new ArrayList<>(cadres.size());
         for (Cadre c : cadres) {
             List<Position> ps = held.getOrDefault(c.getId(), List.of());
@@ -304,7 +312,7 @@ public class CadreService {
         if (memo.isResolvable()) {
             try {
                 return memo.get().get(scopePath() + "|" + filter, k -> search(filter));
-            } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            } catch (ContextNotActiveException e) {
                 // no request (a background task): read it now
             }
         }
@@ -318,7 +326,7 @@ public class CadreService {
                 + where(filter, params), Long.class);
         params.forEach(q::setParameter);
         List<Long> read = q.setMaxResults(limit).getResultList();
-        List<Long> ids = new ArrayList<>(new java.util.LinkedHashSet<>(read));
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(read));
         boolean more = read.size() == limit;
         if (ids.size() > SEARCH_CAP) {
             ids = ids.subList(0, SEARCH_CAP);

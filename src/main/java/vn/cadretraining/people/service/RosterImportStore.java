@@ -17,14 +17,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.EducationLevel;
@@ -76,7 +79,7 @@ public class RosterImportStore {
     Event<RosterCounts.Changed> rostersChanged;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     /** Applying's outcome: done, or (nothing written) the rows as they check now, when that differs. */
     public record Outcome(ImportResult result, List<ImportRow> recheckedRows) {
@@ -296,7 +299,7 @@ public class RosterImportStore {
             String unit = row.get(RosterColumn.UNIT_CODE);
             if (unit != null) {
                 unitCodes.add(unit);
-                unitCodes.add(unit.toUpperCase(java.util.Locale.ROOT));
+                unitCodes.add(unit.toUpperCase(Locale.ROOT));
             }
         }
         List<ImportReferences.Ethnicity> ethnicities = new ArrayList<>();
@@ -346,7 +349,7 @@ public class RosterImportStore {
     }
 
     private static LocalDate localDate(Object value) {
-        return value == null ? null : ((java.sql.Date) value).toLocalDate();
+        return value == null ? null : ((Date) value).toLocalDate();
     }
 
     private interface RowReader {
@@ -369,7 +372,7 @@ public class RosterImportStore {
         List<?> all = List.copyOf(values);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<?> slice = all.subList(from, Math.min(all.size(), from + IN_LIST));
-            String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(slice.size(), "?"));
             try (PreparedStatement s = c.prepareStatement(sql + "(" + marks + ")")) {
                 for (int i = 0; i < slice.size(); i++) {
                     s.setObject(i + 1, slice.get(i));

@@ -10,20 +10,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.io.Serializable;
+import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
+import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Ethnicity;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.reporting.entity.Basis;
@@ -184,7 +192,7 @@ public class ProgressService {
     }
 
     /** Whether a newer count than the one shown is ready (the page asks while a snapshot is being counted again). */
-    public boolean newerCount(Long unitId, int year, Basis basis, java.time.Instant shown) {
+    public boolean newerCount(Long unitId, int year, Basis basis, Instant shown) {
         AdminUnit unit = visibleUnit(unitId);
         return snapshots.newerThan(unit.getId(), checkedYear(year), basis, shown);
     }
@@ -337,7 +345,7 @@ public class ProgressService {
      * closed without a successor, whose history stays its own; so the table and this note add up to the total.
      */
     private static long direct(Map<Long, long[]> byChild, List<AdminUnit> children) {
-        java.util.Set<Long> listed = children.stream().map(AdminUnit::getId).collect(Collectors.toSet());
+        Set<Long> listed = children.stream().map(AdminUnit::getId).collect(Collectors.toSet());
         long direct = 0;
         for (Map.Entry<Long, long[]> e : byChild.entrySet()) {
             if (!listed.contains(e.getKey())) {
@@ -490,7 +498,7 @@ public class ProgressService {
         final long scopeId;
         final int year;
         final Map<String, Integer> values = new HashMap<>();
-        final Set<String> units = new java.util.HashSet<>();
+        final Set<String> units = new HashSet<>();
 
         Targets(long scopeId, int year) {
             this.scopeId = scopeId;
@@ -558,10 +566,10 @@ public class ProgressService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, vn.cadretraining.people.entity.Cadre> cadres = em.createQuery(
-                        "SELECT c FROM Cadre c JOIN FETCH c.unit WHERE c.id IN :ids", vn.cadretraining.people.entity.Cadre.class)
+        Map<Long, Cadre> cadres = em.createQuery(
+                        "SELECT c FROM Cadre c JOIN FETCH c.unit WHERE c.id IN :ids", Cadre.class)
                 .setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.toMap(vn.cadretraining.people.entity.Cadre::getId, c -> c));
+                .collect(Collectors.toMap(Cadre::getId, c -> c));
         Map<Long, List<Object[]>> held = new HashMap<>();
         for (Object[] r : em.createQuery("SELECT p.cadre.id, p.title.nameVi, p.title.nameEn, p.newlyElected FROM Position p"
                         + " WHERE p.cadre.id IN :ids AND p.startDate <= :d AND (p.endDate IS NULL OR p.endDate >= :d)"
@@ -574,10 +582,10 @@ public class ProgressService {
                         + " WHERE e.cadre.id IN :ids AND e.outcome = :done AND e.status = :enrolled"
                         + " AND e.courseClass.course.kind NOT IN :briefings GROUP BY e.cadre.id", Object[].class)
                 .setParameter("ids", ids)
-                .setParameter("done", vn.cadretraining.enrollment.entity.Outcome.COMPLETED)
-                .setParameter("enrolled", vn.cadretraining.enrollment.entity.EnrollmentStatus.ENROLLED)
-                .setParameter("briefings", List.of(vn.cadretraining.catalog.entity.ActivityKind.PERIODIC_BRIEFING,
-                        vn.cadretraining.catalog.entity.ActivityKind.THEMATIC_BRIEFING))
+                .setParameter("done", Outcome.COMPLETED)
+                .setParameter("enrolled", EnrollmentStatus.ENROLLED)
+                .setParameter("briefings", List.of(ActivityKind.PERIODIC_BRIEFING,
+                        ActivityKind.THEMATIC_BRIEFING))
                 .getResultList()) {
             last.put((Long) r[0], (LocalDate) r[1]);
         }
@@ -611,8 +619,8 @@ public class ProgressService {
     }
 
     /** A title by id, active or not. */
-    public java.util.Optional<PositionTitle> title(long id) {
-        return java.util.Optional.ofNullable(em.find(PositionTitle.class, id));
+    public Optional<PositionTitle> title(long id) {
+        return Optional.ofNullable(em.find(PositionTitle.class, id));
     }
 
     /** The titles, active first, in their order. */
@@ -677,7 +685,7 @@ public class ProgressService {
     }
 
     static LocalDate toDate(Object o) {
-        if (o instanceof java.sql.Date d) {
+        if (o instanceof Date d) {
             return d.toLocalDate();
         }
         if (o instanceof LocalDate d) {

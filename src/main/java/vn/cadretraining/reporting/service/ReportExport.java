@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public class ReportExport {
             return new Value(text, number);
         }
 
-        static Value date(java.time.LocalDate date) {
+        static Value date(LocalDate date) {
             return date == null ? text(null) : new Value(VietnamTime.DATE.format(date), date);
         }
 

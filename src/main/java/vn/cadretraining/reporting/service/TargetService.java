@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.SubjectGroup;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.service.UnitEvents;
@@ -55,7 +57,7 @@ public class TargetService {
     Event<Saved> saved;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     /** Targets of a year were saved (observed after the commit by the dashboards' snapshots). */
     public record Saved(int year) {
@@ -198,7 +200,7 @@ public class TargetService {
         LocalDate today = VietnamTime.today();
         Map<Long, Map<Long, Long>> holders = new HashMap<>();
         ProgressSql.Statement s = ProgressSql.holdersByChild(province.getId(), province.getPath(), today);
-        jakarta.persistence.Query q = em.createNativeQuery(s.sql());
+        Query q = em.createNativeQuery(s.sql());
         for (int i = 0; i < s.values().size(); i++) {
             q.setParameter(i + 1, s.values().get(i));
         }

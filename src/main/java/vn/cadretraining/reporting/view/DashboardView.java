@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Month;
+import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -310,7 +312,7 @@ public class DashboardView implements Serializable {
             now.add(future || m > today ? null : a);
             last.add(b);
             if (target != null) {
-                java.time.LocalDate end = java.time.YearMonth.of(dashboard.year(), m).atEndOfMonth();
+                LocalDate end = YearMonth.of(dashboard.year(), m).atEndOfMonth();
                 // the pace rule's own expectation at the month's end, not a second copy of it here
                 pace.add(Pace.expected(target, (double) end.getDayOfYear() / end.lengthOfYear()));
             }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import vn.cadretraining.catalog.entity.SubjectGroup;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.PositionTitle;
@@ -76,7 +77,7 @@ public class TargetsView implements Serializable {
         }
 
         public boolean isChanged() {
-            return !java.util.Objects.equals(read.value(), value);
+            return !Objects.equals(read.value(), value);
         }
     }
 

@@ -3,16 +3,21 @@ package vn.cadretraining.security.service;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.cadretraining.audit.entity.AuditAction;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.service.BusinessException;
@@ -39,7 +44,7 @@ public class AccountService {
     CurrentUser currentUser;
 
     @Inject
-    vn.cadretraining.audit.service.AuditTrail audit;
+    AuditTrail audit;
 
     /** An account just created or reset, with the one-time password to hand to its holder. */
     public record Issued(Account account, String temporaryPassword) {
@@ -121,13 +126,13 @@ public class AccountService {
         return q.getSingleResult();
     }
 
-    private static final java.util.Map<String, String> ACCOUNT_SORTS = java.util.Map.of(
+    private static final Map<String, String> ACCOUNT_SORTS = Map.of(
             "username", "a.username", "displayName", "a.displayNameFolded", "role", "a.role",
             "lastSignInAt", "a.lastSignInAt");
 
     /** No "WHERE 1 = 1": with values always bound it becomes "? = ?", which Derby refuses. */
     private static String where(Filter f) {
-        java.util.List<String> w = new java.util.ArrayList<>();
+        List<String> w = new ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
             w.add("(a.username LIKE :text ESCAPE '\\' OR a.displayNameFolded LIKE :text ESCAPE '\\')");
         }
@@ -275,7 +280,7 @@ public class AccountService {
     }
 
     /** Coordinators bound to merged units now look after the successor. */
-    public void onMerged(@jakarta.enterprise.event.Observes vn.cadretraining.org.service.UnitEvents.Merged merged) {
+    public void onMerged(@Observes UnitEvents.Merged merged) {
         em.createQuery("UPDATE Account a SET a.unit = :s WHERE a.unit.id IN :ids")
                 .setParameter("s", em.find(AdminUnit.class, merged.successorId()))
                 .setParameter("ids", merged.sourceIds()).executeUpdate();
@@ -283,16 +288,16 @@ public class AccountService {
     }
 
     /** Units moved: the coordinators' cached scopes (unit paths) are read again. */
-    public void onSubtreeMoved(@jakarta.enterprise.event.Observes vn.cadretraining.org.service.UnitEvents.SubtreeMoved moved) {
+    public void onSubtreeMoved(@Observes UnitEvents.SubtreeMoved moved) {
         callers.clear();
     }
 
     /** For a merge preview: the coordinators who would move to the successor. */
-    public void onPreview(@jakarta.enterprise.event.Observes vn.cadretraining.org.service.UnitEvents.MergePreview preview) {
+    public void onPreview(@Observes UnitEvents.MergePreview preview) {
         List<String> usernames = em.createQuery("SELECT a.username FROM Account a WHERE a.unit.id IN :ids"
                         + " ORDER BY a.username", String.class)
                 .setParameter("ids", preview.sourceIds()).getResultList();
-        preview.add(new vn.cadretraining.org.service.UnitEvents.PreviewLine("merge.preview.coordinators",
+        preview.add(new UnitEvents.PreviewLine("merge.preview.coordinators",
                 usernames.size(), usernames));
     }
 

@@ -1,5 +1,6 @@
 package vn.cadretraining.security.service;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -32,7 +33,7 @@ public class CurrentUser {
 
     /** The caller; a request without one never reaches code that calls this (the container refuses it). */
     public Caller get() {
-        return find().orElseThrow(() -> new jakarta.ejb.EJBAccessException("not signed in"));
+        return find().orElseThrow(() -> new EJBAccessException("not signed in"));
     }
 
     public boolean isSignedIn() {

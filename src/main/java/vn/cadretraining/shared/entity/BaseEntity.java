@@ -1,6 +1,7 @@
 package vn.cadretraining.shared.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -59,7 +60,7 @@ public abstract class BaseEntity implements Serializable {
         Class<?> c = o.getClass();
         // EclipseLink weaves entities in place (no proxy subclasses), but stay safe for subclasses
         while (c.getSuperclass() != null && c.getSuperclass() != BaseEntity.class
-                && c.getSuperclass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                && c.getSuperclass().isAnnotationPresent(Entity.class)) {
             c = c.getSuperclass();
         }
         return c;

@@ -1,6 +1,8 @@
 package vn.cadretraining.shared.faces;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.el.ELException;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -8,10 +10,13 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -159,7 +164,7 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
     static boolean isOversizeUpload(Throwable thrown) {
         for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
             StackTraceElement[] at = c.getStackTrace();
-            if (c instanceof jakarta.servlet.ServletException && at.length > 0
+            if (c instanceof ServletException && at.length > 0
                     && at[0].getClassName().startsWith("org.apache.catalina.fileupload.")
                     && c.getMessage() != null && c.getMessage().contains("exceeds")) {
                 return true;
@@ -170,9 +175,9 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
 
     private static boolean isConstraintViolation(Throwable thrown) {
         for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
-            if (c instanceof jakarta.validation.ConstraintViolationException
-                    || c instanceof jakarta.ejb.EJBException e
-                            && e.getCausedByException() instanceof jakarta.validation.ConstraintViolationException) {
+            if (c instanceof ConstraintViolationException
+                    || c instanceof EJBException e
+                            && e.getCausedByException() instanceof ConstraintViolationException) {
                 return true;
             }
         }
@@ -196,10 +201,10 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
         while (current.getCause() != null
                 && !(current instanceof BusinessException) && !(current instanceof NotFoundException)
                 && !(current instanceof ViewExpiredException) && !(current instanceof EJBAccessException)
-                && (current instanceof FacesException || current instanceof jakarta.el.ELException
-                    || current instanceof jakarta.ejb.EJBException || current.getClass().getName().startsWith("jakarta.")
-                    || current instanceof java.lang.reflect.InvocationTargetException
-                    || current instanceof jakarta.servlet.ServletException)) {
+                && (current instanceof FacesException || current instanceof ELException
+                    || current instanceof EJBException || current.getClass().getName().startsWith("jakarta.")
+                    || current instanceof InvocationTargetException
+                    || current instanceof ServletException)) {
             current = current.getCause();
         }
         return current;

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -307,7 +308,7 @@ public final class OfficialPdf {
     // ---- general drawing: framed pages, large type, fixed spots, tables with room for diacritics ----
 
     /** Dark red of the frame and the title of a certificate. */
-    public static final java.awt.Color CERTIFICATE_RED = new java.awt.Color(0x9B, 0x1C, 0x1C);
+    public static final Color CERTIFICATE_RED = new Color(0x9B, 0x1C, 0x1C);
 
     /** A document and the writer behind it, for what is drawn at a fixed spot of the page. */
     public record Framed(Document doc, PdfWriter writer) {
@@ -339,7 +340,7 @@ public final class OfficialPdf {
     }
 
     /** A thick line 16 pt inside the page's edge and a thin one 5 pt inside it. */
-    public static void doubleBorder(com.lowagie.text.pdf.PdfContentByte canvas, Rectangle page, java.awt.Color color) {
+    public static void doubleBorder(com.lowagie.text.pdf.PdfContentByte canvas, Rectangle page, Color color) {
         canvas.saveState();
         canvas.setColorStroke(color);
         canvas.setLineWidth(2.6f);
@@ -352,7 +353,7 @@ public final class OfficialPdf {
     }
 
     /** A line of large type, centered (the title of a certificate, the name of its holder). */
-    public static void large(Document doc, String text, float size, java.awt.Color color, float spacingBefore, float spacingAfter) {
+    public static void large(Document doc, String text, float size, Color color, float spacingBefore, float spacingAfter) {
         Font f = bold(size);
         f.setColor(color);
         Paragraph p = centered(text, f);

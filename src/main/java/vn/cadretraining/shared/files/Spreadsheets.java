@@ -2,6 +2,7 @@ package vn.cadretraining.shared.files;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -132,7 +133,7 @@ public final class Spreadsheets {
         }
 
         /** A row of bold, wrapped headings. */
-        public Row header(Sheet sheet, int rowIndex, java.util.List<String> headings) {
+        public Row header(Sheet sheet, int rowIndex, List<String> headings) {
             Row row = sheet.createRow(rowIndex);
             for (int i = 0; i < headings.size(); i++) {
                 Cell c = row.createCell(i);
@@ -180,7 +181,7 @@ public final class Spreadsheets {
         }
 
         /** A row of values from {@code set}. */
-        public Row row(Sheet sheet, int rowIndex, java.util.List<?> values) {
+        public Row row(Sheet sheet, int rowIndex, List<?> values) {
             Row row = sheet.createRow(rowIndex);
             for (int i = 0; i < values.size(); i++) {
                 set(row, i, values.get(i));

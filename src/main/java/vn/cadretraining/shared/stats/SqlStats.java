@@ -2,9 +2,13 @@ package vn.cadretraining.shared.stats;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +113,7 @@ public final class SqlStats {
             long r = t.requests.sum();
             long s = t.statements.sum();
             b.append(k).append('\t').append(r).append('\t').append(s).append('\t')
-                    .append(r == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", (double) s / r)).append('\t')
+                    .append(r == 0 ? "0" : String.format(Locale.ROOT, "%.1f", (double) s / r)).append('\t')
                     .append(r == 0 ? 0 : t.min).append('\t').append(t.max).append('\n');
         });
         return b.toString();
@@ -129,9 +133,9 @@ public final class SqlStats {
     }
 
     private static Object countingStatement(Statement statement) {
-        Class<?>[] types = statement instanceof java.sql.CallableStatement
-                ? new Class<?>[] {java.sql.CallableStatement.class}
-                : statement instanceof java.sql.PreparedStatement ? new Class<?>[] {java.sql.PreparedStatement.class}
+        Class<?>[] types = statement instanceof CallableStatement
+                ? new Class<?>[] {CallableStatement.class}
+                : statement instanceof PreparedStatement ? new Class<?>[] {PreparedStatement.class}
                 : new Class<?>[] {Statement.class};
         return Proxy.newProxyInstance(SqlStats.class.getClassLoader(), types, (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
@@ -142,14 +146,14 @@ public final class SqlStats {
     }
 
     private interface After {
-        Object apply(Object result, java.lang.reflect.Method method);
+        Object apply(Object result, Method method);
     }
 
     private static InvocationHandler forward(Object target, After after) {
         return (proxy, method, args) -> after.apply(invoke(target, method, args), method);
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -9,8 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.cadretraining.shared.faces.FriendlyExceptionHandler;
 
 /**
  * Puts {@link SecurityHeaders} on every response, keeps pages out of caches and versioned resources in them
@@ -106,7 +109,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (contentType == null) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (type.isEmpty() || type.startsWith("text/") || type.endsWith("+xml") || type.endsWith("+json")) {
             return false;
         }
@@ -128,7 +131,7 @@ public class SecurityHeadersFilter extends HttpFilter {
      */
     private static void failSafely(HttpServletRequest request, HttpServletResponse response, Throwable e)
             throws IOException {
-        String incident = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String incident = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         LOG.log(Level.SEVERE, "Incident " + incident + " on " + request.getRequestURI(), e);
         if (response.isCommitted()) {
             return;
@@ -138,7 +141,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         try {
-            request.setAttribute(vn.cadretraining.shared.faces.FriendlyExceptionHandler.INCIDENT, incident);
+            request.setAttribute(FriendlyExceptionHandler.INCIDENT, incident);
             request.getRequestDispatcher("/error/500.xhtml").forward(request, response);
         } catch (ServletException | IOException | RuntimeException | Error again) {
             LOG.log(Level.SEVERE, "Incident " + incident + ": the error page failed too", again);

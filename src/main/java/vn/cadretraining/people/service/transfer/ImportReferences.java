@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -115,7 +116,7 @@ public final class ImportReferences {
     }
 
     static String unitKey(String code) {
-        return code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
     }
 
     /** The ethnic group's code for what a row wrote ("Tày", "Tay", "TAY"), or null. */

@@ -2,6 +2,7 @@ package vn.cadretraining.people.service.transfer;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One data row of an uploaded file, as text: its row number in the spreadsheet (the header is row 1, so
@@ -14,7 +15,7 @@ public record RawRow(int number, String[] cells) implements Serializable {
         cells = Arrays.copyOf(cells, RosterColumn.values().length);
     }
 
-    public static RawRow of(int number, java.util.Map<RosterColumn, String> values) {
+    public static RawRow of(int number, Map<RosterColumn, String> values) {
         String[] cells = new String[RosterColumn.values().length];
         values.forEach((column, value) -> cells[column.ordinal()] = value);
         return new RawRow(number, cells);

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.EducationLevel;
@@ -235,7 +236,7 @@ public final class RosterRowValidator {
         return date;
     }
 
-    private static <T> T choice(RawRow row, RosterColumn column, java.util.function.Function<String, T> parse,
+    private static <T> T choice(RawRow row, RosterColumn column, Function<String, T> parse,
             List<ImportProblem> problems) {
         String text = row.get(column);
         if (text == null) {
