@@ -23,19 +23,16 @@ public class MyRecordView {
 
     private Cadre me;
     private List<Position> positions;
-    private List<Enrollment> classes;
-    private List<Certificate> certificates;
-    private java.util.Map<Long, List<RecordService.MarkLine>> marks;
+    private RecordService.Record training;
     private List<ClassSession> upcoming;
 
     @PostConstruct
     void init() {
-        me = record.me();
-        positions = record.positions(me);
-        classes = record.classes(me);
-        certificates = record.certificates(me);
-        marks = record.marks(me);
-        upcoming = record.upcoming(me);
+        RecordService.MyRecord mine = record.myRecord();
+        me = mine.me();
+        positions = mine.positions();
+        training = mine.record();
+        upcoming = mine.upcoming();
     }
 
     public java.time.LocalDate getToday() {
@@ -48,11 +45,11 @@ public class MyRecordView {
 
     /** The enrolment's attendance marks, with who marked each and when. */
     public List<RecordService.MarkLine> marksOf(Enrollment e) {
-        return marks.getOrDefault(e.getId(), List.of());
+        return training.marksOf(e);
     }
 
     public Certificate certificateOf(Enrollment e) {
-        return certificates.stream().filter(c -> c.getEnrollmentId().equals(e.getId())).findFirst().orElse(null);
+        return training.certificateOf(e);
     }
 
     public Cadre getMe() {
@@ -64,11 +61,11 @@ public class MyRecordView {
     }
 
     public List<Enrollment> getClasses() {
-        return classes;
+        return training.classes();
     }
 
     public List<Certificate> getCertificates() {
-        return certificates;
+        return training.certificates();
     }
 
     public List<ClassSession> getUpcoming() {
