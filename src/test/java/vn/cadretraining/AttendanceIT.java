@@ -194,6 +194,107 @@ class AttendanceIT {
     }
 
     /**
+     * A grid of 60 saved whole (all new, all changed, all cleared) takes the same few statements whatever it
+     * writes: marks and their audit entries go in batches, the shares in one update; and the page gets the grid
+     * as saved back from the same transaction.
+     */
+    @Test
+    void savingTheGridOfSixtyTakesFewStatementsWhateverItWrites() throws Exception {
+        CourseClass cls = course(80, false, null).classIn("Phường Hạ Long", 60);
+        ClassSession now = sessionNow(cls);
+        List<Cadre> people = em.createQuery("SELECT c FROM Cadre c WHERE c.fullName <> :demo ORDER BY c.id", Cadre.class)
+                .setParameter("demo", DemoProvince.DEMO_CADRE_NAME).setMaxResults(60).getResultList();
+        enrol(cls, people);
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> grid = attendance.grid(now.getId());
+        assertEquals(60, grid.size());
+        for (AttendanceStatus status : new AttendanceStatus[] {AttendanceStatus.PRESENT, AttendanceStatus.LATE, null}) {
+            List<GridRow> read = grid;
+            List<GridChange> all = read.stream().map(r -> new GridChange(r, status, status == null ? null : "Ghi chú"))
+                    .toList();
+            AttendanceService.SaveResult[] saved = new AttendanceService.SaveResult[1];
+            long n = statements(() -> saved[0] = attendance.save(now.getId(), all));
+            assertEquals(60, saved[0].written());
+            assertTrue(n > 0 && n <= 15, "a 60-row save (" + status + ") took " + n + " statements");
+            grid = attendance.grid(now.getId());
+            for (GridRow r : grid) {
+                assertEquals(status, r.status());
+            }
+        }
+        em.clear();
+        long entries = em.createQuery("SELECT COUNT(a) FROM AuditEntry a WHERE a.action = :a AND a.subjectId IN :e",
+                Long.class).setParameter("a", AuditAction.ATTENDANCE_MARKED)
+                .setParameter("e", grid.stream().map(GridRow::enrollmentId).toList()).getSingleResult();
+        assertEquals(180, entries, "an audit entry per mark written");
+        assertEquals(0, em.find(Enrollment.class, grid.get(0).enrollmentId()).getAttendancePct().signum(),
+                "the share follows the marks");
+    }
+
+    /**
+     * The pages that read a cadre's record and a class take a fixed, small number of statements: the cadre page
+     * reads the same whether the cadre had 3 classes or 30, and the trainer's class and grid pages stay small.
+     * Counted per request by the benchmark's counter, on pages requested over HTTP.
+     */
+    @Test
+    void theCadreClassAndGridPagesTakeFewStatementsHoweverLongTheRecord() throws Exception {
+        Fixture fixture = course(80, false, 2);
+        Cadre cadre = cadres("Phường Hạ Long", 1).get(0);
+        List<CourseClass> taken = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            CourseClass cls = fixture.classIn("Phường Hạ Long");
+            enrol(cls, List.of(cadre));
+            taken.add(cls);
+        }
+        List<ClassSession> sessions = pastSessions(taken.get(0), 3);
+        InContainer.signIn("admin", PASSWORD);
+        mark(sessions, cadre, "PLA");
+        vn.cadretraining.testing.Http http = new vn.cadretraining.testing.Http(InContainer.base());
+        assertEquals(302, http.signIn("admin", PASSWORD).statusCode(), "signed in");
+
+        String cadrePage = "/people/cadre.xhtml?id=" + cadre.getId();
+        long thirty = pageStatements(http, cadrePage, "cadre-classes");
+        tx.begin();
+        em.createQuery("DELETE FROM Enrollment e WHERE e.cadre.id = :c AND e.courseClass.id IN :k")
+                .setParameter("c", cadre.getId())
+                .setParameter("k", taken.subList(3, 30).stream().map(CourseClass::getId).toList()).executeUpdate();
+        tx.commit();
+        long three = pageStatements(http, cadrePage, "cadre-classes");
+        assertTrue(three <= 15, "the cadre page took " + three + " statements");
+        assertEquals(three, thirty, "the cadre page with 30 classes as with 3");
+
+        long classPage = pageStatements(http, "/teach/class.xhtml?id=" + taken.get(0).getId(), "id=\"certs\"");
+        assertTrue(classPage <= 15, "the trainer's class page took " + classPage + " statements");
+        long gridPage = pageStatements(http, "/teach/session.xhtml?id=" + sessions.get(0).getId(), "grid:save");
+        assertTrue(gridPage <= 15, "the grid page took " + gridPage + " statements");
+    }
+
+    /** The statements of a page requested a second time (the first fills the caches of reference data). */
+    private static long pageStatements(vn.cadretraining.testing.Http http, String page, String expected) {
+        assertEquals(200, http.get(page).statusCode(), page);
+        http.get("/bench/sql-stats?reset=true");
+        var response = http.get(page);
+        assertEquals(200, response.statusCode(), page);
+        assertTrue(response.body().contains(expected), page + " shows " + expected);
+        String key = "GET " + page.substring(0, page.indexOf('?')) + "\t";
+        String line = http.get("/bench/sql-stats").body().lines().filter(l -> l.startsWith(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("not counted: " + key));
+        return Long.parseLong(line.split("\t")[5]);
+    }
+
+    /** The SQL statements the work sends (the benchmark's counter, switched on for the tests' server). */
+    private static long statements(java.util.concurrent.Callable<?> work) throws Exception {
+        assertTrue(vn.cadretraining.shared.stats.SqlStats.ENABLED, "the test server counts statements");
+        java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+        vn.cadretraining.shared.stats.SqlStats.adopt(n);
+        try {
+            work.call();
+        } finally {
+            vn.cadretraining.shared.stats.SqlStats.release(n);
+        }
+        return n.get();
+    }
+
+    /**
      * Before its start the grid takes only an absence sent ahead; a cadre who checked in early by QR (open 30
      * minutes before) keeps "present" while the trainer adds a note to that mark.
      */
@@ -687,6 +788,10 @@ class AttendanceIT {
         }
 
         CourseClass classIn(String unitName) throws Exception {
+            return classIn(unitName, 40);
+        }
+
+        CourseClass classIn(String unitName, int capacity) throws Exception {
             tx.begin();
             Course course = em.find(Course.class, courseId);
             AdminUnit unit = em.createQuery("SELECT u FROM AdminUnit u WHERE u.name = :n AND u.validTo IS NULL",
@@ -694,7 +799,7 @@ class AttendanceIT {
             String code = course.getCode() + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
             CourseClass cls = new CourseClass(code, course, unit);
             LocalDate today = VietnamTime.today();
-            cls.schedule(today.minusDays(30), today.plusDays(30), 40, null, null);
+            cls.schedule(today.minusDays(30), today.plusDays(30), capacity, null, null);
             cls.open();
             em.persist(cls);
             tx.commit();

@@ -40,6 +40,16 @@ public class InContainer extends HttpFilter {
         }
     }
 
+    /** The application's address on this machine, for a test that sends requests to its own server. */
+    public static java.net.URL base() {
+        HttpServletRequest request = REQUEST.get();
+        try {
+            return new java.net.URL("http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Authenticates the current test's request as this account; fails the test if the password is wrong. */
     public static void signIn(String username, String password) {
         SecurityContext security = CDI.current().select(SecurityContext.class).get();

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.JdbcBatch;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -140,15 +142,18 @@ public class AttendanceService {
         }
     }
 
-    /** What a save did. */
-    public record SaveResult(int written, int keptFromOthers) implements Serializable {
+    /** What a save did, and the grid as saved. */
+    public record SaveResult(int written, int keptFromOthers, List<GridRow> grid) implements Serializable {
     }
 
     // ---- the grid -----------------------------------------------------------------------------------
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public ClassSession session(long sessionId) {
-        ClassSession s = em.find(ClassSession.class, sessionId);
+        // with its class and course, which the page heads and the audit entries name
+        ClassSession s = em.createQuery("SELECT s FROM ClassSession s JOIN FETCH s.courseClass k JOIN FETCH k.course"
+                + " WHERE s.id = :id", ClassSession.class).setParameter("id", sessionId).getResultStream().findFirst()
+                .orElse(null);
         if (s == null || !mayTakeAttendance(s.getCourseClass())) {
             throw new NotFoundException("session");
         }
@@ -159,10 +164,26 @@ public class AttendanceService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public List<GridRow> grid(long sessionId) {
         ClassSession s = session(sessionId);
-        List<Enrollment> enrolled = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre c JOIN FETCH e.unit"
+        return rows(enrolled(s), marksOf(s));
+    }
+
+    /** The grid page: the session and its grid, in one transaction. */
+    public record GridPage(ClassSession session, List<GridRow> rows) implements Serializable {
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public GridPage page(long sessionId) {
+        ClassSession s = session(sessionId);
+        return new GridPage(s, rows(enrolled(s), marksOf(s)));
+    }
+
+    private List<Enrollment> enrolled(ClassSession s) {
+        return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre c JOIN FETCH e.unit"
                 + " WHERE e.courseClass = :k AND e.status = :s ORDER BY c.nameSort", Enrollment.class)
                 .setParameter("k", s.getCourseClass()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
-        Map<Long, AttendanceMark> marks = marksOf(s);
+    }
+
+    private static List<GridRow> rows(List<Enrollment> enrolled, Map<Long, AttendanceMark> marks) {
         List<GridRow> rows = new ArrayList<>(enrolled.size());
         for (Enrollment e : enrolled) {
             AttendanceMark m = marks.get(e.getId());
@@ -175,17 +196,17 @@ public class AttendanceService {
 
     /**
      * Saves the grid as described on the class: one transaction, the session locked, conflicting rows refused
-     * all together and shown.
+     * all together and shown. The marks and their audit entries are written in batches (a few statements for
+     * any size of class), and the grid as saved comes back for the page.
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public SaveResult save(long sessionId, List<GridChange> rows) {
         ClassSession s = session(sessionId);
         lockOpen(s.getCourseClass());
+        List<Enrollment> enrolledList = enrolled(s);
         Map<Long, AttendanceMark> current = marksOf(s);
         Map<Long, Enrollment> enrolled = new HashMap<>();
-        for (Enrollment e : em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s",
-                Enrollment.class).setParameter("k", s.getCourseClass()).setParameter("s", EnrollmentStatus.ENROLLED)
-                .getResultList()) {
+        for (Enrollment e : enrolledList) {
             enrolled.put(e.getId(), e);
         }
         List<Conflict> conflicts = new ArrayList<>();
@@ -223,34 +244,55 @@ public class AttendanceService {
             throw new ConflictException(conflicts);
         }
         String by = currentUser.get().username();
-        int written = 0;
+        List<vn.cadretraining.audit.service.AuditTrail.MarkChange> audited = new ArrayList<>();
+        List<Object[]> removed = new ArrayList<>();
+        List<Object[]> added = new ArrayList<>();
+        List<Object[]> changedMarks = new ArrayList<>();
         for (GridChange row : toWrite) {
             AttendanceMark now = current.get(row.before().enrollmentId());
-            audit.mark(s, enrolled.get(row.before().enrollmentId()), now, row.status(), row.note(), MarkSource.GRID);
+            Enrollment e = enrolled.get(row.before().enrollmentId());
+            audited.add(new vn.cadretraining.audit.service.AuditTrail.MarkChange(e, now, row.status(), row.note()));
             if (row.status() == null) {
                 if (now != null) {
-                    em.remove(now);
-                    written++;
+                    removed.add(new Object[] {now.getId(), now.getVersion()});
                 }
-            } else if (now == null) {
-                em.persist(new AttendanceMark(s, enrolled.get(row.before().enrollmentId()), row.status(), row.note(),
-                        MarkSource.GRID, by));
-                written++;
-            } else if (!now.says(row.status(), row.note())) {
-                now.set(row.status(), row.note(), MarkSource.GRID, by);
-                written++;
+            } else if (now == null || !now.says(row.status(), row.note())) {
+                // the entity shapes the values (a note trimmed and cut); the batch below writes them
+                AttendanceMark mark = new AttendanceMark(s, e, row.status(), row.note(), MarkSource.GRID, by);
+                if (now == null) {
+                    added.add(new Object[] {s.getId(), e.getId(), mark.getStatus(), mark.getNote(), mark.getSource(),
+                        mark.getMarkedAt(), mark.getMarkedBy()});
+                } else {
+                    changedMarks.add(new Object[] {mark.getStatus(), mark.getNote(), mark.getSource(),
+                        mark.getMarkedAt(), mark.getMarkedBy(), now.getId(), now.getVersion()});
+                }
             }
         }
-        em.flush();
+        audit.marks(s, audited, MarkSource.GRID);
+        JdbcBatch.runVersioned(em, "DELETE FROM attendance_mark WHERE id = ? AND version = ?", ID_VERSION, removed);
+        JdbcBatch.run(em, "INSERT INTO attendance_mark (version, session_id, enrollment_id, status, note, source,"
+                + " marked_at, marked_by) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", INSERTED, added);
+        JdbcBatch.runVersioned(em, "UPDATE attendance_mark SET status = ?, note = ?, source = ?, marked_at = ?,"
+                + " marked_by = ?, version = version + 1 WHERE id = ? AND version = ?", UPDATED, changedMarks);
+        // the marks read above are stale now: read them again as written
+        current.values().forEach(em::detach);
         changed.fire(new AttendanceChanged(s.getCourseClass().getId()));
-        return new SaveResult(written, keptFromOthers);
+        return new SaveResult(removed.size() + added.size() + changedMarks.size(), keptFromOthers,
+                rows(enrolledList, marksOf(s)));
     }
+
+    private static final int[] ID_VERSION = {Types.BIGINT, Types.BIGINT};
+    private static final int[] INSERTED = {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.TIMESTAMP, Types.VARCHAR};
+    private static final int[] UPDATED = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR,
+        Types.BIGINT, Types.BIGINT};
 
     private Map<Long, AttendanceMark> marksOf(ClassSession s) {
         Map<Long, AttendanceMark> marks = new HashMap<>();
-        for (AttendanceMark m : em.createQuery("SELECT m FROM AttendanceMark m WHERE m.session = :s", AttendanceMark.class)
-                .setParameter("s", s).getResultList()) {
-            marks.put(m.getEnrollment().getId(), m);
+        // the enrolment's id read with the mark: no enrolment is loaded one by one
+        for (Object[] m : em.createQuery("SELECT m.enrollment.id, m FROM AttendanceMark m WHERE m.session = :s",
+                Object[].class).setParameter("s", s).getResultList()) {
+            marks.put((Long) m[0], (AttendanceMark) m[1]);
         }
         return marks;
     }

@@ -81,13 +81,18 @@ public class AttendanceView implements Serializable {
         if (id == null) {
             throw new NotFoundException("session");
         }
-        session = attendance.session(id);
-        read();
+        AttendanceService.GridPage page = attendance.page(id);
+        session = page.session();
+        show(page.rows());
     }
 
     private void read() {
+        show(attendance.grid(id));
+    }
+
+    private void show(List<AttendanceService.GridRow> grid) {
         rows = new ArrayList<>();
-        for (AttendanceService.GridRow r : attendance.grid(id)) {
+        for (AttendanceService.GridRow r : grid) {
             rows.add(new Row(r));
         }
     }
@@ -109,7 +114,7 @@ public class AttendanceView implements Serializable {
                 text += " " + Messages.text("attendance.keptOthers", result.keptFromOthers());
             }
             said(text, "info");
-            read();
+            show(result.grid());
         } catch (AttendanceService.ConflictException e) {
             conflicts = e.getConflicts();
             said(Messages.text("attendance.error.conflict", conflicts.size()), "warn");

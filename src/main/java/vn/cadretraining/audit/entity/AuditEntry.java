@@ -141,6 +141,10 @@ public class AuditEntry implements Serializable {
         return subjectLabel;
     }
 
+    public String getSubjectFolded() {
+        return subjectFolded;
+    }
+
     public Long getUnitId() {
         return unitId;
     }

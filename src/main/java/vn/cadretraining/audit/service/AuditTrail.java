@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,7 @@ import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.service.JdbcBatch;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -64,14 +66,48 @@ public class AuditTrail {
      */
     public void mark(ClassSession s, Enrollment e, AttendanceMark now, AttendanceStatus status, String note,
             MarkSource via) {
-        if (now == null ? status == null : now.says(status, note)) {
-            return;
+        AuditEntry entry = markEntry(actor(), s, new MarkChange(e, now, status, note), via);
+        if (entry != null) {
+            em.persist(entry);
         }
+    }
+
+    /** A mark about to be written, as {@link #mark} takes it. */
+    public record MarkChange(Enrollment enrollment, AttendanceMark now, AttendanceStatus status, String note) {
+    }
+
+    /** The marks a grid save is about to write: an entry for each that changes, inserted in one batch. */
+    public void marks(ClassSession s, List<MarkChange> changes, MarkSource via) {
+        Actor actor = actor();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (MarkChange change : changes) {
+            AuditEntry a = markEntry(actor, s, change, via);
+            if (a != null) {
+                rows.add(new Object[] {a.getHappenedAt(), a.getActorId(), a.getActorUsername(), a.getActorName(),
+                    a.getAction(), a.getSubjectKind(), a.getSubjectId(), a.getSubjectLabel(), a.getSubjectFolded(),
+                    a.getUnitId(), a.getValueBefore(), a.getValueAfter(), a.getNote()});
+            }
+        }
+        JdbcBatch.run(em, "INSERT INTO audit_entry (happened_at, actor_id, actor_username, actor_name, action,"
+                + " subject_kind, subject_id, subject_label, subject_folded, unit_id, value_before, value_after, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ENTRY_TYPES, rows);
+    }
+
+    private static final int[] ENTRY_TYPES = {Types.TIMESTAMP, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR};
+
+    private static AuditEntry markEntry(Actor actor, ClassSession s, MarkChange c, MarkSource via) {
+        AttendanceMark now = c.now();
+        if (now == null ? c.status() == null : now.says(c.status(), c.note())) {
+            return null;
+        }
+        Enrollment e = c.enrollment();
         String label = e.getCadre().getFullName() + " · " + s.getCourseClass().getCode() + " · "
                 + VietnamTime.DATE.format(s.getSessionDate()) + " " + s.getStartTime();
-        String why = via == MarkSource.QR ? "MarkSource.QR" : blank(note);
-        write(actor(), AuditAction.ATTENDANCE_MARKED, AuditSubject.ENROLLMENT, e.getId(), label, unitOf(e),
-                now == null ? null : key(now.getStatus()), status == null ? null : key(status), why);
+        String why = via == MarkSource.QR ? "MarkSource.QR" : blank(c.note());
+        return new AuditEntry(actor, AuditAction.ATTENDANCE_MARKED, AuditSubject.ENROLLMENT, e.getId(), label,
+                unitOf(e), now == null ? null : key(now.getStatus()), c.status() == null ? null : key(c.status()), why);
     }
 
     /** A score about to be recorded (null: cleared); nothing when it is the same. */

@@ -83,6 +83,41 @@ public class RecordService {
         return cadres.get(cadreId);
     }
 
+    /** What a record shows of a cadre's training: the classes, their certificates, and the marks per class. */
+    public record Record(List<Enrollment> classes, List<Certificate> certificates, Map<Long, List<MarkLine>> marks)
+            implements java.io.Serializable {
+        /** The enrolment's attendance marks, with who marked each and when. */
+        public List<MarkLine> marksOf(Enrollment e) {
+            return marks.getOrDefault(e.getId(), List.of());
+        }
+
+        public Certificate certificateOf(Enrollment e) {
+            return certificates.stream().filter(c -> c.getEnrollmentId().equals(e.getId())).findFirst().orElse(null);
+        }
+    }
+
+    /** The signed-in cadre's own record page: them, their positions, their record and what comes next. */
+    public record MyRecord(Cadre me, List<Position> positions, Record record, List<ClassSession> upcoming)
+            implements java.io.Serializable {
+    }
+
+    /** The record of a cadre in the caller's scope, in one read (a fixed number of queries however long it is). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public Record recordOf(long cadreId) {
+        return record(of(cadreId));
+    }
+
+    /** The signed-in cadre's record page, in one read. */
+    @RolesAllowed(Role.Names.CADRE)
+    public MyRecord myRecord() {
+        Cadre me = me();
+        return new MyRecord(me, positions(me), record(me), upcoming(me));
+    }
+
+    private Record record(Cadre who) {
+        return new Record(classes(who), certificates(who), marks(who));
+    }
+
     public List<Position> positions(Cadre who) {
         return em.createQuery("SELECT p FROM Position p JOIN FETCH p.title JOIN FETCH p.unit WHERE p.cadre.id = :c"
                 + " ORDER BY p.endDate DESC NULLS FIRST, p.startDate DESC", Position.class)

@@ -18,6 +18,7 @@ import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.service.AttendanceService;
 import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Completion;
@@ -29,6 +30,7 @@ import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.JdbcBatch;
 import vn.cadretraining.shared.service.NotFoundException;
 
 /**
@@ -84,10 +86,35 @@ public class ResultService {
         }
     }
 
+    /**
+     * A class as its trainer runs it, in one read: its sessions, the participants with their results, the
+     * certificates issued, and whether it can be closed now (no session still to end).
+     */
+    public record ClassPage(CourseClass courseClass, List<ClassSession> sessions, List<ResultRow> participants,
+            List<Certificate> certificates, boolean closable) implements Serializable {
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
+    public ClassPage classPage(long classId) {
+        CourseClass cls = ownClass(classId);
+        List<ClassSession> sessions = em.createQuery("SELECT s FROM ClassSession s LEFT JOIN FETCH s.venue"
+                + " WHERE s.courseClass = :k ORDER BY s.startsAt", ClassSession.class).setParameter("k", cls)
+                .getResultList();
+        // the caller's reach was checked on the class: all of its certificates are theirs to see
+        List<Certificate> issued = em.createQuery("SELECT c FROM Certificate c WHERE c.classId = :k ORDER BY c.sequence",
+                Certificate.class).setParameter("k", classId).getResultList();
+        LocalDateTime now = VietnamTime.now();
+        boolean toCome = sessions.stream().anyMatch(s -> !s.isCancelled() && s.getEndsAt().isAfter(now));
+        return new ClassPage(cls, sessions, results(cls), issued, !cls.areResultsClosed() && !toCome);
+    }
+
     /** The enrolled cadres of a class with their results, for the trainer's results page. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public List<ResultRow> results(long classId) {
-        CourseClass cls = ownClass(classId);
+        return results(ownClass(classId));
+    }
+
+    private List<ResultRow> results(CourseClass cls) {
         List<Enrollment> enrolled = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre c JOIN FETCH e.unit"
                 + " WHERE e.courseClass = :k AND e.status = :s ORDER BY c.nameSort", Enrollment.class)
                 .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
@@ -138,9 +165,18 @@ public class ResultService {
             return;
         }
         Tally tally = tally(cls, VietnamTime.now());
+        List<Object[]> changed = new java.util.ArrayList<>();
         for (Enrollment e : enrolled(cls)) {
-            e.progress(tally.evaluate(cls, e).attendancePct());
+            java.math.BigDecimal share = tally.evaluate(cls, e).attendancePct();
+            java.math.BigDecimal was = e.getAttendancePct();
+            if (share == null ? was != null : was == null || share.compareTo(was) != 0) {
+                changed.add(new Object[] {share, e.getId()});
+            }
         }
+        // one batch for the class rather than an update per participant. The share is derived, not the enrolment's
+        // own state: its version stays, so that an enrolment read in this transaction can still be written
+        JdbcBatch.run(em, "UPDATE enrollment SET attendance_pct = ? WHERE id = ?",
+                new int[] {java.sql.Types.DECIMAL, java.sql.Types.BIGINT}, changed);
     }
 
     /** Sessions held up to a moment, and per enrollment how many it attended and was excused from, in two queries. */

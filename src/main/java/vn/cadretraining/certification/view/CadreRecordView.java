@@ -7,13 +7,12 @@ import java.util.List;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.RecordService;
 import vn.cadretraining.enrollment.entity.Enrollment;
-import vn.cadretraining.people.entity.Cadre;
-import vn.cadretraining.people.view.CadreView;
 import vn.cadretraining.shared.faces.Messages;
 
 /**
  * The training record shown on a cadre's page to those who keep the roster: classes with attendance and
- * outcome, certificates, the transcript. The scope is the record service's (a coordinator, their commune).
+ * outcome, certificates, the transcript. The page gives the cadre's id as a view parameter; the record is read
+ * once, in the caller's scope (a coordinator, their commune), when first shown.
  */
 @Named
 @RequestScoped
@@ -22,44 +21,28 @@ public class CadreRecordView {
     @Inject
     RecordService record;
 
-    @Inject
-    CadreView cadreView;
+    private Long id;
+    private RecordService.Record training;
 
-    private Cadre cadre;
-    private List<Enrollment> classes;
-    private List<Certificate> certificates;
-    private java.util.Map<Long, List<RecordService.MarkLine>> marks;
-
-    private void load() {
-        if (classes != null) {
-            return;
+    private RecordService.Record training() {
+        if (training == null) {
+            training = id == null ? new RecordService.Record(List.of(), List.of(), java.util.Map.of())
+                    : record.recordOf(id);
         }
-        if (cadreView.getId() == null) {
-            classes = List.of();
-            certificates = List.of();
-            marks = java.util.Map.of();
-            return;
-        }
-        cadre = record.of(cadreView.getId());
-        classes = record.classes(cadre);
-        certificates = record.certificates(cadre);
-        marks = record.marks(cadre);
+        return training;
     }
 
     public List<Enrollment> getClasses() {
-        load();
-        return classes;
+        return training().classes();
     }
 
     /** The enrolment's attendance marks, with who marked each and when. */
     public List<RecordService.MarkLine> marksOf(Enrollment e) {
-        load();
-        return marks.getOrDefault(e.getId(), List.of());
+        return training().marksOf(e);
     }
 
     public Certificate certificateOf(Enrollment e) {
-        load();
-        return certificates.stream().filter(c -> c.getEnrollmentId().equals(e.getId())).findFirst().orElse(null);
+        return training().certificateOf(e);
     }
 
     public String reasonText(Enrollment e) {
@@ -68,5 +51,13 @@ public class CadreRecordView {
 
     public java.time.LocalDate getToday() {
         return vn.cadretraining.shared.time.VietnamTime.today();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
     }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.RecordService;
@@ -26,19 +25,16 @@ public class MyRecordView {
 
     private Cadre me;
     private List<Position> positions;
-    private List<Enrollment> classes;
-    private List<Certificate> certificates;
-    private Map<Long, List<RecordService.MarkLine>> marks;
+    private RecordService.Record training;
     private List<ClassSession> upcoming;
 
     @PostConstruct
     void init() {
-        me = record.me();
-        positions = record.positions(me);
-        classes = record.classes(me);
-        certificates = record.certificates(me);
-        marks = record.marks(me);
-        upcoming = record.upcoming(me);
+        RecordService.MyRecord mine = record.myRecord();
+        me = mine.me();
+        positions = mine.positions();
+        training = mine.record();
+        upcoming = mine.upcoming();
     }
 
     public LocalDate getToday() {
@@ -51,11 +47,11 @@ public class MyRecordView {
 
     /** The enrollment's attendance marks, with who marked each and when. */
     public List<RecordService.MarkLine> marksOf(Enrollment e) {
-        return marks.getOrDefault(e.getId(), List.of());
+        return training.marksOf(e);
     }
 
     public Certificate certificateOf(Enrollment e) {
-        return certificates.stream().filter(c -> c.getEnrollmentId().equals(e.getId())).findFirst().orElse(null);
+        return training.certificateOf(e);
     }
 
     public Cadre getMe() {
@@ -67,11 +63,11 @@ public class MyRecordView {
     }
 
     public List<Enrollment> getClasses() {
-        return classes;
+        return training.classes();
     }
 
     public List<Certificate> getCertificates() {
-        return certificates;
+        return training.certificates();
     }
 
     public List<ClassSession> getUpcoming() {

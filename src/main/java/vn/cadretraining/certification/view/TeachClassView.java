@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
-import vn.cadretraining.attendance.service.TeachingService;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
@@ -28,9 +27,6 @@ import vn.cadretraining.shared.service.NotFoundException;
 public class TeachClassView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    TeachingService teaching;
 
     @Inject
     ResultService results;
@@ -54,14 +50,15 @@ public class TeachClassView implements Serializable {
         if (id == null) {
             throw new NotFoundException("class");
         }
-        courseClass = teaching.taught(id);
+        ResultService.ClassPage page = results.classPage(id);
+        courseClass = page.courseClass();
         closed = courseClass.areResultsClosed();
-        sessions = teaching.sessions(id);
-        participants = results.results(id);
+        sessions = page.sessions();
+        participants = page.participants();
         scores.clear();
         participants.forEach(r -> scores.put(r.enrollment().getId(), r.enrollment().getScore()));
-        issued = certificates.ofClass(id);
-        closable = !closed && results.sessionsToCome(id) == 0;
+        issued = page.certificates();
+        closable = page.closable();
     }
 
     public void saveScores() {

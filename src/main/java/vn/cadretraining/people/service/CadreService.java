@@ -37,6 +37,7 @@ import vn.cadretraining.people.entity.Gender;
 import vn.cadretraining.people.entity.PoliticalTheoryLevel;
 import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
@@ -451,6 +452,22 @@ public class CadreService {
         return cadre;
     }
 
+    /**
+     * The cadre page of a cadre the caller may see, in one read: the cadre, whether the caller may change them,
+     * the national ID as the caller may see it, the positions and the account (none: null).
+     */
+    public record Page(Cadre cadre, boolean editable, String nationalId, List<Position> positions, Account account)
+            implements java.io.Serializable {
+    }
+
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+    public Page page(long id) {
+        Cadre cadre = get(id);
+        Account account = em.createQuery("SELECT a FROM Account a WHERE a.cadreId = :c", Account.class)
+                .setParameter("c", id).getResultStream().findFirst().orElse(null);
+        return new Page(cadre, mayChange(cadre), nationalIdFor(cadre), positionsOf(cadre), account);
+    }
+
     /** The signed-in cadre's own record. */
     @RolesAllowed(Role.Names.CADRE)
     public Optional<Cadre> mine() {
@@ -582,7 +599,10 @@ public class CadreService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR, Role.Names.CADRE})
     public List<Position> positions(long cadreId) {
-        Cadre cadre = get(cadreId);
+        return positionsOf(get(cadreId));
+    }
+
+    private List<Position> positionsOf(Cadre cadre) {
         return em.createQuery("SELECT p FROM Position p JOIN FETCH p.title JOIN FETCH p.unit WHERE p.cadre = :c"
                 + " ORDER BY p.endDate DESC NULLS FIRST, p.startDate DESC", Position.class)
                 .setParameter("c", cadre).getResultList();

@@ -85,8 +85,9 @@ public class CadreView implements Serializable {
             gender = Gender.MALE;
             return;
         }
-        cadre = cadres.get(id);
-        editable = cadres.mayChange(cadre);
+        CadreService.Page page = cadres.page(id);
+        cadre = page.cadre();
+        editable = page.editable();
         code = cadre.getCode();
         fullName = cadre.getFullName();
         gender = cadre.getGender();
@@ -97,10 +98,10 @@ public class CadreView implements Serializable {
         politicalTheory = cadre.getPoliticalTheory();
         partyMember = cadre.isPartyMember();
         partyJoined = cadre.getPartyJoined();
-        nationalId = cadres.nationalIdFor(cadre);
+        nationalId = page.nationalId();
         unit = cadre.getUnit();
-        positions = cadres.positions(id);
-        account = cadreAccounts.accountOf(id).orElse(null);
+        positions = page.positions();
+        account = page.account();
     }
 
     public String save() {
