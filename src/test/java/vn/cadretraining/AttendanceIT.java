@@ -204,7 +204,7 @@ class AttendanceIT {
         ClassSession now = sessionNow(cls);
         List<Cadre> people = em.createQuery("SELECT c FROM Cadre c WHERE c.fullName <> :demo ORDER BY c.id", Cadre.class)
                 .setParameter("demo", DemoProvince.DEMO_CADRE_NAME).setMaxResults(60).getResultList();
-        enrol(cls, people);
+        enroll(cls, people);
         InContainer.signIn("admin", PASSWORD);
         List<GridRow> grid = attendance.grid(now.getId());
         assertEquals(60, grid.size());
@@ -242,7 +242,7 @@ class AttendanceIT {
         List<CourseClass> taken = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             CourseClass cls = fixture.classIn("Phường Hạ Long");
-            enrol(cls, List.of(cadre));
+            enroll(cls, List.of(cadre));
             taken.add(cls);
         }
         List<ClassSession> sessions = pastSessions(taken.get(0), 3);
