@@ -289,7 +289,7 @@ public class AttendanceService {
 
     private Map<Long, AttendanceMark> marksOf(ClassSession s) {
         Map<Long, AttendanceMark> marks = new HashMap<>();
-        // the enrolment's id read with the mark: no enrolment is loaded one by one
+        // the enrollment's id read with the mark: no enrollment is loaded one by one
         for (Object[] m : em.createQuery("SELECT m.enrollment.id, m FROM AttendanceMark m WHERE m.session = :s",
                 Object[].class).setParameter("s", s).getResultList()) {
             marks.put((Long) m[0], (AttendanceMark) m[1]);

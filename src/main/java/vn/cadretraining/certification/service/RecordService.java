@@ -86,7 +86,7 @@ public class RecordService {
     /** What a record shows of a cadre's training: the classes, their certificates, and the marks per class. */
     public record Record(List<Enrollment> classes, List<Certificate> certificates, Map<Long, List<MarkLine>> marks)
             implements java.io.Serializable {
-        /** The enrolment's attendance marks, with who marked each and when. */
+        /** The enrollment's attendance marks, with who marked each and when. */
         public List<MarkLine> marksOf(Enrollment e) {
             return marks.getOrDefault(e.getId(), List.of());
         }

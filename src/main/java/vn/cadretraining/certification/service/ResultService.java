@@ -173,8 +173,8 @@ public class ResultService {
                 changed.add(new Object[] {share, e.getId()});
             }
         }
-        // one batch for the class rather than an update per participant. The share is derived, not the enrolment's
-        // own state: its version stays, so that an enrolment read in this transaction can still be written
+        // one batch for the class rather than an update per participant. The share is derived, not the enrollment's
+        // own state: its version stays, so that an enrollment read in this transaction can still be written
         JdbcBatch.run(em, "UPDATE enrollment SET attendance_pct = ? WHERE id = ?",
                 new int[] {java.sql.Types.DECIMAL, java.sql.Types.BIGINT}, changed);
     }

@@ -36,7 +36,7 @@ public class CadreRecordView {
         return training().classes();
     }
 
-    /** The enrolment's attendance marks, with who marked each and when. */
+    /** The enrollment's attendance marks, with who marked each and when. */
     public List<RecordService.MarkLine> marksOf(Enrollment e) {
         return training().marksOf(e);
     }
