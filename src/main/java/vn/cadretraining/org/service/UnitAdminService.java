@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public class UnitAdminService {
 
     /** What a merge would do, and what stops it, before anything is written. */
     public record Preview(List<UnitMerge.Problem> problems, List<UnitEvents.PreviewLine> lines,
-            List<String> closing, String successorName, long childrenMoving) {
+            List<String> closing, String successorName, long childrenMoving) implements Serializable {
         public boolean allowed() {
             return problems.isEmpty();
         }
