@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,15 +19,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.cadretraining.security.service.LoginThrottle;
 import vn.cadretraining.testing.Browser;
+import vn.cadretraining.testing.Http;
 
 /**
  * Losing a node of the cluster in the middle of a trainer's work: runs against a cluster started by
@@ -36,8 +44,10 @@ import vn.cadretraining.testing.Browser;
  * <p>The trainer signs in through the balancer, opens a session's attendance grid and changes two marks; the node
  * that served all of it is killed ({@code kill -9}); the save then goes to the other node, which must know the
  * session (still signed in) and the grid's view (the view state and its bean, replicated on the data grid), and
- * record each change exactly once.
+ * record each change exactly once. Before that, while both nodes run, failed sign-ins spread over the nodes are
+ * counted together by the sign-in throttle.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
 
     private static final String PASSWORD = "Demo@2026";
@@ -69,6 +79,7 @@ class ClusterFailoverIT {
     }
 
     @Test
+    @Order(2)
     void aSaveAfterItsNodeIsKilledLandsOnceOnTheOtherNodeStillSignedIn() throws Exception {
         long started = System.nanoTime();
         browser.signIn("giangvien", PASSWORD);
@@ -127,6 +138,32 @@ class ClusterFailoverIT {
         }
         System.out.printf("ClusterFailoverIT: %s killed, save answered by %s %d ms later; whole test %d ms%n",
                 served, now, savedAfterKill, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Five wrong passwords for one username from one address lock that pair, whichever nodes the attempts reach:
+     * each new client starts without the balancer's cookie, so the attempts go round the nodes. Counted per node,
+     * no node would have seen five.
+     */
+    @Test
+    @Order(1) // while both nodes run
+    void failedSignInsAreCountedAcrossTheNodes() throws Exception {
+        URL balancer = URI.create("http://localhost:" + env.get("PORT") + "/").toURL();
+        String username = "nobody." + System.currentTimeMillis();
+        Set<String> nodes = new HashSet<>();
+        for (int failure = 1; failure <= LoginThrottle.MAX_FAILURES_PER_PAIR; failure++) {
+            Http client = new Http(balancer);
+            String page = client.signIn(username, "not the password").body();
+            // refused, saying how long the next attempt must wait (from the second failure on)
+            assertTrue(page.contains("Tên đăng nhập hoặc mật khẩu không đúng") || page.contains("Hãy đợi")
+                    || page.contains("quá nhiều lần"), "attempt " + failure + " refused");
+            client.cookie("NODE").ifPresent(nodes::add);
+            // the pause the throttle asks between attempts of one pair (none, then 1, 2, 4 s), and a little more
+            Thread.sleep((failure <= 1 ? 0 : 1000L << (failure - 2)) + 300);
+        }
+        assertEquals(2, nodes.size(), "the attempts reached both nodes: " + nodes);
+        String sixth = new Http(balancer).signIn(username, "not the password either").body();
+        assertTrue(sixth.contains("Đăng nhập sai quá nhiều lần"), "locked after five failures across the nodes");
     }
 
     /** The node the balancer sends this browser to (its sticky cookie: node1, node2…). */
