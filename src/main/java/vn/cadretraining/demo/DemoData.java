@@ -10,6 +10,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,6 +31,9 @@ import vn.cadretraining.shared.service.Database;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    /** The advisory lock's key: any number no other part of the application locks. */
+    private static final long DEMO_LOCK = 2026_0001L;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -60,6 +65,10 @@ public class DemoData {
             }
             c.setAutoCommit(false);
             try {
+                if (!firstToGenerate(c)) {
+                    c.rollback();
+                    return;
+                }
                 DemoProvince.generate(c, factor, seed, 0, years, CertificateService.issuerCode());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -68,5 +77,19 @@ public class DemoData {
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "The demo province could not be loaded", e);
         }
+    }
+
+    /**
+     * Nodes of a cluster start together on one PostgreSQL database: a transaction-scoped advisory lock lets one
+     * of them generate while the others wait for its commit, then find the database no longer empty.
+     */
+    private static boolean firstToGenerate(Connection c) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            return true;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + DEMO_LOCK + ")");
+        }
+        return DemoProvince.isEmpty(c);
     }
 }

@@ -70,6 +70,12 @@ public final class Http {
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
     }
 
+    /** The value of one of this client's cookies. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
+    }
+
     /** What a raw request got back: the status, the headers (names in lower case) and the body as Latin-1. */
     public record Raw(int status, Map<String, java.util.List<String>> headers, String body) {
         public String header(String name) {

@@ -1,5 +1,6 @@
 package vn.cadretraining.certification.entity;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import vn.cadretraining.enrollment.entity.Outcome;
@@ -21,7 +22,7 @@ import vn.cadretraining.enrollment.entity.Outcome;
  * @param outcome   null while nothing can be said yet
  * @param reasonKey the bundle key of the reason when not completed
  */
-public record Completion(Outcome outcome, String reasonKey, BigDecimal attendancePct) {
+public record Completion(Outcome outcome, String reasonKey, BigDecimal attendancePct) implements Serializable {
 
     public static Completion evaluate(int minAttendancePct, boolean hasAssessment, BigDecimal passMark,
             boolean excusedCounts, int held, int attended, int excused, BigDecimal score) {

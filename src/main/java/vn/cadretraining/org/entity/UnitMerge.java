@@ -1,5 +1,6 @@
 package vn.cadretraining.org.entity;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.List;
 public record UnitMerge(List<AdminUnit> sources, AdminUnit target, UnitKind newKind, LocalDate effective) {
 
     /** A refusal: the bundle key and its arguments. */
-    public record Problem(String key, Object... args) {
+    public record Problem(String key, Object... args) implements Serializable {
     }
 
     public UnitMerge {

@@ -55,7 +55,7 @@ public class UnitAdminService {
 
     /** What a merge would do, and what stops it, before anything is written. */
     public record Preview(List<UnitMerge.Problem> problems, List<UnitEvents.PreviewLine> lines,
-            List<String> closing, String successorName, long childrenMoving) {
+            List<String> closing, String successorName, long childrenMoving) implements Serializable {
         public boolean allowed() {
             return problems.isEmpty();
         }

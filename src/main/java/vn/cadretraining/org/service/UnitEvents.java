@@ -1,5 +1,6 @@
 package vn.cadretraining.org.service;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,7 +63,7 @@ public final class UnitEvents {
      * One line of a merge preview: a bundle key with a count, and the first few items it concerns (already
      * formatted by the feature that owns them, e.g. "Nguyễn Văn Hồi — Trưởng thôn — Thôn 4").
      */
-    public record PreviewLine(String key, long count, List<String> examples) {
+    public record PreviewLine(String key, long count, List<String> examples) implements Serializable {
         public PreviewLine {
             examples = List.copyOf(examples);
         }

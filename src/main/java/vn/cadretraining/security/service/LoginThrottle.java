@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import vn.cadretraining.shared.service.ClusterMaps;
 
 /**
  * Slows down and then stops password guessing without letting a stranger lock a person out (OWASP's
@@ -26,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Usernames are counted whether or not an account exists, so neither the delays nor the lock tell an attacker
  * which usernames are real. Failures older than the lock period are forgotten.
  *
- * <p>The counters live in memory: this is a single-node application (embedded Derby) and a restart forgetting
- * them costs an attacker a restart of our server, which they cannot cause.
+ * <p>The counters live in memory, in a map the nodes of a cluster share ({@link ClusterMaps}): an attacker gains
+ * nothing from the balancer sending attempts to different nodes. A restart forgetting them costs an attacker a
+ * restart of every node, which they cannot cause.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -50,21 +52,40 @@ public class LoginThrottle {
         }
     }
 
-    private static final class Counter {
-        int failures;
-        Instant lastFailure;
-        Instant lockedUntil;
+    /** One key's failures; kept in the map as a long[] (a JDK type every node of a cluster can read). */
+    private record Counter(int failures, Instant lastFailure, Instant lockedUntil) {
+
+        static Counter of(long[] stored) {
+            return stored == null ? null : new Counter((int) stored[0], instant(stored[1]), instant(stored[2]));
+        }
+
+        long[] stored() {
+            return new long[] {failures, millis(lastFailure), millis(lockedUntil)};
+        }
+
+        private static Instant instant(long millis) {
+            return millis == 0 ? null : Instant.ofEpochMilli(millis);
+        }
+
+        private static long millis(Instant instant) {
+            return instant == null ? 0 : instant.toEpochMilli();
+        }
     }
 
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, long[]> counters;
     private final Clock clock;
 
     public LoginThrottle() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), ClusterMaps.map("cadre.loginThrottle"));
     }
 
     LoginThrottle(Clock clock) {
+        this(clock, new ConcurrentHashMap<>());
+    }
+
+    private LoginThrottle(Clock clock, ConcurrentMap<String, long[]> counters) {
         this.clock = clock;
+        this.counters = counters;
     }
 
     public Decision check(String username, String address) {
@@ -107,38 +128,31 @@ public class LoginThrottle {
     }
 
     private Decision check(String key, Instant now, DelayRule delays) {
-        Counter c = counters.get(key);
+        Counter c = Counter.of(counters.get(key));
         if (c == null) {
             return Decision.ALLOW;
         }
-        synchronized (c) {
-            if (c.lockedUntil != null) {
-                if (now.isBefore(c.lockedUntil)) {
-                    return new Decision(false, true, secondsBetween(now, c.lockedUntil));
-                }
-                return Decision.ALLOW;
+        if (c.lockedUntil() != null) {
+            if (now.isBefore(c.lockedUntil())) {
+                return new Decision(false, true, secondsBetween(now, c.lockedUntil()));
             }
-            if (expired(c, now)) {
-                return Decision.ALLOW;
-            }
-            Instant next = c.lastFailure.plus(delays.after(c.failures));
-            return now.isBefore(next) ? new Decision(false, false, secondsBetween(now, next)) : Decision.ALLOW;
+            return Decision.ALLOW;
         }
+        if (expired(c, now)) {
+            return Decision.ALLOW;
+        }
+        Instant next = c.lastFailure().plus(delays.after(c.failures()));
+        return now.isBefore(next) ? new Decision(false, false, secondsBetween(now, next)) : Decision.ALLOW;
     }
 
+    /** Counted atomically, on the cluster's map too (compute replaces only the value it read). */
     private void record(String key, int limit, Instant now) {
-        Counter c = counters.computeIfAbsent(key, k -> new Counter());
-        synchronized (c) {
-            if (expired(c, now) || (c.lockedUntil != null && !now.isBefore(c.lockedUntil))) {
-                c.failures = 0;
-                c.lockedUntil = null;
-            }
-            c.failures++;
-            c.lastFailure = now;
-            if (c.failures >= limit) {
-                c.lockedUntil = now.plus(LOCK);
-            }
-        }
+        counters.compute(key, (k, stored) -> {
+            Counter c = Counter.of(stored);
+            int failures = c == null || expired(c, now) || (c.lockedUntil() != null && !now.isBefore(c.lockedUntil()))
+                    ? 1 : c.failures() + 1;
+            return new Counter(failures, now, failures >= limit ? now.plus(LOCK) : null).stored();
+        });
     }
 
     /** The pause imposed after the n-th failure in a row of one pair: none after the first, then 1, 2, 4, 8… seconds. */
@@ -159,15 +173,13 @@ public class LoginThrottle {
     }
 
     private static boolean expired(Counter c, Instant now) {
-        return c.lastFailure == null || c.lastFailure.plus(LOCK).isBefore(now);
+        return c.lastFailure() == null || c.lastFailure().plus(LOCK).isBefore(now);
     }
 
     private void forgetExpired(Instant now) {
         counters.entrySet().removeIf(e -> {
-            Counter c = e.getValue();
-            synchronized (c) {
-                return expired(c, now) && (c.lockedUntil == null || !now.isBefore(c.lockedUntil));
-            }
+            Counter c = Counter.of(e.getValue());
+            return expired(c, now) && (c.lockedUntil() == null || !now.isBefore(c.lockedUntil()));
         });
     }
 

@@ -21,8 +21,9 @@ public class BackupsView implements Serializable {
     @Inject
     BackupService backups;
 
-    private BackupService.Status status;
-    private List<Backup> list;
+    // read again after the view moves to another node of a cluster (a backup's Path does not serialize)
+    private transient BackupService.Status status;
+    private transient List<Backup> list;
     private boolean watching;
 
     @PostConstruct
@@ -55,10 +56,16 @@ public class BackupsView implements Serializable {
     }
 
     public BackupService.Status getStatus() {
+        if (status == null) {
+            status = backups.status();
+        }
         return status;
     }
 
     public List<Backup> getList() {
+        if (list == null) {
+            list = backups.list();
+        }
         return list;
     }
 }
