@@ -45,7 +45,7 @@ import vn.cadretraining.testing.Http;
  * that served all of it is killed ({@code kill -9}); the save then goes to the other node, which must know the
  * session (still signed in) and the grid's view (the view state and its bean, replicated on the data grid), and
  * record each change exactly once. Before that, while both nodes run, failed sign-ins spread over the nodes are
- * counted together by the sign-in throttle.
+ * counted together by the sign-in throttle, and an account disabled on one node is refused on the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
@@ -79,7 +79,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3) // last: it kills a node
     void aSaveAfterItsNodeIsKilledLandsOnceOnTheOtherNodeStillSignedIn() throws Exception {
         long started = System.nanoTime();
         browser.signIn("giangvien", PASSWORD);
@@ -164,6 +164,48 @@ class ClusterFailoverIT {
         assertEquals(2, nodes.size(), "the attempts reached both nodes: " + nodes);
         String sixth = new Http(balancer).signIn(username, "not the password either").body();
         assertTrue(sixth.contains("Đăng nhập sai quá nhiều lần"), "locked after five failures across the nodes");
+    }
+
+    /**
+     * An administrator working on one node disables an account whose person works on the other node: that person's
+     * very next request there finds themselves signed out, as on one node (each node keeps its own signed-in
+     * callers, and an account's change moves a stamp the nodes share).
+     */
+    @Test
+    @Order(2) // while both nodes run
+    void anAccountDisabledOnOneNodeIsRefusedOnTheOtherAtItsNextRequest() throws Exception {
+        URL balancer = URI.create("http://localhost:" + env.get("PORT") + "/").toURL();
+        Http cadre = new Http(balancer);
+        cadre.signIn("canbo", PASSWORD);
+        assertEquals(200, cadre.get("/me/record.xhtml").statusCode(), "signed in: the record");
+        String cadreNode = cadre.cookie("NODE").orElseThrow(() -> new AssertionError("the balancer's cookie"));
+        String other = cadreNode.equals("node1") ? "node2" : "node1";
+
+        Browser admin = new Browser(balancer);
+        try {
+            admin.open("/login.xhtml");
+            admin.driver().manage().addCookie(new Cookie("NODE", other));
+            admin.signIn("admin", PASSWORD);
+            assertEquals(other, admin.driver().manage().getCookieNamed("NODE").getValue(), "the admin's node");
+            admin.open("/admin/accounts.xhtml");
+            admin.type(Browser.id("accounts:text"), "canbo");
+            new WebDriverWait(admin.driver(), Duration.ofSeconds(30)).until(d -> d.findElements(
+                    By.cssSelector("[id='accounts:table_data'] > tr")).size() == 1
+                    && d.findElement(By.cssSelector("[id='accounts:table_data'] > tr .mono")).getText().equals("canbo"));
+            admin.click("[id='accounts:table_data'] > tr button[id$=':disable']");
+            admin.click(".ui-confirmdialog-yes");
+            new WebDriverWait(admin.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[id='accounts:table_data'] > tr button[id$=':enable']")));
+        } finally {
+            admin.quit();
+        }
+
+        // the cadre's next request, on the node that knew them signed in: sent to the sign-in page
+        var after = cadre.get("/me/record.xhtml");
+        assertEquals(cadreNode, cadre.cookie("NODE").orElse(null), "still the cadre's node");
+        assertEquals(302, after.statusCode(), "refused at once: " + after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElse("").contains("/login.xhtml"),
+                after.headers().firstValue("Location").orElse(""));
     }
 
     /** The node the balancer sends this browser to (its sticky cookie: node1, node2…). */

@@ -87,7 +87,7 @@ public class AccountService {
         }
         em.createNativeQuery("UPDATE account SET last_sign_in_at = CURRENT_TIMESTAMP WHERE id = ?1")
                 .setParameter(1, account.getId()).executeUpdate();
-        callers.evict(account.getUsername());
+        callers.forgetHere(account.getUsername());
         return Optional.of(toCaller(account));
     }
 
