@@ -100,6 +100,25 @@ public final class Deployments {
         seeded = true;
     }
 
+    /**
+     * Copies this run's seed (when there is one) as the Derby database folder of a server started on a data folder
+     * ({@link Server}), so that its first start finds the demo province loaded; false when there is no seed.
+     */
+    public static boolean copySeedTo(Path database) throws IOException {
+        seed();
+        Matcher from = CREATE_FROM.matcher(env("DB_NAME", ""));
+        if (!from.find()) {
+            return false;
+        }
+        Path seed = Path.of(from.group(1)).toAbsolutePath();
+        try (Stream<Path> paths = Files.walk(seed)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Files.copy(p, database.resolve(seed.relativize(p).toString()));
+            }
+        }
+        return true;
+    }
+
     private static String env(String name, String otherwise) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? otherwise : value.strip();
