@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -19,13 +20,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.shared.service.Database;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /** The WAR that `mvn package` built: tests deploy the real thing, not a hand-picked list of classes. */
 public final class Deployments {
 
     private static final Logger LOG = Logger.getLogger(Deployments.class.getName());
     private static final Pattern CREATE_FROM = Pattern.compile("createFrom=([^;]+)");
-    private static boolean seeded;
+    /** The day (in Vietnam) the seed was made: its demo dates are relative to it. */
+    private static LocalDate seeded;
 
     private Deployments() {
     }
@@ -64,10 +67,12 @@ public final class Deployments {
     public static synchronized void seed() {
         String name = System.getenv("DB_NAME");
         Matcher from = CREATE_FROM.matcher(name == null ? "" : name);
-        if (seeded || !from.find()) {
+        // made again when a run crosses midnight in Vietnam: "a class running today" must be today's
+        if (VietnamTime.today().equals(seeded) || !from.find()) {
             return;
         }
         Path folder = Path.of(from.group(1)).toAbsolutePath();
+        LocalDate day = VietnamTime.today();
         long started = System.nanoTime();
         try {
             deleteTree(folder);
@@ -97,7 +102,7 @@ public final class Deployments {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("the test database seed could not be made in " + folder, e);
         }
-        seeded = true;
+        seeded = day;
     }
 
     /**
