@@ -80,6 +80,9 @@ class CrashIT {
         data = Files.createTempDirectory(Path.of("target"), "crash-");
         war = data.resolve("cadre-training-crash.war");
         Deployments.war().addClass(CrashActions.class).as(ZipExporter.class).exportTo(war.toFile(), true);
+        // the demo province from the run's seed, as every test server gets it: the rounds test restarts, and
+        // LifecycleIT a first start that loads the demo
+        Deployments.copySeedTo(data.resolve("cadre"));
         try {
             start();
             Db db = new HttpDb();
