@@ -119,6 +119,11 @@ try {
                 extraHeaders: { Cookie: cookie },
             });
             const lhr = result.lhr;
+            // JSON_DIR=target/lh-json keeps each run's full report, for its diagnostics (long tasks, bootup time)
+            if (process.env.JSON_DIR) {
+                fs.mkdirSync(process.env.JSON_DIR, { recursive: true });
+                fs.writeFileSync(`${process.env.JSON_DIR}/${user}-${name.replace(/\W+/g, '-')}-${run + 1}.json`, result.report);
+            }
             if (lhr.runtimeError) {
                 throw new Error(`${url}: ${lhr.runtimeError.message}`);
             }
