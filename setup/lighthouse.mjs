@@ -112,13 +112,25 @@ try {
         const path = typeof where === 'function' ? await where(cookie) : where;
         const url = BASE + path;
         let best = null;
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0, failed = 0; run < RUNS; run++) {
             const result = await lighthouse(url, {
                 port: chrome.port, output: 'json', logLevel: 'error',
                 onlyCategories: ['performance', 'accessibility'],
                 extraHeaders: { Cookie: cookie },
             });
             const lhr = result.lhr;
+            // a busy machine now and then loses a run's trace (NO_NAVSTART): that run again, twice at most
+            if (lhr.runtimeError && failed < 2) {
+                console.error(`${url}: ${lhr.runtimeError.message}; once more`);
+                failed++;
+                run--;
+                continue;
+            }
+            // JSON_DIR=target/lh-json keeps each run's full report, for its diagnostics (long tasks, bootup time)
+            if (process.env.JSON_DIR) {
+                fs.mkdirSync(process.env.JSON_DIR, { recursive: true });
+                fs.writeFileSync(`${process.env.JSON_DIR}/${user}-${name.replace(/\W+/g, '-')}-${run + 1}.json`, result.report);
+            }
             if (lhr.runtimeError) {
                 throw new Error(`${url}: ${lhr.runtimeError.message}`);
             }

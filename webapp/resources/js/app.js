@@ -30,13 +30,14 @@
 })();
 
 /*
- * Dialogs and phone layout: on a phone the dashboard's sections start folded under the headline figures (the page
- * was some 20,000 px tall), and "More columns" shows a table's columns a phone leaves out.
+ * Dialogs and phone layout: on a phone the dashboard's sections stay folded under the headline figures (the page
+ * was some 20,000 px tall), as the page comes, so that a phone never lays them out unless asked; a wider screen
+ * opens them. "More columns" shows a table's columns a phone leaves out.
  */
 (function () {
     document.addEventListener('DOMContentLoaded', function () {
-        if (window.matchMedia && window.matchMedia('(max-width: 640px)').matches) {
-            document.querySelectorAll('details.fold[open]').forEach(function (d) { d.open = false; });
+        if (!(window.matchMedia && window.matchMedia('(max-width: 640px)').matches)) {
+            document.querySelectorAll('details.fold:not([open])').forEach(function (d) { d.open = true; });
         }
         document.querySelectorAll('button.more-columns').forEach(function (b) {
             b.addEventListener('click', function () {
@@ -84,5 +85,61 @@
         if (window.jQuery) {
             window.jQuery(document).on('pfAjaxComplete', repair);
         }
+    });
+})();
+
+/*
+ * The dashboard's charts (includes/chart.xhtml) are drawn when they come on screen, their section opened or
+ * scrolled to: the chart library (some 80 KiB gzipped, and a long task to run under a cheap phone's CPU) is fetched
+ * only then, once, and a phone that never opens a section with a chart never loads it.
+ */
+(function () {
+    var library = null;
+    function chartLibrary(src) {
+        if (!library) {
+            library = new Promise(function (resolve, reject) {
+                if (window.Chart) {
+                    resolve();
+                    return;
+                }
+                var script = document.createElement('script');
+                script.src = src;
+                script.onload = resolve;
+                script.onerror = function () {
+                    library = null;
+                    reject(new Error('not loaded: ' + src));
+                };
+                document.head.appendChild(script);
+            });
+        }
+        return library;
+    }
+    function draw(box) {
+        chartLibrary(box.getAttribute('data-library')).then(function () {
+            var canvas = box.querySelector('canvas');
+            if (!window.Chart.getChart(canvas)) {
+                new window.Chart(canvas, JSON.parse(box.getAttribute('data-chart')));
+            }
+        });
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        var boxes = document.querySelectorAll('.lazy-chart[data-chart]');
+        if (!boxes.length) {
+            return;
+        }
+        if (!('IntersectionObserver' in window)) {
+            boxes.forEach(draw);
+            return;
+        }
+        // a folded section's chart has no box, so it is not "intersecting" until its section opens
+        var seen = new IntersectionObserver(function (entries) {
+            entries.forEach(function (e) {
+                if (e.isIntersecting) {
+                    seen.unobserve(e.target);
+                    draw(e.target);
+                }
+            });
+        }, { rootMargin: '200px 0px' });
+        boxes.forEach(function (box) { seen.observe(box); });
     });
 })();

@@ -10,12 +10,13 @@ import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.shared.faces.ScriptJson;
 
 /**
- * Chart.js configurations (the JSON that {@code p:chart} takes): only data and options, no functions, so that
- * nothing runs that the Content-Security-Policy would refuse. Colours say the standing and the words say it too
- * (legend, table beside every chart), so nothing depends on colour alone.
+ * Chart.js configurations (the JSON that {@code includes/chart.xhtml} hands to app.js): only data and options, no
+ * functions, so that nothing runs that the Content-Security-Policy would refuse. Colours say the standing and the
+ * words say it too (legend, table beside every chart), so nothing depends on colour alone.
  *
- * <p>p:chart writes the configuration as it is into an inline script, and labels are names people typed (units,
- * subject groups, titles): every configuration leaves here through {@link ScriptJson#escape}.
+ * <p>Labels are names people typed (units, subject groups, titles). The page writes the configuration into an
+ * attribute, escaped as any attribute; it still leaves here through {@link ScriptJson#escape}, so that it stays safe
+ * wherever a script element would hold it.
  */
 final class Charts {
 
