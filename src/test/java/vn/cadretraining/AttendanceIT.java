@@ -253,33 +253,47 @@ class AttendanceIT {
 
         String cadrePage = "/people/cadre.xhtml?id=" + cadre.getId();
         long thirty = pageStatements(http, cadrePage, "cadre-classes");
+        long cadreReads = reads;
         tx.begin();
         em.createQuery("DELETE FROM Enrollment e WHERE e.cadre.id = :c AND e.courseClass.id IN :k")
                 .setParameter("c", cadre.getId())
                 .setParameter("k", taken.subList(3, 30).stream().map(CourseClass::getId).toList()).executeUpdate();
         tx.commit();
         long three = pageStatements(http, cadrePage, "cadre-classes");
-        assertTrue(three <= 15, "the cadre page took " + three + " statements");
+        assertTrue(three <= 15, "the cadre page took " + three + " statements:\n  " + sent);
         assertEquals(three, thirty, "the cadre page with 30 classes as with 3");
+        // its details and its record once each, the inbox badge, and (still) a course loaded per distinct course
+        assertTrue(cadreReads <= 5, "the cadre page read " + cadreReads + " times:\n  " + sent);
 
         long classPage = pageStatements(http, "/teach/class.xhtml?id=" + taken.get(0).getId(), "id=\"certs\"");
-        assertTrue(classPage <= 15, "the trainer's class page took " + classPage + " statements");
+        long classReads = reads;
+        assertTrue(classPage <= 15, "the trainer's class page took " + classPage + " statements:\n  " + sent);
+        assertTrue(classReads <= 2, "the class page reads once (and the inbox badge), not " + classReads + " times");
         long gridPage = pageStatements(http, "/teach/session.xhtml?id=" + sessions.get(0).getId(), "grid:save");
-        assertTrue(gridPage <= 15, "the grid page took " + gridPage + " statements");
+        assertTrue(gridPage <= 15, "the grid page took " + gridPage + " statements:\n  " + sent);
+        assertTrue(reads <= 2, "the grid page reads once (and the inbox badge), not " + reads + " times");
     }
 
     /** The statements of a page requested a second time (the first fills the caches of reference data). */
-    private static long pageStatements(vn.cadretraining.testing.Http http, String page, String expected) {
+    private long pageStatements(vn.cadretraining.testing.Http http, String page, String expected) {
         assertEquals(200, http.get(page).statusCode(), page);
         http.get("/bench/sql-stats?reset=true");
+        vn.cadretraining.testing.ReadCounter.install(em);
+        vn.cadretraining.testing.ReadCounter.reset();
         var response = http.get(page);
+        reads = vn.cadretraining.testing.ReadCounter.count();
         assertEquals(200, response.statusCode(), page);
         assertTrue(response.body().contains(expected), page + " shows " + expected);
         String key = "GET " + page.substring(0, page.indexOf('?')) + "\t";
+        sent = String.join("\n  ", vn.cadretraining.testing.ReadCounter.statements());
         String line = http.get("/bench/sql-stats").body().lines().filter(l -> l.startsWith(key)).findFirst()
                 .orElseThrow(() -> new AssertionError("not counted: " + key));
         return Long.parseLong(line.split("\t")[5]);
     }
+
+    /** The separate reads (persistence contexts) of the last page counted, and the statements it sent. */
+    private long reads;
+    private String sent;
 
     /** The SQL statements the work sends (the benchmark's counter, switched on for the tests' server). */
     private static long statements(java.util.concurrent.Callable<?> work) throws Exception {

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
 import vn.cadretraining.catalog.entity.ClassPhase;
@@ -158,24 +157,17 @@ public class RecordService {
 
     /**
      * The cadre's attendance marks per enrollment, in session order, each with who marked it and when (the mark
-     * keeps the last marker; earlier changes are in the audit trail). Two queries for the whole record.
+     * keeps the last marker; earlier changes are in the audit trail). One query for the whole record.
      */
     public Map<Long, List<MarkLine>> marks(Cadre who) {
         List<Object[]> rows = em.createQuery("SELECT m.enrollment.id, s.startsAt, m.status, m.source, m.markedBy,"
-                + " m.markedAt FROM AttendanceMark m JOIN m.session s WHERE m.enrollment.cadre.id = :c"
+                + " m.markedAt, a.displayName FROM AttendanceMark m JOIN m.session s"
+                + " LEFT JOIN Account a ON a.username = m.markedBy WHERE m.enrollment.cadre.id = :c"
                 + " ORDER BY s.startsAt", Object[].class).setParameter("c", who.getId()).getResultList();
-        Map<String, String> names = new HashMap<>();
-        List<String> usernames = rows.stream().map(r -> (String) r[4]).filter(Objects::nonNull).distinct().toList();
-        if (!usernames.isEmpty()) {
-            for (Object[] a : em.createQuery("SELECT a.username, a.displayName FROM Account a WHERE a.username IN :u",
-                    Object[].class).setParameter("u", usernames).getResultList()) {
-                names.put((String) a[0], (String) a[1]);
-            }
-        }
         Map<Long, List<MarkLine>> marks = new HashMap<>();
         for (Object[] r : rows) {
             marks.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new MarkLine((LocalDateTime) r[1],
-                    (AttendanceStatus) r[2], (MarkSource) r[3], (String) r[4], names.get((String) r[4]), (Instant) r[5]));
+                    (AttendanceStatus) r[2], (MarkSource) r[3], (String) r[4], (String) r[6], (Instant) r[5]));
         }
         return marks;
     }
