@@ -17,15 +17,25 @@ import vn.cadretraining.security.entity.Role;
 public record HomePage(Role role, Cadre cadre, Trainer trainer, Coordinator coordinator, Reviewer reviewer,
         Admin admin) implements Serializable {
 
+    /** A line titled by its course, in both languages. */
+    public interface Titled {
+        String titleVi();
+
+        String titleEn();
+
+        default String title(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? titleEn() : titleVi();
+        }
+    }
+
     /** A session as the home page lists it: when, where, of which class. */
     public record Session(long id, long classId, String classCode, String titleVi, String titleEn, LocalDate day,
-            LocalTime starts, LocalTime ends, String place, boolean online, boolean onNow) implements Serializable {
+            LocalTime starts, LocalTime ends, String place, boolean online, boolean onNow) implements Serializable, Titled {
         public long getId() { return id; }
         public long getClassId() { return classId; }
         public String getClassCode() { return classCode; }
         public String getTitleVi() { return titleVi; }
         public String getTitleEn() { return titleEn; }
-        public String title(Locale locale) { return "en".equals(locale.getLanguage()) ? titleEn : titleVi; }
         public LocalDate getDay() { return day; }
         public LocalTime getStarts() { return starts; }
         public LocalTime getEnds() { return ends; }
@@ -36,12 +46,11 @@ public record HomePage(Role role, Cadre cadre, Trainer trainer, Coordinator coor
 
     /** A class the caller is concerned by, with where they stand in it (position: on the waitlist, from 1). */
     public record ClassLine(long classId, String classCode, String titleVi, String titleEn, LocalDate startDate,
-            LocalDate endDate, EnrollmentStatus status, int position) implements Serializable {
+            LocalDate endDate, EnrollmentStatus status, int position) implements Serializable, Titled {
         public long getClassId() { return classId; }
         public String getClassCode() { return classCode; }
         public String getTitleVi() { return titleVi; }
         public String getTitleEn() { return titleEn; }
-        public String title(Locale locale) { return "en".equals(locale.getLanguage()) ? titleEn : titleVi; }
         public LocalDate getStartDate() { return startDate; }
         public LocalDate getEndDate() { return endDate; }
         public EnrollmentStatus getStatus() { return status; }
