@@ -2,7 +2,12 @@ package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.net.ServerSocket;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +16,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.cadretraining.demo.DemoProvince;
+import vn.cadretraining.testing.FreshPostgresSchema;
 import vn.cadretraining.testing.Http;
 import vn.cadretraining.testing.Server;
 
@@ -20,7 +29,7 @@ import vn.cadretraining.testing.Server;
  * The server as {@code setup/run} starts it, on a data folder of its own: the first start creates the
  * schema and loads the demo province; a stop (SIGTERM, which is what Ctrl-C amounts to for the JVM) shuts
  * Derby down, so that no lock file is left and identity columns continue where they stopped; the second
- * start keeps the data and does not load the demo again.
+ * start keeps the data and does not load the demo again. On PostgreSQL the same, read from the run's database.
  */
 class LifecycleIT {
 
@@ -34,8 +43,10 @@ class LifecycleIT {
             assertEquals(302, http.signIn("admin", DemoProvince.DEMO_PASSWORD).statusCode(), "signed in");
             assertEquals(200, http.get("/index.xhtml").statusCode());
         }
-        assertFalse(Files.exists(data.resolve("cadre/db.lck")), "Derby was shut down: no db.lck left");
-        assertTrue(Files.exists(data.resolve("derby.log")), "derby.log goes into the data folder");
+        if (!FreshPostgresSchema.active()) {
+            assertFalse(Files.exists(data.resolve("cadre/db.lck")), "Derby was shut down: no db.lck left");
+            assertTrue(Files.exists(data.resolve("derby.log")), "derby.log goes into the data folder");
+        }
         long units = count(data, "SELECT COUNT(*) FROM admin_unit");
         long accounts = count(data, "SELECT COUNT(*) FROM account");
         assertTrue(units > 50, "the demo province was loaded");
@@ -55,12 +66,56 @@ class LifecycleIT {
 
     private static void assertNextIdFollowsMax(Path data, String table, String lower) throws SQLException {
         long max = count(data, "SELECT MAX(id) FROM " + lower);
-        long next = count(data, "SELECT c.AUTOINCREMENTVALUE FROM SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t"
-                + " ON c.REFERENCEID = t.TABLEID WHERE c.COLUMNNAME = 'ID' AND t.TABLENAME = '" + table + "'");
+        long next = FreshPostgresSchema.active()
+                ? count(data, "SELECT pg_sequence_last_value(pg_get_serial_sequence('" + lower + "', 'id')) + 1")
+                : count(data, "SELECT c.AUTOINCREMENTVALUE FROM SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t"
+                        + " ON c.REFERENCEID = t.TABLEID WHERE c.COLUMNNAME = 'ID' AND t.TABLENAME = '" + table + "'");
         assertEquals(max + 1, next, table + ": the next id follows the last one, nothing skipped");
     }
 
+    /**
+     * A database that cannot be reached stops the start at once, saying which one, rather than a server left
+     * running with /health/ready DOWN. The same on either run: the server is pointed at a closed PostgreSQL port.
+     */
+    @Test
+    void anUnreachableDatabaseStopsTheStartAtOnceNamingIt() throws Exception {
+        assumeFalse(FreshPostgresSchema.active(), "run once, in the Derby execution: this test brings its own"
+                + " (unreachable) PostgreSQL settings, so a second run on PostgreSQL would test the same thing");
+        int port;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        Path data = Files.createTempDirectory(Path.of("target"), "unreachable-");
+        Path log = data.resolve("server.log");
+        Map<String, String> env = Map.of("DB_CLASS", "org.postgresql.ds.PGSimpleDataSource",
+                "DB_SERVER", "127.0.0.1", "DB_PORT", String.valueOf(port), "DB_NAME", "cadre");
+        long began = System.nanoTime();
+        IllegalStateException stopped = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> assertThrows(
+                IllegalStateException.class, () -> Server.start(data, Path.of(System.getProperty("war.file",
+                        "target/cadre-training.war")), log, List.of(), env)),
+                "the server stops by itself instead of waiting with /health/ready DOWN");
+        long seconds = (System.nanoTime() - began) / 1_000_000_000;
+        assertTrue(stopped.getMessage().contains("stopped during start-up"), stopped.getMessage());
+        String output = Files.readString(log);
+        assertTrue(output.contains("The database cannot be reached (server 127.0.0.1:" + port + ", database cadre"),
+                "the reason names the database; output:\n" + tail(output));
+        assertTrue(output.contains("Connection to 127.0.0.1:" + port + " refused"), tail(output));
+        assertFalse(output.contains("\tat org.eclipse.persistence"), "no EclipseLink stack: " + tail(output));
+        System.out.printf("LifecycleIT: unreachable database, the server stopped after %d s%n", seconds);
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 3000));
+    }
+
     private static long count(Path data, String sql) throws SQLException {
+        if (FreshPostgresSchema.active()) {
+            try (Connection c = FreshPostgresSchema.connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
         String url = "jdbc:derby:" + data.resolve("cadre").toAbsolutePath();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
