@@ -31,7 +31,7 @@ import vn.cadretraining.people.service.transfer.RosterColumn;
 import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.testing.CrashActions;
 import vn.cadretraining.testing.Deployments;
-import vn.cadretraining.testing.FreshPostgresSchema;
+import vn.cadretraining.testing.TestDatabase;
 import vn.cadretraining.testing.Http;
 import vn.cadretraining.testing.Server;
 
@@ -96,7 +96,7 @@ class CrashIT {
                     default -> merges.round(round);
                 };
                 System.out.printf("CrashIT: round %d, %s, killed %s; restarting%n", round, kind, moment);
-                boolean lockLeft = FreshPostgresSchema.active() || Files.exists(data.resolve("cadre/db.lck"));
+                boolean lockLeft = TestDatabase.postgres() || Files.exists(data.resolve("cadre/db.lck"));
                 start();
                 int before = violations.size();
                 String found = check(new HttpDb(), kind, round);
@@ -104,7 +104,7 @@ class CrashIT {
                         violations.size() > before ? "  ** VIOLATED" : "") + (lockLeft ? "" : "  (no db.lck after the kill?)"));
             }
             server.close();
-            assertTrue(FreshPostgresSchema.active() || !Files.exists(data.resolve("cadre/db.lck")),
+            assertTrue(TestDatabase.postgres() || !Files.exists(data.resolve("cadre/db.lck")),
                     "the last stop shut Derby down");
             try (JdbcDb direct = new JdbcDb(data)) {
                 String found = check(direct, "all", 0);
@@ -809,8 +809,8 @@ class CrashIT {
         private final Connection connection;
 
         JdbcDb(Path data) throws SQLException {
-            url = FreshPostgresSchema.active() ? null : "jdbc:derby:" + data.resolve("cadre").toAbsolutePath();
-            connection = url == null ? FreshPostgresSchema.connect() : DriverManager.getConnection(url);
+            url = TestDatabase.postgres() ? null : "jdbc:derby:" + data.resolve("cadre").toAbsolutePath();
+            connection = url == null ? TestDatabase.connect() : DriverManager.getConnection(url);
         }
 
         @Override

@@ -77,7 +77,7 @@ public final class Server implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        if (!FreshPostgresSchema.active()) {
+        if (!TestDatabase.postgres()) {
             builder.environment().put("DB_NAME", "cadre;create=true");
         }
         builder.environment().put("DEMO_FACTOR", "0.05");

@@ -63,7 +63,9 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
-    private volatile boolean migrated;
+    // static: the readiness check reads it without calling this bean, which the EJB container refuses (with a
+    // logged stack at every poll) until start() has returned
+    private static volatile boolean migrated;
     private volatile boolean derby;
 
     @PostConstruct
@@ -151,12 +153,18 @@ public class Database {
         throw new IllegalStateException("The database cannot be reached (" + where() + ")");
     }
 
-    public boolean isMigrated() {
+    /** True once this server's start has brought the database to the newest schema. */
+    public static boolean isMigrated() {
         return migrated;
     }
 
     /** True when the database answers within two seconds. */
     public boolean answers() {
+        return answers(dataSource);
+    }
+
+    /** True when the database behind {@code dataSource} answers within two seconds. */
+    public static boolean answers(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(2);
         } catch (SQLException e) {
@@ -166,6 +174,7 @@ public class Database {
 
     @PreDestroy
     void shutDown() {
+        migrated = false;
         if (!derby) {
             return;
         }
