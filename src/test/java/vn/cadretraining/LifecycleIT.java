@@ -70,7 +70,9 @@ class LifecycleIT {
     private static void assertNextIdFollowsMax(Path data, String table, String lower) throws SQLException {
         long max = count(data, "SELECT MAX(id) FROM " + lower);
         long next = TestDatabase.postgres()
-                ? count(data, "SELECT pg_sequence_last_value(pg_get_serial_sequence('" + lower + "', 'id')) + 1")
+                // the identity's sequence: after a RESTART WITH (the demo's bulk load) it is not yet "called"
+                ? count(data, "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + lower
+                        + "_id_seq")
                 : count(data, "SELECT c.AUTOINCREMENTVALUE FROM SYS.SYSCOLUMNS c JOIN SYS.SYSTABLES t"
                         + " ON c.REFERENCEID = t.TABLEID WHERE c.COLUMNNAME = 'ID' AND t.TABLENAME = '" + table + "'");
         assertEquals(max + 1, next, table + ": the next id follows the last one, nothing skipped");
