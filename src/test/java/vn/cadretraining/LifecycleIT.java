@@ -2,7 +2,10 @@ package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,22 +17,28 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.testing.Http;
+import vn.cadretraining.testing.Server;
+import vn.cadretraining.testing.TestDatabase;
 
 /**
  * {@code setup/run} itself, on a data folder of its own: the first start creates the schema and loads the demo
  * province; a stop (SIGTERM to the script, as Ctrl-C's trap does) stops the server, which shuts Derby down, so that
  * no lock file is left and identity columns continue where they stopped; the second start keeps the data and does
- * not load the demo again.
+ * not load the demo again. {@code setup/run} starts embedded Derby, so this runs in the Derby pass only; the
+ * PostgreSQL pass restarts its servers in CrashIT.
  */
 class LifecycleIT {
 
     @Test
     void startsStopsCleanlyAndKeepsItsDataAcrossRestarts() throws Exception {
+        assumeFalse(TestDatabase.postgres(), "setup/run starts embedded Derby: tested in the Derby pass");
         Path data = Files.createTempDirectory(Path.of("target"), "lifecycle-").toAbsolutePath();
         long firstStartMillis;
         try (Run run = Run.start(data, 1)) {
@@ -38,6 +47,9 @@ class LifecycleIT {
             assertEquals(302, http.signIn("admin", DemoProvince.DEMO_PASSWORD).statusCode(), "signed in");
             assertEquals(200, http.get("/index.xhtml").statusCode());
         }
+        // the readiness polls during the start found the application starting: DOWN, no stack
+        assertFalse(Files.readString(data.resolve("run-1.log")).contains("Exception executing HealthCheck"),
+                "a readiness poll during the start logged an exception");
         assertFalse(Files.exists(data.resolve("cadre/db.lck")), "Derby was shut down: no db.lck left");
         assertTrue(Files.exists(data.resolve("derby.log")), "derby.log goes into the data folder");
         long units = count(data, "SELECT COUNT(*) FROM admin_unit");
@@ -55,6 +67,41 @@ class LifecycleIT {
         assertEquals(accounts, count(data, "SELECT COUNT(*) FROM account"));
         assertNextIdFollowsMax(data, "ACCOUNT", "account");
         System.out.printf("LifecycleIT: first start to ready in %d ms%n", firstStartMillis);
+    }
+
+    /**
+     * A database that cannot be reached stops the start at once, saying which one, rather than a server left
+     * running with /health/ready DOWN. The same on either run: the server is pointed at a closed PostgreSQL port.
+     */
+    @Test
+    void anUnreachableDatabaseStopsTheStartAtOnceNamingIt() throws Exception {
+        assumeFalse(TestDatabase.postgres(), "run once, in the Derby execution: this test brings its own"
+                + " (unreachable) PostgreSQL settings, so a second run on PostgreSQL would test the same thing");
+        int port;
+        try (ServerSocket closed = new ServerSocket(0)) {
+            port = closed.getLocalPort();
+        }
+        Path data = Files.createTempDirectory(Path.of("target"), "unreachable-");
+        Path log = data.resolve("server.log");
+        Map<String, String> env = Map.of("DB_CLASS", "org.postgresql.ds.PGSimpleDataSource",
+                "DB_SERVER", "127.0.0.1", "DB_PORT", String.valueOf(port), "DB_NAME", "cadre");
+        long began = System.nanoTime();
+        IllegalStateException stopped = assertTimeoutPreemptively(Duration.ofMinutes(4), () -> assertThrows(
+                IllegalStateException.class, () -> Server.start(data, Path.of(System.getProperty("war.file",
+                        "target/cadre-training.war")), log, List.of(), env)),
+                "the server stops by itself instead of waiting with /health/ready DOWN");
+        long seconds = (System.nanoTime() - began) / 1_000_000_000;
+        assertTrue(stopped.getMessage().contains("stopped during start-up"), stopped.getMessage());
+        String output = Files.readString(log);
+        assertTrue(output.contains("The database cannot be reached (server 127.0.0.1:" + port + ", database cadre"),
+                "the reason names the database; output:\n" + tail(output));
+        assertTrue(output.contains("Connection to 127.0.0.1:" + port + " refused"), tail(output));
+        assertFalse(output.contains("\tat org.eclipse.persistence"), "no EclipseLink stack: " + tail(output));
+        System.out.printf("LifecycleIT: unreachable database, the server stopped after %d s%n", seconds);
+    }
+
+    private static String tail(String text) {
+        return text.substring(Math.max(0, text.length() - 3000));
     }
 
     /**

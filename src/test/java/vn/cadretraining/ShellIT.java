@@ -32,6 +32,7 @@ import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Browser;
 import vn.cadretraining.testing.BrowserTestBase;
 import vn.cadretraining.testing.Http;
+import vn.cadretraining.testing.TestDatabase;
 
 /**
  * The shell as its users meet it: signing in as each role, the menu and home page of the role, the
@@ -779,6 +780,17 @@ class ShellIT extends BrowserTestBase {
         browser.size(Browser.PHONE);
         browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
         browser.open("/admin/backups.xhtml");
+        if (TestDatabase.postgres()) {
+            // the database server takes PostgreSQL's backups: the page says so and offers no Derby backup
+            assertTrue(browser.pageText().contains("Ứng dụng đang dùng PostgreSQL"), browser.pageText());
+            assertTrue(browser.text("#pgCommands").contains("pg_dump"));
+            assertFalse(browser.exists("[id='backups:take']"), "no backup button on PostgreSQL");
+            assertFalse(browser.overflowsHorizontally(), "fits a 360-px phone");
+            Http http = new Http(base);
+            http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+            assertEquals(403, http.get("/admin/backups.xhtml").statusCode(), "administrators only");
+            return;
+        }
         int before = browser.all("[id='backups:list_data'] tr[data-ri]").size();
         browser.click(Browser.id("backups:take"));
         browser.waitForText("#messages", "Đã sao lưu xong");

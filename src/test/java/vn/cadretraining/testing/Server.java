@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +48,15 @@ public final class Server implements AutoCloseable {
 
     /** As {@link #start(Path, Path, Path)}, with more options for the server's JVM. */
     public static Server start(Path data, Path war, Path log, List<String> jvmOptions) throws Exception {
+        return start(data, war, log, jvmOptions, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, List)}, with settings added to the server's environment. On Derby the
+     * database is the data folder's; when the tests run on PostgreSQL, the run's database (its DB_* settings).
+     */
+    public static Server start(Path data, Path war, Path log, List<String> jvmOptions, Map<String, String> env)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -67,8 +77,11 @@ public final class Server implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("DB_NAME", "cadre;create=true");
+        if (!TestDatabase.postgres()) {
+            builder.environment().put("DB_NAME", "cadre;create=true");
+        }
         builder.environment().put("DEMO_FACTOR", "0.05");
+        builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();
         Thread reaper = new Thread(process::destroyForcibly, "server-reaper-" + port);

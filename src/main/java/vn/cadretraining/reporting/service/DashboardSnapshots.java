@@ -113,7 +113,8 @@ public class DashboardSnapshots {
             if (stale) {
                 count(key, count);
             }
-            return new Answer(kept.dashboard(), stale || counting.containsKey(key));
+            CompletableFuture<Snapshot> running = counting.get(key);
+            return new Answer(kept.dashboard(), stale || running != null && !running.isDone());
         }
         return waitFor(count(key, count));
     }
@@ -166,7 +167,6 @@ public class DashboardSnapshots {
         boolean slow = ms >= liveMillis;
         Snapshot s = new Snapshot(slow ? d.countedAt(at) : d, at, v);
         if (slow) {
-            keep(key, s);
             LOG.info(() -> "Dashboard of unit " + key.unitId() + " (" + key.year() + ", " + key.basis() + ") counted in "
                     + ms + " ms: kept as a snapshot");
         } else {
@@ -187,7 +187,12 @@ public class DashboardSnapshots {
             executor.submit(() -> {
                 SqlStats.adopt(stats);
                 try {
-                    mine.complete(countNow(key, count));
+                    Snapshot s = countNow(key, count);
+                    // done before kept: a reader who finds this snapshot is not told that a newer count is coming
+                    mine.complete(s);
+                    if (s.dashboard().countedAt() != null) { // a slow count, kept (a live one carries no time)
+                        keep(key, s);
+                    }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Dashboard of unit " + key.unitId() + " could not be counted", e);
                     mine.completeExceptionally(e);

@@ -7,7 +7,7 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 
 /**
  * Counts every SQL call EclipseLink executes (queries, native queries, each write, each batch-fetch and
- * lazy-load query) when {@link SqlStats#ENABLED}; adds nothing otherwise. Named in persistence.xml.
+ * lazy-load query) when {@link SqlStats#ENABLED}; adds nothing otherwise. Applied by PersistenceCustomizer.
  */
 public class SqlStatsCustomizer implements SessionCustomizer {
 

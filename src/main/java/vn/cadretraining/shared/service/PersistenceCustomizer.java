@@ -1,0 +1,32 @@
+package vn.cadretraining.shared.service;
+
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.DatasourceLogin;
+import org.eclipse.persistence.sessions.JNDIConnector;
+import org.eclipse.persistence.sessions.Session;
+import vn.cadretraining.shared.stats.SqlStatsCustomizer;
+
+/**
+ * Runs when the persistence unit is deployed, before EclipseLink's first connection: a database that does not
+ * answer stops the server with the reason ({@link Database#requireReachable}) instead of a failed deployment
+ * behind a running server. Then the SQL statistics' customizer. Named in persistence.xml.
+ */
+public class PersistenceCustomizer implements SessionCustomizer {
+
+    @Override
+    public void customize(Session session) throws Exception {
+        if (session.getDatasourceLogin() instanceof DatasourceLogin login
+                && login.getConnector() instanceof JNDIConnector jndi) {
+            DataSource dataSource = jndi.getDataSource();
+            if (dataSource == null && jndi.getName() != null) {
+                dataSource = (DataSource) new InitialContext().lookup(jndi.getName());
+            }
+            if (dataSource != null) {
+                Database.requireReachable(dataSource);
+            }
+        }
+        new SqlStatsCustomizer().customize(session);
+    }
+}
