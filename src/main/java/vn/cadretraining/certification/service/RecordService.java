@@ -126,7 +126,7 @@ public class RecordService {
     /** The classes the cadre had a place in, newest first. */
     public List<Enrollment> classes(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
-                + " WHERE e.cadre.id = :c AND e.status = :s ORDER BY k.startDate DESC", Enrollment.class)
+                + " WHERE e.cadre.id = :c AND e.status = :s ORDER BY k.startDate DESC, k.id DESC", Enrollment.class)
                 .setParameter("c", who.getId()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
     }
 
@@ -290,7 +290,7 @@ public class RecordService {
      */
     List<Enrollment> transcriptClasses(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
-                        + " WHERE e.cadre.id = :c AND e.status IN :s ORDER BY k.startDate DESC", Enrollment.class)
+                        + " WHERE e.cadre.id = :c AND e.status IN :s ORDER BY k.startDate DESC, k.id DESC", Enrollment.class)
                 .setParameter("c", who.getId()).setParameter("s", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.WITHDRAWN))
                 .getResultStream().filter(e -> e.getStatus() == EnrollmentStatus.ENROLLED || e.getDecidedAt() != null
                         && !LocalDate.ofInstant(e.getDecidedAt(), VietnamTime.ZONE).isBefore(e.getCourseClass().getStartDate()))
