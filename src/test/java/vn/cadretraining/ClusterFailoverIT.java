@@ -79,7 +79,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(3) // last: it kills a node
+    @Order(4) // last: it kills a node
     void aSaveAfterItsNodeIsKilledLandsOnceOnTheOtherNodeStillSignedIn() throws Exception {
         long started = System.nanoTime();
         browser.signIn("giangvien", PASSWORD);
@@ -167,12 +167,64 @@ class ClusterFailoverIT {
     }
 
     /**
+     * A unit renamed elsewhere (here in the database itself, as another node's save would) shows on every node at
+     * the next request: no node serves units from a cache of its own. The cadre's profile names the unit of their
+     * position; each node has read it before the change.
+     */
+    @Test
+    @Order(2) // while both nodes run
+    void aUnitChangedElsewhereShowsOnEveryNodeAtTheNextRequest() throws Exception {
+        URL balancer = URI.create("http://localhost:" + env.get("PORT") + "/").toURL();
+        long unitId;
+        String name;
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement("SELECT u.id, u.name FROM account a"
+                + " JOIN position p ON p.cadre_id = a.cadre_id JOIN admin_unit u ON u.id = p.unit_id"
+                + " WHERE a.username = 'canbo' AND p.end_date IS NULL ORDER BY p.id")) {
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "canbo holds a title");
+                unitId = rs.getLong(1);
+                name = rs.getString(2);
+            }
+        }
+        Map<String, Http> onNode = new HashMap<>();
+        for (int attempt = 0; attempt < 10 && onNode.size() < 2; attempt++) {
+            Http client = new Http(balancer);
+            client.signIn("canbo", PASSWORD);
+            String profile = client.get("/me/profile.xhtml").body();
+            assertTrue(profile.contains(name), "the profile names " + name);
+            onNode.putIfAbsent(client.cookie("NODE").orElseThrow(), client);
+        }
+        assertEquals(2, onNode.size(), "a signed-in cadre on each node");
+        String renamed = name + " (đổi tên)";
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(
+                "UPDATE admin_unit SET name = ? WHERE id = ?")) {
+            s.setString(1, renamed);
+            s.setLong(2, unitId);
+            assertEquals(1, s.executeUpdate());
+            try {
+                for (Map.Entry<String, Http> node : onNode.entrySet()) {
+                    assertTrue(node.getValue().get("/me/profile.xhtml").body().contains(renamed),
+                            node.getKey() + " shows the new name at the next request");
+                }
+            } finally {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + env.get("DB_SERVER") + "/" + env.get("DB_NAME"),
+                env.get("DB_USER"), env.get("DB_PASSWORD"));
+    }
+
+    /**
      * An administrator working on one node disables an account whose person works on the other node: that person's
      * very next request there finds themselves signed out, as on one node (each node keeps its own signed-in
      * callers, and an account's change moves a stamp the nodes share).
      */
     @Test
-    @Order(2) // while both nodes run
+    @Order(3) // while both nodes run
     void anAccountDisabledOnOneNodeIsRefusedOnTheOtherAtItsNextRequest() throws Exception {
         URL balancer = URI.create("http://localhost:" + env.get("PORT") + "/").toURL();
         Http cadre = new Http(balancer);

@@ -25,6 +25,16 @@ public final class ClusterMaps {
     private ClusterMaps() {
     }
 
+    /** Whether this server is a node of a cluster: Payara runs its data grid. */
+    public static boolean clustered() {
+        try {
+            InitialContext.doLookup(HAZELCAST_JNDI);
+            return true;
+        } catch (NamingException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The cluster's map of this name, or a new map of this JVM's when no data grid runs. */
     @SuppressWarnings("unchecked")
     public static <K, V> ConcurrentMap<K, V> map(String name) {
