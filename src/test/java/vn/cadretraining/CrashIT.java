@@ -179,7 +179,7 @@ class CrashIT {
         // the first session of the busiest running class; if it has not started yet (the test runs before 07:30 in
         // Vietnam), the grid takes only excused absences, and the saves give those
         String now = java.sql.Timestamp.valueOf(vn.cadretraining.shared.time.VietnamTime.now().withNano(0)).toString();
-        String[] session = db.rows("SELECT s.id, s.class_id, CASE WHEN s.starts_at <= TIMESTAMP('" + now + "') THEN 1"
+        String[] session = db.rows("SELECT s.id, s.class_id, CASE WHEN s.starts_at <= CAST('" + now + "' AS TIMESTAMP) THEN 1"
                 + " ELSE 0 END FROM class_session s JOIN course_class c ON c.id = s.class_id"
                 + " WHERE c.status = 'RUNNING' AND c.closed_at IS NULL AND s.cancelled = FALSE"
                 + " ORDER BY c.enrolled_count DESC, s.starts_at").get(0);
@@ -603,7 +603,8 @@ class CrashIT {
         int next = 1;
 
         Targets(Db db) {
-            year = (int) db.number("SELECT YEAR(CURRENT_DATE) FROM admin_unit WHERE parent_id IS NULL");
+            // the server's year in Vietnam (YEAR() is Derby's, EXTRACT PostgreSQL's)
+            year = vn.cadretraining.shared.time.VietnamTime.today().getYear();
             units = db.column("SELECT id FROM admin_unit WHERE valid_to IS NULL AND (parent_id IS NULL"
                     + " OR parent_id IN (SELECT id FROM admin_unit WHERE parent_id IS NULL)) ORDER BY id")
                     .stream().map(Long::valueOf).toList();

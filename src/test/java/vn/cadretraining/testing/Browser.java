@@ -163,7 +163,10 @@ public final class Browser implements AutoCloseable {
             wait.until(d -> Boolean.TRUE.equals(js("var p = document.getElementById(arguments[0]);"
                     + " return p && getComputedStyle(p).opacity === '1' && !p.getAnimations().length;",
                     clientId + "_panel")));
-            click(panel + " li[data-label='" + label + "']");
+            // and once its item is laid out (a panel still being filled has items of zero size)
+            String item = panel + " li[data-label='" + label + "']";
+            wait.until(d -> find(item).getSize().getHeight() > 0);
+            click(item);
             waitForAjax();
             // a menu whose choice loads another page (the dashboard's year) may be read as that page replaces it
             String chosen = wait.until(d -> {
