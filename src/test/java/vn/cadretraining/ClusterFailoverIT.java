@@ -127,8 +127,7 @@ class ClusterFailoverIT {
         }
 
         // each change recorded once: one mark and one audit entry per note
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + env.get("DB_SERVER") + "/"
-                + env.get("DB_NAME"), env.get("DB_USER"), env.get("DB_PASSWORD"))) {
+        try (Connection c = database()) {
             for (String note : notes) {
                 assertEquals(1, count(c, "SELECT COUNT(*) FROM attendance_mark WHERE session_id = ? AND note = ?",
                         sessionId, note), "marks with " + note);
@@ -214,7 +213,8 @@ class ClusterFailoverIT {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + env.get("DB_SERVER") + "/" + env.get("DB_NAME"),
+        return DriverManager.getConnection("jdbc:postgresql://" + env.get("DB_SERVER") + ":" + env.get("DB_PORT") + "/"
+                + env.get("DB_NAME"),
                 env.get("DB_USER"), env.get("DB_PASSWORD"));
     }
 
