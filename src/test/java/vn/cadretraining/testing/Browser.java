@@ -163,10 +163,16 @@ public final class Browser implements AutoCloseable {
             wait.until(d -> Boolean.TRUE.equals(js("var p = document.getElementById(arguments[0]);"
                     + " return p && getComputedStyle(p).opacity === '1' && !p.getAnimations().length;",
                     clientId + "_panel")));
-            // and once its item is laid out (a panel still being filled has items of zero size)
+            // and once its item is laid out (a panel still being filled has items of zero size), where it is:
+            // scrolling the page to it closes the panel; a panel closed meanwhile is opened at the next attempt
             String item = panel + " li[data-label='" + label + "']";
-            wait.until(d -> find(item).getSize().getHeight() > 0);
-            click(item);
+            try {
+                wait.until(d -> find(item).getSize().getHeight() > 0);
+                pick(item);
+            } catch (WebDriverException e) {
+                waitForAjax();
+                continue;
+            }
             waitForAjax();
             // a menu whose choice loads another page (the dashboard's year) may be read as that page replaces it
             String chosen = wait.until(d -> {
