@@ -160,7 +160,9 @@ public class ResultService {
      * date (the cadre sees it on their record); the outcome itself is decided only when the class closes.
      */
     private void refreshShares(long classId) {
-        CourseClass cls = em.find(CourseClass.class, classId);
+        // under the class row's lock, as the grid's saves and check-ins: two changes to one class's sessions or
+        // marks count one after the other, and the later writes the shares from both
+        CourseClass cls = em.find(CourseClass.class, classId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (cls == null || cls.areResultsClosed()) {
             return;
         }
@@ -168,10 +170,9 @@ public class ResultService {
         List<Object[]> changed = new java.util.ArrayList<>();
         for (Enrollment e : enrolled(cls)) {
             java.math.BigDecimal share = tally.evaluate(cls, e).attendancePct();
-            java.math.BigDecimal was = e.getAttendancePct();
-            if (share == null ? was != null : was == null || share.compareTo(was) != 0) {
-                changed.add(new Object[] {share, e.getId()});
-            }
+            // every share written: the entity read earlier in this transaction may not show a share written
+            // by a refresh before this one
+            changed.add(new Object[] {share, e.getId()});
         }
         // one batch for the class rather than an update per participant. The share is derived, not the enrollment's
         // own state: its version stays, so that an enrollment read in this transaction can still be written

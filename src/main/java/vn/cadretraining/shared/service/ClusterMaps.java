@@ -47,7 +47,13 @@ public final class ClusterMaps {
             LOG.info(() -> "Map " + name + " is shared by the cluster's nodes");
             return (ConcurrentMap<K, V>) map;
         } catch (NamingException | ReflectiveOperationException | ClassCastException | LinkageError e) {
-            LOG.fine(() -> "No data grid (" + e + "): map " + name + " is this node's own");
+            if (clustered()) {
+                // a node of a cluster whose map is its own would count sign-ins and serve accounts on its own
+                LOG.warning(() -> "Map " + name + " could not be taken from the data grid (" + e
+                        + "): this node keeps its own");
+            } else {
+                LOG.fine(() -> "No data grid (" + e + "): map " + name + " is this node's own");
+            }
             return new ConcurrentHashMap<>();
         }
     }

@@ -26,7 +26,8 @@ public class PersistenceCustomizer implements SessionCustomizer {
             if (dataSource == null && jndi.getName() != null) {
                 dataSource = (DataSource) new InitialContext().lookup(jndi.getName());
             }
-            if (dataSource != null) {
+            // only before the first migration: a persistence unit deployed again later never stops the server
+            if (dataSource != null && !Database.isMigrated()) {
                 Database.requireReachable(dataSource);
             }
         }
