@@ -1,6 +1,7 @@
 package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -245,9 +247,13 @@ class EnrollmentIT {
         assertThrows(NotFoundException.class, () -> enrollments.roster(elsewhere.getId()));
         EnrollmentService.NominationPreview preview = enrollments.previewNomination(provinceWide.getId(),
                 RosterFilter.ALL, null);
-        assertTrue(preview.candidates().stream().allMatch(c -> c.cadre().getUnitPath().startsWith(
+        assertTrue(preview.candidates().stream().allMatch(c -> c.getCadre().getUnitPath().startsWith(
                 inside.get(0).getUnitPath().substring(0, inside.get(0).getUnitPath().lastIndexOf('/',
                         inside.get(0).getUnitPath().length() - 2) + 1))), "the preview lists only the coordinator's cadres");
+        EnrollmentService.Candidate holder = preview.candidates().stream()
+                .filter(c -> !c.titles(Locale.ENGLISH).isEmpty()).findFirst().orElseThrow();
+        assertNotEquals(holder.titles(Locale.forLanguageTag("vi")), holder.titles(Locale.ENGLISH),
+                "an English page lists the titles in English (it listed them in Vietnamese)");
     }
 
     // ---- data ----

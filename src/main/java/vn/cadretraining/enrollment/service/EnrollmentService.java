@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -214,13 +215,14 @@ public class EnrollmentService {
     }
 
     /** One cadre a nomination filter found, with the titles held now and what (if anything) stops them. */
-    public record Candidate(Cadre cadre, List<String> titles, String problemKey) implements Serializable {
+    public record Candidate(RosterRow row, String problemKey) implements Serializable {
         public Cadre getCadre() {
-            return cadre;
+            return row.cadre();
         }
 
-        public List<String> getTitles() {
-            return titles;
+        /** The titles held now, in the page's language. */
+        public List<String> titles(Locale locale) {
+            return row.titles(locale);
         }
 
         public String getProblemKey() {
@@ -256,7 +258,7 @@ public class EnrollmentService {
         }
 
         public List<Long> eligibleIds() {
-            return candidates.stream().filter(Candidate::isEligible).map(c -> c.cadre().getId()).toList();
+            return candidates.stream().filter(Candidate::isEligible).map(c -> c.getCadre().getId()).toList();
         }
     }
 
@@ -291,7 +293,7 @@ public class EnrollmentService {
         Map<Long, String> problems = rules.screen(cls,
                 remaining.stream().map(RosterRow::getCadre).toList());
         List<Candidate> candidates = remaining.stream()
-                .map(r -> new Candidate(r.getCadre(), r.getTitlesVi(), problems.get(r.getId()))).toList();
+                .map(r -> new Candidate(r, problems.get(r.getId()))).toList();
         int eligible = (int) candidates.stream().filter(Candidate::isEligible).count();
         int enroll = Math.min(eligible, cls.getFreePlaces());
         return new NominationPreview(candidates, eligible, enroll, eligible - enroll, truncated);

@@ -2,6 +2,7 @@ package vn.cadretraining.people.service;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import vn.cadretraining.people.entity.Cadre;
 
 /** One line of the roster: the cadre and the titles they hold now (loaded for the whole page at once). */
@@ -18,12 +19,9 @@ public record RosterRow(Cadre cadre, List<String> titlesVi, List<String> titlesE
         return cadre;
     }
 
-    public List<String> getTitlesVi() {
-        return titlesVi;
-    }
-
-    public List<String> getTitlesEn() {
-        return titlesEn;
+    /** The titles' names in the page's language. */
+    public List<String> titles(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? titlesEn : titlesVi;
     }
 
     public boolean isNewlyElected() {

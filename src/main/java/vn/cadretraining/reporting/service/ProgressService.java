@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,12 +116,9 @@ public class ProgressService {
             return unitLabel;
         }
 
-        public List<String> getTitlesVi() {
-            return titlesVi;
-        }
-
-        public List<String> getTitlesEn() {
-            return titlesEn;
+        /** The titles' names in the page's language. */
+        public List<String> titles(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? titlesEn : titlesVi;
         }
 
         public boolean isNewlyElected() {

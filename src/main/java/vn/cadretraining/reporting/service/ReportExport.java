@@ -232,7 +232,7 @@ public class ReportExport {
         for (ProgressService.UntrainedRow r : progress.untrainedList(f, MAX_LIST)) {
             rows.add(List.of(Value.of(n, String.valueOf(n)), Value.text(r.fullName()), Value.text(r.code()),
                     Value.text(r.unitLabel()),
-                    Value.text(String.join("; ", "en".equals(locale.getLanguage()) ? r.titlesEn() : r.titlesVi())),
+                    Value.text(String.join("; ", r.titles(locale))),
                     Value.text(r.newlyElected() ? t(locale, "general.true") : ""),
                     Value.date(r.lastCompleted())));
             n++;
