@@ -256,7 +256,7 @@ class ClusterFailoverIT {
      * callers, and an account's change moves a stamp the nodes share).
      */
     @Test
-    @Order(3) // while both nodes run
+    @Order(5) // while both nodes run; after the tests that sign canbo in
     void anAccountDisabledOnOneNodeIsRefusedOnTheOtherAtItsNextRequest() throws Exception {
         URL balancer = URI.create("http://localhost:" + env.get("PORT") + "/").toURL();
         Http cadre = new Http(balancer);
@@ -398,7 +398,7 @@ class ClusterFailoverIT {
      * database). The cadre's class gets a session under way now; the code is made as the trainer's screen makes it.
      */
     @Test
-    @Order(5) // while both nodes run
+    @Order(3) // while both nodes run, before canbo's account is disabled
     void aCheckInCodeReplayedOnTheOtherNodeIsRefused() throws Exception {
         LocalDateTime now = LocalDateTime.now(VIETNAM);
         long sessionId;
