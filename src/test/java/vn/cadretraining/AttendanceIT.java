@@ -54,6 +54,7 @@ import vn.cadretraining.attendance.service.AttendanceService.GridChange;
 import vn.cadretraining.attendance.service.AttendanceService.GridRow;
 import vn.cadretraining.attendance.service.CheckInCodes;
 import vn.cadretraining.attendance.service.SignInSheet;
+import vn.cadretraining.attendance.service.UsedCodes;
 import vn.cadretraining.audit.entity.AuditAction;
 import vn.cadretraining.audit.entity.AuditEntry;
 import vn.cadretraining.audit.service.AuditService;
@@ -78,6 +79,7 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.shared.service.AppSettings;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.service.Housekeeping;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
@@ -124,6 +126,9 @@ class AttendanceIT {
 
     @Inject
     AppSettings settings;
+
+    @Inject
+    UsedCodes usedCodes;
 
     @Inject
     AuditService audit;
@@ -374,6 +379,32 @@ class AttendanceIT {
 
         InContainer.signIn("giangvien", PASSWORD);
         assertThrows(NotFoundException.class, () -> attendance.grid(now.getId()), "not this trainer's class");
+    }
+
+    /** Housekeeping deletes the used codes of more than a day ago (they can no longer be replayed), not today's. */
+    @Test
+    void usedCheckInCodesOfMoreThanADayAgoAreDeletedByHousekeeping() throws Exception {
+        CourseClass mine = course(80, false, null).classIn("Phường Hạ Long");
+        ClassSession now = sessionNow(mine);
+        Cadre cadre = demoCadre();
+        enroll(mine, List.of(cadre));
+        InContainer.signIn("canbo", PASSWORD);
+        String code = codes.current(now.getId()).token();
+        attendance.checkIn(now.getId(), code);
+        tx.begin();
+        em.createNativeQuery("INSERT INTO qr_check_in (session_id, cadre_id, slot, used_at) VALUES (?, ?, ?, ?)")
+                .setParameter(1, now.getId()).setParameter(2, cadre.getId()).setParameter(3, -1L)
+                .setParameter(4, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(25))))
+                .executeUpdate();
+        tx.commit();
+
+        usedCodes.purge(new Housekeeping.Run(0, 3600));
+
+        em.clear();
+        assertEquals(List.of(codes.validSlot(now.getId(), code).orElseThrow()), em.createQuery(
+                "SELECT q.slot FROM QrCheckIn q WHERE q.sessionId = :s", Long.class)
+                .setParameter("s", now.getId()).getResultList(), "today's kept, the older one gone");
+        assertRefused("checkin.error.replayed", () -> attendance.checkIn(now.getId(), code), "still refused");
     }
 
     // ---- results and certificates -------------------------------------------------------------------

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,10 +20,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,16 +63,23 @@ import vn.cadretraining.testing.Http;
  * that served all of it is killed ({@code kill -9}); the save then goes to the other node, which must know the
  * session (still signed in) and the grid's view (the view state and its bean, replicated on the data grid), and
  * record each change exactly once. Before that, while both nodes run, failed sign-ins spread over the nodes are
- * counted together by the sign-in throttle, and an account disabled on one node is refused on the other.
+ * counted together by the sign-in throttle, an account disabled on one node is refused on the other, classes closed
+ * at once on both nodes number their certificates in one sequence, a check-in code used on one node is refused on
+ * the other, and housekeeping runs once per period; the node killed is the one doing it, and after the kill the other
+ * node runs every period.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
 
     private static final String PASSWORD = "Demo@2026";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static Path dir;
     private static Map<String, String> env;
     private static Browser browser;
+    /** The node the failover test killed, and when. */
+    private static String killed;
+    private static long killedAtMillis;
 
     @BeforeAll
     static void cluster() throws IOException {
@@ -79,9 +104,14 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(4) // last: it kills a node
+    @Order(7) // it kills a node: the node doing the cluster's housekeeping, so that the next test sees it pass on
     void aSaveAfterItsNodeIsKilledLandsOnceOnTheOtherNodeStillSignedIn() throws Exception {
         long started = System.nanoTime();
+        String holder = housekeepingNode();
+        if (holder != null) {
+            browser.open("/login.xhtml");
+            browser.driver().manage().addCookie(new Cookie("NODE", holder));
+        }
         browser.signIn("giangvien", PASSWORD);
         assertFalse(browser.path().startsWith("/login.xhtml"), "signed in: " + browser.path());
         browser.open("/teach/classes.xhtml");
@@ -106,6 +136,8 @@ class ClusterFailoverIT {
         long pid = Long.parseLong(Files.readString(dir.resolve(served).resolve("pid")).strip());
         ProcessHandle node = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(served + " is not running"));
         long killedAt = System.nanoTime();
+        killed = served;
+        killedAtMillis = System.currentTimeMillis();
         assertTrue(node.destroyForcibly(), "kill -9 " + pid); // SIGKILL: no shutdown of any kind
         node.onExit().get();
 
@@ -224,7 +256,7 @@ class ClusterFailoverIT {
      * callers, and an account's change moves a stamp the nodes share).
      */
     @Test
-    @Order(3) // while both nodes run
+    @Order(5) // while both nodes run; after the tests that sign canbo in
     void anAccountDisabledOnOneNodeIsRefusedOnTheOtherAtItsNextRequest() throws Exception {
         URL balancer = URI.create("http://localhost:" + env.get("PORT") + "/").toURL();
         Http cadre = new Http(balancer);
@@ -258,6 +290,318 @@ class ClusterFailoverIT {
         assertEquals(302, after.statusCode(), "refused at once: " + after.statusCode());
         assertTrue(after.headers().firstValue("Location").orElse("").contains("/login.xhtml"),
                 after.headers().firstValue("Location").orElse(""));
+    }
+
+    /**
+     * Classes closed at the same moment, half on each node (requests straight to each node's port): their
+     * certificates take the numbers after the year's last one, each once, none skipped (the counter row is locked
+     * by each closing transaction in the shared database). The classes are old ones of certificate-bearing
+     * courses, reopened here in the database (their certificates taken away) so that there is something to close.
+     */
+    @Test
+    @Order(4) // while both nodes run
+    void certificateNumbersStayUniqueAndContiguousUnderClosingsOnBothNodes() throws Exception {
+        int year = LocalDate.now(VIETNAM).getYear();
+        List<Long> classes = new ArrayList<>();
+        int before;
+        try (Connection c = database()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT k.id FROM course_class k JOIN course o ON o.id = k.course_id"
+                    + " WHERE k.closed_at IS NOT NULL AND k.status <> 'CANCELLED' AND o.issues_certificate = TRUE"
+                    + " AND EXISTS (SELECT 1 FROM certificate c WHERE c.class_id = k.id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.class_id = k.id AND c.year_no = ?)"
+                    + " ORDER BY (SELECT COUNT(*) FROM certificate c WHERE c.class_id = k.id), k.id LIMIT 6")) {
+                s.setInt(1, year);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        classes.add(rs.getLong(1));
+                    }
+                }
+            }
+            assertEquals(6, classes.size(), "six closed classes with certificates of earlier years");
+            for (long k : classes) {
+                update(c, "DELETE FROM certificate WHERE class_id = ?", k);
+                update(c, "UPDATE course_class SET closed_at = NULL, closed_by = NULL WHERE id = ?", k);
+            }
+            c.commit();
+            before = lastNumber(c, year);
+        }
+
+        // the admin signed in on each node, each class's page opened on its node, then all closings at once
+        List<Http> clients = List.of(onNode("node1", "admin"), onNode("node2", "admin"));
+        List<Callable<String>> closings = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < classes.size(); i++) {
+            Http http = clients.get(i % 2);
+            String path = "/teach/class.xhtml?id=" + classes.get(i);
+            String page = http.get(path).body();
+            assertTrue(page.contains("results:close"), "class " + classes.get(i) + " can be closed");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("jakarta.faces.partial.ajax", "true");
+            form.put("jakarta.faces.source", "results:close");
+            form.put("jakarta.faces.partial.execute", "results:close");
+            form.put("jakarta.faces.partial.render", "results");
+            form.put("results:close", "results:close");
+            form.put("results", "results");
+            form.put("jakarta.faces.ViewState", Http.viewState(page));
+            form.put("primefaces.nonce", Http.nonce(page));
+            closings.add(() -> {
+                go.await();
+                return http.post(path, form, "Faces-Request", "partial/ajax").body();
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(closings.size());
+        List<Future<String>> answers = new ArrayList<>();
+        try {
+            for (Callable<String> closing : closings) {
+                answers.add(pool.submit(closing));
+            }
+            go.countDown();
+            for (Future<String> answer : answers) {
+                String body = answer.get(5, TimeUnit.MINUTES);
+                // the page scrolls to the certificates once closed, to the messages when refused
+                assertTrue(body.contains("scrollTo('certs'"), "closed: " + body);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        try (Connection c = database()) {
+            List<Integer> issued = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT sequence_no FROM certificate WHERE year_no = ?"
+                    + " AND class_id = ANY (?) ORDER BY sequence_no")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("bigint", classes.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        issued.add(rs.getInt(1));
+                    }
+                }
+            }
+            assertFalse(issued.isEmpty(), "certificates issued");
+            List<Integer> expected = new ArrayList<>();
+            for (int n = before + 1; n <= before + issued.size(); n++) {
+                expected.add(n);
+            }
+            assertEquals(expected, issued, "the numbers after " + before + ", each once, none skipped");
+            assertEquals(before + issued.size(), lastNumber(c, year), "the counter at the last number given");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM (SELECT sequence_no FROM certificate WHERE year_no = ?"
+                    + " GROUP BY issuer_code, sequence_no HAVING COUNT(*) > 1) d", year),
+                    "no number of the year given twice");
+            System.out.printf("ClusterFailoverIT: %d classes closed at once on two nodes: certificates %d..%d%n",
+                    classes.size(), before + 1, before + issued.size());
+        }
+    }
+
+    /**
+     * A check-in code used on one node is refused when replayed on the other (the codes used are rows of the shared
+     * database). The cadre's class gets a session under way now; the code is made as the trainer's screen makes it.
+     */
+    @Test
+    @Order(3) // while both nodes run, before canbo's account is disabled
+    void aCheckInCodeReplayedOnTheOtherNodeIsRefused() throws Exception {
+        LocalDateTime now = LocalDateTime.now(VIETNAM);
+        long sessionId;
+        Object[] saved;
+        String secret;
+        try (Connection c = database()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT s.id, s.session_date, s.starts_at, s.ends_at"
+                    + " FROM account a JOIN enrollment e ON e.cadre_id = a.cadre_id AND e.status = 'ENROLLED'"
+                    + " JOIN course_class k ON k.id = e.class_id AND k.closed_at IS NULL AND k.status <> 'CANCELLED'"
+                    + " JOIN class_session s ON s.class_id = k.id AND s.cancelled = FALSE"
+                    + " WHERE a.username = 'canbo' ORDER BY s.starts_at DESC LIMIT 1")) {
+                try (ResultSet rs = s.executeQuery()) {
+                    assertTrue(rs.next(), "canbo has a place in an open class");
+                    sessionId = rs.getLong(1);
+                    saved = new Object[] {rs.getObject(2), rs.getObject(3), rs.getObject(4)};
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE class_session SET session_date = ?, starts_at = ?, ends_at = ? WHERE id = ?")) {
+                s.setObject(1, now.toLocalDate());
+                s.setObject(2, now.minusMinutes(5));
+                s.setObject(3, now.plusMinutes(55));
+                s.setLong(4, sessionId);
+                assertEquals(1, s.executeUpdate());
+            }
+            secret = checkInSecret(c);
+        }
+        try {
+            long slot = System.currentTimeMillis() / 1000 / 45;
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(Base64.getDecoder().decode(secret), "HmacSHA256"));
+            byte[] mac = hmac.doFinal((sessionId + ":" + slot).getBytes(StandardCharsets.US_ASCII));
+            String code = slot + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, 16));
+            String path = "/checkin.xhtml?s=" + sessionId + "&c=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+
+            Http first = onNode("node1", "canbo");
+            Http replay = onNode("node2", "canbo");
+            String used = first.get(path).body();
+            assertTrue(used.contains("Đã điểm danh"), "checked in on node1: " + used);
+            String again = replay.get(path).body();
+            assertTrue(again.contains("Mã này đã được dùng"), "the same code refused on node2");
+            assertFalse(again.contains("Đã điểm danh"), "not checked in twice");
+        } finally {
+            try (Connection c = database(); PreparedStatement s = c.prepareStatement(
+                    "UPDATE class_session SET session_date = ?, starts_at = ?, ends_at = ? WHERE id = ?")) {
+                s.setObject(1, saved[0]);
+                s.setObject(2, saved[1]);
+                s.setObject(3, saved[2]);
+                s.setLong(4, sessionId);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Housekeeping (every {@code HOUSEKEEPING_SECONDS}, 4 s here) runs once per period for the whole cluster: a row
+     * per period, none missing, one node doing it while it lives; and it does its work (an old used check-in code
+     * goes).
+     */
+    @Test
+    @Order(6) // while both nodes run
+    void housekeepingRunsOncePerPeriodAcrossTheNodes() throws Exception {
+        long period = Long.parseLong(env.getOrDefault("HOUSEKEEPING_SECONDS", "3600"));
+        assumeTrue(period <= 10, "housekeeping every " + period + " s: too slow to watch");
+        long session;
+        long cadre;
+        try (Connection c = database()) {
+            session = count(c, "SELECT MIN(id) FROM class_session");
+            cadre = count(c, "SELECT MIN(id) FROM cadre");
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO qr_check_in (session_id, cadre_id, slot, used_at) VALUES (?, ?, -1, ?)")) {
+                s.setLong(1, session);
+                s.setLong(2, cadre);
+                s.setObject(3, LocalDateTime.now().minusDays(2));
+                s.executeUpdate();
+            }
+        }
+        long from = System.currentTimeMillis() / 1000 / period + 1;
+        Thread.sleep((6 * period + period / 2) * 1000);
+        long to = System.currentTimeMillis() / 1000 / period - 1;
+        Map<Long, String> runs = runs();
+        List<String> by = new ArrayList<>();
+        for (long p = from; p <= to; p++) {
+            assertTrue(runs.containsKey(p), "period " + p + " run (" + from + "…" + to + "): " + runs);
+            by.add(nodeOf(runs.get(p)));
+        }
+        long switches = java.util.stream.IntStream.range(1, by.size()).filter(i -> !by.get(i).equals(by.get(i - 1)))
+                .count();
+        assertTrue(switches <= 1, "one node keeps the work while it lives: " + by);
+        try (Connection c = database()) {
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM qr_check_in WHERE slot = -1"), "the old code purged");
+        }
+        System.out.printf("ClusterFailoverIT: housekeeping periods %d…%d run by %s%n", from, to, by);
+    }
+
+    /** After the node doing the housekeeping was killed, the other node runs every period from the next one on. */
+    @Test
+    @Order(8) // after the kill
+    void housekeepingPassesToTheSurvivingNode() throws Exception {
+        long period = Long.parseLong(env.getOrDefault("HOUSEKEEPING_SECONDS", "3600"));
+        assumeTrue(period <= 10 && killed != null, "housekeeping every " + period + " s, a node killed");
+        long from = killedAtMillis / 1000 / period + 1;
+        long wait = (from + 5) * period * 1000 - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        long to = System.currentTimeMillis() / 1000 / period - 1;
+        Map<Long, String> runs = runs();
+        for (long p = from; p <= to; p++) {
+            assertTrue(runs.containsKey(p), "period " + p + " run after the kill (" + from + "…" + to + "): " + runs);
+            assertNotEquals(killed, nodeOf(runs.get(p)), "period " + p + " run by the surviving node");
+        }
+        System.out.printf("ClusterFailoverIT: %s killed; periods %d…%d run by the other node%n", killed, from, to);
+    }
+
+    /** The runs of housekeeping the nodes recorded: period → "pid@host". */
+    private static Map<Long, String> runs() throws SQLException {
+        Map<Long, String> runs = new HashMap<>();
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement(
+                "SELECT name, value FROM app_setting WHERE name LIKE 'run.housekeeping.%'")) {
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    runs.put(Long.parseLong(rs.getString(1).substring("run.housekeeping.".length())),
+                            rs.getString(2).split(" ")[0]);
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** The node ("node1"…) of a process "pid@host". */
+    private static String nodeOf(String process) throws IOException {
+        String pid = process.substring(0, process.indexOf('@'));
+        for (int i = 1; i <= Integer.parseInt(env.getOrDefault("NODES", "2")); i++) {
+            if (Files.readString(dir.resolve("node" + i).resolve("pid")).strip().equals(pid)) {
+                return "node" + i;
+            }
+        }
+        return process;
+    }
+
+    /** The node that ran the latest housekeeping, or null when none ran yet. */
+    private static String housekeepingNode() throws SQLException, IOException {
+        Map<Long, String> runs = runs();
+        return runs.isEmpty() ? null : nodeOf(runs.get(java.util.Collections.max(runs.keySet())));
+    }
+
+    /** A client signed in straight on a node's own port, past the balancer. */
+    private static Http onNode(String node, String username) throws IOException {
+        String port = Files.readString(dir.resolve(node).resolve("port")).strip();
+        Http http = new Http(URI.create("http://127.0.0.1:" + port + "/").toURL());
+        int status = http.signIn(username, PASSWORD).statusCode();
+        assertEquals(302, status, username + " signed in on " + node);
+        return http;
+    }
+
+    private static int lastNumber(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(last_number), 0) FROM certificate_counter"
+                + " WHERE year_no = ?")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String checkInSecret(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM app_setting WHERE name = 'checkin.secret'")) {
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+        }
+        // no code was shown yet: the nodes will read this one from the database, as if one of them had made it
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String secret = Base64.getEncoder().encodeToString(bytes);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO app_setting (name, value) VALUES ('checkin.secret', ?)")) {
+            s.setString(1, secret);
+            s.executeUpdate();
+        }
+        return secret;
+    }
+
+    private static void update(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static long count(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The node the balancer sends this browser to (its sticky cookie: node1, node2…). */
