@@ -598,6 +598,33 @@ class ShellIT extends BrowserTestBase {
         assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF"));
     }
 
+    @Test
+    void theFirstPaintWaitsForNoScriptAndPrimeFacesCodeRunsOnlyOnceItsScriptsAreLoaded() {
+        // the dashboards and the grid showed their heading only after PrimeFaces' scripts had come on slow 4G
+        for (String[] visit : List.of(new String[] {"xa.halong", "/reports/dashboard.xhtml"},
+                new String[] {"canbo", "/me/catalog.xhtml"}, new String[] {"canbo", "/me/record.xhtml"})) {
+            Http http = new Http(base);
+            http.follow(http.signIn(visit[0], DemoProvince.DEMO_PASSWORD));
+            HttpResponse<String> page = http.get(visit[1]);
+            assertEquals(200, page.statusCode(), visit[1]);
+            Matcher scripts = Pattern.compile("<script([^>]*)>([\\s\\S]*?)</script>").matcher(page.body());
+            int external = 0;
+            while (scripts.find()) {
+                String attributes = scripts.group(1);
+                String code = scripts.group(2).strip();
+                if (attributes.contains(" src=")) {
+                    external++;
+                    assertTrue(attributes.contains("defer"), visit[1] + ": a script that holds back the first paint: " + attributes);
+                } else if (code.contains("PrimeFaces") || code.contains("pf.")) {
+                    assertTrue(code.matches("(?s)document\\.addEventListener\\([\"']DOMContentLoaded[\"'].*"),
+                            visit[1] + ": PrimeFaces code run before its deferred scripts: "
+                                    + code.substring(0, Math.min(120, code.length())));
+                }
+            }
+            assertTrue(external > 0, visit[1] + " has app.js at least");
+        }
+    }
+
     // ---- the browser ----------------------------------------------------------------------------------
 
     @Test
