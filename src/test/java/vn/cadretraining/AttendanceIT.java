@@ -315,8 +315,11 @@ class AttendanceIT {
         assertTrue(n > 0 && n <= CLOSE_BUDGET, "closing a class of 60 took " + n + " statements");
     }
 
-    /** The statements of closing a class before its progress was kept in summaries (148), and a quarter more. */
-    private static final long CLOSE_BUDGET = 185;
+    /**
+     * Closing this class took 274 statements before progress was kept in summary rows (an outcome, an audit entry
+     * and a certificate per participant); the summaries may add a quarter (they add 7: reads and batches).
+     */
+    private static final long CLOSE_BUDGET = 274 * 5 / 4;
 
     private long reads;
     private String sent;

@@ -334,6 +334,19 @@ class TargetsIT {
         // other tests write closed classes straight into the entities: start from summaries recounted
         recount.recount(true);
         assertEquals(0, recount.recount(false).differences(), "a repaired recount finds nothing more");
+        // a row changed behind the application's back is found, and repaired
+        tx.begin();
+        em.createNativeQuery("UPDATE progress_people SET cadres = cadres + 1 WHERE unit_id = ?").setParameter(1, root())
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM progress_turns WHERE unit_id = ?").setParameter(1, root()).executeUpdate();
+        tx.commit();
+        vn.cadretraining.reporting.service.Recounter.Report broken = recount.recount(false);
+        assertTrue(broken.people() > 0 && broken.turns() > 0 && broken.cadres() == 0, broken.toString());
+        assertEquals(broken.differences(), recount.recount(true).differences());
+        assertEquals(0, recount.recount(false).differences(), "repaired");
+        InContainer.signIn("tinh", PASSWORD);
+        assertThrows(EJBAccessException.class, () -> recount.recount(false), "administrators only");
+        InContainer.signIn("admin", PASSWORD);
         long seed = Long.getLong("it.summary.seed", System.nanoTime());
         java.util.Random random = new java.util.Random(seed);
         String tag = tag();
@@ -376,17 +389,29 @@ class TargetsIT {
                     long commune = communes.get(random.nextInt(communes.size()));
                     List<Long> hs = hamlets.get(commune);
                     if (hs.size() >= 2) {
-                        long source = hs.remove(random.nextInt(hs.size()));
-                        unitAdmin.merge(List.of(source), hs.get(random.nextInt(hs.size())), null, null, null, null,
-                                VietnamTime.today());
-                        done.merge("hamlets merged", 1, Integer::sum);
+                        long source = hs.get(random.nextInt(hs.size()));
+                        long target = hs.stream().filter(h -> h != source).toList()
+                                .get(random.nextInt(hs.size() - 1));
+                        try {
+                            unitAdmin.merge(List.of(source), target, null, null, null, null, VietnamTime.today());
+                            hs.remove(Long.valueOf(source));
+                            done.merge("hamlets merged", 1, Integer::sum);
+                        } catch (BusinessException refused) {
+                            done.merge("merges refused", 1, Integer::sum);
+                        }
                     }
                 } else if (kind == 6 && communes.size() >= 2) {
-                    long source = communes.remove(random.nextInt(communes.size()));
-                    long target = communes.get(random.nextInt(communes.size()));
-                    unitAdmin.merge(List.of(source), target, null, null, null, null, VietnamTime.today());
-                    hamlets.get(target).addAll(hamlets.remove(source));
-                    done.merge("communes merged", 1, Integer::sum);
+                    long source = communes.get(random.nextInt(communes.size()));
+                    long target = communes.stream().filter(x -> x != source).toList()
+                            .get(random.nextInt(communes.size() - 1));
+                    try {
+                        unitAdmin.merge(List.of(source), target, null, null, null, null, VietnamTime.today());
+                        communes.remove(Long.valueOf(source));
+                        hamlets.get(target).addAll(hamlets.remove(source));
+                        done.merge("communes merged", 1, Integer::sum);
+                    } catch (BusinessException refused) {
+                        done.merge("merges refused", 1, Integer::sum);
+                    }
                 } else if (kind == 7 || kind == 8) {
                     long id = people.get(random.nextInt(people.size()));
                     Cadre c = cadres.get(id);
@@ -400,13 +425,18 @@ class TargetsIT {
                 } else {
                     long id = people.get(random.nextInt(people.size()));
                     Cadre c = cadres.get(id);
-                    long position = cadres.addPosition(id, title(random.nextBoolean() ? "HAMLET_HEAD" : "FRONT_HEAD"),
-                            c.getUnit().getId(), LocalDate.of(y0, 1 + random.nextInt(12), 1),
-                            random.nextBoolean() ? y0 + "–" + (y0 + 5) : null, random.nextBoolean()).getId();
-                    if (random.nextBoolean()) {
-                        cadres.endPosition(position, LocalDate.of(y1, 6, 30));
+                    try {
+                        long position = cadres.addPosition(id, title(random.nextBoolean() ? "HAMLET_HEAD" : "FRONT_HEAD"),
+                                c.getUnit().getId(), LocalDate.of(y0, 1 + random.nextInt(12), 1),
+                                random.nextBoolean() ? y0 + "–" + (y0 + 5) : null, random.nextBoolean()).getId();
+                        if (random.nextBoolean()) {
+                            cadres.endPosition(position, LocalDate.of(y1, 6, 30));
+                        }
+                        done.merge("titles changed", 1, Integer::sum);
+                    } catch (BusinessException held) {
+                        // the title is held there already: refused, nothing changed
+                        done.merge("titles refused", 1, Integer::sum);
                     }
-                    done.merge("titles changed", 1, Integer::sum);
                 }
             }
             ProgressRecountReport r = ProgressRecountReport.of(recount.recount(false));
@@ -417,7 +447,7 @@ class TargetsIT {
     }
 
     private record ProgressRecountReport(int differences, String text) {
-        static ProgressRecountReport of(vn.cadretraining.reporting.service.ProgressRecount.Report r) {
+        static ProgressRecountReport of(vn.cadretraining.reporting.service.Recounter.Report r) {
             return new ProgressRecountReport(r.differences(), r.toString());
         }
     }

@@ -5,164 +5,29 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.logging.Logger;
-import vn.cadretraining.reporting.entity.ProgressDelta;
-import vn.cadretraining.reporting.entity.ProgressDelta.CadreKey;
-import vn.cadretraining.reporting.entity.ProgressDelta.Counted;
-import vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey;
-import vn.cadretraining.reporting.entity.ProgressDelta.TurnKey;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.stats.SqlStats;
 
 /**
- * The proof of the summaries: every summary row recomputed from the raw records by the counting rule, compared
- * with the rows kept, and on request repaired (rows written where they differ, and only there). Needed after
- * records were written without the services (the demo generator, an operator's SQL), and to show that the kept
- * rows are right.
+ * The proof of the summaries, for the administrator's page: every summary row recomputed from the raw records
+ * by the counting rule ({@link Recounter}), compared with the rows kept, and on request repaired.
  */
 @Stateless
 public class ProgressRecount {
 
-    private static final Logger LOG = Logger.getLogger(ProgressRecount.class.getName());
-
     @PersistenceContext
     EntityManager em;
 
-    /** Rows that differ from the recount, by table; repaired or only found. */
-    public record Report(int turns, int cadres, int people, boolean repaired, long millis) implements Serializable {
-        public int differences() {
-            return turns + cadres + people;
-        }
-    }
-
     /** Recounts every summary, in this transaction; repairs the differences when asked. */
     @RolesAllowed(Role.Names.ADMIN)
-    public Report recount(boolean repair) {
+    public Recounter.Report recount(boolean repair) {
         em.flush();
         try {
-            return run(SqlStats.wrap(em.unwrap(Connection.class)), repair);
+            return Recounter.run(SqlStats.wrap(em.unwrap(Connection.class)), repair);
         } catch (SQLException e) {
             throw new PersistenceException("the recount failed", e);
         }
-    }
-
-    /** The recount on a connection (the caller commits). */
-    public static Report run(Connection c, boolean repair) throws SQLException {
-        long started = System.nanoTime();
-        ProgressDelta expected = new ProgressDelta();
-        try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(""))) {
-            s.setFetchSize(1_000);
-            SummaryRows.bindCompletions(s);
-            try (ResultSet r = s.executeQuery()) {
-                SummaryRows.addCompletions(r, expected, 1);
-            }
-        }
-        Map<TurnKey, Integer> turns = expected.turns();
-        Map<CadreKey, Counted> cadres = expected.cadres();
-        Map<PeopleKey, List<Integer>> people = new HashMap<>();
-        cadres.forEach((k, v) -> people.merge(new PeopleKey(k.unitId(), k.year(), v.ethnicity(), v.gender()),
-                List.of(v.turns(), 1), (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1))));
-
-        Map<TurnKey, Integer> keptTurns = new HashMap<>();
-        Map<CadreKey, Counted> keptCadres = new HashMap<>();
-        Map<PeopleKey, List<Integer>> keptPeople = new HashMap<>();
-        try (Statement s = c.createStatement()) {
-            s.setFetchSize(1_000);
-            try (ResultSet r = s.executeQuery("SELECT unit_id, end_date, subject_group_id, turns FROM progress_turns")) {
-                while (r.next()) {
-                    keptTurns.put(new TurnKey(r.getLong(1), r.getDate(2).toLocalDate(), r.getLong(3)), r.getInt(4));
-                }
-            }
-            try (ResultSet r = s.executeQuery("SELECT cadre_id, year_no, unit_id, turns, ethnicity_code, gender"
-                    + " FROM progress_cadre")) {
-                while (r.next()) {
-                    keptCadres.put(new CadreKey(r.getLong(1), r.getInt(2), r.getLong(3)),
-                            new Counted(r.getInt(4), r.getString(5), r.getString(6)));
-                }
-            }
-            try (ResultSet r = s.executeQuery("SELECT unit_id, year_no, ethnicity_code, gender, turns, cadres"
-                    + " FROM progress_people")) {
-                while (r.next()) {
-                    keptPeople.put(new PeopleKey(r.getLong(1), r.getInt(2), r.getString(3), r.getString(4)),
-                            List.of(r.getInt(5), r.getInt(6)));
-                }
-            }
-        }
-        Set<TurnKey> turnsOff = differing(turns, keptTurns);
-        Set<CadreKey> cadresOff = differing(cadres, keptCadres);
-        Set<PeopleKey> peopleOff = differing(people, keptPeople);
-        if (repair) {
-            List<Object[]> gone = new ArrayList<>();
-            List<Object[]> rows = new ArrayList<>();
-            for (TurnKey k : turnsOff) {
-                gone.add(new Object[] {k.unitId(), Date.valueOf(k.day()), k.groupId()});
-                if (turns.containsKey(k)) {
-                    rows.add(new Object[] {k.unitId(), Date.valueOf(k.day()), k.groupId(), turns.get(k)});
-                }
-            }
-            SummaryRows.batch(c, "DELETE FROM progress_turns WHERE unit_id = ? AND end_date = ? AND subject_group_id = ?",
-                    gone);
-            SummaryRows.batch(c, "INSERT INTO progress_turns (unit_id, end_date, subject_group_id, turns)"
-                    + " VALUES (?, ?, ?, ?)", rows);
-            gone.clear();
-            rows.clear();
-            for (CadreKey k : cadresOff) {
-                gone.add(new Object[] {k.cadreId(), k.year(), k.unitId()});
-                Counted v = cadres.get(k);
-                if (v != null) {
-                    rows.add(new Object[] {k.cadreId(), k.year(), k.unitId(), v.turns(), v.ethnicity(), v.gender()});
-                }
-            }
-            SummaryRows.batch(c, "DELETE FROM progress_cadre WHERE cadre_id = ? AND year_no = ? AND unit_id = ?", gone);
-            SummaryRows.batch(c, "INSERT INTO progress_cadre (cadre_id, year_no, unit_id, turns, ethnicity_code,"
-                    + " gender) VALUES (?, ?, ?, ?, ?, ?)", rows);
-            gone.clear();
-            rows.clear();
-            for (PeopleKey k : peopleOff) {
-                gone.add(new Object[] {k.unitId(), k.year(), k.ethnicity(), k.gender()});
-                List<Integer> v = people.get(k);
-                if (v != null) {
-                    rows.add(new Object[] {k.unitId(), k.year(), k.ethnicity(), k.gender(), v.get(0), v.get(1)});
-                }
-            }
-            SummaryRows.batch(c, "DELETE FROM progress_people WHERE unit_id = ? AND year_no = ? AND ethnicity_code = ?"
-                    + " AND gender = ?", gone);
-            SummaryRows.batch(c, "INSERT INTO progress_people (unit_id, year_no, ethnicity_code, gender, turns, cadres)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", rows);
-        }
-        Report report = new Report(turnsOff.size(), cadresOff.size(), peopleOff.size(), repair,
-                (System.nanoTime() - started) / 1_000_000);
-        LOG.info(() -> "Progress recount: " + report);
-        return report;
-    }
-
-    /** The keys whose values differ, or that only one side has. */
-    private static <K, V> Set<K> differing(Map<K, V> expected, Map<K, V> kept) {
-        Set<K> off = new HashSet<>();
-        expected.forEach((k, v) -> {
-            if (!Objects.equals(v, kept.get(k))) {
-                off.add(k);
-            }
-        });
-        kept.keySet().forEach(k -> {
-            if (!expected.containsKey(k)) {
-                off.add(k);
-            }
-        });
-        return off;
     }
 }
