@@ -135,6 +135,9 @@ class TargetsIT {
     @Inject
     vn.cadretraining.reporting.service.ProgressRecount recount;
 
+    @Inject
+    vn.cadretraining.catalog.service.CourseService courseService;
+
     @PersistenceContext
     EntityManager em;
 
@@ -376,7 +379,7 @@ class TargetsIT {
         Map<String, Integer> done = new TreeMap<>();
         for (int batch = 0; batch < 8; batch++) {
             for (int op = 0; op < 25; op++) {
-                int kind = random.nextInt(10);
+                int kind = random.nextInt(11);
                 if (kind < 5) {
                     long organiser = random.nextBoolean() ? communes.get(random.nextInt(communes.size()))
                             : anyHamlet(random, communes, hamlets);
@@ -422,6 +425,18 @@ class TargetsIT {
                                     : ethnicities[random.nextInt(5)],
                             move ? anyHamlet(random, communes, hamlets) : c.getUnit().getId()));
                     done.merge(move ? "cadres moved" : "cadres described anew", 1, Integer::sum);
+                } else if (kind == 10) {
+                    // a course moved to another subject group, or made a briefing (its completions stop counting)
+                    Course course = em.find(Course.class, courses[random.nextInt(2)]);
+                    String[] groups = {"MASS_MOBILIZATION", "DIGITAL_SKILLS", "FRONT_WORK"};
+                    ActivityKind[] kinds = {ActivityKind.TRAINING_COURSE, ActivityKind.STUDY_TOUR,
+                        ActivityKind.THEMATIC_BRIEFING};
+                    long group = em.createQuery("SELECT g.id FROM SubjectGroup g WHERE g.code = :c", Long.class)
+                            .setParameter("c", groups[random.nextInt(3)]).getSingleResult();
+                    courseService.update(course.getId(), course.getVersion(), new vn.cadretraining.catalog.service
+                            .CourseService.Details(null, course.getTitleVi(), course.getTitleEn(), null, null, group,
+                            kinds[random.nextInt(3)], course.getHours(), List.of(), List.of(), course.getRule(), true));
+                    done.merge("courses regrouped", 1, Integer::sum);
                 } else {
                     long id = people.get(random.nextInt(people.size()));
                     Cadre c = cadres.get(id);

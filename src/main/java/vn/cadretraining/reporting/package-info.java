@@ -40,13 +40,20 @@
  * completions added, O(participants × depth)); a subtree moved ({@code UnitEvents.SubtreeMoved}: the moved
  * unit's rows taken from the ancestors it left and added to those it joined); units merged
  * ({@code UnitEvents.Merged}: each source's rows carried to the successor's chain, the source's own removed);
- * a cadre's ethnicity or gender changed ({@code PeopleEvents.Described}: their rows moved between pairs). Counters
+ * a cadre's ethnicity or gender changed ({@code PeopleEvents.Described}: their rows moved between pairs); a
+ * course's subject group or kind changed ({@code SessionEvents.CourseRegrouped}: its completions moved between
+ * groups, or in and out of the count when it becomes or stops being a briefing). A cadre moving to another unit
+ * moves nothing: a completion stays with the unit the cadre was enrolled under. Counters
  * are changed by relative updates ({@code turns = turns + ?}), keys in a fixed order, so that two transactions
  * touching the province's row wait for each other instead of losing a count.
  *
- * <p>{@link vn.cadretraining.reporting.service.ProgressRecount} recomputes the three tables from the raw rows,
+ * <p>{@link vn.cadretraining.reporting.service.Recounter} recomputes the three tables from the raw rows,
  * reports the differences and repairs them (records written without the services: the demo generator, an
- * operator's SQL). Not kept as summaries, read as before: the title holders' shares (they depend on the day
+ * operator's SQL): the administrator's page {@code admin/recount}, the operator's {@code setup/recount}, and once at
+ * the first start of a database older than the tables ({@code SummariesAtStart}). A key appearing for the first
+ * time (a unit's first completion of a year) is inserted: two transactions inserting the same key at once make
+ * the second fail and roll back, to be tried again; closings of certificate-bearing courses are serialised anyway
+ * by the certificate counter's lock. Not kept as summaries, read as before: the title holders' shares (they depend on the day
  * asked: holders on today's date, trained since a term's start, which no transaction marks; they would need a
  * holder row per (cadre, title, ancestor) with its term start and last completion, and the day's holders
  * counted from those) and the briefings held (few rows, read by the organising unit's index).

@@ -23,6 +23,12 @@ public final class ProgressDelta {
         return code == null ? "" : code;
     }
 
+    /** Briefing conferences are not training: their participants' completions never count. */
+    public static boolean briefing(String kind) {
+        return vn.cadretraining.catalog.entity.ActivityKind.PERIODIC_BRIEFING.name().equals(kind)
+                || vn.cadretraining.catalog.entity.ActivityKind.THEMATIC_BRIEFING.name().equals(kind);
+    }
+
     public record TurnKey(long unitId, LocalDate day, long groupId) {
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.cadretraining.catalog.service.SessionEvents;
 import vn.cadretraining.certification.service.ResultEvents;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.people.service.PeopleEvents;
@@ -71,6 +72,40 @@ public class ProgressSummaries {
                 leave.add(source);
                 carry(c, source, leave, ProgressDelta.minus(successor, above));
             }
+        });
+    }
+
+    /**
+     * A course's subject group or kind changed: its completions leave the group they counted in (if its old
+     * kind counted) and join the new one (if the new kind counts).
+     */
+    public void onCourseRegrouped(@Observes SessionEvents.CourseRegrouped regrouped) {
+        boolean counted = !ProgressDelta.briefing(regrouped.oldKind());
+        run(c -> {
+            ProgressDelta delta = new ProgressDelta();
+            try (PreparedStatement s = c.prepareStatement("SELECT e.cadre_id, cu.path, k.end_date, c.subject_group_id,"
+                    + " d.ethnicity_code, d.gender, c.kind FROM enrollment e JOIN course_class k ON k.id = e.class_id"
+                    + " JOIN course c ON c.id = k.course_id JOIN admin_unit eu ON eu.id = e.unit_id"
+                    + " JOIN admin_unit cu ON cu.id = eu.current_unit_id JOIN cadre d ON d.id = e.cadre_id"
+                    + " WHERE e.outcome = ? AND e.status = ? AND k.course_id = ?")) {
+                s.setString(1, vn.cadretraining.enrollment.entity.Outcome.COMPLETED.name());
+                s.setString(2, vn.cadretraining.enrollment.entity.EnrollmentStatus.ENROLLED.name());
+                s.setLong(3, regrouped.courseId());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        java.time.LocalDate day = r.getDate(3).toLocalDate();
+                        String eth = ProgressDelta.ethnicity(r.getString(5));
+                        if (counted) {
+                            delta.completion(r.getLong(1), r.getString(2), day, regrouped.oldSubjectGroupId(), eth,
+                                    r.getString(6), -1);
+                        }
+                        if (!ProgressDelta.briefing(r.getString(7))) {
+                            delta.completion(r.getLong(1), r.getString(2), day, r.getLong(4), eth, r.getString(6), 1);
+                        }
+                    }
+                }
+            }
+            SummaryRows.apply(c, delta);
         });
     }
 
