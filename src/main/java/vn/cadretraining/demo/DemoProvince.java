@@ -239,6 +239,8 @@ public final class DemoProvince {
         enrollments = catalog.enrollments();
         // last year's and this year's targets, and the communes' quarterly briefings
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
+        // written without the services: the progress summaries are counted from the records once
+        vn.cadretraining.reporting.service.Recounter.run(connection, true);
         updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
                 + " %d accounts, %d classes, %d enrollments, %d attendance marks, %d certificates in %d ms",
