@@ -62,6 +62,9 @@ public final class DemoProvince {
     /** The cadre the demo CADRE account opens. */
     public static final String DEMO_CADRE_NAME = "Hoàng Văn Sình";
 
+    /** The demo province, as its unit is named. */
+    static final String PROVINCE_NAME = "Tỉnh Quảng Ninh";
+
     /** One demo account per role (username, role, display name). */
     public record DemoAccount(String username, Role role, String displayName) {
     }
@@ -239,6 +242,7 @@ public final class DemoProvince {
         enrollments = catalog.enrollments();
         // last year's and this year's targets, and the communes' quarterly briefings
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
+        new DemoCommendations(connection, seed).generate(communeLevel, provinceId, PROVINCE_NAME, years);
         updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
                 + " %d accounts, %d classes, %d enrollments, %d attendance marks, %d certificates in %d ms",
@@ -263,7 +267,7 @@ public final class DemoProvince {
             long province = nextUnitId++;
             provinceId = province;
             provincePath = "/" + province + "/";
-            unit(province, "22", "Tỉnh Quảng Ninh", UnitKind.PROVINCE, null, provincePath, PROVINCE_FOUNDED, null,
+            unit(province, "22", PROVINCE_NAME, UnitKind.PROVINCE, null, provincePath, PROVINCE_FOUNDED, null,
                     null, province);
 
             int total = (int) Math.max(1, Math.round(54 * factor));
