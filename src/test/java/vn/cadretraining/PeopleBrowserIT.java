@@ -149,8 +149,9 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.type(Browser.id("commendationForm:decisionNumber"), number);
         browser.click("label[for='commendationForm:level:1']");
         browser.choose("commendationForm:form", "Bằng khen");
-        browser.click(Browser.id("commendationForm:saveCommendation"));
+        browser.clickAndWaitForPage(Browser.id("commendationForm:saveCommendation"));
         browser.waitForText("#cadre-commendations", number);
+        assertTrue(browser.pageText().contains("Đã ghi khen thưởng theo quyết định số " + number), browser.pageText());
         browser.signOut();
 
         browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);

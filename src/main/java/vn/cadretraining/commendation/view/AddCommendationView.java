@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
-import org.primefaces.PrimeFaces;
 import vn.cadretraining.commendation.entity.CommendationForm;
 import vn.cadretraining.commendation.entity.IssuingLevel;
 import vn.cadretraining.commendation.service.CommendationService;
@@ -45,14 +44,20 @@ public class AddCommendationView implements Serializable {
         reason = null;
     }
 
-    public void save() {
+    /**
+     * Records the commendation and opens the cadre's page again, read afresh (the record's list is read once per
+     * request, from the page's view parameter, which an AJAX post does not carry); a refusal keeps the dialog open.
+     */
+    public String save() {
         try {
             commendations.record(cadreId, new CommendationService.Draft(decisionNumber, decisionDate, level, form,
                     reason));
-            Messages.info("commendation.recorded", decisionNumber);
-            PrimeFaces.current().executeScript("PF('commendationDialog').hide()");
+            Messages.info("commendation.recorded", decisionNumber == null ? "" : decisionNumber.strip());
+            Messages.keepForRedirect();
+            return "/people/cadre?faces-redirect=true&id=" + cadreId;
         } catch (BusinessException e) {
             Messages.error(e);
+            return null;
         }
     }
 
