@@ -124,6 +124,48 @@ class PeopleBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void aCoordinatorCommendsACadreOnAPhoneAndTheCadreSeesItOnTheirRecord() {
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/people/roster.xhtml");
+        browser.type(Browser.id("roster:text"), "hoang van sinh");
+        browser.waitForText(Browser.id("roster:table"), DemoProvince.DEMO_CADRE_NAME);
+        browser.clickAndWaitForPage(Browser.id("roster:table") + " a.cadre-link");
+        browser.click(Browser.id("commendations:addCommendation"));
+        browser.find(Browser.id("commendationForm:decisionNumber"));
+        browser.waitForAjax();
+        List<?> box = (List<?>) browser.js("var r = document.getElementById('commendationDialog')"
+                + ".getBoundingClientRect(); return [Math.round(r.left), Math.round(r.right), window.innerWidth];");
+        assertTrue(((Number) box.get(0)).longValue() >= 0
+                && ((Number) box.get(1)).longValue() <= ((Number) box.get(2)).longValue(),
+                "the dialog fits a 360-px phone: " + box);
+        // no decision number: refused in Vietnamese, and the dialog stays open with what was typed
+        browser.type(Browser.id("commendationForm:reason"), "Vận động nhân dân hiến đất làm đường liên thôn");
+        browser.click(Browser.id("commendationForm:saveCommendation"));
+        browser.waitForText(Browser.id("commendationForm"), "Hãy nhập số quyết định khen thưởng.");
+        browser.screenshot("commendation-dialog-phone");
+
+        String number = (System.nanoTime() % 100_000) + "-QĐ/BDVTU";
+        browser.type(Browser.id("commendationForm:decisionNumber"), number);
+        browser.click("label[for='commendationForm:level:1']");
+        browser.choose("commendationForm:form", "Bằng khen");
+        browser.clickAndWaitForPage(Browser.id("commendationForm:saveCommendation"));
+        browser.waitForText("#cadre-commendations", number);
+        assertTrue(browser.pageText().contains("Đã ghi khen thưởng theo quyết định số " + number), browser.pageText());
+        browser.signOut();
+
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/record.xhtml");
+        assertEquals("Khen thưởng", browser.text("#my-commendations .section-title"));
+        String mine = browser.text("#record-commendations");
+        assertTrue(mine.contains("Bằng khen — Ban Dân vận Tỉnh ủy Quảng Ninh"), mine);
+        assertTrue(mine.contains("Quyết định số " + number), mine);
+        assertTrue(mine.contains("Vận động nhân dân hiến đất làm đường liên thôn"), mine);
+        assertFalse(browser.overflowsHorizontally(), "the record fits a 360-px phone");
+        browser.screenshot("record-commendations-phone");
+    }
+
+    @Test
     void aCadresProfileSaysPartyMembershipWithADataYesNotTheConfirmButtonsWord() {
         browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
         browser.open("/me/profile.xhtml");

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.cadretraining.audit.entity.AuditAction;
 import vn.cadretraining.audit.service.AuditService;
+import vn.cadretraining.certification.service.RecordService;
+import vn.cadretraining.commendation.entity.Commendation;
+import vn.cadretraining.commendation.entity.CommendationForm;
+import vn.cadretraining.commendation.entity.IssuingLevel;
+import vn.cadretraining.commendation.service.CommendationService;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.org.service.UnitAdminService;
@@ -40,6 +45,7 @@ import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
 
@@ -75,6 +81,12 @@ class PeopleIT {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    CommendationService commendations;
+
+    @Inject
+    RecordService records;
 
     @PersistenceContext
     EntityManager em;
@@ -131,6 +143,53 @@ class PeopleIT {
         assertThrows(vn.cadretraining.shared.service.BusinessException.class, () -> cadres.update(inside.getId(),
                 cadres.get(inside.getId()).getVersion(), details("Lê Thị Trong", hamlet("Phường Bãi Cháy"), null)),
                 "nor can someone be moved out of reach");
+    }
+
+    @Test
+    void aCoordinatorCommendsOnlyTheirOwnCadresAndBadInputChangesNothing() {
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        String suffix = unique();
+        Cadre outside = cadres.create("IT-KTN-" + suffix, details("Lê Văn Ngoài", hamlet("Phường Bãi Cháy"), null));
+        Cadre inside = cadres.create("IT-KTT-" + suffix, details("Lê Văn Trong", hamlet("Phường Hạ Long"), null));
+        LocalDate today = vn.cadretraining.shared.time.VietnamTime.today();
+
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        commendations.record(inside.getId(), new CommendationService.Draft(" 12-QĐ/ĐU ", today.minusDays(3),
+                IssuingLevel.COMMUNE, CommendationForm.GIAY_KHEN, "Vận động nhân dân hiến đất làm đường"));
+        List<Commendation> shown = records.recordOf(inside.getId()).commendations();
+        assertEquals(1, shown.size(), "the cadre page's one read brings the commendation");
+        assertEquals("12-QĐ/ĐU", shown.get(0).getDecisionNumber());
+        assertEquals("Đảng ủy Phường Hạ Long", shown.get(0).getIssuerName(), "issued by the cadre's commune");
+
+        CommendationService.Draft good = new CommendationService.Draft("13-QĐ/ĐU", today, IssuingLevel.COMMUNE,
+                CommendationForm.BIEU_DUONG, "Hòa giải tốt");
+        assertThrows(NotFoundException.class, () -> commendations.record(outside.getId(), good),
+                "a crafted call for a cadre of another ward finds nobody");
+        BusinessException empty = assertThrows(BusinessException.class, () -> commendations.record(inside.getId(),
+                new CommendationService.Draft("   ", today, IssuingLevel.COMMUNE, CommendationForm.BIEU_DUONG, "Tốt")));
+        assertEquals("commendation.decisionNumber.required", empty.getMessageKey());
+        BusinessException future = assertThrows(BusinessException.class, () -> commendations.record(inside.getId(),
+                new CommendationService.Draft("14-QĐ/ĐU", today.plusDays(1), IssuingLevel.COMMUNE,
+                        CommendationForm.GIAY_KHEN, "Tốt")));
+        assertEquals("commendation.decisionDate.future", future.getMessageKey());
+        assertEquals("Hãy nhập số quyết định khen thưởng.", Bundle.text(Bundle.VIETNAMESE, empty.getMessageKey()));
+        assertEquals("Ngày quyết định khen thưởng không được sau hôm nay.",
+                Bundle.text(Bundle.VIETNAMESE, future.getMessageKey()));
+        assertEquals(1, count("SELECT COUNT(k) FROM Commendation k WHERE k.cadre.id IN ("
+                + inside.getId() + ", " + outside.getId() + ")"), "refused calls changed nothing");
+
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        commendations.record(outside.getId(), new CommendationService.Draft("7-QĐ/BDVTU", today,
+                IssuingLevel.PROVINCE, CommendationForm.BANG_KHEN, "Thành tích xuất sắc trong công tác dân vận"));
+        assertEquals("Ban Dân vận Tỉnh ủy Quảng Ninh",
+                records.recordOf(outside.getId()).commendations().get(0).getIssuerName(), "the province commends anyone");
+
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        assertThrows(EJBAccessException.class, () -> commendations.record(inside.getId(), good), "a cadre records none");
+        assertTrue(count("SELECT COUNT(k) FROM Commendation k WHERE k.recordedBy = 'demo'"
+                + " AND k.issuingUnit.parent IS NULL") > 0, "the demo has the province's commendations");
+        assertTrue(count("SELECT COUNT(k) FROM Commendation k WHERE k.recordedBy = 'demo'"
+                + " AND k.issuingUnit.parent IS NOT NULL") > 0, "and the communes'");
     }
 
     @Test

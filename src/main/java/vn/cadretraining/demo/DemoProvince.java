@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.reporting.service.Recounter;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.PasswordHasher;
 import vn.cadretraining.shared.text.TextFold;
@@ -61,6 +62,9 @@ public final class DemoProvince {
     static final LocalDate HAMLETS_FROM = LocalDate.of(2019, 1, 1);
     /** The cadre the demo CADRE account opens. */
     public static final String DEMO_CADRE_NAME = "Hoàng Văn Sình";
+
+    /** The demo province, as its unit is named. */
+    static final String PROVINCE_NAME = "Tỉnh Quảng Ninh";
 
     /** One demo account per role (username, role, display name). */
     public record DemoAccount(String username, Role role, String displayName) {
@@ -239,8 +243,9 @@ public final class DemoProvince {
         enrollments = catalog.enrollments();
         // last year's and this year's targets, and the communes' quarterly briefings
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
+        new DemoCommendations(connection, seed).generate(communeLevel, provinceId, PROVINCE_NAME, years);
         // written without the services: the progress summaries are counted from the records once
-        vn.cadretraining.reporting.service.Recounter.run(connection, true);
+        Recounter.run(connection, true);
         updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
                 + " %d accounts, %d classes, %d enrollments, %d attendance marks, %d certificates in %d ms",
@@ -265,7 +270,7 @@ public final class DemoProvince {
             long province = nextUnitId++;
             provinceId = province;
             provincePath = "/" + province + "/";
-            unit(province, "22", "Tỉnh Quảng Ninh", UnitKind.PROVINCE, null, provincePath, PROVINCE_FOUNDED, null,
+            unit(province, "22", PROVINCE_NAME, UnitKind.PROVINCE, null, provincePath, PROVINCE_FOUNDED, null,
                     null, province);
 
             int total = (int) Math.max(1, Math.round(54 * factor));

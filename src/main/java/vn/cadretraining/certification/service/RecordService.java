@@ -30,6 +30,8 @@ import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
+import vn.cadretraining.commendation.entity.Commendation;
+import vn.cadretraining.commendation.service.CommendationService;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
@@ -66,6 +68,9 @@ public class RecordService {
     @Inject
     CertificateService certificates;
 
+    @Inject
+    CommendationService commendations;
+
     @RolesAllowed(Role.Names.CADRE)
     public Cadre me() {
         Long id = currentUser.get().cadreId();
@@ -82,9 +87,16 @@ public class RecordService {
         return cadres.get(cadreId);
     }
 
-    /** What a record shows of a cadre's training: the classes, their certificates, and the marks per class. */
-    public record Record(List<Enrollment> classes, List<Certificate> certificates, Map<Long, List<MarkLine>> marks)
-            implements java.io.Serializable {
+    /**
+     * What a record shows of a cadre: the classes, their certificates, the marks per class, and the cadre's
+     * commendations (newest first).
+     */
+    public record Record(List<Enrollment> classes, List<Certificate> certificates, Map<Long, List<MarkLine>> marks,
+            List<Commendation> commendations) implements java.io.Serializable {
+
+        /** The record of nobody: a new cadre's page. */
+        public static final Record EMPTY = new Record(List.of(), List.of(), Map.of(), List.of());
+
         /** The enrollment's attendance marks, with who marked each and when. */
         public List<MarkLine> marksOf(Enrollment e) {
             return marks.getOrDefault(e.getId(), List.of());
@@ -114,7 +126,7 @@ public class RecordService {
     }
 
     private Record record(Cadre who) {
-        return new Record(classes(who), certificates(who), marks(who));
+        return new Record(classes(who), certificates(who), marks(who), commendations.of(who));
     }
 
     public List<Position> positions(Cadre who) {

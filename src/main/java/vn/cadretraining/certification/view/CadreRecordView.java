@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.RecordService;
+import vn.cadretraining.commendation.entity.Commendation;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.shared.faces.Messages;
 
@@ -26,14 +27,17 @@ public class CadreRecordView {
 
     private RecordService.Record training() {
         if (training == null) {
-            training = id == null ? new RecordService.Record(List.of(), List.of(), java.util.Map.of())
-                    : record.recordOf(id);
+            training = id == null ? RecordService.Record.EMPTY : record.recordOf(id);
         }
         return training;
     }
 
     public List<Enrollment> getClasses() {
         return training().classes();
+    }
+
+    public List<Commendation> getCommendations() {
+        return training().commendations();
     }
 
     /** The enrollment's attendance marks, with who marked each and when. */

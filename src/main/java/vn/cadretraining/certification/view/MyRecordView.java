@@ -9,6 +9,7 @@ import java.util.List;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.RecordService;
+import vn.cadretraining.commendation.entity.Commendation;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Position;
@@ -68,6 +69,10 @@ public class MyRecordView {
 
     public List<Certificate> getCertificates() {
         return training.certificates();
+    }
+
+    public List<Commendation> getCommendations() {
+        return training.commendations();
     }
 
     public List<ClassSession> getUpcoming() {
