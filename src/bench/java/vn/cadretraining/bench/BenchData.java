@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.people.service.transfer.RosterColumn;
 import vn.cadretraining.shared.service.Database;
@@ -26,7 +28,9 @@ import vn.cadretraining.shared.service.Database;
  * committing every {@code commitEvery} rows, then the benchmark's own accounts (one per virtual user: each
  * has its own session, and cadres their own record) and the trainers' 60-person sessions.
  *
- * <p>Run with the server stopped (embedded Derby allows one JVM). Arguments: data folder, factor, seed,
+ * <p>Into embedded Derby in the data folder, or into the PostgreSQL database that DB_CLASS, DB_SERVER, DB_PORT,
+ * DB_NAME, DB_USER and DB_PASSWORD name (as the application reads them). Run with the server stopped (embedded
+ * Derby allows one JVM). Arguments: data folder, factor, seed,
  * virtual users per role. Writes {@code bench.properties} into the data folder for the load test, and the
  * timing of each step into {@code generate.txt}.
  */
@@ -45,11 +49,8 @@ public final class BenchData {
         System.setProperty("derby.system.home", dir.toString());
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
         Map<String, String> out = new LinkedHashMap<>();
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("cadre");
-        ds.setCreateDatabase("create");
-        ds.setUser("app");
-        ds.setPassword("app");
+        boolean postgres = System.getenv("DB_CLASS") != null && System.getenv("DB_CLASS").contains("postgresql");
+        DataSource ds = postgres ? postgres() : derby();
         long t0 = System.nanoTime();
         Database.migrate(ds);
         out.put("migrate.ms", "" + ms(t0));
@@ -66,16 +67,40 @@ public final class BenchData {
             counts(c, out);
             c.commit();
         }
-        try {
-            DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
-        } catch (SQLException e) {
-            if (!"XJ015".equals(e.getSQLState())) {
-                throw e;
+        if (!postgres) {
+            try {
+                DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+            } catch (SQLException e) {
+                if (!"XJ015".equals(e.getSQLState())) {
+                    throw e;
+                }
             }
         }
         out.put("total.ms", "" + ms(t0));
         write(dir.resolve("bench.properties"), out);
         out.forEach((k, v) -> System.out.println(k + " = " + v));
+    }
+
+    private static DataSource derby() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("cadre");
+        ds.setCreateDatabase("create");
+        ds.setUser("app");
+        ds.setPassword("app");
+        return ds;
+    }
+
+    /** The PostgreSQL database the application's own settings name (DB_SERVER, DB_PORT, DB_NAME…). */
+    private static DataSource postgres() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {System.getenv().getOrDefault("DB_SERVER", "127.0.0.1")});
+        ds.setPortNumbers(new int[] {Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "5432"))});
+        ds.setDatabaseName(System.getenv().getOrDefault("DB_NAME", "cadre"));
+        ds.setUser(System.getenv("DB_USER"));
+        ds.setPassword(System.getenv("DB_PASSWORD"));
+        // JDBC batches sent as multi-row statements: the generator's inserts go over the network here
+        ds.setReWriteBatchedInserts(true);
+        return ds;
     }
 
     private static long ms(long since) {
@@ -139,11 +164,14 @@ public final class BenchData {
             p.executeBatch();
         }
         out.put("cadres", String.join(",", cadres.stream().map(String::valueOf).toList()));
-        // trainers: one class each whose results are still open, the fullest first, and one of its sessions
+        // trainers: one class each whose results are still open, the fullest first, and one of its sessions held
+        // before today (the service refuses marks other than excused absences before a session begins, so a
+        // future session's save would write nothing)
         List<long[]> picked = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT k.id, MIN(s.id), k.enrolled_count FROM course_class k JOIN class_session s ON s.class_id = k.id"
                 + " WHERE k.closed_at IS NULL AND k.status IN ('RUNNING', 'FINISHED', 'OPEN')"
-                + " AND s.cancelled = FALSE GROUP BY k.id, k.enrolled_count ORDER BY k.enrolled_count DESC, k.id")) {
+                + " AND s.cancelled = FALSE AND s.session_date < CURRENT_DATE"
+                + " GROUP BY k.id, k.enrolled_count ORDER BY k.enrolled_count DESC, k.id")) {
             while (rs.next() && picked.size() < n) {
                 picked.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
             }
