@@ -11,6 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,19 +168,17 @@ public final class BenchData {
             p.executeBatch();
         }
         out.put("cadres", String.join(",", cadres.stream().map(String::valueOf).toList()));
-        // trainers: one class each whose results are still open, the fullest first, and one of its sessions held
-        // before today (the service refuses marks other than excused absences before a session begins, so a
-        // future session's save would write nothing)
+        // trainers: one class each whose results are still open, the fullest first, and one of its sessions
         List<long[]> picked = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT k.id, MIN(s.id), k.enrolled_count FROM course_class k JOIN class_session s ON s.class_id = k.id"
                 + " WHERE k.closed_at IS NULL AND k.status IN ('RUNNING', 'FINISHED', 'OPEN')"
-                + " AND s.cancelled = FALSE AND s.session_date < CURRENT_DATE"
-                + " GROUP BY k.id, k.enrolled_count ORDER BY k.enrolled_count DESC, k.id")) {
+                + " AND s.cancelled = FALSE GROUP BY k.id, k.enrolled_count ORDER BY k.enrolled_count DESC, k.id")) {
             while (rs.next() && picked.size() < n) {
                 picked.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
             }
         }
         topUp(c, picked, 60);
+        heldYesterday(c, picked);
         List<String> sessions = new ArrayList<>();
         List<String> sizes = new ArrayList<>();
         try (PreparedStatement t = c.prepareStatement("INSERT INTO trainer (full_name, name_folded, account_id)"
@@ -246,6 +248,37 @@ public final class BenchData {
                 fix.setLong(3, k[0]);
                 fix.executeUpdate();
                 k[2] = size - missing;
+            }
+        }
+    }
+
+    /**
+     * The picked sessions that lie ahead are moved into the past: the service refuses marks other than excused
+     * absences before a session begins, so a save of a future session would write nothing. Each to an evening of
+     * its own (the demo holds none), so that no cadre's request meets a clash of schedules it did not have.
+     */
+    private static void heldYesterday(Connection c, List<long[]> classes) throws SQLException {
+        int day = 0;
+        try (PreparedStatement read = c.prepareStatement("SELECT starts_at, ends_at FROM class_session WHERE id = ?"
+                + " AND session_date >= ?");
+                PreparedStatement move = c.prepareStatement("UPDATE class_session SET session_date = ?, starts_at = ?,"
+                        + " ends_at = ? WHERE id = ?")) {
+            for (long[] k : classes) {
+                read.setLong(1, k[1]);
+                read.setDate(2, java.sql.Date.valueOf(LocalDate.now()));
+                try (ResultSet rs = read.executeQuery()) {
+                    if (rs.next()) {
+                        LocalDate held = LocalDate.now().minusDays(++day);
+                        Duration length = Duration.between(rs.getTimestamp(1).toLocalDateTime(),
+                                rs.getTimestamp(2).toLocalDateTime());
+                        LocalDateTime starts = held.atTime(18, 0);
+                        move.setDate(1, java.sql.Date.valueOf(held));
+                        move.setTimestamp(2, Timestamp.valueOf(starts));
+                        move.setTimestamp(3, Timestamp.valueOf(starts.plus(length)));
+                        move.setLong(4, k[1]);
+                        move.executeUpdate();
+                    }
+                }
             }
         }
     }
