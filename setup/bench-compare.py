@@ -225,7 +225,7 @@ log = open(os.path.join(fo, "gatling.log"), encoding="utf-8", errors="replace").
 if "---- Errors" in log:
     block = log.rsplit("---- Errors", 1)[1].split("=====", 1)[0]
     messages = [(m.group(1).strip(), int(m.group(2)))
-                for m in re.finditer(r"^> (.*?)\s+(\d+) \(\s*[\d.]+%\)\s*$", block, re.M)]
+                for m in re.finditer(r"^> (.*?)\s+(\d+)\s+\(\s*[\d.]+%\)\s*$", block, re.M)]
 bad_gateway = sum(n for msg, n in messages if re.search(r"found 50[234]", msg))
 other = [(msg, n) for msg, n in messages if not re.search(r"found 50[234]", msg)]
 redispatched = 0
