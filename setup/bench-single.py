@@ -102,7 +102,7 @@ measure(province, "home", "/index.xhtml", 'id="user-name"', results)
 measure(province, "dashboard (province)", "/reports/dashboard.xhtml", 'id="headline"', results)
 measure(coordinator, "dashboard (commune)", "/reports/dashboard.xhtml", 'id="headline"', results)
 measure(province, "roster page", "/people/roster.xhtml", "roster:table", results)
-measure(province, "cadre record", "/people/cadre.xhtml?id=" + cadre, "cadre:fullName", results)
+measure(province, "cadre record", "/people/cadre.xhtml?id=" + cadre, "id=\"summary-code\"", results)
 measure(province, "catalog page", "/catalog/courses.xhtml", "courses:table", results)
 # sign-in alone: mostly the password hash's time (Argon2id, 7 MiB, 5 passes; a hash of an older setting, as in bench
 # data generated before it, is replaced at the account's first sign-in); n sign-ins, then n measured, each in a new

@@ -11,11 +11,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.people.service.transfer.RosterColumn;
 import vn.cadretraining.shared.service.Database;
@@ -26,7 +32,9 @@ import vn.cadretraining.shared.service.Database;
  * committing every {@code commitEvery} rows, then the benchmark's own accounts (one per virtual user: each
  * has its own session, and cadres their own record) and the trainers' 60-person sessions.
  *
- * <p>Run with the server stopped (embedded Derby allows one JVM). Arguments: data folder, factor, seed,
+ * <p>Into embedded Derby in the data folder, or into the PostgreSQL database that DB_CLASS, DB_SERVER, DB_PORT,
+ * DB_NAME, DB_USER and DB_PASSWORD name (as the application reads them). Run with the server stopped (embedded
+ * Derby allows one JVM). Arguments: data folder, factor, seed,
  * virtual users per role. Writes {@code bench.properties} into the data folder for the load test, and the
  * timing of each step into {@code generate.txt}.
  */
@@ -45,11 +53,8 @@ public final class BenchData {
         System.setProperty("derby.system.home", dir.toString());
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
         Map<String, String> out = new LinkedHashMap<>();
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("cadre");
-        ds.setCreateDatabase("create");
-        ds.setUser("app");
-        ds.setPassword("app");
+        boolean postgres = System.getenv("DB_CLASS") != null && System.getenv("DB_CLASS").contains("postgresql");
+        DataSource ds = postgres ? postgres() : derby();
         long t0 = System.nanoTime();
         Database.migrate(ds);
         out.put("migrate.ms", "" + ms(t0));
@@ -66,16 +71,40 @@ public final class BenchData {
             counts(c, out);
             c.commit();
         }
-        try {
-            DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
-        } catch (SQLException e) {
-            if (!"XJ015".equals(e.getSQLState())) {
-                throw e;
+        if (!postgres) {
+            try {
+                DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+            } catch (SQLException e) {
+                if (!"XJ015".equals(e.getSQLState())) {
+                    throw e;
+                }
             }
         }
         out.put("total.ms", "" + ms(t0));
         write(dir.resolve("bench.properties"), out);
         out.forEach((k, v) -> System.out.println(k + " = " + v));
+    }
+
+    private static DataSource derby() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("cadre");
+        ds.setCreateDatabase("create");
+        ds.setUser("app");
+        ds.setPassword("app");
+        return ds;
+    }
+
+    /** The PostgreSQL database the application's own settings name (DB_SERVER, DB_PORT, DB_NAME…). */
+    private static DataSource postgres() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {System.getenv().getOrDefault("DB_SERVER", "127.0.0.1")});
+        ds.setPortNumbers(new int[] {Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "5432"))});
+        ds.setDatabaseName(System.getenv().getOrDefault("DB_NAME", "cadre"));
+        ds.setUser(System.getenv("DB_USER"));
+        ds.setPassword(System.getenv("DB_PASSWORD"));
+        // JDBC batches sent as multi-row statements: the generator's inserts go over the network here
+        ds.setReWriteBatchedInserts(true);
+        return ds;
     }
 
     private static long ms(long since) {
@@ -149,6 +178,7 @@ public final class BenchData {
             }
         }
         topUp(c, picked, 60);
+        heldYesterday(c, picked);
         List<String> sessions = new ArrayList<>();
         List<String> sizes = new ArrayList<>();
         try (PreparedStatement t = c.prepareStatement("INSERT INTO trainer (full_name, name_folded, account_id)"
@@ -218,6 +248,37 @@ public final class BenchData {
                 fix.setLong(3, k[0]);
                 fix.executeUpdate();
                 k[2] = size - missing;
+            }
+        }
+    }
+
+    /**
+     * The picked sessions that lie ahead are moved into the past: the service refuses marks other than excused
+     * absences before a session begins, so a save of a future session would write nothing. Each to an evening of
+     * its own (the demo holds none), so that no cadre's request meets a clash of schedules it did not have.
+     */
+    private static void heldYesterday(Connection c, List<long[]> classes) throws SQLException {
+        int day = 0;
+        try (PreparedStatement read = c.prepareStatement("SELECT starts_at, ends_at FROM class_session WHERE id = ?"
+                + " AND session_date >= ?");
+                PreparedStatement move = c.prepareStatement("UPDATE class_session SET session_date = ?, starts_at = ?,"
+                        + " ends_at = ? WHERE id = ?")) {
+            for (long[] k : classes) {
+                read.setLong(1, k[1]);
+                read.setDate(2, java.sql.Date.valueOf(LocalDate.now()));
+                try (ResultSet rs = read.executeQuery()) {
+                    if (rs.next()) {
+                        LocalDate held = LocalDate.now().minusDays(++day);
+                        Duration length = Duration.between(rs.getTimestamp(1).toLocalDateTime(),
+                                rs.getTimestamp(2).toLocalDateTime());
+                        LocalDateTime starts = held.atTime(18, 0);
+                        move.setDate(1, java.sql.Date.valueOf(held));
+                        move.setTimestamp(2, Timestamp.valueOf(starts));
+                        move.setTimestamp(3, Timestamp.valueOf(starts.plus(length)));
+                        move.setLong(4, k[1]);
+                        move.executeUpdate();
+                    }
+                }
             }
         }
     }

@@ -46,6 +46,11 @@ public class CadreSimulation extends Simulation {
     static final int RAMP = Integer.getInteger("bench.ramp", 20);
     static final int THINK = Integer.getInteger("bench.think", 1000);
     static final int IMPORT_ROWS = Integer.getInteger("bench.importRows", 10_000);
+    /**
+     * The failover run: every write the load makes is logged with its outcome ("BENCH_WRITE …" lines), and the
+     * attendance notes carry the save's round, so that the database can be checked against what was acknowledged.
+     */
+    static final boolean WRITE_LOG = Boolean.getBoolean("bench.writeLog");
     static final String PASSWORD = "Demo@2026";
     static final Properties DATA = load(Path.of(System.getProperty("bench.data", "/work/bench-data/S")));
 
@@ -137,7 +142,7 @@ public class CadreSimulation extends Simulation {
     static final ChainBuilder MY_RECORD = exec(page("my record", "/me/record.xhtml", "record-classes"));
 
     static final ChainBuilder CADRE_RECORD = exec(
-            page("cadre record", "/people/cadre.xhtml?id=#{cadreId}", "cadre:fullName"));
+            page("cadre record", "/people/cadre.xhtml?id=#{cadreId}", "id=\"summary-code\""));
 
     static final ChainBuilder COURSE_SEARCH = exec(
             page("catalog page", "/catalog/courses.xhtml", "courses:table"),
@@ -161,12 +166,15 @@ public class CadreSimulation extends Simulation {
                 for (String n : new LinkedHashSet<>(session.<String>getList("statusNames"))) {
                     fields.put(n, status);
                 }
+                String note = WRITE_LOG ? "bench " + session.getString("user") + " " + session.getInt("round") : "";
                 for (String n : session.<String>getList("noteNames")) {
-                    fields.put(n, "");
+                    fields.put(n, note);
                 }
                 fields.put("grid:save", "grid:save");
                 return session.set("gridFields", fields).set("rows", fields.size());
             }),
+            sending(s -> "attendance session=" + s.getString("sessionId") + " round=" + s.getInt("round")
+                    + " rows=" + s.<List<String>>getList("noteNames").size()),
             http("attendance save (60)").post("/teach/session.xhtml?id=#{sessionId}")
                     .header("Faces-Request", "partial/ajax")
                     .header("X-Requested-With", "XMLHttpRequest")
@@ -180,7 +188,32 @@ public class CadreSimulation extends Simulation {
                     .formParam("jakarta.faces.ViewState", "#{vs}")
                     .check(status().is(200), substring("<partial-response"), substring("<error>").notExists(),
                             substring("<redirect").notExists(), substring("<update id=\"grid\""),
-                            substring("conflict-table").notExists()));
+                            substring("conflict-table").notExists(), substring("save-info")),
+            acknowledged());
+
+    /**
+     * A write about to be sent, then ({@link #acknowledged}) its answer checked: logged (failover run only) as
+     * "BENCH_WRITE sent|ok …"; a write sent and never acknowledged was lost in flight (a failed check ends the
+     * round before its "ok" line).
+     */
+    static ChainBuilder sending(java.util.function.Function<Session, String> what) {
+        return exec(s -> {
+            Session next = s.set("write", what.apply(s) + " user=" + s.getString("user")).markAsSucceeded();
+            if (WRITE_LOG) {
+                System.out.println("BENCH_WRITE sent " + next.getString("write") + " at=" + System.currentTimeMillis());
+            }
+            return next;
+        });
+    }
+
+    static ChainBuilder acknowledged() {
+        return exec(s -> {
+            if (WRITE_LOG && !s.isFailed()) {
+                System.out.println("BENCH_WRITE ok " + s.getString("write") + " at=" + System.currentTimeMillis());
+            }
+            return s;
+        });
+    }
 
     /** Once per cadre: the first class of their catalog that takes their request (then withdrawn). */
     static final ChainBuilder FIND_CLASS = exec(
@@ -224,19 +257,28 @@ public class CadreSimulation extends Simulation {
             ajax("catalog search (cadre)", "/me/catalog.xhtml", "catalog", "catalog:text", "catalog:text",
                     "catalog:results", "keyup", Map.of("catalog:text", "ky nang"), "catalog:results"),
             think(),
-            page("class offer", "/me/offer.xhtml?id=#{offerId}", "offer:ask"),
+            page("class offer", "/me/offer.xhtml?id=#{offerId}", "id=\"offer\"").check(bodyString().saveAs("body")),
+            // a request whose answer was lost (its node killed) may have landed: withdrawn first, as a user would
+            doIf(s -> s.getString("body").contains("offer:myStatus")).then(
+                    sending(s -> "enrolment offer=" + s.getString("offerId") + " action=withdraw"),
+                    withdraw("enrolment withdraw (left over)"), acknowledged()),
             think(),
+            sending(s -> "enrolment offer=" + s.getString("offerId") + " action=request"),
             ajax("enrolment request", "/me/offer.xhtml?id=#{offerId}", "offer", "offer:ask", "offer", "offer", null,
                     Map.of("offer:ask", "offer:ask"), "offer:myStatus"),
+            acknowledged(),
             think(),
-            withdraw("enrolment withdraw"));
+            sending(s -> "enrolment offer=" + s.getString("offerId") + " action=withdraw"),
+            withdraw("enrolment withdraw"),
+            acknowledged());
 
     // ---- roles ----------------------------------------------------------------------------------------
 
     static ChainBuilder loop(ChainBuilder work) {
         return exec(SIGN_IN, exec(s -> s.set("round", 0)))
                 .during(Duration.ofSeconds(DURATION + RAMP)).on(
-                        exec(work, REFERENCES, think(), exec(s -> s.set("round", s.getInt("round") + 1))));
+                        exec(exitBlockOnFail().on(work), REFERENCES, think(),
+                                exec(s -> s.set("round", s.getInt("round") + 1))));
     }
 
     ScenarioBuilder province = scenario("province reviewer").feed(accounts("bench.tinh", null)).exec(loop(exec(
@@ -252,7 +294,8 @@ public class CadreSimulation extends Simulation {
     ScenarioBuilder cadre = scenario("cadre").feed(accounts("bench.cb", null))
             .exec(SIGN_IN, FIND_CLASS)
             .doIf(s -> s.getLong("offerId") > 0).then(exec(s -> s.set("round", 0))
-                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(ENROLL, REFERENCES, think())));
+                    .during(Duration.ofSeconds(DURATION + RAMP)).on(exec(exitBlockOnFail().on(ENROLL), REFERENCES,
+                            think())));
 
     /** The soak's administrators (bench.adminNN): the accounts page, and the province's units. */
     ScenarioBuilder admin = scenario("administrator").feed(accounts("bench.admin", null)).exec(loop(exec(
