@@ -37,15 +37,16 @@ import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.people.service.CadreAccountService;
 import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.service.ReferenceData;
-import vn.cadretraining.people.service.TitleService;
 import vn.cadretraining.people.service.RosterFilter;
 import vn.cadretraining.people.service.RosterRow;
+import vn.cadretraining.people.service.TitleService;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
 import vn.cadretraining.shared.text.Bundle;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
 
@@ -151,7 +152,7 @@ class PeopleIT {
         String suffix = unique();
         Cadre outside = cadres.create("IT-KTN-" + suffix, details("Lê Văn Ngoài", hamlet("Phường Bãi Cháy"), null));
         Cadre inside = cadres.create("IT-KTT-" + suffix, details("Lê Văn Trong", hamlet("Phường Hạ Long"), null));
-        LocalDate today = vn.cadretraining.shared.time.VietnamTime.today();
+        LocalDate today = VietnamTime.today();
 
         InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
         commendations.record(inside.getId(), new CommendationService.Draft(" 12-QĐ/ĐU ", today.minusDays(3),
@@ -177,6 +178,9 @@ class PeopleIT {
                 Bundle.text(Bundle.VIETNAMESE, future.getMessageKey()));
         assertEquals(1, count("SELECT COUNT(k) FROM Commendation k WHERE k.cadre.id IN ("
                 + inside.getId() + ", " + outside.getId() + ")"), "refused calls changed nothing");
+        assertEquals(1, count("SELECT COUNT(a) FROM AuditEntry a WHERE a.subjectId = " + shown.get(0).getId()
+                + " AND a.action = vn.cadretraining.audit.entity.AuditAction.COMMENDATION_RECORDED"
+                + " AND a.actorUsername = 'xa.halong'"), "the audit trail says who recorded it");
 
         InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
         commendations.record(outside.getId(), new CommendationService.Draft("7-QĐ/BDVTU", today,

@@ -1,7 +1,7 @@
 /**
  * The audit trail: who changed what and when, for the changes people argue about — attendance marks, scores
  * and outcomes, class closings, certificates issued and revoked, targets, accounts (created, role or unit
- * changed, disabled, enabled, password reset), roster imports and unit merges.
+ * changed, disabled, enabled, password reset), roster imports, unit merges and commendations recorded.
  *
  * <ul>
  * <li><b>Written with the change.</b> {@code AuditTrail} is an EJB with transaction attribute MANDATORY and the

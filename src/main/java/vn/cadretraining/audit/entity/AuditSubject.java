@@ -10,5 +10,6 @@ public enum AuditSubject {
     ACCOUNT,
     /** A roster import: no row of its own, the id is empty and the label is the file's name. */
     IMPORT,
-    UNIT
+    UNIT,
+    COMMENDATION
 }

@@ -18,14 +18,15 @@ import vn.cadretraining.attendance.entity.AttendanceMark;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
 import vn.cadretraining.audit.entity.AuditAction;
-import vn.cadretraining.audit.entity.AuditEntry;
 import vn.cadretraining.audit.entity.AuditEntry.Actor;
+import vn.cadretraining.audit.entity.AuditEntry;
 import vn.cadretraining.audit.entity.AuditSubject;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.entity.Completion;
+import vn.cadretraining.commendation.entity.Commendation;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
@@ -224,6 +225,15 @@ public class AuditTrail {
         write(actor(), AuditAction.UNITS_MERGED, AuditSubject.UNIT, successor.getId(), successor.getLabel(),
                 successor.getId(), sources.stream().map(AdminUnit::getLabel).collect(Collectors.joining(", ")),
                 successor.getLabel(), "Từ ngày " + VietnamTime.DATE.format(effective));
+    }
+
+    // ---- commendations ------------------------------------------------------------------------------
+
+    /** A commendation just recorded (flushed: its id is known): its form is the value after, the decision the note. */
+    public void commendation(Commendation c) {
+        write(actor(), AuditAction.COMMENDATION_RECORDED, AuditSubject.COMMENDATION, c.getId(),
+                c.getCadre().getFullName() + " · " + c.getDecisionNumber(), c.getCadre().getUnit().getId(), null,
+                key(c.getForm()), c.getIssuerName() + " · " + VietnamTime.DATE.format(c.getDecisionDate()));
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------

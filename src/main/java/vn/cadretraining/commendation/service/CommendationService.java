@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.commendation.entity.Commendation;
 import vn.cadretraining.commendation.entity.CommendationForm;
 import vn.cadretraining.commendation.entity.IssuingLevel;
@@ -34,6 +35,9 @@ public class CommendationService {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuditTrail audit;
+
     /** A commendation as the dialog submits it. */
     public record Draft(String decisionNumber, LocalDate decisionDate, IssuingLevel level, CommendationForm form,
             String reason) implements Serializable {
@@ -52,6 +56,8 @@ public class CommendationService {
         Commendation c = new Commendation(cadre, draft.decisionNumber(), draft.decisionDate(), VietnamTime.today(),
                 issuer, draft.form(), draft.reason(), currentUser.getUsername());
         em.persist(c);
+        em.flush();
+        audit.commendation(c);
         return c;
     }
 
