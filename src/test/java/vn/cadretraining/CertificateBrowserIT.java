@@ -561,7 +561,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         cases.put("enrollment/class.xhtml", List.of("declineDialog", "withdrawDialog"));
         cases.put("teach/session.xhtml", List.of("qrDialog"));
         cases.put("teach/class.xhtml", List.of("revokeDialog", "confirm"));
-        cases.put("people/cadre.xhtml", List.of("positionDialog", "endDialog", "slipDialog", "confirm"));
+        cases.put("people/cadre.xhtml", List.of("positionDialog", "endDialog", "slipDialog", "commendationDialog", "confirm"));
         cases.put("people/import.xhtml", List.of("confirm"));
         cases.put("reports/untrained.xhtml", List.of("confirm"));
 
