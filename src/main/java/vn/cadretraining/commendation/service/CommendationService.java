@@ -44,8 +44,9 @@ public class CommendationService {
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
-    public Commendation record(long cadreId, Draft draft) {
-        Cadre cadre = em.find(Cadre.class, cadreId);
+    public Commendation record(Long cadreId, Draft draft) {
+        // a post that never opened the dialog names no cadre: nobody is found, as for one out of scope
+        Cadre cadre = cadreId == null ? null : em.find(Cadre.class, cadreId);
         if (cadre == null || !mayRecord(cadre)) {
             throw new NotFoundException("cadre");
         }
