@@ -89,7 +89,8 @@ public class Housekeeping {
             if (!first && now % periodMillis < periodMillis / 2) {
                 return; // the node that ran the last period has the first try
             }
-            if (!claim(period, now)) {
+            // a period already run is not claimed again: PostgreSQL logs every INSERT refused by the key
+            if (ranBy(period) != null || !claim(period, now)) {
                 return;
             }
         } catch (SQLException e) {
