@@ -838,6 +838,24 @@ class ShellIT extends BrowserTestBase {
     }
 
     @Test
+    void anAdministratorRecountsTheProgressFiguresOnAPhoneAndOthersCannot() {
+        browser.size(Browser.PHONE);
+        browser.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        browser.open("/admin/recount.xhtml");
+        // repaired first: other tests write records straight into the database, as an operator's SQL would
+        browser.click(Browser.id("recount:repair"));
+        browser.waitForText("#messages", "(đếm trong");
+        browser.click(Browser.id("recount:check"));
+        browser.waitForText("#messages", "Số đã lưu khớp với hồ sơ gốc");
+        assertEquals("0", browser.text(Browser.id("recount:turns")));
+        assertEquals("0", browser.text(Browser.id("recount:people")));
+        assertFalse(browser.overflowsHorizontally(), "fits a 360-px phone");
+        Http http = new Http(base);
+        http.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        assertEquals(403, http.get("/admin/recount.xhtml").statusCode(), "administrators only");
+    }
+
+    @Test
     void aWrongPasswordSaysSoWithoutSayingWhetherTheAccountExists() {
         browser.signIn("xa", "sai mật khẩu");
         String known = browser.text(Browser.id("login:messages"));

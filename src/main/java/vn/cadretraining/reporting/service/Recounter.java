@@ -1,0 +1,196 @@
+package vn.cadretraining.reporting.service;
+
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+import vn.cadretraining.reporting.entity.ProgressDelta;
+import vn.cadretraining.reporting.entity.ProgressDelta.CadreKey;
+import vn.cadretraining.reporting.entity.ProgressDelta.Counted;
+import vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey;
+import vn.cadretraining.reporting.entity.ProgressDelta.TurnKey;
+
+/**
+ * The recount of the progress summaries on a plain connection: from the application ({@link ProgressRecount}),
+ * the demo generator (whose records are written without the services) and the operator's command
+ * ({@code setup/recount}, {@link #main}). The summary tables are locked first (shared to check, exclusive to
+ * repair), so that a class closed meanwhile waits and then adds its own change to what the recount wrote.
+ * Nothing here needs the server: no Jakarta class is used.
+ */
+public final class Recounter {
+
+    private static final Logger LOG = Logger.getLogger(Recounter.class.getName());
+
+    private Recounter() {
+    }
+
+    /** Rows that differ from the recount, by table; repaired or only found. */
+    public record Report(int turns, int cadres, int people, boolean repaired, long millis) implements Serializable {
+        public int differences() {
+            return turns + cadres + people;
+        }
+    }
+
+    /** The recount on a connection (the caller commits). */
+    public static Report run(Connection c, boolean repair) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("progress_turns", "progress_cadre", "progress_people")) {
+                s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
+            }
+        }
+        ProgressDelta expected = new ProgressDelta();
+        try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(""))) {
+            s.setFetchSize(1_000);
+            SummaryRows.bindCompletions(s);
+            try (ResultSet r = s.executeQuery()) {
+                SummaryRows.addCompletions(r, expected, 1);
+            }
+        }
+        Map<TurnKey, Integer> turns = expected.turns();
+        Map<CadreKey, Counted> cadres = expected.cadres();
+        Map<PeopleKey, List<Integer>> people = new HashMap<>();
+        cadres.forEach((k, v) -> people.merge(new PeopleKey(k.unitId(), k.year(), v.ethnicity(), v.gender()),
+                List.of(v.turns(), 1), (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1))));
+
+        Map<TurnKey, Integer> keptTurns = new HashMap<>();
+        Map<CadreKey, Counted> keptCadres = new HashMap<>();
+        Map<PeopleKey, List<Integer>> keptPeople = new HashMap<>();
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(1_000);
+            try (ResultSet r = s.executeQuery("SELECT unit_id, end_date, subject_group_id, turns FROM progress_turns")) {
+                while (r.next()) {
+                    keptTurns.put(new TurnKey(r.getLong(1), r.getDate(2).toLocalDate(), r.getLong(3)), r.getInt(4));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT cadre_id, year_no, unit_id, turns, ethnicity_code, gender"
+                    + " FROM progress_cadre")) {
+                while (r.next()) {
+                    keptCadres.put(new CadreKey(r.getLong(1), r.getInt(2), r.getLong(3)),
+                            new Counted(r.getInt(4), r.getString(5), r.getString(6)));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT unit_id, year_no, ethnicity_code, gender, turns, cadres"
+                    + " FROM progress_people")) {
+                while (r.next()) {
+                    keptPeople.put(new PeopleKey(r.getLong(1), r.getInt(2), r.getString(3), r.getString(4)),
+                            List.of(r.getInt(5), r.getInt(6)));
+                }
+            }
+        }
+        Set<TurnKey> turnsOff = differing(turns, keptTurns);
+        Set<CadreKey> cadresOff = differing(cadres, keptCadres);
+        Set<PeopleKey> peopleOff = differing(people, keptPeople);
+        if (repair) {
+            List<Object[]> gone = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
+            for (TurnKey k : turnsOff) {
+                gone.add(new Object[] {k.unitId(), Date.valueOf(k.day()), k.groupId()});
+                if (turns.containsKey(k)) {
+                    rows.add(new Object[] {k.unitId(), Date.valueOf(k.day()), k.groupId(), turns.get(k)});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_turns WHERE unit_id = ? AND end_date = ? AND subject_group_id = ?",
+                    gone);
+            SummaryRows.batch(c, "INSERT INTO progress_turns (unit_id, end_date, subject_group_id, turns)"
+                    + " VALUES (?, ?, ?, ?)", rows);
+            gone.clear();
+            rows.clear();
+            for (CadreKey k : cadresOff) {
+                gone.add(new Object[] {k.cadreId(), k.year(), k.unitId()});
+                Counted v = cadres.get(k);
+                if (v != null) {
+                    rows.add(new Object[] {k.cadreId(), k.year(), k.unitId(), v.turns(), v.ethnicity(), v.gender()});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_cadre WHERE cadre_id = ? AND year_no = ? AND unit_id = ?", gone);
+            SummaryRows.batch(c, "INSERT INTO progress_cadre (cadre_id, year_no, unit_id, turns, ethnicity_code,"
+                    + " gender) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            gone.clear();
+            rows.clear();
+            for (PeopleKey k : peopleOff) {
+                gone.add(new Object[] {k.unitId(), k.year(), k.ethnicity(), k.gender()});
+                List<Integer> v = people.get(k);
+                if (v != null) {
+                    rows.add(new Object[] {k.unitId(), k.year(), k.ethnicity(), k.gender(), v.get(0), v.get(1)});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_people WHERE unit_id = ? AND year_no = ? AND ethnicity_code = ?"
+                    + " AND gender = ?", gone);
+            SummaryRows.batch(c, "INSERT INTO progress_people (unit_id, year_no, ethnicity_code, gender, turns, cadres)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        }
+        Report report = new Report(turnsOff.size(), cadresOff.size(), peopleOff.size(), repair,
+                (System.nanoTime() - started) / 1_000_000);
+        LOG.info(() -> "Progress recount: " + report);
+        return report;
+    }
+
+    /** The keys whose values differ, or that only one side has. */
+    private static <K, V> Set<K> differing(Map<K, V> expected, Map<K, V> kept) {
+        Set<K> off = new HashSet<>();
+        expected.forEach((k, v) -> {
+            if (!Objects.equals(v, kept.get(k))) {
+                off.add(k);
+            }
+        });
+        kept.keySet().forEach(k -> {
+            if (!expected.containsKey(k)) {
+                off.add(k);
+            }
+        });
+        return off;
+    }
+
+    /**
+     * The operator's command ({@code setup/recount [--repair]}): on the database the server uses, by the same
+     * settings (DB_CLASS, DB_SERVER, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD; Derby in APP_DATA_DIR, with the
+     * server stopped). Exits 0 when nothing differs or all was repaired, 1 when differences were found.
+     */
+    public static void main(String[] args) throws SQLException {
+        boolean repair = List.of(args).contains("--repair");
+        String name = env("DB_NAME", "cadre").replaceFirst(";.*", "");
+        String url;
+        if (env("DB_CLASS", "derby").toLowerCase().contains("postgres")) {
+            String port = env("DB_PORT", "");
+            url = "jdbc:postgresql://" + env("DB_SERVER", "localhost") + (port.isEmpty() ? "" : ":" + port) + "/" + name;
+        } else {
+            url = "jdbc:derby:" + env("APP_DATA_DIR", "data") + "/" + name;
+        }
+        Report report;
+        try (Connection c = DriverManager.getConnection(url, env("DB_USER", "app"), env("DB_PASSWORD", "app"))) {
+            c.setAutoCommit(false);
+            report = run(c, repair);
+            c.commit();
+        } finally {
+            if (url.startsWith("jdbc:derby:")) {
+                try {
+                    DriverManager.getConnection("jdbc:derby:;shutdown=true");
+                } catch (SQLException expected) {
+                    // Derby says it stopped by an exception
+                }
+            }
+        }
+        System.out.printf("Rows that differ from the records: %d turns, %d cadre-years, %d ethnicity/gender"
+                + " counters (%d ms)%s%n", report.turns(), report.cadres(), report.people(), report.millis(),
+                report.differences() == 0 ? "" : report.repaired() ? ": repaired" : ": run with --repair to repair");
+        System.exit(report.differences() == 0 || report.repaired() ? 0 : 1);
+    }
+
+    private static String env(String name, String otherwise) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? otherwise : v;
+    }
+}
