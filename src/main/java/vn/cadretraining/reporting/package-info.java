@@ -51,9 +51,11 @@
  * reports the differences and repairs them (records written without the services: the demo generator, an
  * operator's SQL): the administrator's page {@code admin/recount}, the operator's {@code setup/recount}, and once at
  * the first start of a database older than the tables ({@code SummariesAtStart}). A key appearing for the first
- * time (a unit's first completion of a year) is inserted: two transactions inserting the same key at once make
- * the second fail and roll back, to be tried again; closings of certificate-bearing courses are serialised anyway
- * by the certificate counter's lock. Not kept as summaries, read as before: the title holders' shares (they depend on the day
+ * time (a unit's first completion of a year) is inserted after an UPDATE found no row; so that two changes never
+ * insert one key at once (the second would fail and roll back its closing), every change of the summaries takes
+ * one lock first ({@code LOCK TABLE progress_cadre IN EXCLUSIVE MODE}, after its own feature's locks) and holds
+ * it to its commit: the changes of the summaries follow one another, each a few statements long; the recount
+ * takes the same lock first. Not kept as summaries, read as before: the title holders' shares (they depend on the day
  * asked: holders on today's date, trained since a term's start, which no transaction marks; they would need a
  * holder row per (cadre, title, ancestor) with its term start and last completion, and the day's holders
  * counted from those) and the briefings held (few rows, read by the organising unit's index).

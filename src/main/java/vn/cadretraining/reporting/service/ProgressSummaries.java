@@ -204,11 +204,13 @@ public class ProgressSummaries {
         void run(Connection c) throws SQLException;
     }
 
-    /** On the transaction's connection, after what the entities changed is written. */
+    /** On the transaction's connection, after what the entities changed is written; one change at a time. */
     private void run(Work work) {
         em.flush();
         try {
-            work.run(SqlStats.wrap(em.unwrap(Connection.class)));
+            Connection c = SqlStats.wrap(em.unwrap(Connection.class));
+            SummaryRows.serialize(c);
+            work.run(c);
         } catch (SQLException e) {
             throw new PersistenceException("keeping the progress summaries failed", e);
         }

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -83,6 +84,21 @@ final class SummaryRows {
 
     static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Taken first by every change of the summaries (and by the recount), held to the commit. A key seen for the
+     * first time is inserted after an UPDATE found no row: two transactions doing so for one key at once would
+     * both insert, and the second would fail on the primary key, rolling back a trainer's closing. Serialised
+     * by this one lock, each change sees the rows the one before it committed. It is taken after the changing
+     * feature's own locks (a class's row, the certificate counter) and nothing a closing locks before it is
+     * locked after it, so it adds no deadlock; plain reads go on (PostgreSQL). Portable: Derby and PostgreSQL
+     * both take this statement (PostgreSQL's ON CONFLICT has no Derby equivalent).
+     */
+    static void serialize(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE progress_cadre IN EXCLUSIVE MODE");
+        }
     }
 
     /** Writes a change: the cadre rows against those standing, the counters that follow, the turns. */
