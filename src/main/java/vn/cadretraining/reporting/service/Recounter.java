@@ -46,8 +46,10 @@ public final class Recounter {
     /** The recount on a connection (the caller commits). */
     public static Report run(Connection c, boolean repair) throws SQLException {
         long started = System.nanoTime();
+        // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order the
+        // changes write: a change never holds one of these while waiting for another the recount holds
         try (Statement s = c.createStatement()) {
-            for (String table : List.of("progress_turns", "progress_cadre", "progress_people")) {
+            for (String table : List.of("progress_cadre", "progress_people", "progress_turns")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
         }

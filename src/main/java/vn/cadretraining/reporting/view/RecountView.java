@@ -7,6 +7,7 @@ import java.io.Serializable;
 import vn.cadretraining.reporting.service.ProgressRecount;
 import vn.cadretraining.reporting.service.Recounter;
 import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.service.BusinessException;
 
 /** The administrator's recount of the progress summaries: check them against the records, repair them. */
 @Named
@@ -21,13 +22,21 @@ public class RecountView implements Serializable {
     private Recounter.Report report;
 
     public void check() {
-        report = recount.recount(false);
-        say();
+        run(false);
     }
 
     public void repair() {
-        report = recount.recount(true);
-        say();
+        run(true);
+    }
+
+    private void run(boolean repair) {
+        try {
+            report = recount.recount(repair);
+            say();
+        } catch (BusinessException e) {
+            report = null;
+            Messages.error(e);
+        }
     }
 
     private void say() {

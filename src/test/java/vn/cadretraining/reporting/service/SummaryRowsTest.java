@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +32,13 @@ class SummaryRowsTest {
     @BeforeEach
     void tables() throws Exception {
         try (Connection c = DriverManager.getConnection(URL + ";create=true"); Statement s = c.createStatement()) {
+            // the records' columns the recount reads, empty: every summary row here is one no record backs
+            s.execute("CREATE TABLE admin_unit (id BIGINT PRIMARY KEY, path VARCHAR(400), current_unit_id BIGINT)");
+            s.execute("CREATE TABLE cadre (id BIGINT PRIMARY KEY, ethnicity_code VARCHAR(20), gender VARCHAR(10))");
+            s.execute("CREATE TABLE course (id BIGINT PRIMARY KEY, subject_group_id BIGINT, kind VARCHAR(30))");
+            s.execute("CREATE TABLE course_class (id BIGINT PRIMARY KEY, course_id BIGINT, end_date DATE)");
+            s.execute("CREATE TABLE enrollment (id BIGINT PRIMARY KEY, cadre_id BIGINT, class_id BIGINT,"
+                    + " unit_id BIGINT, outcome VARCHAR(20), status VARCHAR(20))");
             String sql = Files.readString(Path.of("src/main/resources/db/migration/V12__progress_summaries.sql"),
                     StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
             for (String statement : sql.split(";")) {
@@ -91,6 +99,48 @@ class SummaryRowsTest {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    /**
+     * A recount started while a closing is under way waits for it, then finds nothing to repair: it locks the
+     * tables in the order the changes take them (taking another table first, it held what the closing needed next
+     * while waiting for what the closing held: a deadlock).
+     */
+    @Test
+    void aRecountDuringAChangeWaitsForItInsteadOfDeadlocking() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+            s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '2')");
+            s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '20')");
+        }
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection closing = open(); Connection recounting = open()) {
+            SummaryRows.serialize(closing);
+            Future<Recounter.Report> recount = other.submit(() -> {
+                try {
+                    return Recounter.run(recounting, false);
+                } finally {
+                    recounting.rollback();
+                }
+            });
+            Thread.sleep(1_000);
+            SummaryRows.apply(closing, closing(1L, "/1/2/"));
+            closing.commit();
+            Recounter.Report report = recount.get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(2, 2, 2), List.of(report.turns(), report.cadres(), report.people()),
+                    "the closing's rows, which no record here backs, are seen whole, after its commit");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeadlockOrALockWaitTimedOutIsBusyAnyOtherFailureIsNot() {
+        assertTrue(ProgressRecount.busy(new SQLException("deadlock", "40P01")));
+        assertTrue(ProgressRecount.busy(new SQLException("wrapped", "XJ001", new SQLException("timeout", "40XL1"))));
+        SQLException chained = new SQLException("batch", "XJ001");
+        chained.setNextException(new SQLException("deadlock", "40001"));
+        assertTrue(ProgressRecount.busy(chained));
+        assertFalse(ProgressRecount.busy(new SQLException("no such table", "42X05")));
     }
 
     private static Connection open() throws SQLException {
