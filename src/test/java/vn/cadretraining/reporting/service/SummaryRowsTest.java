@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,6 +144,44 @@ class SummaryRowsTest {
         chained.setNextException(new SQLException("deadlock", "40001"));
         assertTrue(ProgressRecount.busy(chained));
         assertFalse(ProgressRecount.busy(new SQLException("no such table", "42X05")));
+    }
+
+    /**
+     * PostgreSQL's driver with reWriteBatchedInserts (the bench's data generator) says SUCCESS_NO_INFO for every
+     * INSERT of a batch; the counts are read only from the UPDATEs, where it gives them.
+     */
+    @Test
+    void insertsWhoseCountsTheDriverDoesNotGiveAreWritten() throws Exception {
+        try (Connection real = open()) {
+            Connection rewriting = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        Object result = method.invoke(real, args);
+                        if (method.getName().equals("prepareStatement")
+                                && ((String) args[0]).startsWith("INSERT")) {
+                            PreparedStatement s = (PreparedStatement) result;
+                            return Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {PreparedStatement.class}, (p, m, a) -> {
+                                        Object r = m.invoke(s, a);
+                                        if (m.getName().equals("executeBatch")) {
+                                            int[] counts = (int[]) r;
+                                            Arrays.fill(counts, Statement.SUCCESS_NO_INFO);
+                                        }
+                                        return r;
+                                    });
+                        }
+                        return result;
+                    });
+            SummaryRows.serialize(rewriting);
+            SummaryRows.apply(rewriting, closing(1L, "/1/2/"));
+            SummaryRows.apply(rewriting, closing(2L, "/1/3/"));
+            real.commit();
+            try (Statement s = real.createStatement();
+                    ResultSet r = s.executeQuery("SELECT SUM(turns) FROM progress_turns WHERE unit_id = 1")) {
+                r.next();
+                assertEquals(2, r.getInt(1));
+            }
+            real.commit();
+        }
     }
 
     private static Connection open() throws SQLException {
