@@ -159,23 +159,33 @@ public final class Recounter {
     /**
      * The operator's command ({@code setup/recount [--repair]}): on the database the server uses, by the same
      * settings (DB_CLASS, DB_SERVER, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD; Derby in APP_DATA_DIR, with the
-     * server stopped). Exits 0 when nothing differs or all was repaired, 1 when differences were found.
+     * server stopped). Exits 0 when nothing differs or all was repaired, 1 when differences were found, 3 when
+     * the recount could not run (no database, a refused connection, an SQL error): told apart by a script.
      */
-    public static void main(String[] args) throws SQLException {
-        boolean repair = List.of(args).contains("--repair");
-        String name = env("DB_NAME", "cadre").replaceFirst(";.*", "");
+    public static void main(String[] args) {
+        System.exit(command(List.of(args), System.getenv()));
+    }
+
+    static int command(List<String> args, Map<String, String> env) {
+        boolean repair = args.contains("--repair");
+        String name = env(env, "DB_NAME", "cadre").replaceFirst(";.*", "");
         String url;
-        if (env("DB_CLASS", "derby").toLowerCase().contains("postgres")) {
-            String port = env("DB_PORT", "");
-            url = "jdbc:postgresql://" + env("DB_SERVER", "localhost") + (port.isEmpty() ? "" : ":" + port) + "/" + name;
+        if (env(env, "DB_CLASS", "derby").toLowerCase().contains("postgres")) {
+            String port = env(env, "DB_PORT", "");
+            url = "jdbc:postgresql://" + env(env, "DB_SERVER", "localhost") + (port.isEmpty() ? "" : ":" + port)
+                    + "/" + name;
         } else {
-            url = "jdbc:derby:" + env("APP_DATA_DIR", "data") + "/" + name;
+            url = "jdbc:derby:" + env(env, "APP_DATA_DIR", "data") + "/" + name;
         }
         Report report;
-        try (Connection c = DriverManager.getConnection(url, env("DB_USER", "app"), env("DB_PASSWORD", "app"))) {
+        try (Connection c = DriverManager.getConnection(url, env(env, "DB_USER", "app"),
+                env(env, "DB_PASSWORD", "app"))) {
             c.setAutoCommit(false);
             report = run(c, repair);
             c.commit();
+        } catch (SQLException | RuntimeException e) {
+            System.err.println("The recount could not run: " + e);
+            return 3;
         } finally {
             if (url.startsWith("jdbc:derby:")) {
                 try {
@@ -188,11 +198,11 @@ public final class Recounter {
         System.out.printf("Rows that differ from the records: %d turns, %d cadre-years, %d ethnicity/gender"
                 + " counters (%d ms)%s%n", report.turns(), report.cadres(), report.people(), report.millis(),
                 report.differences() == 0 ? "" : report.repaired() ? ": repaired" : ": run with --repair to repair");
-        System.exit(report.differences() == 0 || report.repaired() ? 0 : 1);
+        return report.differences() == 0 || report.repaired() ? 0 : 1;
     }
 
-    private static String env(String name, String otherwise) {
-        String v = System.getenv(name);
+    private static String env(Map<String, String> env, String name, String otherwise) {
+        String v = env.get(name);
         return v == null || v.isBlank() ? otherwise : v;
     }
 }

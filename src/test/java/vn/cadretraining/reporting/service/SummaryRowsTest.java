@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -182,6 +183,13 @@ class SummaryRowsTest {
             }
             real.commit();
         }
+    }
+
+    /** The operator's command tells a recount that could not run (3) from one that found differences (1). */
+    @Test
+    void theCommandExitsWithThreeWhenTheRecountCannotRun() {
+        assertEquals(3, Recounter.command(List.of(), Map.of("DB_CLASS", "org.postgresql.ds.PGSimpleDataSource",
+                "DB_SERVER", "127.0.0.1", "DB_PORT", "1")), "no database listening");
     }
 
     private static Connection open() throws SQLException {
