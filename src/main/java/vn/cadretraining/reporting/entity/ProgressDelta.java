@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.cadretraining.catalog.entity.ActivityKind;
 
 /**
  * A change to the progress summaries, gathered before it is written: turns by (unit, day, subject group), and
@@ -25,8 +26,7 @@ public final class ProgressDelta {
 
     /** Briefing conferences are not training: their participants' completions never count. */
     public static boolean briefing(String kind) {
-        return vn.cadretraining.catalog.entity.ActivityKind.PERIODIC_BRIEFING.name().equals(kind)
-                || vn.cadretraining.catalog.entity.ActivityKind.THEMATIC_BRIEFING.name().equals(kind);
+        return ActivityKind.PERIODIC_BRIEFING.name().equals(kind) || ActivityKind.THEMATIC_BRIEFING.name().equals(kind);
     }
 
     public record TurnKey(long unitId, LocalDate day, long groupId) {

@@ -80,29 +80,23 @@ public class ProgressSummaries {
      * kind counted) and join the new one (if the new kind counts).
      */
     public void onCourseRegrouped(@Observes SessionEvents.CourseRegrouped regrouped) {
-        boolean counted = !ProgressDelta.briefing(regrouped.oldKind());
+        String where = " AND k.course_id = ?";
         run(c -> {
             ProgressDelta delta = new ProgressDelta();
-            try (PreparedStatement s = c.prepareStatement("SELECT e.cadre_id, cu.path, k.end_date, c.subject_group_id,"
-                    + " d.ethnicity_code, d.gender, c.kind FROM enrollment e JOIN course_class k ON k.id = e.class_id"
-                    + " JOIN course c ON c.id = k.course_id JOIN admin_unit eu ON eu.id = e.unit_id"
-                    + " JOIN admin_unit cu ON cu.id = eu.current_unit_id JOIN cadre d ON d.id = e.cadre_id"
-                    + " WHERE e.outcome = ? AND e.status = ? AND k.course_id = ?")) {
-                s.setString(1, vn.cadretraining.enrollment.entity.Outcome.COMPLETED.name());
-                s.setString(2, vn.cadretraining.enrollment.entity.EnrollmentStatus.ENROLLED.name());
-                s.setLong(3, regrouped.courseId());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        java.time.LocalDate day = r.getDate(3).toLocalDate();
-                        String eth = ProgressDelta.ethnicity(r.getString(5));
-                        if (counted) {
-                            delta.completion(r.getLong(1), r.getString(2), day, regrouped.oldSubjectGroupId(), eth,
-                                    r.getString(6), -1);
-                        }
-                        if (!ProgressDelta.briefing(r.getString(7))) {
-                            delta.completion(r.getLong(1), r.getString(2), day, r.getLong(4), eth, r.getString(6), 1);
-                        }
+            if (!ProgressDelta.briefing(regrouped.oldKind())) {
+                try (PreparedStatement s = c.prepareStatement(SummaryRows.completionsOfAnyKind(where))) {
+                    SummaryRows.bindOutcome(s);
+                    s.setLong(3, regrouped.courseId());
+                    try (ResultSet r = s.executeQuery()) {
+                        SummaryRows.addCompletions(r, delta, -1, regrouped.oldSubjectGroupId());
                     }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(where))) {
+                SummaryRows.bindCompletions(s);
+                s.setLong(5, regrouped.courseId());
+                try (ResultSet r = s.executeQuery()) {
+                    SummaryRows.addCompletions(r, delta, 1);
                 }
             }
             SummaryRows.apply(c, delta);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +33,45 @@ final class SummaryRows {
 
     /**
      * The completions the counting rule keeps, with what the summaries need: cadre, today's unit's path, the
-     * day the class ended, the subject group, the cadre's ethnicity and gender. {@code where} narrows them.
+     * day the class ended, the subject group, the cadre's ethnicity and gender. {@code where} narrows them; its
+     * parameters come after those {@link #bindCompletions} sets.
      */
     static String completions(String where) {
-        return "SELECT e.cadre_id, cu.path, k.end_date, c.subject_group_id, d.ethnicity_code, d.gender"
-                + " FROM enrollment e JOIN course_class k ON k.id = e.class_id JOIN course c ON c.id = k.course_id"
-                + " JOIN admin_unit eu ON eu.id = e.unit_id JOIN admin_unit cu ON cu.id = eu.current_unit_id"
-                + " JOIN cadre d ON d.id = e.cadre_id"
-                + " WHERE e.outcome = ? AND e.status = ? AND c.kind <> ? AND c.kind <> ?" + where;
+        return completionsOfAnyKind(" AND c.kind <> ? AND c.kind <> ?" + where);
     }
 
     static void bindCompletions(PreparedStatement s) throws SQLException {
-        s.setString(1, Outcome.COMPLETED.name());
-        s.setString(2, EnrollmentStatus.ENROLLED.name());
+        bindOutcome(s);
         s.setString(3, ActivityKind.PERIODIC_BRIEFING.name());
         s.setString(4, ActivityKind.THEMATIC_BRIEFING.name());
     }
 
+    /** As {@link #completions}, briefings' included (a course that was not a briefing may have become one). */
+    static String completionsOfAnyKind(String where) {
+        return "SELECT e.cadre_id, cu.path, k.end_date, c.subject_group_id, d.ethnicity_code, d.gender"
+                + " FROM enrollment e JOIN course_class k ON k.id = e.class_id JOIN course c ON c.id = k.course_id"
+                + " JOIN admin_unit eu ON eu.id = e.unit_id JOIN admin_unit cu ON cu.id = eu.current_unit_id"
+                + " JOIN cadre d ON d.id = e.cadre_id"
+                + " WHERE e.outcome = ? AND e.status = ?" + where;
+    }
+
+    /** The parameters of {@link #completionsOfAnyKind}'s own conditions (1 and 2). */
+    static void bindOutcome(PreparedStatement s) throws SQLException {
+        s.setString(1, Outcome.COMPLETED.name());
+        s.setString(2, EnrollmentStatus.ENROLLED.name());
+    }
+
     /** Adds each completion of the result set (as {@link #completions}) to the change, with this sign. */
     static void addCompletions(ResultSet r, ProgressDelta delta, int sign) throws SQLException {
+        addCompletions(r, delta, sign, null);
+    }
+
+    /** As {@link #addCompletions(ResultSet, ProgressDelta, int)}, counted in this subject group if not null. */
+    static void addCompletions(ResultSet r, ProgressDelta delta, int sign, Long group) throws SQLException {
         while (r.next()) {
-            delta.completion(r.getLong(1), r.getString(2), r.getDate(3).toLocalDate(), r.getLong(4),
-                    ProgressDelta.ethnicity(r.getString(5)), r.getString(6), sign);
+            delta.completion(r.getLong(1), r.getString(2), r.getDate(3).toLocalDate(),
+                    group == null ? r.getLong(4) : group, ProgressDelta.ethnicity(r.getString(5)), r.getString(6),
+                    sign);
         }
     }
 
@@ -83,7 +101,7 @@ final class SummaryRows {
     }
 
     static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /**
