@@ -43,7 +43,8 @@
  * a cadre's ethnicity or gender changed ({@code PeopleEvents.Described}: their rows moved between pairs); a
  * course's subject group or kind changed ({@code SessionEvents.CourseRegrouped}: its completions moved between
  * groups, or in and out of the count when it becomes or stops being a briefing). A cadre moving to another unit
- * moves nothing: a completion stays with the unit the cadre was enrolled under. Counters
+ * moves nothing: a completion stays with the unit the cadre was enrolled under; nor does anything after the
+ * closing: closed results are final, no one withdraws from the class any more. Counters
  * are changed by relative updates ({@code turns = turns + ?}), keys in a fixed order, so that two transactions
  * touching the province's row wait for each other instead of losing a count.
  *
@@ -55,7 +56,9 @@
  * insert one key at once (the second would fail and roll back its closing), every change of the summaries takes
  * one lock first ({@code LOCK TABLE progress_cadre IN EXCLUSIVE MODE}, after its own feature's locks) and holds
  * it to its commit: the changes of the summaries follow one another, each a few statements long; the recount
- * takes the same lock first. Not kept as summaries, read as before: the title holders' shares (they depend on the day
+ * takes the same lock first. Its limit: it holds every (cadre, year, unit) key twice in memory, as counted from
+ * the records and as kept, about 1 GB of heap at L (1.17 M cadres); counting one year at a time would bound it
+ * by the largest year. Not kept as summaries, read as before: the title holders' shares (they depend on the day
  * asked: holders on today's date, trained since a term's start, which no transaction marks; they would need a
  * holder row per (cadre, title, ancestor) with its term start and last completion, and the day's holders
  * counted from those) and the briefings held (few rows, read by the organising unit's index).
