@@ -46,9 +46,18 @@ public final class Recounter {
     /** The recount on a connection (the caller commits). */
     public static Report run(Connection c, boolean repair) throws SQLException {
         long started = System.nanoTime();
-        // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order the
-        // changes write: a change never holds one of these while waiting for another the recount holds
         try (Statement s = c.createStatement()) {
+            // Derby's reads wait for rows another transaction changed: a closing that wrote its outcomes and then
+            // waits for the summaries would deadlock with a recount holding them and reading those outcomes. The
+            // records' tables are taken first, in the order the changes take them, so a recount waits for a change
+            // under way and holds back the next. PostgreSQL reads what was committed without waiting.
+            if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
+                for (String table : List.of("course", "course_class", "enrollment", "admin_unit", "cadre")) {
+                    s.execute("LOCK TABLE " + table + " IN SHARE MODE");
+                }
+            }
+            // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
+            // the changes write: a change never holds one of these while waiting for another the recount holds
             for (String table : List.of("progress_cadre", "progress_people", "progress_turns")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }

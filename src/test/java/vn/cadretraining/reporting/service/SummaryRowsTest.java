@@ -137,6 +137,45 @@ class SummaryRowsTest {
         }
     }
 
+    /**
+     * On Derby a read waits for a row another transaction changed: a recount holding the summary tables while
+     * reading the outcomes a closing has just written, and the closing waiting for the summary tables, deadlocked.
+     * The recount takes the records' tables first, in the order the changes take them, and waits for the closing.
+     */
+    @Test
+    void aRecountWaitsForAClosingThatHasWrittenItsOutcomesOnDerby() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
+            s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '2')");
+            s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '20')");
+            s.execute("INSERT INTO admin_unit VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
+            s.execute("INSERT INTO cadre VALUES (1, 'KINH', 'MALE')");
+            s.execute("INSERT INTO course VALUES (1, 7, 'TRAINING_COURSE')");
+            s.execute("INSERT INTO course_class VALUES (1, 1, '2026-03-15')");
+            s.execute("INSERT INTO enrollment VALUES (1, 1, 1, 2, NULL, 'ENROLLED')");
+        }
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection closing = open(); Connection recounting = open()) {
+            try (Statement s = closing.createStatement()) {
+                s.executeUpdate("UPDATE course_class SET end_date = end_date WHERE id = 1");
+                s.executeUpdate("UPDATE enrollment SET outcome = 'COMPLETED' WHERE id = 1");
+            }
+            Future<Recounter.Report> recount = other.submit(() -> {
+                try {
+                    return Recounter.run(recounting, false);
+                } finally {
+                    recounting.rollback();
+                }
+            });
+            Thread.sleep(1_000);
+            SummaryRows.serialize(closing);
+            SummaryRows.apply(closing, closing(1L, "/1/2/"));
+            closing.commit();
+            assertEquals(0, recount.get(30, TimeUnit.SECONDS).differences(), "the closing counted, seen whole");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
     @Test
     void aDeadlockOrALockWaitTimedOutIsBusyAnyOtherFailureIsNot() {
         assertTrue(ProgressRecount.busy(new SQLException("deadlock", "40P01")));
