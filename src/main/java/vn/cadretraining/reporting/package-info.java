@@ -57,9 +57,9 @@
  * one lock first ({@code LOCK TABLE progress_cadre IN EXCLUSIVE MODE}, after its own feature's locks) and holds
  * it to its commit: the changes of the summaries follow one another, each a few statements long; the recount
  * takes the same lock first (on Derby, whose reads wait for rows being changed, after the records' tables it
- * reads, so that it waits for a closing under way instead of deadlocking with it). Its limit: it holds every (cadre, year, unit) key twice in memory, as counted from
- * the records and as kept, about 1 GB of heap at L (1.17 M cadres); counting one year at a time would bound it
- * by the largest year. Not kept as summaries, read as before: the title holders' shares (they depend on the day
+ * reads, so that it waits for a closing under way instead of deadlocking with it). It counts one year at a time (the completions read in the order of their day), so
+ * that it holds a year's (cadre, year, unit) keys in memory, twice (counted and kept), not every year's (about
+ * 1 GB at L); the price is a read of the kept rows per year. Not kept as summaries, read as before: the title holders' shares (they depend on the day
  * asked: holders on today's date, trained since a term's start, which no transaction marks; they would need a
  * holder row per (cadre, title, ancestor) with its term start and last completion, and the day's holders
  * counted from those) and the briefings held (few rows, read by the organising unit's index).

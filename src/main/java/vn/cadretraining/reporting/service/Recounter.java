@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import vn.cadretraining.reporting.entity.ProgressDelta;
 import vn.cadretraining.reporting.entity.ProgressDelta.CadreKey;
@@ -62,14 +64,48 @@ public final class Recounter {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
         }
+        // one year at a time (the completions in the order of their day), so that the keys held in memory are
+        // those of a year, not of every year
+        int[] off = new int[3];
+        Set<Integer> counted = new HashSet<>();
         ProgressDelta expected = new ProgressDelta();
-        try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(""))) {
+        Integer year = null;
+        try (PreparedStatement s = c.prepareStatement(SummaryRows.completions("") + " ORDER BY k.end_date")) {
             s.setFetchSize(1_000);
             SummaryRows.bindCompletions(s);
             try (ResultSet r = s.executeQuery()) {
-                SummaryRows.addCompletions(r, expected, 1);
+                while (r.next()) {
+                    LocalDate day = r.getDate(3).toLocalDate();
+                    if (year != null && day.getYear() != year) {
+                        year(c, year, expected, repair, off);
+                        counted.add(year);
+                        expected = new ProgressDelta();
+                    }
+                    year = day.getYear();
+                    expected.completion(r.getLong(1), r.getString(2), day, r.getLong(4),
+                            ProgressDelta.ethnicity(r.getString(5)), r.getString(6), 1);
+                }
             }
         }
+        if (year != null) {
+            year(c, year, expected, repair, off);
+            counted.add(year);
+        }
+        // the years kept that no completion backs any more
+        for (int kept : keptYears(c)) {
+            if (!counted.contains(kept)) {
+                year(c, kept, new ProgressDelta(), repair, off);
+            }
+        }
+        Report report = new Report(off[0], off[1], off[2], repair,
+                (System.nanoTime() - started) / 1_000_000);
+        LOG.info(() -> "Progress recount: " + report);
+        return report;
+    }
+
+    /** One year's rows against the completions of that year; the rows that differ added to {@code off}. */
+    private static void year(Connection c, int year, ProgressDelta expected, boolean repair, int[] off)
+            throws SQLException {
         Map<TurnKey, Integer> turns = expected.turns();
         Map<CadreKey, Counted> cadres = expected.cadres();
         Map<PeopleKey, List<Integer>> people = new HashMap<>();
@@ -79,22 +115,33 @@ public final class Recounter {
         Map<TurnKey, Integer> keptTurns = new HashMap<>();
         Map<CadreKey, Counted> keptCadres = new HashMap<>();
         Map<PeopleKey, List<Integer>> keptPeople = new HashMap<>();
-        try (Statement s = c.createStatement()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_id, end_date, subject_group_id, turns"
+                + " FROM progress_turns WHERE end_date >= ? AND end_date < ?")) {
             s.setFetchSize(1_000);
-            try (ResultSet r = s.executeQuery("SELECT unit_id, end_date, subject_group_id, turns FROM progress_turns")) {
+            s.setDate(1, Date.valueOf(LocalDate.of(year, 1, 1)));
+            s.setDate(2, Date.valueOf(LocalDate.of(year + 1, 1, 1)));
+            try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     keptTurns.put(new TurnKey(r.getLong(1), r.getDate(2).toLocalDate(), r.getLong(3)), r.getInt(4));
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT cadre_id, year_no, unit_id, turns, ethnicity_code, gender"
-                    + " FROM progress_cadre")) {
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT cadre_id, year_no, unit_id, turns, ethnicity_code,"
+                + " gender FROM progress_cadre WHERE year_no = ?")) {
+            s.setFetchSize(1_000);
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     keptCadres.put(new CadreKey(r.getLong(1), r.getInt(2), r.getLong(3)),
                             new Counted(r.getInt(4), r.getString(5), r.getString(6)));
                 }
             }
-            try (ResultSet r = s.executeQuery("SELECT unit_id, year_no, ethnicity_code, gender, turns, cadres"
-                    + " FROM progress_people")) {
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_id, year_no, ethnicity_code, gender, turns,"
+                + " cadres FROM progress_people WHERE year_no = ?")) {
+            s.setFetchSize(1_000);
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     keptPeople.put(new PeopleKey(r.getLong(1), r.getInt(2), r.getString(3), r.getString(4)),
                             List.of(r.getInt(5), r.getInt(6)));
@@ -143,10 +190,33 @@ public final class Recounter {
             SummaryRows.batch(c, "INSERT INTO progress_people (unit_id, year_no, ethnicity_code, gender, turns, cadres)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", rows);
         }
-        Report report = new Report(turnsOff.size(), cadresOff.size(), peopleOff.size(), repair,
-                (System.nanoTime() - started) / 1_000_000);
-        LOG.info(() -> "Progress recount: " + report);
-        return report;
+        off[0] += turnsOff.size();
+        off[1] += cadresOff.size();
+        off[2] += peopleOff.size();
+    }
+
+    /** The years of which a summary row is kept. */
+    private static Set<Integer> keptYears(Connection c) throws SQLException {
+        Set<Integer> years = new TreeSet<>();
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("progress_cadre", "progress_people")) {
+                try (ResultSet r = s.executeQuery("SELECT MIN(year_no), MAX(year_no) FROM " + table)) {
+                    if (r.next() && r.getObject(1) != null) {
+                        for (int y = r.getInt(1); y <= r.getInt(2); y++) {
+                            years.add(y);
+                        }
+                    }
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT MIN(end_date), MAX(end_date) FROM progress_turns")) {
+                if (r.next() && r.getDate(1) != null) {
+                    for (int y = r.getDate(1).toLocalDate().getYear(); y <= r.getDate(2).toLocalDate().getYear(); y++) {
+                        years.add(y);
+                    }
+                }
+            }
+        }
+        return years;
     }
 
     /** The keys whose values differ, or that only one side has. */

@@ -176,6 +176,41 @@ class SummaryRowsTest {
         }
     }
 
+    /** Counted one year at a time, the recount finds and repairs each year's rows, and those of no year counted. */
+    @Test
+    void theRecountFindsAndRepairsTheRowsOfEveryYear() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO admin_unit VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
+            s.execute("INSERT INTO cadre VALUES (1, 'KINH', 'MALE'), (2, NULL, 'FEMALE')");
+            s.execute("INSERT INTO course VALUES (1, 7, 'TRAINING_COURSE'), (2, 7, 'PERIODIC_BRIEFING')");
+            s.execute("INSERT INTO course_class VALUES (1, 1, '2024-05-10'), (2, 1, '2025-03-01'),"
+                    + " (3, 2, '2023-03-01')");
+            s.execute("INSERT INTO enrollment VALUES (1, 1, 1, 2, 'COMPLETED', 'ENROLLED'),"
+                    + " (2, 2, 2, 2, 'COMPLETED', 'ENROLLED'), (3, 1, 2, 2, 'COMPLETED', 'ENROLLED'),"
+                    + " (4, 2, 3, 2, 'COMPLETED', 'ENROLLED'), (5, 2, 1, 2, 'NOT_COMPLETED', 'ENROLLED')");
+            Recounter.Report first = Recounter.run(c, true);
+            assertEquals(List.of(4, 6, 6), List.of(first.turns(), first.cadres(), first.people()),
+                    "2024 (one cadre) and 2025 (two), the commune and the province; not the briefing of 2023");
+            c.commit();
+            assertEquals(0, Recounter.run(c, false).differences());
+            try (ResultSet r = s.executeQuery("SELECT turns, cadres FROM progress_people WHERE unit_id = 1"
+                    + " AND year_no = 2025 AND ethnicity_code = '' AND gender = 'FEMALE'")) {
+                assertTrue(r.next());
+                assertEquals(List.of(1, 1), List.of(r.getInt(1), r.getInt(2)));
+            }
+            s.execute("INSERT INTO progress_turns VALUES (1, '2019-06-01', 7, 5)");
+            s.execute("INSERT INTO progress_cadre VALUES (9, 2019, 1, 1, '', 'MALE')");
+            s.execute("UPDATE progress_people SET turns = 3 WHERE unit_id = 1 AND year_no = 2024");
+            c.commit();
+            Recounter.Report broken = Recounter.run(c, false);
+            assertEquals(List.of(1, 1, 1), List.of(broken.turns(), broken.cadres(), broken.people()), "2019 and 2024");
+            assertEquals(3, Recounter.run(c, true).differences());
+            c.commit();
+            assertEquals(0, Recounter.run(c, false).differences(), "repaired");
+            c.commit();
+        }
+    }
+
     @Test
     void aDeadlockOrALockWaitTimedOutIsBusyAnyOtherFailureIsNot() {
         assertTrue(ProgressRecount.busy(new SQLException("deadlock", "40P01")));
