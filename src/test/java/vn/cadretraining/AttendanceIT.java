@@ -266,8 +266,9 @@ class AttendanceIT {
         tx.commit();
         long three = pageStatements(http, cadrePage, "cadre-classes");
         assertTrue(three <= 15, "the cadre page took " + three + " statements:\n  " + sent);
+        assertFalse(sent.contains("FROM course WHERE"), "the courses come with the classes, not one by one:\n  " + sent);
         assertEquals(three, thirty, "the cadre page with 30 classes as with 3");
-        // its details and its record once each, the inbox badge, and (still) a course loaded per distinct course
+        // its details and its record once each, and the inbox badge
         assertTrue(cadreReads <= 5, "the cadre page read " + cadreReads + " times:\n  " + sent);
 
         long classPage = pageStatements(http, "/teach/class.xhtml?id=" + taken.get(0).getId(), "id=\"certs\"");

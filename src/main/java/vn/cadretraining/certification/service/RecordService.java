@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.persistence.config.QueryHints;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
 import vn.cadretraining.catalog.entity.ClassPhase;
@@ -36,8 +37,8 @@ import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.people.entity.Cadre;
-import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.entity.Position;
+import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.files.OfficialHeading;
@@ -139,6 +140,7 @@ public class RecordService {
     public List<Enrollment> classes(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
                 + " WHERE e.cadre.id = :c AND e.status = :s ORDER BY k.startDate DESC, k.id DESC", Enrollment.class)
+                .setHint(QueryHints.FETCH, "e.courseClass.course") // EclipseLink drops a fetch join through an alias
                 .setParameter("c", who.getId()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
     }
 
@@ -303,6 +305,7 @@ public class RecordService {
     List<Enrollment> transcriptClasses(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
                         + " WHERE e.cadre.id = :c AND e.status IN :s ORDER BY k.startDate DESC, k.id DESC", Enrollment.class)
+                .setHint(QueryHints.FETCH, "e.courseClass.course")
                 .setParameter("c", who.getId()).setParameter("s", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.WITHDRAWN))
                 .getResultStream().filter(e -> e.getStatus() == EnrollmentStatus.ENROLLED || e.getDecidedAt() != null
                         && !LocalDate.ofInstant(e.getDecidedAt(), VietnamTime.ZONE).isBefore(e.getCourseClass().getStartDate()))
