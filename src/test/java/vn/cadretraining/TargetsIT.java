@@ -138,6 +138,9 @@ class TargetsIT {
     @Inject
     vn.cadretraining.catalog.service.CourseService courseService;
 
+    @Inject
+    jakarta.enterprise.event.Event<vn.cadretraining.certification.service.ResultEvents.Closed> resultsClosed;
+
     @PersistenceContext
     EntityManager em;
 
@@ -1093,23 +1096,31 @@ class TargetsIT {
             assertEquals(kept.countedAt(), again.dashboard().countedAt(), "served as kept, not counted again");
             assertFalse(progress.newerCount(f.d, y1, Basis.YEAR, kept.countedAt()));
 
-            // a change the dashboard counts: the snapshot is still served, says a newer count is coming, and the
-            // newer count has the change
+            // a change the dashboard counts: the turns and the targets show at the very next view (read from the
+            // summary rows); the title holders' shares are served as kept, and a newer count of them is on its way
             targets.save(y1, List.of(new Edit(new Cell(f.d, Measure.TURNS, 0), Value.NONE, 8)));
+            InContainer.signIn("admin", PASSWORD);
+            closedClass(f.training, f.q, LocalDate.of(y1, 11, 18), LocalDate.of(y1, 11, 20), Map.of(f.c2, "C"));
+            InContainer.signIn("tinh", PASSWORD);
             DashboardSnapshots.Answer stale = progress.look(f.d, y1, Basis.YEAR);
             assertEquals(kept.countedAt(), stale.dashboard().countedAt());
+            assertEquals(Integer.valueOf(8), stale.dashboard().turns().target(), "the saved target, at once");
+            assertEquals(7, stale.dashboard().turns().actual(), 1e-9, "the class just closed, at once");
+            assertEquals(6, row(stale.dashboard(), f.p).turns().actual(), 1e-9, "under the cadre's commune");
+            assertEquals(kept.paidHolders(), stale.dashboard().paidHolders(), "the shares as kept");
             assertTrue(stale.refreshing(), "the reader is told a newer count is on its way");
             waitUntil(() -> progress.newerCount(f.d, y1, Basis.YEAR, kept.countedAt()));
             DashboardSnapshots.Answer fresh = progress.look(f.d, y1, Basis.YEAR);
             assertTrue(fresh.dashboard().countedAt().isAfter(kept.countedAt()));
             assertEquals(Integer.valueOf(8), fresh.dashboard().turns().target(), "the saved target is in it");
+            assertEquals(7, fresh.dashboard().turns().actual(), 1e-9);
             assertFalse(fresh.refreshing());
 
             // nothing kept (the server restarted): counted again, the same figures
             snapshots.forgetSnapshots();
             assertTrue(progress.look(f.d, y1, Basis.YEAR).pending());
             waitUntil(() -> !progress.look(f.d, y1, Basis.YEAR).pending());
-            assertEquals(6, progress.look(f.d, y1, Basis.YEAR).dashboard().turns().actual(), 1e-9);
+            assertEquals(7, progress.look(f.d, y1, Basis.YEAR).dashboard().turns().actual(), 1e-9);
 
             // a count done within the limit is shown, not kept: the next view counts again
             snapshots.reset(600_000L, 10L);
@@ -1321,6 +1332,9 @@ class TargetsIT {
                 }
             }
             k.closeResults("test");
+            // what the results service tells the progress summaries when it closes a class
+            em.flush();
+            resultsClosed.fire(new vn.cadretraining.certification.service.ResultEvents.Closed(k.getId()));
         }
         tx.commit();
         return k.getId();

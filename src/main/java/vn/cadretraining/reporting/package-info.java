@@ -59,10 +59,17 @@
  * takes the same lock first (on Derby, whose reads wait for rows being changed, after the records' tables it
  * reads, so that it waits for a closing under way instead of deadlocking with it). It counts one year at a time (the completions read in the order of their day), so
  * that it holds a year's (cadre, year, unit) keys in memory, twice (counted and kept), not every year's (about
- * 1 GB at L); the price is a read of the kept rows per year. Not kept as summaries, read as before: the title holders' shares (they depend on the day
- * asked: holders on today's date, trained since a term's start, which no transaction marks; they would need a
- * holder row per (cadre, title, ancestor) with its term start and last completion, and the day's holders
- * counted from those) and the briefings held (few rows, read by the organising unit's index).
+ * 1 GB at L); the price is a read of the kept rows per year.
+ *
+ * <p>Every dashboard and home page reads its turns, distinct cadres, months, subject groups, ethnic groups and
+ * genders from these rows at each view, at any size. Not kept as summaries, read from the records: the
+ * briefings held (few rows, read by the organising unit's index) and the title holders' shares. Those depend on
+ * the day asked (holders on today's date, trained since a term's start, which no transaction marks); keeping
+ * them would take a holder row per (cadre, title, ancestor) with its term start and last completion, the day's
+ * holders counted from those. So they are the one figure that can be slow (a whole province at national
+ * scale), and the only one {@code DashboardSnapshots} still keeps: when their count takes longer than
+ * {@code DASHBOARD_LIVE_MS}, the page shows the kept shares with the time they were counted, and everything
+ * else counted at the view.
  *
  * <p>Everything else is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
  * dashboard does not depend on the data.
