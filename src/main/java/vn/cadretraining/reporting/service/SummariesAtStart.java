@@ -47,7 +47,8 @@ public class SummariesAtStart {
                 throw e;
             }
         } catch (SQLException e) {
-            // the figures of the dashboards do not read the summaries yet: a failure here stops nothing
+            // the rest of the product does not need them: it starts, and the dashboards show what the rows hold
+            // until an operator repairs them
             LOG.log(Level.SEVERE, "The progress summaries could not be counted at start; run setup/recount --repair", e);
         }
     }
