@@ -210,8 +210,10 @@ public class ResultService {
         }
     }
 
+    /** The class's participants, with their cadres (the audit and the certificates name each of them). */
     private List<Enrollment> enrolled(CourseClass cls) {
-        return em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s", Enrollment.class)
+        return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre WHERE e.courseClass = :k AND e.status = :s",
+                        Enrollment.class)
                 .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
     }
 
