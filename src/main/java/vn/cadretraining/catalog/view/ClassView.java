@@ -326,7 +326,7 @@ public class ClassView implements Serializable {
     private void showClashes(SessionClashException e) {
         Messages.error("session.error.clashHeadline", e.getClashes().size());
         for (Clash clash : e.getClashes()) {
-            Messages.error(clash.key(), clash.arguments(language.isEnglish()));
+            Messages.error(clash.key(), clash.arguments(language.getLocale()));
         }
     }
 
