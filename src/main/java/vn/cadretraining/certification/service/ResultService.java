@@ -217,15 +217,6 @@ public class ResultService {
                 .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
     }
 
-    /** How many sessions of the class are still to end; closing waits for none. */
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
-    public long sessionsToCome(long classId) {
-        CourseClass cls = ownClass(classId);
-        return em.createQuery("SELECT COUNT(s) FROM ClassSession s WHERE s.courseClass = :k AND s.cancelled = FALSE"
-                + " AND s.endsAt > :now", Long.class).setParameter("k", cls).setParameter("now", VietnamTime.now())
-                .getSingleResult();
-    }
-
     /**
      * Closes the class: every participant's outcome is decided by the rule over all its sessions and frozen,
      * and every completion of a certificate-bearing course gets its numbered certificate. Refused while a
