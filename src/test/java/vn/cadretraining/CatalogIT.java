@@ -96,10 +96,10 @@ class CatalogIT {
         Clash clash = e.getClashes().get(0);
         assertEquals(Clash.Kind.TRAINER, clash.kind());
         assertEquals(a.getCode(), clash.otherClassCode());
-        String text = Messages.text(Locale.forLanguageTag("vi"), clash.key(), clash.arguments(false));
+        String text = Messages.text(Locale.forLanguageTag("vi"), clash.key(), clash.arguments(Locale.forLanguageTag("vi")));
         assertEquals("Giảng viên " + f.an.getFullName() + " đã có lịch dạy lớp " + a.getCode() + " — "
                 + f.course.getTitleVi() + ", ngày 04/03/2030, 07:30–11:30.", text);
-        assertTrue(Messages.text(Locale.ENGLISH, clash.key(), clash.arguments(true)).contains(f.course.getTitleEn()));
+        assertTrue(Messages.text(Locale.ENGLISH, clash.key(), clash.arguments(Locale.ENGLISH)).contains(f.course.getTitleEn()));
         assertEquals(0, sessionsOf(b), "nothing written");
 
         // the same trainer in the same class at the same time is no better

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.reporting.service.Recounter;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.PasswordHasher;
 import vn.cadretraining.shared.text.TextFold;
@@ -243,6 +244,8 @@ public final class DemoProvince {
         // last year's and this year's targets, and the communes' quarterly briefings
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
         new DemoCommendations(connection, seed).generate(communeLevel, provinceId, PROVINCE_NAME, years);
+        // written without the services: the progress summaries are counted from the records once
+        Recounter.run(connection, true);
         updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
                 + " %d accounts, %d classes, %d enrollments, %d attendance marks, %d certificates in %d ms",

@@ -16,7 +16,62 @@
  * year) under the unit, and among them those with a completion in the year, or in their current term (from
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
- * Everything is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
+ *
+ * <p>Summary rows, kept by the transactions that change a figure (table {@code progress_*}, V12), so that a
+ * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
+ * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
+ * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
+ * figure is its own row and its children's figures are their rows: no path scan at read time.
+ * <ul>
+ * <li>{@code progress_turns (unit, end day, subject group) → turns}: additive, a plain counter. The day (not
+ * the month) because the year-over-year change compares the year so far with last year <em>to the same
+ * day</em>; the months and the subject groups add up from it.</li>
+ * <li>{@code progress_cadre (cadre, year, unit) → turns, ethnicity, gender}: the non-additive measure. A row
+ * exists while the cadre has at least one completion in the year counted under the unit (ancestors included),
+ * so "a cadre who moved counts in both communes and once above" holds by construction: the communes have a row
+ * each, the province one. The cadre's ethnicity and gender are copied as counted, so that a later change of
+ * them moves exactly what was counted.</li>
+ * <li>{@code progress_people (unit, year, ethnicity, gender) → turns, cadres}: the counter over the rows
+ * above (a row of {@code progress_cadre} appearing adds a cadre, disappearing removes one); summed over the
+ * pairs it is the unit's turns and distinct cadres, summed over the children's rows the table by commune.</li>
+ * </ul>
+ * What moves them, each in the changing transaction, through the events of the features below (reporting
+ * depends on them, never the other way): a class's results closed ({@code ResultEvents.Closed}: its
+ * completions added, O(participants × depth)); a subtree moved ({@code UnitEvents.SubtreeMoved}: the moved
+ * unit's rows taken from the ancestors it left and added to those it joined); units merged
+ * ({@code UnitEvents.Merged}: each source's rows carried to the successor's chain, the source's own removed);
+ * a cadre's ethnicity or gender changed ({@code PeopleEvents.Described}: their rows moved between pairs); a
+ * course's subject group or kind changed ({@code SessionEvents.CourseRegrouped}: its completions moved between
+ * groups, or in and out of the count when it becomes or stops being a briefing). A cadre moving to another unit
+ * moves nothing: a completion stays with the unit the cadre was enrolled under; nor does anything after the
+ * closing: closed results are final, no one withdraws from the class any more. Counters
+ * are changed by relative updates ({@code turns = turns + ?}), keys in a fixed order, so that two transactions
+ * touching the province's row wait for each other instead of losing a count.
+ *
+ * <p>{@link vn.cadretraining.reporting.service.Recounter} recomputes the three tables from the raw rows,
+ * reports the differences and repairs them (records written without the services: the demo generator, an
+ * operator's SQL): the administrator's page {@code admin/recount}, the operator's {@code setup/recount}, and once at
+ * the first start of a database older than the tables ({@code SummariesAtStart}). A key appearing for the first
+ * time (a unit's first completion of a year) is inserted after an UPDATE found no row; so that two changes never
+ * insert one key at once (the second would fail and roll back its closing), every change of the summaries takes
+ * one lock first ({@code LOCK TABLE progress_cadre IN EXCLUSIVE MODE}, after its own feature's locks) and holds
+ * it to its commit: the changes of the summaries follow one another, each a few statements long; the recount
+ * takes the same lock first (on Derby, whose reads wait for rows being changed, after the records' tables it
+ * reads, so that it waits for a closing under way instead of deadlocking with it). It counts one year at a time (the completions read in the order of their day), so
+ * that it holds a year's (cadre, year, unit) keys in memory, twice (counted and kept), not every year's (about
+ * 1 GB at L); the price is a read of the kept rows per year.
+ *
+ * <p>Every dashboard and home page reads its turns, distinct cadres, months, subject groups, ethnic groups and
+ * genders from these rows at each view, at any size. Not kept as summaries, read from the records: the
+ * briefings held (few rows, read by the organising unit's index) and the title holders' shares. Those depend on
+ * the day asked (holders on today's date, trained since a term's start, which no transaction marks); keeping
+ * them would take a holder row per (cadre, title, ancestor) with its term start and last completion, the day's
+ * holders counted from those. So they are the one figure that can be slow (a whole province at national
+ * scale), and the only one {@code DashboardSnapshots} still keeps: when their count takes longer than
+ * {@code DASHBOARD_LIVE_MS}, the page shows the kept shares with the time they were counted, and everything
+ * else counted at the view.
+ *
+ * <p>Everything else is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
  * dashboard does not depend on the data.
  */
 package vn.cadretraining.reporting;

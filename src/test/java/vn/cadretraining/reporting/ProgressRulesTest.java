@@ -105,4 +105,38 @@ class ProgressRulesTest {
         assertEquals("−3,0%", ReportFormat.change(-3.0, vi));
         assertEquals("", ReportFormat.percent(null, vi));
     }
+
+    @Test
+    void aCompletionCountsUnderItsUnitAndEveryUnitAboveAndACadreOnceUnderEach() {
+        vn.cadretraining.reporting.entity.ProgressDelta d = new vn.cadretraining.reporting.entity.ProgressDelta();
+        LocalDate feb = LocalDate.of(2025, 2, 20);
+        // a cadre twice in hamlet 4 of commune 2, then once in hamlet 5 of commune 3 after moving
+        d.completion(7, "/1/2/4/", feb, 9, "TAY", "MALE", 1);
+        d.completion(7, "/1/2/4/", feb, 9, "TAY", "MALE", 1);
+        d.completion(7, "/1/3/5/", feb.plusMonths(6), 9, "TAY", "MALE", 1);
+        assertEquals(2, d.turns().get(new vn.cadretraining.reporting.entity.ProgressDelta.TurnKey(1, feb, 9)));
+        var plan = d.plan(java.util.Map.of());
+        // a row per unit: the province once, both communes, both hamlets
+        assertEquals(5, plan.inserts().size());
+        var province = plan.people().get(new vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey(1, 2025, "TAY",
+                "MALE"));
+        assertEquals(List.of(3, 1), List.of(province[0], province[1]), "three turns, one cadre above");
+        var commune = plan.people().get(new vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey(3, 2025, "TAY",
+                "MALE"));
+        assertEquals(List.of(1, 1), List.of(commune[0], commune[1]), "and once in the commune moved to");
+    }
+
+    @Test
+    void aRowWhoseTurnsAllLeaveGoesAndTakesItsCadreFromTheCounter() {
+        var key = new vn.cadretraining.reporting.entity.ProgressDelta.CadreKey(7, 2025, 4);
+        vn.cadretraining.reporting.entity.ProgressDelta d = new vn.cadretraining.reporting.entity.ProgressDelta();
+        d.cadre(java.util.Set.of(4L), 7, 2025, -2, "TAY", "MALE");
+        var plan = d.plan(java.util.Map.of(key, new vn.cadretraining.reporting.entity.ProgressDelta.Counted(2, "DAO",
+                "FEMALE")));
+        assertEquals(List.of(key), plan.deletes());
+        int[] v = plan.people().get(new vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey(4, 2025, "DAO",
+                "FEMALE"));
+        assertEquals(List.of(-2, -1), List.of(v[0], v[1]), "the pair the row was counted with");
+        assertEquals(List.of(1L, 2L, 4L), vn.cadretraining.reporting.entity.ProgressDelta.units("/1/2/4/"));
+    }
 }

@@ -203,9 +203,9 @@ public final class BenchRaw {
         }
         rows += one(c, "SELECT COUNT(*) FROM admin_unit WHERE parent_id IS NULL") > 0 ? 1 : 0;
         List<ProgressSql.Statement> statements = new ArrayList<>(List.of(
-                ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd),
-                ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything),
-                ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything),
+                ProgressSql.byChild(scope, year),
+                ProgressSql.byPeople(scope, year),
+                ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd),
                 ProgressSql.titleShares(path, yearFrom, asOf, false, everything),
                 ProgressSql.briefings(scope, path, year, asOf, everything)));
         if (!children.isEmpty()) {

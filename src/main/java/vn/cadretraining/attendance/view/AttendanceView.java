@@ -10,6 +10,7 @@ import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.service.AttendanceService;
 import vn.cadretraining.attendance.service.CheckInCodes;
 import vn.cadretraining.catalog.entity.ClassSession;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.files.QrCodes;
 import vn.cadretraining.shared.service.BusinessException;
@@ -169,14 +170,12 @@ public class AttendanceView implements Serializable {
 
     /** Refreshes the QR code shown on the trainer's screen (polled every few seconds). */
     public void refreshCode() {
-        try {
+        Actions.attempt(() -> {
             CheckInCodes.Code code = attendance.currentCode(id);
             qrUrl = address.getBase() + "/checkin.xhtml?s=" + id + "&c=" + code.token();
             qrImage = QrCodes.dataUri(qrUrl, 360);
             secondsLeft = code.secondsLeft();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        });
     }
 
     public AttendanceStatus[] getStatuses() {

@@ -2,6 +2,7 @@ package vn.cadretraining.catalog.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +46,9 @@ public class CourseService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Event<SessionEvents.CourseRegrouped> regrouped;
 
     @Inject
     CurrentUser currentUser;
@@ -138,7 +142,13 @@ public class CourseService {
         if (course.getVersion() != expectedVersion) {
             throw new BusinessException("general.error.changedMeanwhile");
         }
+        long group = course.getSubjectGroup().getId();
+        ActivityKind kind = course.getKind();
         apply(course, d);
+        if (group != course.getSubjectGroup().getId() || kind != course.getKind()) {
+            em.flush();
+            regrouped.fire(new SessionEvents.CourseRegrouped(course.getId(), group, kind.name()));
+        }
         return course;
     }
 

@@ -3,6 +3,7 @@ package vn.cadretraining.catalog.service;
 import jakarta.ejb.ApplicationException;
 import java.util.List;
 import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.text.Bundle;
 
 /**
  * Sessions refused because their trainer or place is already taken: every clash found, so that a generated
@@ -16,7 +17,7 @@ public class SessionClashException extends BusinessException {
     private final List<Clash> clashes;
 
     public SessionClashException(List<Clash> clashes) {
-        super(clashes.get(0).key(), clashes.get(0).arguments(false));
+        super(clashes.get(0).key(), clashes.get(0).arguments(Bundle.VIETNAMESE));
         this.clashes = List.copyOf(clashes);
     }
 

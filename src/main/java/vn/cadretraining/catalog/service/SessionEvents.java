@@ -25,4 +25,11 @@ public final class SessionEvents {
     /** The whole class was cancelled: none of its sessions will take place. */
     public record ClassCancelled(long classId) {
     }
+
+    /**
+     * A course's subject group or kind changed (from those given): what its classes counted moves with it
+     * (progress counts turns by subject group, and briefings apart from training).
+     */
+    public record CourseRegrouped(long courseId, long oldSubjectGroupId, String oldKind) {
+    }
 }

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.primefaces.PrimeFaces;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -28,6 +27,7 @@ import vn.cadretraining.catalog.service.SessionClashException;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -204,13 +204,7 @@ public class ClassView implements Serializable {
     }
 
     private void status(Runnable change, String doneKey) {
-        try {
-            change.run();
-            Messages.info(doneKey, cls.getCode());
-            load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.change(change, this::load, doneKey, cls.getCode());
     }
 
     // ---- sessions -----------------------------------------------------------------------------------
@@ -253,7 +247,7 @@ public class ClassView implements Serializable {
                 Messages.info("session.saved");
             }
             sessions = classes.sessions(cls.getId());
-            PrimeFaces.current().executeScript("PF('sessionDialog').hide()");
+            Actions.hide("sessionDialog");
         } catch (SessionClashException e) {
             showClashes(e);
         } catch (BusinessException e) {
@@ -275,14 +269,9 @@ public class ClassView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            classes.cancelSession(cancelling.id, cancelling.version, cancelling.reason);
-            Messages.info("session.cancelledDone");
-            sessions = classes.sessions(cls.getId());
-            PrimeFaces.current().executeScript("PF('cancelSessionDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("cancelSessionDialog",
+                () -> classes.cancelSession(cancelling.id, cancelling.version, cancelling.reason),
+                () -> sessions = classes.sessions(cls.getId()), "session.cancelledDone");
     }
 
     public void newPlan() {
@@ -313,7 +302,7 @@ public class ClassView implements Serializable {
                     plan.venue == null ? null : plan.venue.getId()).size();
             Messages.info("session.generated", added);
             sessions = classes.sessions(cls.getId());
-            PrimeFaces.current().executeScript("PF('planDialog').hide()");
+            Actions.hide("planDialog");
         } catch (SessionClashException e) {
             showClashes(e);
         } catch (BusinessException e) {
@@ -337,7 +326,7 @@ public class ClassView implements Serializable {
     private void showClashes(SessionClashException e) {
         Messages.error("session.error.clashHeadline", e.getClashes().size());
         for (Clash clash : e.getClashes()) {
-            Messages.error(clash.key(), clash.arguments(language.isEnglish()));
+            Messages.error(clash.key(), clash.arguments(language.getLocale()));
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.primefaces.PrimeFaces;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.Provider;
 import vn.cadretraining.catalog.entity.SubjectGroup;
@@ -17,9 +16,8 @@ import vn.cadretraining.catalog.service.ReferenceListService.TrainerDetails;
 import vn.cadretraining.catalog.service.TrainerRow;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.security.entity.Account;
-import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.PagedModel;
-import vn.cadretraining.shared.service.BusinessException;
 
 /**
  * The administrator's reference lists, one tab each: subject groups, providers, venues, trainers (and the fixed
@@ -79,19 +77,14 @@ public class ReferencesView implements Serializable {
     }
 
     public void saveGroup() {
-        try {
+        Actions.inDialog("groupDialog", () -> {
             if (group.id == null) {
                 references.createSubjectGroup(group.code, group.nameVi, group.nameEn, group.sortOrder);
             } else {
                 references.updateSubjectGroup(group.id, group.version, group.nameVi, group.nameEn, group.sortOrder,
                         group.active);
             }
-            Messages.info("references.saved", group.nameVi);
-            groups = references.subjectGroups(false);
-            PrimeFaces.current().executeScript("PF('groupDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        }, () -> groups = references.subjectGroups(false), "references.saved", group.nameVi);
     }
 
     // ---- providers ----
@@ -114,15 +107,9 @@ public class ReferencesView implements Serializable {
     }
 
     public void saveProvider() {
-        try {
-            references.saveProvider(provider.id, provider.version, provider.nameVi, provider.nameEn, provider.contact,
-                    provider.active);
-            Messages.info("references.saved", provider.nameVi);
-            providers = references.providers(false);
-            PrimeFaces.current().executeScript("PF('providerDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("providerDialog", () -> references.saveProvider(provider.id, provider.version,
+                provider.nameVi, provider.nameEn, provider.contact, provider.active),
+                () -> providers = references.providers(false), "references.saved", provider.nameVi);
     }
 
     // ---- venues ----
@@ -147,14 +134,9 @@ public class ReferencesView implements Serializable {
     }
 
     public void saveVenue() {
-        try {
-            references.saveVenue(venue.id, venue.version, venue.name, venue.address,
-                    venue.unit == null ? null : venue.unit.getId(), venue.capacity, venue.active);
-            Messages.info("references.saved", venue.name);
-            PrimeFaces.current().executeScript("PF('venueDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("venueDialog", () -> references.saveVenue(venue.id, venue.version, venue.name,
+                venue.address, venue.unit == null ? null : venue.unit.getId(), venue.capacity, venue.active),
+                "references.saved", venue.name);
     }
 
     // ---- trainers ----
@@ -183,15 +165,10 @@ public class ReferencesView implements Serializable {
     }
 
     public void saveTrainer() {
-        try {
-            references.saveTrainer(trainer.id, trainer.version, new TrainerDetails(trainer.fullName,
-                    trainer.affiliation, trainer.providerId, trainer.phone, trainer.email, trainer.accountUsername,
-                    trainer.active));
-            Messages.info("references.saved", trainer.fullName);
-            PrimeFaces.current().executeScript("PF('trainerDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("trainerDialog", () -> references.saveTrainer(trainer.id, trainer.version,
+                new TrainerDetails(trainer.fullName, trainer.affiliation, trainer.providerId, trainer.phone,
+                        trainer.email, trainer.accountUsername, trainer.active)),
+                "references.saved", trainer.fullName);
     }
 
     /** TRAINER accounts free to link, by username or name. */

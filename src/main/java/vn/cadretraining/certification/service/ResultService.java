@@ -210,18 +210,11 @@ public class ResultService {
         }
     }
 
+    /** The class's participants, with their cadres (the audit and the certificates name each of them). */
     private List<Enrollment> enrolled(CourseClass cls) {
-        return em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.status = :s", Enrollment.class)
+        return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre WHERE e.courseClass = :k AND e.status = :s",
+                        Enrollment.class)
                 .setParameter("k", cls).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
-    }
-
-    /** How many sessions of the class are still to end; closing waits for none. */
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
-    public long sessionsToCome(long classId) {
-        CourseClass cls = ownClass(classId);
-        return em.createQuery("SELECT COUNT(s) FROM ClassSession s WHERE s.courseClass = :k AND s.cancelled = FALSE"
-                + " AND s.endsAt > :now", Long.class).setParameter("k", cls).setParameter("now", VietnamTime.now())
-                .getSingleResult();
     }
 
     /**

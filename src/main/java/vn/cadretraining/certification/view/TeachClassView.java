@@ -14,6 +14,7 @@ import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.CertificateService;
 import vn.cadretraining.certification.service.ResultService;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
@@ -62,13 +63,7 @@ public class TeachClassView implements Serializable {
     }
 
     public void saveScores() {
-        try {
-            results.saveScores(id, scores);
-            Messages.info("teach.scoresSaved");
-            load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.change(() -> results.saveScores(id, scores), this::load, "teach.scoresSaved");
     }
 
     /**
@@ -103,14 +98,7 @@ public class TeachClassView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            certificates.revoke(revokingId, reason);
-            Messages.info("teach.revoked");
-            PrimeFaces.current().executeScript("PF('revokeDialog').hide()");
-            load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("revokeDialog", () -> certificates.revoke(revokingId, reason), this::load, "teach.revoked");
     }
 
     /** The course's completion rule in words. */

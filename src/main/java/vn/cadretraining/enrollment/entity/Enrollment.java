@@ -125,11 +125,15 @@ public class Enrollment extends BaseEntity {
         reason = why.strip();
     }
 
-    /** Leaves the class; true when a place was freed (for the first on the waitlist). */
+    /**
+     * Leaves the class; true when a place was freed (for the first on the waitlist). Not once the class's results
+     * are closed: an outcome then is final (a certificate, the progress counted from it).
+     */
     public boolean withdraw(String why) {
         if (!status.isActive()) {
             throw new BusinessException("enrollment.error.notActive");
         }
+        courseClass.requireResultsOpen();
         if (why == null || why.isBlank()) {
             throw new BusinessException("enrollment.error.reasonRequired");
         }
@@ -141,6 +145,11 @@ public class Enrollment extends BaseEntity {
         reason = why.strip();
         decidedAt = Instant.now();
         return hadPlace;
+    }
+
+    /** Whether {@link #withdraw} is still possible: active, in a class whose results are open. */
+    public boolean isWithdrawable() {
+        return status.isActive() && !courseClass.areResultsClosed();
     }
 
     /** A place freed: the first on the waitlist takes it. */

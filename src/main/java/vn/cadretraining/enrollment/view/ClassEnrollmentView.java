@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -20,8 +19,8 @@ import vn.cadretraining.people.service.ReferenceData;
 import vn.cadretraining.people.service.RosterFilter;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.shared.web.Language;
@@ -75,14 +74,12 @@ public class ClassEnrollmentView implements Serializable {
     }
 
     public void approve(Enrollment e) {
-        try {
+        Actions.attempt(() -> {
             Enrollment done = enrollments.approve(e.getId());
             Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrollment.approved" : "classEnrollment.approvedWaitlisted",
                     e.getCadre().getFullName());
             load();
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        });
     }
 
     public void startDecline(Enrollment e) {
@@ -91,14 +88,8 @@ public class ClassEnrollmentView implements Serializable {
     }
 
     public void decline() {
-        try {
-            enrollments.decline(actingOn, reason);
-            Messages.info("classEnrollment.declined");
-            PrimeFaces.current().executeScript("PF('declineDialog').hide()");
-            load();
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        Actions.inDialog("declineDialog", () -> enrollments.decline(actingOn, reason), this::load,
+                "classEnrollment.declined");
     }
 
     public void startWithdraw(Enrollment e) {
@@ -107,36 +98,24 @@ public class ClassEnrollmentView implements Serializable {
     }
 
     public void withdraw() {
-        try {
-            enrollments.withdraw(actingOn, reason);
-            Messages.info("classEnrollment.withdrawn");
-            PrimeFaces.current().executeScript("PF('withdrawDialog').hide()");
-            load();
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        Actions.inDialog("withdrawDialog", () -> enrollments.withdraw(actingOn, reason), this::load,
+                "classEnrollment.withdrawn");
     }
 
     public void previewNomination() {
-        try {
-            RosterFilter filter = new RosterFilter(null, nominateUnit == null ? null : nominateUnit.getId(),
-                    nominateTitleId, nominateNewlyElected ? Boolean.TRUE : null, null, null);
-            preview = enrollments.previewNomination(id, filter,
-                    nominateNotCompleted ? courseClass.getCourse().getId() : null);
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        RosterFilter filter = new RosterFilter(null, nominateUnit == null ? null : nominateUnit.getId(),
+                nominateTitleId, nominateNewlyElected ? Boolean.TRUE : null, null, null);
+        Actions.attempt(() -> preview = enrollments.previewNomination(id, filter,
+                nominateNotCompleted ? courseClass.getCourse().getId() : null));
     }
 
     public void nominate() {
-        try {
+        Actions.attempt(() -> {
             EnrollmentService.NominationResult result = enrollments.nominate(id, preview.eligibleIds());
             Messages.info("classEnrollment.nominated", result.enrolled(), result.waitlisted(), result.skipped());
             preview = null;
             load();
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        });
     }
 
     public StreamedContent getXlsx() {

@@ -5,14 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.primefaces.PrimeFaces;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.service.EnrollmentService;
 import vn.cadretraining.enrollment.service.OfferService;
-import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -46,24 +44,14 @@ public class OfferView implements Serializable {
     }
 
     public void ask() {
-        try {
-            mine = enrollments.request(id);
-            Messages.info("offer.asked");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.change(() -> mine = enrollments.request(id), "offer.asked");
     }
 
     public void withdraw() {
-        try {
-            enrollments.withdraw(mine.getId(), reason);
-            Messages.info("offer.withdrawn");
-            PrimeFaces.current().executeScript("PF('withdrawDialog').hide()");
+        Actions.inDialog("withdrawDialog", () -> enrollments.withdraw(mine.getId(), reason), () -> {
             reason = null;
             load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        }, "offer.withdrawn");
     }
 
     public boolean isCanAsk() {

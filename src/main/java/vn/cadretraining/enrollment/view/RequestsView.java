@@ -6,12 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.primefaces.PrimeFaces;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
 
 /** Requests for places waiting for the caller's decision, oldest first. */
 @Named
@@ -33,14 +32,12 @@ public class RequestsView implements Serializable {
     }
 
     public void approve(Enrollment e) {
-        try {
+        Actions.attempt(() -> {
             Enrollment done = enrollments.approve(e.getId());
             Messages.info(done.getStatus() == EnrollmentStatus.ENROLLED ? "classEnrollment.approved" : "classEnrollment.approvedWaitlisted",
                     e.getCadre().getFullName());
             init();
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        });
     }
 
     public void startDecline(Enrollment e) {
@@ -54,14 +51,8 @@ public class RequestsView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            enrollments.decline(decliningId, reason);
-            Messages.info("classEnrollment.declined");
-            PrimeFaces.current().executeScript("PF('declineDialog').hide()");
-            init();
-        } catch (BusinessException ex) {
-            Messages.error(ex);
-        }
+        Actions.inDialog("declineDialog", () -> enrollments.decline(decliningId, reason), this::init,
+                "classEnrollment.declined");
     }
 
     public List<Enrollment> getPending() {

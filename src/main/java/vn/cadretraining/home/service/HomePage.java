@@ -59,7 +59,7 @@ public record HomePage(Role role, Cadre cadre, Trainer trainer, Coordinator coor
 
     /** A unit's pace against its year's turns target. */
     public record Pace(long unitId, String unitName, int year, double actual, Integer target, double expected,
-            Standing standing, Double percent, boolean counting) implements Serializable {
+            Standing standing, Double percent) implements Serializable {
         public long getUnitId() { return unitId; }
         public String getUnitName() { return unitName; }
         public int getYear() { return year; }
@@ -68,8 +68,6 @@ public record HomePage(Role role, Cadre cadre, Trainer trainer, Coordinator coor
         public double getExpected() { return expected; }
         public Standing getStanding() { return standing; }
         public Double getPercent() { return percent; }
-        /** The figures are still being counted (a province too big to count while the reader waits). */
-        public boolean isCounting() { return counting; }
     }
 
     /** The cadre's next session (null when none is planned), classes under way, requests and certificates. */

@@ -25,7 +25,6 @@ import vn.cadretraining.home.service.HomePage.Pace;
 import vn.cadretraining.home.service.HomePage.Session;
 import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.service.Dashboard;
-import vn.cadretraining.reporting.service.DashboardSnapshots;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
@@ -150,23 +149,17 @@ public class HomeService {
                 .getSingleResult();
         int year = VietnamTime.today().getYear();
         long newlyElected = progress.countUntrained(new ProgressService.Untrained(null, year, Basis.YEAR, null, true));
-        DashboardSnapshots.Answer a = progress.look(null, year, Basis.YEAR);
-        Pace pace = a.pending() ? counting(caller.unitId(), caller.unitName(), year)
-                : pace(a.dashboard().unit().getId(), a.dashboard().unit().getName(), year, a.dashboard().turns());
-        return new HomePage.Coordinator(caller.unitName(), requests, newlyElected, pace);
+        ProgressService.Headline h = progress.headline(null, year);
+        return new HomePage.Coordinator(caller.unitName(), requests, newlyElected,
+                pace(h.unit().getId(), h.unit().getName(), year, h.turns()));
     }
 
     private HomePage.Reviewer reviewer() {
         int year = VietnamTime.today().getYear();
-        DashboardSnapshots.Answer a = progress.look(null, year, Basis.YEAR);
-        if (a.pending()) {
-            var province = progress.top();
-            return new HomePage.Reviewer(counting(province.getId(), province.getName(), year), 0, List.of());
-        }
-        Dashboard d = a.dashboard();
-        List<Dashboard.UnitRow> behind = d.children().stream().filter(r -> r.getStanding().isLagging())
+        ProgressService.Headline h = progress.headline(null, year);
+        List<ProgressService.UnitTurns> behind = h.children().stream().filter(r -> r.turns().standing().isLagging())
                 .sorted(Comparator.comparingDouble(r -> ratio(r.turns()))).toList();
-        return new HomePage.Reviewer(pace(d.unit().getId(), d.unit().getName(), year, d.turns()), behind.size(),
+        return new HomePage.Reviewer(pace(h.unit().getId(), h.unit().getName(), year, h.turns()), behind.size(),
                 behind.stream().limit(MAX_ROWS)
                         .map(r -> pace(r.unit().getId(), r.unit().getName(), year, r.turns())).toList());
     }
@@ -177,12 +170,9 @@ public class HomeService {
     }
 
     private static Pace pace(long unitId, String name, int year, Dashboard.Figure f) {
-        return new Pace(unitId, name, year, f.actual(), f.target(), f.expected(), f.standing(), f.getPercent(), false);
+        return new Pace(unitId, name, year, f.actual(), f.target(), f.expected(), f.standing(), f.getPercent());
     }
 
-    private static Pace counting(Long unitId, String name, int year) {
-        return new Pace(unitId == null ? 0 : unitId, name, year, 0, null, 0, null, null, true);
-    }
 
     // ---- the administrator -----------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDefaultTreeNode;
 import org.primefaces.model.TreeNode;
 import vn.cadretraining.org.entity.AdminUnit;
@@ -20,9 +19,9 @@ import vn.cadretraining.org.entity.UnitMerge;
 import vn.cadretraining.org.service.UnitAdminService;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.org.service.UnitService;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.files.Issuer;
-import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.time.VietnamTime;
 
 /**
@@ -115,13 +114,11 @@ public class UnitsView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
+        Actions.attempt(() -> {
             AdminUnit created = admin.create(subject.getId(), newCode, newName, newKind, newFrom);
             Messages.info("units.created", created.getName());
             done("createDialog");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        });
     }
 
     /** Kinds that may sit under the subject: the levels below it, without the abolished district level. */
@@ -150,13 +147,8 @@ public class UnitsView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            admin.rename(subject.getId(), subject.getVersion(), renameTo, effective);
-            Messages.info("units.renamed", renameTo);
-            done("renameDialog");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("renameDialog", () -> admin.rename(subject.getId(), subject.getVersion(), renameTo, effective),
+                this::rebuild, "units.renamed", renameTo);
     }
 
     public void startClose(AdminUnit unit) {
@@ -174,13 +166,8 @@ public class UnitsView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            admin.close(subject.getId(), effective);
-            Messages.info("units.closed", subject.getName());
-            done("closeDialog");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("closeDialog", () -> admin.close(subject.getId(), effective), this::rebuild, "units.closed",
+                subject.getName());
     }
 
     // ---- merge ----
@@ -204,15 +191,13 @@ public class UnitsView implements Serializable {
     }
 
     public void merge() {
-        try {
+        Actions.attempt(() -> {
             AdminUnit successor = admin.merge(sourceIds(), mergeIntoNew ? null : idOf(mergeTarget),
                     mergeIntoNew ? newKind : null, newCode, newName, mergeIntoNew ? idOf(mergeParent) : null, effective);
             Messages.info("units.merged", mergeSources.size(), successor.getName());
             preview = null;
             done("mergeDialog");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        });
     }
 
     /** Any change of the merge form makes the previous preview stale. */
@@ -255,14 +240,9 @@ public class UnitsView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            admin.configureIssuingBody(subject.getId(), subject.getVersion(), new UnitAdminService.IssuingBodyForm(
-                    issuerName, issuerSuperior, issuerKind, issuerAbbreviation, issuerSigner));
-            Messages.info("units.issuer.saved", subject.getName());
-            done("issuerDialog");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("issuerDialog", () -> admin.configureIssuingBody(subject.getId(), subject.getVersion(),
+                new UnitAdminService.IssuingBodyForm(issuerName, issuerSuperior, issuerKind, issuerAbbreviation,
+                        issuerSigner)), this::rebuild, "units.issuer.saved", subject.getName());
     }
 
     public Issuer.Kind[] getIssuerKinds() {
@@ -318,7 +298,7 @@ public class UnitsView implements Serializable {
     }
 
     private void done(String dialog) {
-        PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
+        Actions.hide(dialog);
         rebuild();
     }
 

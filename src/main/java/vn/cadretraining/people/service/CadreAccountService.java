@@ -4,9 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import java.util.Optional;
 import vn.cadretraining.people.entity.Cadre;
-import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.shared.service.BusinessException;
@@ -24,12 +22,6 @@ public class CadreAccountService {
 
     @Inject
     AccountService accounts;
-
-    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
-    public Optional<Account> accountOf(long cadreId) {
-        cadres.get(cadreId);
-        return accounts.forCadre(cadreId);
-    }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
     public AccountService.Issued give(long cadreId, boolean usernameIsPhone) {

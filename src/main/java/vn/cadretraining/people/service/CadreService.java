@@ -84,6 +84,9 @@ public class CadreService {
     @Inject
     Event<RosterCounts.Changed> rostersChanged;
 
+    @Inject
+    Event<PeopleEvents.Described> described;
+
     /** A cadre's details as a form submits them. */
     public record Details(String fullName, Gender gender, LocalDate birthDate, String ethnicityCode,
             String phone, EducationLevel education, PoliticalTheoryLevel politicalTheory, boolean partyMember,
@@ -540,6 +543,7 @@ public class CadreService {
         apply(cadre, d);
         em.flush();
         reindex(cadre);
+        described.fire(new PeopleEvents.Described(List.of(cadre.getId())));
         return cadre;
     }
 

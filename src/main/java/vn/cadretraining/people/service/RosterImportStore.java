@@ -79,6 +79,9 @@ public class RosterImportStore {
     Event<RosterCounts.Changed> rostersChanged;
 
     @Inject
+    Event<PeopleEvents.Described> described;
+
+    @Inject
     AuditTrail audit;
 
     /** Applying's outcome: done, or (nothing written) the rows as they check now, when that differs. */
@@ -134,6 +137,9 @@ public class RosterImportStore {
             }
             int[] counts = write(c, importId, fileName, changes);
             rostersChanged.fire(new RosterCounts.Changed());
+            described.fire(new PeopleEvents.Described(changes.stream()
+                    .filter(ch -> ch.action() != RowAction.INSERT && ch.cadreChanged())
+                    .map(ch -> ch.existing().id()).toList()));
             long millis = (System.nanoTime() - started) / 1_000_000;
             ImportResult result = new ImportResult(counts[0], counts[1], counts[2], rows.size() - changes.size(),
                     counts[3], millis);

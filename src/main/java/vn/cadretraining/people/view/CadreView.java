@@ -21,6 +21,7 @@ import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.people.service.ReferenceData;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.service.AccountService;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.time.VietnamTime;
@@ -140,15 +141,9 @@ public class CadreView implements Serializable {
     }
 
     public void addPosition() {
-        try {
-            cadres.addPosition(cadre.getId(), newTitleId, newUnit == null ? 0 : newUnit.getId(), newStart, newTerm,
-                    newNewlyElected);
-            Messages.info("cadre.positionAdded");
-            PrimeFaces.current().executeScript("PF('positionDialog').hide()");
-            load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("positionDialog", () -> cadres.addPosition(cadre.getId(), newTitleId,
+                newUnit == null ? 0 : newUnit.getId(), newStart, newTerm, newNewlyElected), this::load,
+                "cadre.positionAdded");
     }
 
     public void startEnding(Position position) {
@@ -162,32 +157,21 @@ public class CadreView implements Serializable {
             Messages.error("general.error.incomplete");
             return;
         }
-        try {
-            cadres.endPosition(endingId, endingDay);
-            Messages.info("cadre.positionEnded");
-            PrimeFaces.current().executeScript("PF('endDialog').hide()");
-            load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.inDialog("endDialog", () -> cadres.endPosition(endingId, endingDay), this::load, "cadre.positionEnded");
     }
 
     public void giveAccount() {
-        try {
+        Actions.attempt(() -> {
             show(cadreAccounts.give(cadre.getId(), accountByPhone));
             load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        });
     }
 
     public void resetAccount() {
-        try {
+        Actions.attempt(() -> {
             show(cadreAccounts.reset(cadre.getId()));
             load();
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        });
     }
 
     private void show(AccountService.Issued issued) {

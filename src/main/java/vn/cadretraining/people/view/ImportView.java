@@ -18,6 +18,7 @@ import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.people.service.transfer.ImportProblem;
 import vn.cadretraining.people.service.transfer.ImportRow;
 import vn.cadretraining.shared.faces.FriendlyExceptionHandler;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 
@@ -75,11 +76,7 @@ public class ImportView implements Serializable {
     }
 
     private void start(boolean skipRowsWithProblems) {
-        try {
-            imports.apply(job, skipRowsWithProblems);
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.attempt(() -> imports.apply(job, skipRowsWithProblems));
     }
 
     /** Back to choosing a file. */

@@ -8,8 +8,7 @@ import java.util.List;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.people.service.CadreService;
-import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.faces.Actions;
 
 /** A cadre's own profile: what the roster says about them, and their phone, which they may correct. */
 @Named
@@ -34,13 +33,10 @@ public class MyProfileView implements Serializable {
     }
 
     public void savePhone() {
-        try {
+        Actions.change(() -> {
             cadre = cadres.changeOwnPhone(cadre.getVersion(), phone);
             phone = cadre.getPhone();
-            Messages.info("profile.phoneSaved");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        }, "profile.phoneSaved");
     }
 
     public Cadre getCadre() {

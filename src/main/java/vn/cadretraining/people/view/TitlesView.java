@@ -6,12 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.primefaces.PrimeFaces;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.people.service.ReferenceData;
 import vn.cadretraining.people.service.TitleService;
-import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.faces.Actions;
 
 /** The administrator's list of titles. */
 @Named
@@ -63,18 +61,13 @@ public class TitlesView implements Serializable {
     }
 
     public void save() {
-        try {
+        Actions.inDialog("titleDialog", () -> {
             if (editId == null) {
                 titles.create(code, nameVi, nameEn, paid, sortOrder);
             } else {
                 titles.update(editId, editVersion, nameVi, nameEn, paid, sortOrder, active);
             }
-            Messages.info("titles.saved", nameVi);
-            list = reference.allTitles();
-            PrimeFaces.current().executeScript("PF('titleDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        }, () -> list = reference.allTitles(), "titles.saved", nameVi);
     }
 
     public boolean isCreating() {

@@ -3,7 +3,9 @@ package vn.cadretraining.reporting.service;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Pace;
@@ -20,7 +22,8 @@ import vn.cadretraining.reporting.entity.Standing;
  * @param paidShare   the share (%) of the holders of the paid titles trained (no target of its own)
  * @param paidHolders how many hold a paid title under the unit
  * @param direct      turns recorded at the unit itself rather than under one of its children
- * @param countedAt   when a kept snapshot was counted; null when counted for this view
+ * @param countedAt   when the title holders' shares shown were counted (a kept snapshot); null when counted
+ *                    for this view, as every other figure always is
  */
 public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis basis, LocalDate asOf, double elapsed,
         Figure turns, Figure cadres, Figure briefings, Figure paidShare, long paidHolders, List<UnitRow> children,
@@ -34,6 +37,23 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
         return new Dashboard(unit, readersPath, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
                 paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
                 monthlyTurnsLastYear, direct, countedAt);
+    }
+
+    /**
+     * These figures with the title holders' shares of a snapshot ({@code kept}, counted at its time): the paid
+     * titles' share, each title's row, and each unit's paid holders, the units ranked again.
+     */
+    public Dashboard withHoldersOf(Dashboard kept) {
+        Map<Long, UnitRow> keptRows = new HashMap<>();
+        kept.children.forEach(r -> keptRows.put(r.unit().getId(), r));
+        List<UnitRow> rows = children.stream().map(r -> {
+            UnitRow k = keptRows.get(r.unit().getId());
+            return k == null ? r : new UnitRow(r.unit(), r.rank(), r.turns(), r.cadres(), r.briefings(),
+                    k.paidHolders(), k.paidTrained(), r.lastYearTurns());
+        }).toList();
+        return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, kept.paidShare,
+                kept.paidHolders, ProgressService.ranked(rows), childTargets, kept.titles, quarters, subjects,
+                ethnicities, genders, monthlyTurns, monthlyTurnsLastYear, direct, kept.countedAt);
     }
 
     /** The same figures, kept as a snapshot counted at {@code at} (see {@link DashboardSnapshots}). */

@@ -29,10 +29,11 @@ import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.shared.stats.SqlStats;
 
 /**
- * Dashboards too big to count while the reader waits. A commune's dashboard is counted for each view (tens of
- * milliseconds at any size: its statements start from the commune's units). A whole province's reads every
- * record of the period; at national scale (the benchmark's L: a million cadres) that takes tens of seconds, and
- * twenty reviewers opening it would each start the same minute-long count. So:
+ * Dashboards too big to count while the reader waits. Every figure but one is read from the summary rows at each
+ * view (see the reporting package's notes); the title holders' shares are counted from the records, which for a
+ * whole province at national scale (the benchmark's L: a million cadres) takes seconds, and twenty reviewers
+ * opening it would each start the same count. So, for those shares ({@link ProgressService#look} shows the
+ * kept dashboard's shares with every other figure counted at the view):
  *
  * <ul>
  * <li>every count runs on the server's managed executor, and the reader waits for it up to

@@ -57,8 +57,9 @@ import vn.cadretraining.shared.time.VietnamTime;
  * Progress against the year's targets, for the province reviewers (and administrators) over the whole province
  * and for a coordinator over their own unit: a unit outside the caller's scope is "not found".
  *
- * <p>Every figure is an aggregate computed by the database ({@link ProgressSql}); a dashboard takes the same
- * fixed number of statements whatever the size of the province and its history.
+ * <p>Every figure is read by the database ({@link ProgressSql}): turns and distinct cadres from the summary rows
+ * the changes keep, so a closing shows at the next view; the title holders' shares and the briefings aggregated
+ * from the records. A dashboard takes the same fixed number of statements whatever the size of the province.
  */
 @Stateless
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
@@ -186,7 +187,15 @@ public class ProgressService {
         long id = unit.getId();
         ProgressService self = context.getBusinessObject(ProgressService.class);
         DashboardSnapshots.Answer a = snapshots.get(id, year, basis, asOf(year), () -> self.count(id, year, basis));
-        return a.pending() ? a : new DashboardSnapshots.Answer(a.dashboard().withPath(pathTo(unit)), a.refreshing());
+        if (a.pending()) {
+            return a;
+        }
+        Dashboard d = a.dashboard();
+        if (d.countedAt() != null) {
+            // kept because the title holders' shares took too long to count; every other figure is read now
+            d = count(id, year, basis, false).withHoldersOf(d);
+        }
+        return new DashboardSnapshots.Answer(d.withPath(pathTo(unit)), a.refreshing());
     }
 
     /** Whether a newer count than the one shown is ready (the page asks while a snapshot is being counted again). */
@@ -208,6 +217,15 @@ public class ProgressService {
      * again in the background), so it reads nothing of the current request.
      */
     public Dashboard count(long unitId, int year, Basis basis) {
+        return count(unitId, year, basis, true);
+    }
+
+    /**
+     * The dashboard, with the title holders' shares counted only when {@code holders} (without, the titles are
+     * listed with no holder: they are the one figure read from the records rather than the summary rows, the one
+     * that can take long).
+     */
+    private Dashboard count(long unitId, int year, Basis basis, boolean holders) {
         AdminUnit unit = em.find(AdminUnit.class, unitId);
         if (unit == null) {
             throw new NotFoundException("unit");
@@ -223,8 +241,7 @@ public class ProgressService {
         String path = unit.getPath();
         boolean term = basis == Basis.TERM;
 
-        List<AdminUnit> children = em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p"
-                + " AND u.validTo IS NULL ORDER BY u.code", AdminUnit.class).setParameter("p", scope).getResultList();
+        List<AdminUnit> children = children(scope);
         // a province's dashboard covers every record: no unit needs reading except to group by commune
         boolean everything = unit.getParent() == null && em.createQuery(
                 "SELECT COUNT(u) FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult() == 1;
@@ -233,11 +250,12 @@ public class ProgressService {
         // they were) they were no faster on this 2-core machine (a commune, one user: 23.5 vs 24.4 ms; the province
         // 375 vs 357 ms) and slower on one core (28-37 vs 24-27 ms; 705-788 vs 474-689 ms), and they took six
         // threads and six transactions from a server whose other users need them (issue 7)
-        List<Object[]> childRows = rows(ProgressSql.byChild(scope, path, lastFrom, yearFrom, yearEnd));
-        List<Object[]> people = rows(ProgressSql.byPeople(path, lastFrom, yearFrom, yearEnd, everything));
-        List<Object[]> dayRows = rows(ProgressSql.byDayAndSubject(path, lastFrom, yearEnd, everything));
-        List<Object[]> titleRows = rows(ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
-        List<Object[]> paidRows = children.isEmpty() ? List.of()
+        List<Object[]> childRows = rows(ProgressSql.byChild(scope, year));
+        List<Object[]> people = rows(ProgressSql.byPeople(scope, year));
+        List<Object[]> dayRows = rows(ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd));
+        List<Object[]> titleRows = !holders ? List.of()
+                : rows(ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
+        List<Object[]> paidRows = children.isEmpty() || !holders ? List.of()
                 : rows(ProgressSql.paidByChild(scope, path, yearFrom, asOf, term, everything));
         List<Object[]> briefingRows = rows(ProgressSql.briefings(scope, path, year, asOf, everything));
         Targets targets = targets(unit, children, year);
@@ -249,12 +267,7 @@ public class ProgressService {
             // this year's turns, cadres, last year's turns, cadres
             byChild.put(num(r[0]), new long[] {num(r[1]), num(r[2]), num(r[3]), num(r[4])});
         }
-        long[] total = new long[4];
-        for (Object[] r : people) {
-            for (int i = 0; i < 4; i++) {
-                total[i] += num(r[2 + i]);
-            }
-        }
+        long[] total = totals(people);
         long[] monthly = new long[12];
         long[] monthlyLast = new long[12];
         long lastYearSoFar = 0; // turns last year up to the same day, for a fair change while the year runs
@@ -335,22 +348,71 @@ public class ProgressService {
                 Figure.of(share(paidScope[0], paidScope[1]), null, elapsed, null, null),
                 paidScope[0], rows, childTargets, titles, quarters, subjects, breakdowns[0], breakdowns[1], monthly,
                 monthlyLast,
-                direct(byChild, children), null);
+                direct(total[0], byChild, children), null);
+    }
+
+    /** The units in service directly under a unit, in the order of their codes. */
+    private List<AdminUnit> children(long unitId) {
+        return em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p AND u.validTo IS NULL ORDER BY u.code",
+                AdminUnit.class).setParameter("p", unitId).getResultList();
+    }
+
+    /** The scope's turns, cadres, last year's turns and cadres, from the rows of {@link ProgressSql#byPeople}. */
+    private static long[] totals(List<Object[]> people) {
+        long[] total = new long[4];
+        for (Object[] r : people) {
+            for (int i = 0; i < 4; i++) {
+                total[i] += num(r[2 + i]);
+            }
+        }
+        return total;
+    }
+
+    /** A unit's turns of the year against its target, and each unit's directly under it: what the home pages show. */
+    public record Headline(AdminUnit unit, Figure turns, List<UnitTurns> children) implements Serializable {
+    }
+
+    /** A unit's turns of the year against its target. */
+    public record UnitTurns(AdminUnit unit, Figure turns) implements Serializable {
     }
 
     /**
-     * Turns not under any unit listed below this one: recorded at the unit itself (group 0), or under a unit
-     * closed without a successor, whose history stays its own; so the table and this note add up to the total.
+     * The turns of a unit (the caller's top unit when none is named) and of the units under it, this year, against
+     * their targets: four statements over the summary rows and the targets, counted at each view at any scale.
      */
-    private static long direct(Map<Long, long[]> byChild, List<AdminUnit> children) {
-        Set<Long> listed = children.stream().map(AdminUnit::getId).collect(Collectors.toSet());
-        long direct = 0;
-        for (Map.Entry<Long, long[]> e : byChild.entrySet()) {
-            if (!listed.contains(e.getKey())) {
-                direct += e.getValue()[0];
-            }
+    public Headline headline(Long unitId, int year) {
+        AdminUnit unit = visibleUnit(unitId);
+        checkedYear(year);
+        long scope = unit.getId();
+        double elapsed = Pace.elapsed(year, VietnamTime.today());
+        List<AdminUnit> children = children(scope);
+        Map<Long, long[]> byChild = new HashMap<>();
+        for (Object[] r : rows(ProgressSql.byChild(scope, year))) {
+            byChild.put(num(r[0]), new long[] {num(r[1]), num(r[3])});
         }
-        return direct;
+        long[] total = totals(rows(ProgressSql.byPeople(scope, year)));
+        Targets targets = targets(unit, children, year);
+        List<UnitTurns> rows = new ArrayList<>();
+        for (AdminUnit child : children) {
+            long id = child.getId();
+            long[] v = byChild.getOrDefault(id, new long[2]);
+            rows.add(new UnitTurns(child, Figure.of(v[0], targets.of(id, Measure.TURNS, 0, year), elapsed, (double) v[1],
+                    targets.of(id, Measure.TURNS, 0, year - 1))));
+        }
+        return new Headline(unit, Figure.of(total[0], targets.of(scope, Measure.TURNS, 0, year), elapsed,
+                (double) total[2], targets.of(scope, Measure.TURNS, 0, year - 1)), rows);
+    }
+
+    /**
+     * Turns not under any unit listed below this one: recorded at the unit itself, or under a unit closed
+     * without a successor, whose history stays its own; so the table and this note add up to the total.
+     */
+    private static long direct(long total, Map<Long, long[]> byChild, List<AdminUnit> children) {
+        long listed = 0;
+        for (AdminUnit child : children) {
+            listed += byChild.getOrDefault(child.getId(), new long[1])[0];
+        }
+        return total - listed;
     }
 
     /** The year's briefings (quarters 5-8 of {@code b}) against four times the per-quarter target. */
@@ -662,15 +724,6 @@ public class ProgressService {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(ProgressSql.Statement s) {
         return query(s).getResultList();
-    }
-
-    /** Rows keyed by their first column, with the four counts that follow it. */
-    private static Map<Long, long[]> keyed(List<Object[]> rows) {
-        Map<Long, long[]> map = new HashMap<>();
-        for (Object[] r : rows) {
-            map.put(num(r[0]), new long[] {num(r[1]), num(r[2]), num(r[3]), num(r[4])});
-        }
-        return map;
     }
 
     /** trained / holders in percent (0 without holders). */

@@ -12,7 +12,9 @@ import vn.cadretraining.enrollment.entity.Outcome;
 
 /**
  * The SQL of progress, in the dialect Derby and PostgreSQL share (no WITH, no LIMIT, no date functions; one
- * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound.
+ * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound. Turns and distinct cadres are
+ * read from the summary rows ({@code progress_*}, kept by the changes; see the package's notes); the title
+ * holders' shares and the briefings held from the records, as below.
  *
  * <p>The roll-up. A record made under a unit counts under the unit that carries that unit's history today
  * ({@code admin_unit.current_unit_id}: itself while current, else its successor's), and then under every unit
@@ -87,96 +89,51 @@ public final class ProgressSql {
         return List.of(scopeId, scopeId, scopeId, scopeId);
     }
 
-    /**
-     * The completions of both years (the year before from {@code lastFrom}, the year from {@code yearFrom}, to
-     * {@code yearEnd}) under the scope. {@code select} is what to return for each, {@code joins} what it needs.
-     */
-    private static String completions(String select, String joins, boolean everything) {
-        return "SELECT " + select + ", CASE WHEN k.end_date >= ? THEN 1 ELSE 0 END AS y, e.cadre_id"
-                + completionsFrom(everything) + joins
-                + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
-                + " AND c.kind <> ?" + (everything ? "" : " AND cu.path LIKE ?");
+    /** This year's turns and cadres, then last year's, summed over summary rows ({@code s}); four values: the years. */
+    private static final String TWO_YEARS = "SUM(CASE WHEN s.year_no = ? THEN s.turns ELSE 0 END),"
+            + " SUM(CASE WHEN s.year_no = ? THEN s.cadres ELSE 0 END), SUM(CASE WHEN s.year_no = ? THEN s.turns ELSE 0 END),"
+            + " SUM(CASE WHEN s.year_no = ? THEN s.cadres ELSE 0 END)";
+
+    private static List<Object> twoYears(int year) {
+        return List.of(year, year, year - 1, year - 1);
     }
 
     /**
-     * Where completions are read from. The whole province: its classes by the day they ended, then their
-     * enrollments. A part of it: the scope's units first ({@code cu}, by path), then the units whose history they
-     * carry ({@code eu}), then the enrollments made under those, so that a commune's figures read the commune's
-     * records and not the whole database's (the benchmark measured a commune's dashboard growing with the
-     * number of provinces before). The order is written down for Derby, whose optimizer otherwise starts from
-     * the classes; PostgreSQL reads the hint as a comment.
-     */
-    private static String completionsFrom(boolean everything) {
-        return everything
-                ? " FROM course_class k JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
-                : " FROM" + SCOPE_UNITS + "JOIN admin_unit eu" + nested("constraint=FK_ADMIN_UNIT_CURRENT")
-                        + "ON eu.current_unit_id = cu.id JOIN enrollment e" + nested("index=IX_ENROLLMENT_UNIT_OUTCOME")
-                        + "ON e.unit_id = eu.id JOIN course_class k" + nested("constraint=PK_COURSE_CLASS")
-                        + "ON k.id = e.class_id JOIN course c" + nested("constraint=PK_COURSE")
-                        + "ON c.id = k.course_id";
-    }
-
-    private static List<Object> completionValues(LocalDate yearFrom, LocalDate lastFrom, LocalDate yearEnd,
-            String path, boolean everything) {
-        List<Object> v = new ArrayList<>();
-        v.add(date(yearFrom));
-        v.addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(), date(lastFrom), date(yearEnd),
-                ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
-        if (!everything) {
-            v.add(path + "%");
-        }
-        return v;
-    }
-
-    /**
-     * Turns and distinct cadres by unit directly under the scope, this year and last: each cadre is first
-     * reduced to one row per group, so that the distinct count is a sum. Columns: group, turns, cadres, last
+     * Turns and distinct cadres of each unit directly under the scope, this year and last, read from the summary
+     * rows (a unit's rows count its whole subtree, its history included). Columns: unit, turns, cadres, last
      * year's turns, last year's cadres.
      */
-    static Statement byChild(long scopeId, String path, LocalDate lastFrom, LocalDate yearFrom, LocalDate yearEnd) {
-        Statement s = new Statement("SELECT z.g, SUM(z.n), SUM(z.h), SUM(z.ln), SUM(z.lh) FROM ("
-                + "SELECT t.g, t.cadre_id, SUM(t.y) AS n, MAX(t.y) AS h, SUM(1 - t.y) AS ln, MAX(1 - t.y) AS lh FROM ("
-                + completions(CHILD + " AS g", ANCESTORS, false) + ") t GROUP BY t.g, t.cadre_id) z GROUP BY z.g");
-        s.values().addAll(scope4(scopeId));
-        s.values().addAll(completionValues(yearFrom, lastFrom, yearEnd, path, false));
+    static Statement byChild(long scopeId, int year) {
+        Statement s = new Statement("SELECT s.unit_id, " + TWO_YEARS + " FROM admin_unit u"
+                + " JOIN progress_people s ON s.unit_id = u.id WHERE u.parent_id = ? AND s.year_no IN (?, ?)"
+                + " GROUP BY s.unit_id");
+        s.values().addAll(twoYears(year));
+        s.values().addAll(List.of(scopeId, year, year - 1));
         return s;
     }
 
     /**
-     * Turns and distinct cadres by ethnic group and gender, this year and last: each cadre is in one pair, so
-     * the pairs add up exactly to the scope's turns and distinct cadres. Columns: ethnicity code (NULL when not
-     * recorded), gender, turns, cadres, last year's turns, last year's cadres.
-     *
-     * @param everything the scope holds every unit (the province): no unit needs to be read
+     * The scope's turns and distinct cadres by ethnic group and gender, this year and last, from the summary rows:
+     * each cadre is counted in one pair, so the pairs add up to the scope's turns and distinct cadres. Columns:
+     * ethnicity code ('' when not recorded), gender, turns, cadres, last year's turns, last year's cadres.
      */
-    static Statement byPeople(String path, LocalDate lastFrom, LocalDate yearFrom, LocalDate yearEnd,
-            boolean everything) {
-        Statement s = new Statement("SELECT z.eth, z.gender, SUM(z.n), SUM(z.h), SUM(z.ln), SUM(z.lh) FROM ("
-                + "SELECT t.cadre_id, t.eth, t.gender, SUM(t.y) AS n, MAX(t.y) AS h, SUM(1 - t.y) AS ln,"
-                + " MAX(1 - t.y) AS lh FROM ("
-                + completions("d.ethnicity_code AS eth, d.gender AS gender", " JOIN cadre d ON d.id = e.cadre_id",
-                        everything)
-                + ") t GROUP BY t.cadre_id, t.eth, t.gender) z GROUP BY z.eth, z.gender");
-        s.values().addAll(completionValues(yearFrom, lastFrom, yearEnd, path, everything));
+    static Statement byPeople(long scopeId, int year) {
+        Statement s = new Statement("SELECT s.ethnicity_code, s.gender, " + TWO_YEARS + " FROM progress_people s"
+                + " WHERE s.unit_id = ? AND s.year_no IN (?, ?) GROUP BY s.ethnicity_code, s.gender");
+        s.values().addAll(twoYears(year));
+        s.values().addAll(List.of(scopeId, year, year - 1));
         return s;
     }
 
     /**
-     * Turns by the day the class ended and by subject group, both years (the months of the year-over-year chart
-     * and the subject groups' turns both add up from these). Columns: day, subject group id, turns.
+     * The scope's turns by the day the class ended and by subject group, from {@code lastFrom} to {@code yearEnd}
+     * (the months of the year-over-year chart and the subject groups' turns add up from these), from the summary
+     * rows. Columns: day, subject group id, turns.
      */
-    static Statement byDayAndSubject(String path, LocalDate lastFrom, LocalDate yearEnd, boolean everything) {
-        Statement s = new Statement("SELECT k.end_date, c.subject_group_id, COUNT(*)"
-                + completionsFrom(everything)
-                + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
-                + " AND c.kind <> ?" + (everything ? "" : " AND cu.path LIKE ?")
-                + " GROUP BY k.end_date, c.subject_group_id");
-        s.values().addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(), date(lastFrom),
-                date(yearEnd), ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
-        if (!everything) {
-            s.values().add(path + "%");
-        }
-        return s;
+    static Statement byDayAndSubject(long scopeId, LocalDate lastFrom, LocalDate yearEnd) {
+        return new Statement("SELECT s.end_date, s.subject_group_id, s.turns FROM progress_turns s"
+                + " WHERE s.unit_id = ? AND s.end_date >= ? AND s.end_date <= ?", scopeId, date(lastFrom),
+                date(yearEnd));
     }
 
     /**

@@ -14,8 +14,8 @@ import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.shared.faces.PagedModel;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
 
 /** The administrator's account list: create, edit role and scope, disable, reset a password. */
 @Named
@@ -77,7 +77,7 @@ public class AccountsView implements Serializable {
     }
 
     public void save() {
-        try {
+        boolean saved = Actions.attempt(() -> {
             Long unitId = editUnit == null ? null : editUnit.getId();
             if (editId == null) {
                 AccountService.Issued issued = accounts.create(editUsername, editDisplayName, editRole, unitId);
@@ -87,20 +87,15 @@ public class AccountsView implements Serializable {
                 accounts.update(editId, editVersion, editDisplayName, editRole, unitId);
                 Messages.info("accounts.saved", editUsername);
             }
-            PrimeFaces.current().executeScript("PF('accountDialog').hide()");
-        } catch (BusinessException e) {
-            Messages.error(e);
+            Actions.hide("accountDialog");
+        });
+        if (!saved) {
             PrimeFaces.current().ajax().addCallbackParam("failed", true);
         }
     }
 
     public void disable(Account account) {
-        try {
-            accounts.disable(account.getId());
-            Messages.info("accounts.disabled", account.getUsername());
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        Actions.change(() -> accounts.disable(account.getId()), "accounts.disabled", account.getUsername());
     }
 
     public void enable(Account account) {

@@ -8,8 +8,8 @@ import java.io.Serializable;
 import java.util.List;
 import vn.cadretraining.shared.backup.service.BackupFolder.Backup;
 import vn.cadretraining.shared.backup.service.BackupService;
+import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
-import vn.cadretraining.shared.service.BusinessException;
 
 /** The administrator's backups: take one now, watch it run, see those kept. */
 @Named
@@ -32,12 +32,10 @@ public class BackupsView implements Serializable {
     }
 
     public void take() {
-        try {
+        Actions.attempt(() -> {
             backups.takeNow();
             watching = true;
-        } catch (BusinessException e) {
-            Messages.error(e);
-        }
+        });
         refresh();
     }
 

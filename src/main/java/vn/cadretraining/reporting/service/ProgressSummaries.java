@@ -1,0 +1,212 @@
+package vn.cadretraining.reporting.service;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import vn.cadretraining.catalog.service.SessionEvents;
+import vn.cadretraining.certification.service.ResultEvents;
+import vn.cadretraining.org.service.UnitEvents;
+import vn.cadretraining.people.service.PeopleEvents;
+import vn.cadretraining.reporting.entity.ProgressDelta;
+import vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey;
+import vn.cadretraining.shared.stats.SqlStats;
+
+/**
+ * Keeps the progress summaries (see the package's notes) in the transaction of each change that moves a figure,
+ * told by the features below through their events. Each change reads what it moves and writes it in a few
+ * batched statements.
+ */
+@Stateless
+public class ProgressSummaries {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A class's results closed: its completions count from now on. */
+    public void onClassClosed(@Observes ResultEvents.Closed closed) {
+        run(c -> {
+            ProgressDelta delta = new ProgressDelta();
+            try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(" AND e.class_id = ?"))) {
+                SummaryRows.bindCompletions(s);
+                s.setLong(5, closed.classId());
+                try (ResultSet r = s.executeQuery()) {
+                    SummaryRows.addCompletions(r, delta, 1);
+                }
+            }
+            SummaryRows.apply(c, delta);
+        });
+    }
+
+    /** A unit moved with its subtree: what counts under it leaves the units it was under and joins the new ones. */
+    public void onSubtreeMoved(@Observes UnitEvents.SubtreeMoved moved) {
+        List<Long> before = ProgressDelta.units(moved.oldPath());
+        List<Long> after = ProgressDelta.units(moved.newPath());
+        long unit = after.get(after.size() - 1);
+        run(c -> carry(c, unit, ProgressDelta.minus(before, after), ProgressDelta.minus(after, before)));
+    }
+
+    /**
+     * Units merged: each source's records count under the successor and the units above it from now on, and no
+     * longer under the source (closed) nor the units above it that are not above the successor. The sources'
+     * children have moved already ({@link #onSubtreeMoved}), taking their own records with them.
+     */
+    public void onMerged(@Observes UnitEvents.Merged merged) {
+        run(c -> {
+            List<Long> successor = ProgressDelta.units(path(c, merged.successorId()));
+            for (long source : merged.sourceIds()) {
+                List<Long> above = ProgressDelta.units(path(c, source));
+                above.remove(above.size() - 1);
+                Set<Long> leave = ProgressDelta.minus(above, successor);
+                leave.add(source);
+                carry(c, source, leave, ProgressDelta.minus(successor, above));
+            }
+        });
+    }
+
+    /**
+     * A course's subject group or kind changed: its completions leave the group they counted in (if its old
+     * kind counted) and join the new one (if the new kind counts).
+     */
+    public void onCourseRegrouped(@Observes SessionEvents.CourseRegrouped regrouped) {
+        String where = " AND k.course_id = ?";
+        run(c -> {
+            ProgressDelta delta = new ProgressDelta();
+            if (!ProgressDelta.briefing(regrouped.oldKind())) {
+                try (PreparedStatement s = c.prepareStatement(SummaryRows.completionsOfAnyKind(where))) {
+                    SummaryRows.bindOutcome(s);
+                    s.setLong(3, regrouped.courseId());
+                    try (ResultSet r = s.executeQuery()) {
+                        SummaryRows.addCompletions(r, delta, -1, regrouped.oldSubjectGroupId());
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(where))) {
+                SummaryRows.bindCompletions(s);
+                s.setLong(5, regrouped.courseId());
+                try (ResultSet r = s.executeQuery()) {
+                    SummaryRows.addCompletions(r, delta, 1);
+                }
+            }
+            SummaryRows.apply(c, delta);
+        });
+    }
+
+    /** Cadres described anew: what they counted moves to their new ethnicity and gender. */
+    public void onDescribed(@Observes PeopleEvents.Described described) {
+        if (described.cadreIds().isEmpty()) {
+            return;
+        }
+        run(c -> moveDescribed(c, described.cadreIds()));
+    }
+
+    /** Moves the rows of these cadres counted with another ethnicity or gender than theirs today. */
+    static void moveDescribed(Connection c, List<Long> cadreIds) throws SQLException {
+        Map<PeopleKey, int[]> people = new TreeMap<>(ProgressDelta.PEOPLE_ORDER);
+        List<Object[]> rows = new ArrayList<>();
+        List<Long> ids = new ArrayList<>(new TreeSet<>(cadreIds));
+        for (int i = 0; i < ids.size(); i += SummaryRows.IN_AT_ONCE) {
+            List<Long> part = ids.subList(i, Math.min(ids.size(), i + SummaryRows.IN_AT_ONCE));
+            try (PreparedStatement s = c.prepareStatement("SELECT r.cadre_id, r.year_no, r.unit_id, r.turns,"
+                    + " r.ethnicity_code, r.gender, d.ethnicity_code, d.gender FROM progress_cadre r"
+                    + " JOIN cadre d ON d.id = r.cadre_id WHERE r.cadre_id IN (" + SummaryRows.marks(part.size()) + ")"
+                    + " AND (r.ethnicity_code <> COALESCE(d.ethnicity_code, '') OR r.gender <> d.gender)")) {
+                for (int j = 0; j < part.size(); j++) {
+                    s.setLong(j + 1, part.get(j));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long unit = r.getLong(3);
+                        int year = r.getInt(2);
+                        int turns = r.getInt(4);
+                        String eth = ProgressDelta.ethnicity(r.getString(7));
+                        String gender = r.getString(8);
+                        add(people, new PeopleKey(unit, year, r.getString(5), r.getString(6)), -turns, -1);
+                        add(people, new PeopleKey(unit, year, eth, gender), turns, 1);
+                        rows.add(new Object[] {eth, gender, r.getLong(1), year, unit});
+                    }
+                }
+            }
+        }
+        SummaryRows.batch(c, "UPDATE progress_cadre SET ethnicity_code = ?, gender = ?"
+                + " WHERE cadre_id = ? AND year_no = ? AND unit_id = ?", rows);
+        people.values().removeIf(v -> v[0] == 0 && v[1] == 0);
+        SummaryRows.people(c, people);
+    }
+
+    private static void add(Map<PeopleKey, int[]> people, PeopleKey k, int turns, int cadres) {
+        int[] v = people.computeIfAbsent(k, x -> new int[2]);
+        v[0] += turns;
+        v[1] += cadres;
+    }
+
+    /**
+     * What counts under {@code unit} (its rows) stops counting under {@code leave} and starts under {@code join}.
+     */
+    private static void carry(Connection c, long unit, Set<Long> leave, Set<Long> join) throws SQLException {
+        if (leave.isEmpty() && join.isEmpty()) {
+            return;
+        }
+        ProgressDelta delta = new ProgressDelta();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT end_date, subject_group_id, turns FROM progress_turns WHERE unit_id = ?")) {
+            s.setLong(1, unit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    delta.turns(leave, r.getDate(1).toLocalDate(), r.getLong(2), -r.getInt(3));
+                    delta.turns(join, r.getDate(1).toLocalDate(), r.getLong(2), r.getInt(3));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT cadre_id, year_no, turns, ethnicity_code, gender"
+                + " FROM progress_cadre WHERE unit_id = ?")) {
+            s.setLong(1, unit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    delta.cadre(leave, r.getLong(1), r.getInt(2), -r.getInt(3), r.getString(4), r.getString(5));
+                    delta.cadre(join, r.getLong(1), r.getInt(2), r.getInt(3), r.getString(4), r.getString(5));
+                }
+            }
+        }
+        SummaryRows.apply(c, delta);
+    }
+
+    private static String path(Connection c, long unitId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT path FROM admin_unit WHERE id = ?")) {
+            s.setLong(1, unitId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new SQLException("no unit " + unitId);
+                }
+                return r.getString(1);
+            }
+        }
+    }
+
+    interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** On the transaction's connection, after what the entities changed is written; one change at a time. */
+    private void run(Work work) {
+        em.flush();
+        try {
+            Connection c = SqlStats.wrap(em.unwrap(Connection.class));
+            SummaryRows.serialize(c);
+            work.run(c);
+        } catch (SQLException e) {
+            throw new PersistenceException("keeping the progress summaries failed", e);
+        }
+    }
+}

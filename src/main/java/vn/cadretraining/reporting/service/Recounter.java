@@ -1,0 +1,287 @@
+package vn.cadretraining.reporting.service;
+
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import vn.cadretraining.reporting.entity.ProgressDelta;
+import vn.cadretraining.reporting.entity.ProgressDelta.CadreKey;
+import vn.cadretraining.reporting.entity.ProgressDelta.Counted;
+import vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey;
+import vn.cadretraining.reporting.entity.ProgressDelta.TurnKey;
+
+/**
+ * The recount of the progress summaries on a plain connection: from the application ({@link ProgressRecount}),
+ * the demo generator (whose records are written without the services) and the operator's command
+ * ({@code setup/recount}, {@link #main}). The summary tables are locked first (shared to check, exclusive to
+ * repair), so that a class closed meanwhile waits and then adds its own change to what the recount wrote.
+ * Nothing here needs the server: no Jakarta class is used.
+ */
+public final class Recounter {
+
+    private static final Logger LOG = Logger.getLogger(Recounter.class.getName());
+
+    private Recounter() {
+    }
+
+    /** Rows that differ from the recount, by table; repaired or only found. */
+    public record Report(int turns, int cadres, int people, boolean repaired, long millis) implements Serializable {
+        public int differences() {
+            return turns + cadres + people;
+        }
+    }
+
+    /** The recount on a connection (the caller commits). */
+    public static Report run(Connection c, boolean repair) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            // Derby's reads wait for rows another transaction changed: a closing that wrote its outcomes and then
+            // waits for the summaries would deadlock with a recount holding them and reading those outcomes. The
+            // records' tables are taken first, in the order the changes take them, so a recount waits for a change
+            // under way and holds back the next. PostgreSQL reads what was committed without waiting.
+            if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
+                for (String table : List.of("course", "course_class", "enrollment", "admin_unit", "cadre")) {
+                    s.execute("LOCK TABLE " + table + " IN SHARE MODE");
+                }
+            }
+            // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
+            // the changes write: a change never holds one of these while waiting for another the recount holds
+            for (String table : List.of("progress_cadre", "progress_people", "progress_turns")) {
+                s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
+            }
+        }
+        // one year at a time (the completions in the order of their day), so that the keys held in memory are
+        // those of a year, not of every year
+        int[] off = new int[3];
+        Set<Integer> counted = new HashSet<>();
+        ProgressDelta expected = new ProgressDelta();
+        Integer year = null;
+        try (PreparedStatement s = c.prepareStatement(SummaryRows.completions("") + " ORDER BY k.end_date")) {
+            s.setFetchSize(1_000);
+            SummaryRows.bindCompletions(s);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    LocalDate day = r.getDate(3).toLocalDate();
+                    if (year != null && day.getYear() != year) {
+                        year(c, year, expected, repair, off);
+                        counted.add(year);
+                        expected = new ProgressDelta();
+                    }
+                    year = day.getYear();
+                    expected.completion(r.getLong(1), r.getString(2), day, r.getLong(4),
+                            ProgressDelta.ethnicity(r.getString(5)), r.getString(6), 1);
+                }
+            }
+        }
+        if (year != null) {
+            year(c, year, expected, repair, off);
+            counted.add(year);
+        }
+        // the years kept that no completion backs any more
+        for (int kept : keptYears(c)) {
+            if (!counted.contains(kept)) {
+                year(c, kept, new ProgressDelta(), repair, off);
+            }
+        }
+        Report report = new Report(off[0], off[1], off[2], repair,
+                (System.nanoTime() - started) / 1_000_000);
+        LOG.info(() -> "Progress recount: " + report);
+        return report;
+    }
+
+    /** One year's rows against the completions of that year; the rows that differ added to {@code off}. */
+    private static void year(Connection c, int year, ProgressDelta expected, boolean repair, int[] off)
+            throws SQLException {
+        Map<TurnKey, Integer> turns = expected.turns();
+        Map<CadreKey, Counted> cadres = expected.cadres();
+        Map<PeopleKey, List<Integer>> people = new HashMap<>();
+        cadres.forEach((k, v) -> people.merge(new PeopleKey(k.unitId(), k.year(), v.ethnicity(), v.gender()),
+                List.of(v.turns(), 1), (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1))));
+
+        Map<TurnKey, Integer> keptTurns = new HashMap<>();
+        Map<CadreKey, Counted> keptCadres = new HashMap<>();
+        Map<PeopleKey, List<Integer>> keptPeople = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_id, end_date, subject_group_id, turns"
+                + " FROM progress_turns WHERE end_date >= ? AND end_date < ?")) {
+            s.setFetchSize(1_000);
+            s.setDate(1, Date.valueOf(LocalDate.of(year, 1, 1)));
+            s.setDate(2, Date.valueOf(LocalDate.of(year + 1, 1, 1)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    keptTurns.put(new TurnKey(r.getLong(1), r.getDate(2).toLocalDate(), r.getLong(3)), r.getInt(4));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT cadre_id, year_no, unit_id, turns, ethnicity_code,"
+                + " gender FROM progress_cadre WHERE year_no = ?")) {
+            s.setFetchSize(1_000);
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    keptCadres.put(new CadreKey(r.getLong(1), r.getInt(2), r.getLong(3)),
+                            new Counted(r.getInt(4), r.getString(5), r.getString(6)));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_id, year_no, ethnicity_code, gender, turns,"
+                + " cadres FROM progress_people WHERE year_no = ?")) {
+            s.setFetchSize(1_000);
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    keptPeople.put(new PeopleKey(r.getLong(1), r.getInt(2), r.getString(3), r.getString(4)),
+                            List.of(r.getInt(5), r.getInt(6)));
+                }
+            }
+        }
+        Set<TurnKey> turnsOff = differing(turns, keptTurns);
+        Set<CadreKey> cadresOff = differing(cadres, keptCadres);
+        Set<PeopleKey> peopleOff = differing(people, keptPeople);
+        if (repair) {
+            List<Object[]> gone = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
+            for (TurnKey k : turnsOff) {
+                gone.add(new Object[] {k.unitId(), Date.valueOf(k.day()), k.groupId()});
+                if (turns.containsKey(k)) {
+                    rows.add(new Object[] {k.unitId(), Date.valueOf(k.day()), k.groupId(), turns.get(k)});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_turns WHERE unit_id = ? AND end_date = ? AND subject_group_id = ?",
+                    gone);
+            SummaryRows.batch(c, "INSERT INTO progress_turns (unit_id, end_date, subject_group_id, turns)"
+                    + " VALUES (?, ?, ?, ?)", rows);
+            gone.clear();
+            rows.clear();
+            for (CadreKey k : cadresOff) {
+                gone.add(new Object[] {k.cadreId(), k.year(), k.unitId()});
+                Counted v = cadres.get(k);
+                if (v != null) {
+                    rows.add(new Object[] {k.cadreId(), k.year(), k.unitId(), v.turns(), v.ethnicity(), v.gender()});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_cadre WHERE cadre_id = ? AND year_no = ? AND unit_id = ?", gone);
+            SummaryRows.batch(c, "INSERT INTO progress_cadre (cadre_id, year_no, unit_id, turns, ethnicity_code,"
+                    + " gender) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            gone.clear();
+            rows.clear();
+            for (PeopleKey k : peopleOff) {
+                gone.add(new Object[] {k.unitId(), k.year(), k.ethnicity(), k.gender()});
+                List<Integer> v = people.get(k);
+                if (v != null) {
+                    rows.add(new Object[] {k.unitId(), k.year(), k.ethnicity(), k.gender(), v.get(0), v.get(1)});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_people WHERE unit_id = ? AND year_no = ? AND ethnicity_code = ?"
+                    + " AND gender = ?", gone);
+            SummaryRows.batch(c, "INSERT INTO progress_people (unit_id, year_no, ethnicity_code, gender, turns, cadres)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        }
+        off[0] += turnsOff.size();
+        off[1] += cadresOff.size();
+        off[2] += peopleOff.size();
+    }
+
+    /** The years of which a summary row is kept. */
+    private static Set<Integer> keptYears(Connection c) throws SQLException {
+        Set<Integer> years = new TreeSet<>();
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("progress_cadre", "progress_people")) {
+                try (ResultSet r = s.executeQuery("SELECT MIN(year_no), MAX(year_no) FROM " + table)) {
+                    if (r.next() && r.getObject(1) != null) {
+                        for (int y = r.getInt(1); y <= r.getInt(2); y++) {
+                            years.add(y);
+                        }
+                    }
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT MIN(end_date), MAX(end_date) FROM progress_turns")) {
+                if (r.next() && r.getDate(1) != null) {
+                    for (int y = r.getDate(1).toLocalDate().getYear(); y <= r.getDate(2).toLocalDate().getYear(); y++) {
+                        years.add(y);
+                    }
+                }
+            }
+        }
+        return years;
+    }
+
+    /** The keys whose values differ, or that only one side has. */
+    private static <K, V> Set<K> differing(Map<K, V> expected, Map<K, V> kept) {
+        Set<K> off = new HashSet<>();
+        expected.forEach((k, v) -> {
+            if (!Objects.equals(v, kept.get(k))) {
+                off.add(k);
+            }
+        });
+        kept.keySet().forEach(k -> {
+            if (!expected.containsKey(k)) {
+                off.add(k);
+            }
+        });
+        return off;
+    }
+
+    /**
+     * The operator's command ({@code setup/recount [--repair]}): on the database the server uses, by the same
+     * settings (DB_CLASS, DB_SERVER, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD; Derby in APP_DATA_DIR, with the
+     * server stopped). Exits 0 when nothing differs or all was repaired, 1 when differences were found, 3 when
+     * the recount could not run (no database, a refused connection, an SQL error): told apart by a script.
+     */
+    public static void main(String[] args) {
+        System.exit(command(List.of(args), System.getenv()));
+    }
+
+    static int command(List<String> args, Map<String, String> env) {
+        boolean repair = args.contains("--repair");
+        String name = env(env, "DB_NAME", "cadre").replaceFirst(";.*", "");
+        String url;
+        if (env(env, "DB_CLASS", "derby").toLowerCase().contains("postgres")) {
+            String port = env(env, "DB_PORT", "");
+            url = "jdbc:postgresql://" + env(env, "DB_SERVER", "localhost") + (port.isEmpty() ? "" : ":" + port)
+                    + "/" + name;
+        } else {
+            url = "jdbc:derby:" + env(env, "APP_DATA_DIR", "data") + "/" + name;
+        }
+        Report report;
+        try (Connection c = DriverManager.getConnection(url, env(env, "DB_USER", "app"),
+                env(env, "DB_PASSWORD", "app"))) {
+            c.setAutoCommit(false);
+            report = run(c, repair);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            System.err.println("The recount could not run: " + e);
+            return 3;
+        } finally {
+            if (url.startsWith("jdbc:derby:")) {
+                try {
+                    DriverManager.getConnection("jdbc:derby:;shutdown=true");
+                } catch (SQLException expected) {
+                    // Derby says it stopped by an exception
+                }
+            }
+        }
+        System.out.printf("Rows that differ from the records: %d turns, %d cadre-years, %d ethnicity/gender"
+                + " counters (%d ms)%s%n", report.turns(), report.cadres(), report.people(), report.millis(),
+                report.differences() == 0 ? "" : report.repaired() ? ": repaired" : ": run with --repair to repair");
+        return report.differences() == 0 || report.repaired() ? 0 : 1;
+    }
+
+    private static String env(Map<String, String> env, String name, String otherwise) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? otherwise : v;
+    }
+}
