@@ -210,6 +210,56 @@ class EnrollmentIT {
         assertTrue(me.getId() > 0);
     }
 
+    /**
+     * A class as offered to the cadre, and their asking for a place from it, each take a fixed, small number of
+     * SQL statements (the benchmark's counter, per request over HTTP): one read for the page, one write for the
+     * request.
+     */
+    @Test
+    void theOfferPageAndAskingForAPlaceTakeFewStatements() throws Exception {
+        LocalDate day = LocalDate.now().plusDays(90);
+        CourseClass cls = openClass("Phường Hạ Long", 30, day);
+        session(cls, day, LocalTime.of(7, 30), LocalTime.of(11, 0));
+        session(cls, day.plusDays(1), LocalTime.of(7, 30), LocalTime.of(11, 0));
+        vn.cadretraining.testing.Http http = new vn.cadretraining.testing.Http(InContainer.base());
+        assertEquals(302, http.signIn("canbo", DemoProvince.DEMO_PASSWORD).statusCode(), "signed in");
+        String page = "/me/offer.xhtml?id=" + cls.getId();
+        assertEquals(200, http.get(page).statusCode(), "the first view fills the caches of reference data");
+        http.get("/bench/sql-stats?reset=true");
+        vn.cadretraining.testing.ReadCounter.install(em);
+        vn.cadretraining.testing.ReadCounter.reset();
+        var offer = http.get(page);
+        assertEquals(200, offer.statusCode());
+        assertTrue(offer.body().contains("offer:ask"), "the cadre may ask for a place");
+        long viewed = statementsOf(http, "GET /me/offer.xhtml");
+        assertTrue(viewed <= 15, "the offer page took " + viewed + " statements:\n  "
+                + String.join("\n  ", vn.cadretraining.testing.ReadCounter.statements()));
+
+        http.get("/bench/sql-stats?reset=true");
+        vn.cadretraining.testing.ReadCounter.reset();
+        var asked = http.post(page, java.util.Map.of("jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.source", "offer:ask", "jakarta.faces.partial.execute", "@all",
+                "jakarta.faces.partial.render", "offer", "offer:ask", "offer:ask", "offer", "offer",
+                "jakarta.faces.ViewState", vn.cadretraining.testing.Http.viewState(offer.body()),
+                "primefaces.nonce", vn.cadretraining.testing.Http.nonce(offer.body())),
+                "Faces-Request", "partial/ajax");
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.body().contains("offer:myStatus"), "the request is shown: " + asked.body());
+        assertEquals(1, count("SELECT COUNT(e) FROM Enrollment e WHERE e.courseClass.id = " + cls.getId()),
+                "asked once");
+        long request = statementsOf(http, "POST /me/offer.xhtml +ajax");
+        System.out.println("The offer page took " + viewed + " statements, asking for a place " + request);
+        assertTrue(request <= 15, "asking for a place took " + request + " statements:\n  "
+                + String.join("\n  ", vn.cadretraining.testing.ReadCounter.statements()));
+    }
+
+    /** The statements counted for requests of this method and path since the counter was reset. */
+    private static long statementsOf(vn.cadretraining.testing.Http http, String request) {
+        String line = http.get("/bench/sql-stats").body().lines().filter(l -> l.startsWith(request + "\t"))
+                .findFirst().orElseThrow(() -> new AssertionError("not counted: " + request));
+        return Long.parseLong(line.split("\t")[5]);
+    }
+
     @Test
     void aMissingPrerequisiteIsRefusedNamingItUntilItIsCompleted() throws Exception {
         CourseClass basic = openClass("Phường Hạ Long", 30, LocalDate.now().plusDays(60));

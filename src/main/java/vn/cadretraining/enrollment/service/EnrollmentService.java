@@ -355,17 +355,6 @@ public class EnrollmentService {
                 .setParameter("c", me()).getResultList();
     }
 
-    /** The signed-in cadre's enrollment in a class, if any is active. */
-    @RolesAllowed(Role.Names.CADRE)
-    public Optional<Enrollment> myActiveIn(long classId) {
-        return em.createQuery("SELECT e FROM Enrollment e WHERE e.cadre = :c AND e.courseClass.id = :k"
-                        + " AND e.status IN :active", Enrollment.class)
-                .setParameter("c", me()).setParameter("k", classId)
-                .setParameter("active", List.of(EnrollmentStatus.REQUESTED, EnrollmentStatus.ENROLLED,
-                        EnrollmentStatus.WAITLISTED))
-                .getResultStream().findFirst();
-    }
-
     // ---- plumbing -----------------------------------------------------------------------------------
 
     private Cadre me() {

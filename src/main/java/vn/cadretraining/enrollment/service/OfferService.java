@@ -16,6 +16,7 @@ import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.security.entity.Role;
@@ -101,8 +102,7 @@ public class OfferService {
         Map<Long, EnrollmentStatus> mine = new HashMap<>();
         for (Object[] r : em.createQuery("SELECT e.courseClass.id, e.status FROM Enrollment e WHERE e.cadre = :c"
                         + " AND e.status IN :active AND e.courseClass.id IN :ids", Object[].class)
-                .setParameter("c", me).setParameter("active", List.of(EnrollmentStatus.REQUESTED,
-                        EnrollmentStatus.ENROLLED, EnrollmentStatus.WAITLISTED))
+                .setParameter("c", me).setParameter("active", ACTIVE)
                 .setParameter("ids", classes.stream().map(CourseClass::getId).toList()).getResultList()) {
             mine.put((Long) r[0], (EnrollmentStatus) r[1]);
         }
@@ -112,37 +112,42 @@ public class OfferService {
                 .toList();
     }
 
+    /** The offer page: the class, its sessions in order (cancelled ones included), and the cadre's active request or place in it (null when none). */
+    public record OfferPage(CourseClass courseClass, List<ClassSession> sessions, Enrollment mine)
+            implements Serializable {
+    }
+
     /**
-     * A class the cadre may look at: open and meant for them, or one they are (or were) enrolled in; "not
-     * found" otherwise.
+     * A class the cadre may look at, read for its page at once: open and meant for them, or one they are (or
+     * were) enrolled in; "not found" otherwise.
      */
-    public CourseClass offer(long classId) {
+    public OfferPage page(long classId) {
         Cadre me = me();
-        CourseClass cls = em.find(CourseClass.class, classId);
-        if (cls == null) {
-            throw new NotFoundException("class");
-        }
-        boolean enrolled = em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.courseClass = :k AND e.cadre = :c",
-                Long.class).setParameter("k", cls).setParameter("c", me).getSingleResult() > 0;
+        CourseClass cls = em.createQuery("SELECT k FROM CourseClass k JOIN FETCH k.course c JOIN FETCH c.subjectGroup"
+                        + " JOIN FETCH k.unit LEFT JOIN FETCH k.venue WHERE k.id = :k", CourseClass.class)
+                .setParameter("k", classId).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("class"));
+        List<Enrollment> ever = em.createQuery("SELECT e FROM Enrollment e WHERE e.courseClass = :k AND e.cadre = :c"
+                + " ORDER BY e.id DESC", Enrollment.class).setParameter("k", cls).setParameter("c", me).getResultList();
         boolean meantForMe = cls.getStatus() != ClassStatus.DRAFT && me.getUnitPath().startsWith(cls.getUnitPath())
                 && cls.getCourse().isMeantForAnyOf(titlesOf(me));
-        if (!enrolled && !meantForMe) {
+        if (ever.isEmpty() && !meantForMe) {
             throw new NotFoundException("class");
         }
-        return cls;
+        List<ClassSession> sessions = em.createQuery("SELECT s FROM ClassSession s LEFT JOIN FETCH s.venue"
+                + " LEFT JOIN FETCH s.trainer WHERE s.courseClass.id = :k ORDER BY s.startsAt", ClassSession.class)
+                .setParameter("k", classId).getResultList();
+        Enrollment mine = ever.stream().filter(e -> ACTIVE.contains(e.getStatus())).findFirst().orElse(null);
+        return new OfferPage(cls, sessions, mine);
     }
+
+    /** A cadre's request or place in a class, as long as it stands. */
+    private static final List<EnrollmentStatus> ACTIVE = List.of(EnrollmentStatus.REQUESTED, EnrollmentStatus.ENROLLED,
+            EnrollmentStatus.WAITLISTED);
 
     public List<SubjectGroup> subjectGroups() {
         return em.createQuery("SELECT g FROM SubjectGroup g WHERE g.active = TRUE ORDER BY g.sortOrder",
                 SubjectGroup.class).getResultList();
-    }
-
-    /** The class's sessions in order, cancelled ones included (shown struck through). */
-    public List<ClassSession> sessions(long classId) {
-        offer(classId);
-        return em.createQuery("SELECT s FROM ClassSession s LEFT JOIN FETCH s.venue LEFT JOIN FETCH s.trainer"
-                + " WHERE s.courseClass.id = :k ORDER BY s.startsAt", ClassSession.class)
-                .setParameter("k", classId).getResultList();
     }
 
     private Cadre me() {

@@ -37,9 +37,10 @@ public class OfferView implements Serializable {
         if (id == null) {
             throw new NotFoundException("class");
         }
-        courseClass = offers.offer(id);
-        sessions = offers.sessions(id);
-        mine = enrollments.myActiveIn(id).orElse(null);
+        OfferService.OfferPage page = offers.page(id);
+        courseClass = page.courseClass();
+        sessions = page.sessions();
+        mine = page.mine();
     }
 
     public void ask() {
