@@ -243,6 +243,7 @@ public final class DemoProvince {
         // last year's and this year's targets, and the communes' quarterly briefings
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
         new DemoCommendations(connection, seed).generate(communeLevel, provinceId, PROVINCE_NAME, years);
+        new DemoPetitions(connection, seed).generate(communeLevel);
         updateStatistics(connection);
         LOG.info(() -> String.format("Demo province: %d commune-level units, %d hamlets, %d cadres, %d positions,"
                 + " %d accounts, %d classes, %d enrollments, %d attendance marks, %d certificates in %d ms",
