@@ -212,7 +212,7 @@ class PeopleBrowserIT extends BrowserTestBase {
 
     /** Opens the petition's dialog from its row (newest first: it is on the first page). */
     private void openPetition(String content) {
-        browser.js("var c = arguments[0], rows = Array.from(document.querySelectorAll('#petitions\\:table tbody tr'));"
+        browser.js("var c = arguments[0], rows = Array.from(document.getElementById('petitions:table').querySelectorAll('tbody tr'));"
                 + "var row = rows.find(function (r) { return r.textContent.indexOf(c) >= 0; });"
                 + "row.querySelector('button[id$=open]').click();", content);
         browser.waitForAjax();

@@ -24,7 +24,8 @@ import vn.cadretraining.shared.time.VietnamTime;
  * goes as far as its age allows: assigned after a day or three, handled, answered mostly within its deadline (some
  * late, so some open ones are overdue), confirmed at a later briefing (about 98% satisfactory, the rest reopened);
  * about one in twenty-five is beyond the commune and transferred up to the province. The demo cadre raised the
- * first of their commune's recent quarters. Deterministic: its own random generator.
+ * first of their commune's recent quarters, and the demo commune has one petition in each state (one overdue)
+ * whatever the size factor. Deterministic: its own random generator.
  */
 final class DemoPetitions {
 
@@ -86,6 +87,9 @@ final class DemoPetitions {
                 + " at_province, assigned_on, handling_on, answered_on, answer, answer_number, confirmed_on,"
                 + " reopened_on, reopen_reason, transferred_on, transfer_reason, recorded_at, recorded_by)"
                 + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo')")) {
+            if (!communes.isEmpty() && !communes.get(0).cadres().isEmpty()) {
+                showcase(s, communes.get(0));
+            }
             for (DemoProvince.Commune c : communes) {
                 if (c.cadres().isEmpty()) {
                     continue;
@@ -142,49 +146,62 @@ final class DemoPetitions {
         return byUnit;
     }
 
+    /** One petition's columns, as far as it went. */
+    private static final class Row {
+        long[] cadre;
+        Long briefingId;
+        PetitionField field;
+        String content;
+        LocalDate received;
+        LocalDate due;
+        String body;
+        String state = "RECEIVED";
+        boolean atProvince;
+        LocalDate assigned;
+        LocalDate handling;
+        LocalDate answered;
+        String answer;
+        String answerNo;
+        LocalDate confirmed;
+        LocalDate reopened;
+        String reopenReason;
+        LocalDate transferred;
+        String transferReason;
+    }
+
+    private Row row(DemoProvince.Commune c, long[] cadre, Long briefingId, PetitionField field, LocalDate received) {
+        Row r = new Row();
+        r.cadre = cadre;
+        r.briefingId = briefingId;
+        r.field = field;
+        String[] contents = CONTENTS.get(field);
+        r.content = contents[random.nextInt(contents.length)];
+        r.received = received;
+        r.due = received.plusDays(deadlines.daysFor(field));
+        return r;
+    }
+
     private void add(PreparedStatement s, DemoProvince.Commune c, long[] cadre, Long briefingId, LocalDate received,
             int number) throws SQLException {
         PetitionField field = field();
-        String[] contents = CONTENTS.get(field);
+        Row r = row(c, cadre, briefingId, field, received);
         int days = deadlines.daysFor(field);
-        LocalDate due = received.plusDays(days);
-        String body = null;
-        String state = "RECEIVED";
-        boolean atProvince = false;
-        LocalDate assigned = null;
-        LocalDate handling = null;
-        LocalDate answered = null;
-        String answer = null;
-        String answerNo = null;
-        LocalDate confirmed = null;
-        LocalDate reopened = null;
-        String reopenReason = null;
-        LocalDate transferred = null;
-        String transferReason = null;
-
         LocalDate start = received;
         if (random.nextInt(100) < 4) {
             // beyond the commune: sent up within the first days, and the province begins anew with its own deadline
-            transferred = received.plusDays(2 + random.nextInt(8));
-            if (!transferred.isAfter(today)) {
-                state = "TRANSFERRED_UP";
-                atProvince = true;
-                transferReason = "Vượt thẩm quyền giải quyết của cấp xã";
-                due = transferred.plusDays(days);
-                start = transferred;
-            } else {
-                transferred = null;
+            LocalDate t = received.plusDays(2 + random.nextInt(8));
+            if (!t.isAfter(today)) {
+                transfer(r, t);
+                start = t;
             }
         }
-        LocalDate a = start.plusDays(1 + random.nextInt(3 + (atProvince ? 10 : 0)));
+        LocalDate a = start.plusDays(1 + random.nextInt(3 + (r.atProvince ? 10 : 0)));
         if (!a.isAfter(today)) {
-            assigned = a;
-            body = body(field, c, atProvince);
-            state = "ASSIGNED";
+            assign(r, c, a);
             LocalDate h = a.plusDays(1 + random.nextInt(4));
             if (!h.isAfter(today)) {
-                handling = h;
-                state = "IN_PROGRESS";
+                r.handling = h;
+                r.state = "IN_PROGRESS";
                 // most within the deadline, about one in eight late
                 int took = random.nextInt(100) < 88 ? 3 + random.nextInt(Math.max(1, days - 3))
                         : days + 1 + random.nextInt(20);
@@ -193,52 +210,125 @@ final class DemoPetitions {
                     an = h;
                 }
                 if (!an.isAfter(today)) {
-                    answered = an;
-                    answer = ANSWERS.get(field);
-                    answerNo = atProvince ? (++provinceNumber) + "/UBND-TD" : number + "/UBND";
-                    state = "ANSWERED";
+                    answer(r, an, number);
                     LocalDate heard = an.plusDays(5 + random.nextInt(30));
                     if (!heard.isAfter(today)) {
                         if (random.nextInt(100) < 98) {
-                            confirmed = heard;
-                            state = "CONFIRMED";
+                            confirm(r, heard);
                         } else {
-                            reopened = heard;
-                            reopenReason = "Thôn chưa đồng ý: đề nghị kiểm tra lại thực tế";
-                            state = "REOPENED";
+                            reopen(r, heard);
                         }
                     }
                 }
             }
         }
+        insert(s, c, r);
+    }
 
-        s.setLong(1, cadre[0]);
-        s.setLong(2, cadre[1]);
+    /**
+     * The demo commune's recent petitions, one in each state (and one overdue), whatever the size factor: what the
+     * demo coordinator and the demo cadre (who raised some of them) meet first.
+     */
+    private void showcase(PreparedStatement s, DemoProvince.Commune c) throws SQLException {
+        List<long[]> people = c.cadres();
+        long[] demo = people.get(0);
+        long[] other = people.get(Math.min(1, people.size() - 1));
+        insert(s, c, row(c, other, null, PetitionField.SECURITY_ORDER, today.minusDays(1)));
+        Row assigned = row(c, demo, null, PetitionField.ENVIRONMENT, today.minusDays(4));
+        assign(assigned, c, today.minusDays(3));
+        insert(s, c, assigned);
+        Row handling = row(c, other, null, PetitionField.SOCIAL_POLICY, today.minusDays(8));
+        assign(handling, c, today.minusDays(7));
+        handling.handling = today.minusDays(5);
+        handling.state = "IN_PROGRESS";
+        insert(s, c, handling);
+        Row late = row(c, other, null, PetitionField.INFRASTRUCTURE, today.minusDays(40));
+        assign(late, c, today.minusDays(38));
+        late.handling = today.minusDays(35);
+        late.state = "IN_PROGRESS";
+        insert(s, c, late);
+        Row answered = row(c, demo, null, PetitionField.INFRASTRUCTURE, today.minusDays(20));
+        assign(answered, c, today.minusDays(19));
+        answered.handling = today.minusDays(17);
+        answer(answered, today.minusDays(3), 900);
+        insert(s, c, answered);
+        Row confirmed = row(c, demo, null, PetitionField.LAND, today.minusDays(50));
+        assign(confirmed, c, today.minusDays(48));
+        confirmed.handling = today.minusDays(45);
+        answer(confirmed, today.minusDays(30), 901);
+        confirm(confirmed, today.minusDays(10));
+        insert(s, c, confirmed);
+        Row reopened = row(c, other, null, PetitionField.LAND, today.minusDays(60));
+        assign(reopened, c, today.minusDays(58));
+        reopened.handling = today.minusDays(55);
+        answer(reopened, today.minusDays(35), 902);
+        reopen(reopened, today.minusDays(7));
+        insert(s, c, reopened);
+        Row up = row(c, other, null, PetitionField.ENVIRONMENT, today.minusDays(9));
+        transfer(up, today.minusDays(4));
+        insert(s, c, up);
+    }
+
+    private void transfer(Row r, LocalDate on) {
+        r.transferred = on;
+        r.state = "TRANSFERRED_UP";
+        r.atProvince = true;
+        r.transferReason = "Vượt thẩm quyền giải quyết của cấp xã";
+        r.due = on.plusDays(deadlines.daysFor(r.field));
+    }
+
+    private static void assign(Row r, DemoProvince.Commune c, LocalDate on) {
+        r.assigned = on;
+        r.body = body(r.field, c, r.atProvince);
+        r.state = "ASSIGNED";
+    }
+
+    private void answer(Row r, LocalDate on, int number) {
+        r.answered = on;
+        r.answer = ANSWERS.get(r.field);
+        r.answerNo = r.atProvince ? (++provinceNumber) + "/UBND-TD" : number + "/UBND";
+        r.state = "ANSWERED";
+    }
+
+    private static void confirm(Row r, LocalDate on) {
+        r.confirmed = on;
+        r.state = "CONFIRMED";
+    }
+
+    private static void reopen(Row r, LocalDate on) {
+        r.reopened = on;
+        r.reopenReason = "Thôn chưa đồng ý: đề nghị kiểm tra lại thực tế";
+        r.state = "REOPENED";
+    }
+
+    private void insert(PreparedStatement s, DemoProvince.Commune c, Row r) throws SQLException {
+        s.setLong(1, r.cadre[0]);
+        s.setLong(2, r.cadre[1]);
         s.setLong(3, c.id());
         s.setString(4, c.path());
-        if (briefingId == null) {
+        if (r.briefingId == null) {
             s.setNull(5, Types.BIGINT);
         } else {
-            s.setLong(5, briefingId);
+            s.setLong(5, r.briefingId);
         }
-        s.setString(6, field.name());
-        s.setString(7, contents[random.nextInt(contents.length)]);
-        s.setDate(8, Date.valueOf(received));
-        s.setDate(9, Date.valueOf(due));
-        s.setString(10, body);
-        s.setString(11, state);
-        s.setBoolean(12, atProvince);
-        date(s, 13, assigned);
-        date(s, 14, handling);
-        date(s, 15, answered);
-        s.setString(16, answer);
-        s.setString(17, answerNo);
-        date(s, 18, confirmed);
-        date(s, 19, reopened);
-        s.setString(20, reopenReason);
-        date(s, 21, transferred);
-        s.setString(22, transferReason);
-        s.setTimestamp(23, Timestamp.from(received.atTime(16, 0).atZone(VietnamTime.ZONE).toInstant()));
+        s.setString(6, r.field.name());
+        s.setString(7, r.content);
+        s.setDate(8, Date.valueOf(r.received));
+        s.setDate(9, Date.valueOf(r.due));
+        s.setString(10, r.body);
+        s.setString(11, r.state);
+        s.setBoolean(12, r.atProvince);
+        date(s, 13, r.assigned);
+        date(s, 14, r.handling);
+        date(s, 15, r.answered);
+        s.setString(16, r.answer);
+        s.setString(17, r.answerNo);
+        date(s, 18, r.confirmed);
+        date(s, 19, r.reopened);
+        s.setString(20, r.reopenReason);
+        date(s, 21, r.transferred);
+        s.setString(22, r.transferReason);
+        s.setTimestamp(23, Timestamp.from(r.received.atTime(16, 0).atZone(VietnamTime.ZONE).toInstant()));
         s.addBatch();
         if (++count % 500 == 0) {
             s.executeBatch();
