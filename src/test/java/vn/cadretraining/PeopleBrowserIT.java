@@ -197,6 +197,8 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.screenshot("petition-answer-phone");
         browser.clickAndWaitForPage(Browser.id("stepForm:answerButton"));
         assertTrue(browser.pageText().contains("Đã trả lời"), browser.pageText());
+        assertFalse(browser.overflowsHorizontally(), "the list with its new row fits a 360-px phone");
+        browser.screenshot("petitions-list-phone");
         openPetition(content);
         assertTrue(browser.text("#petition-facts").contains("77/UBND"), browser.text("#petition-facts"));
         browser.signOut();
