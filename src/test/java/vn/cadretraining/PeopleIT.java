@@ -217,7 +217,7 @@ class PeopleIT {
                 "Kiến nghị của phường khác", today));
 
         InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
-        long overdueBefore = petitions.count(new Filter(null, true));
+        long overdueBefore = petitions.count(new Filter(null, true, false));
         Petition p = petitions.record(new PetitionService.Draft(inside.getId(), null, PetitionField.LAND,
                 "  Đề nghị cấp giấy chứng nhận quyền sử dụng đất  ", today.minusDays(2)));
         assertEquals(PetitionState.RECEIVED, p.getState());
@@ -280,7 +280,7 @@ class PeopleIT {
         // transferred up: the ward still reads it but the province handles it
         Petition up = petitions.record(new PetitionService.Draft(inside.getId(), null, PetitionField.ENVIRONMENT,
                 "Ô nhiễm từ khu công nghiệp của tỉnh", today.minusDays(20)));
-        assertTrue(petitions.count(new Filter(null, true)) >= overdueBefore + 1, "15 days for the environment: overdue");
+        assertTrue(petitions.count(new Filter(null, true, false)) >= overdueBefore + 1, "15 days for the environment: overdue");
         assertRefused("petition.transferReason.required", up, Step.TRANSFER_UP, new StepForm(null, null, null, null));
         petitions.move(up.getId(), Step.TRANSFER_UP, new StepForm(null, null, null, "Vượt thẩm quyền cấp xã"));
         Petition sent = petitions.get(up.getId());
@@ -290,6 +290,10 @@ class PeopleIT {
         assertRefused("petition.error.notYours", up, Step.ASSIGN, new StepForm("Phòng Kinh tế", null, null, null));
         InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
         assertRefused("petition.error.notYours", theirs, Step.ASSIGN, new StepForm("Sở Xây dựng", null, null, null));
+        List<Long> atProvince = petitions.list(new Filter(null, false, true), PageRequest.of(0, 500)).stream()
+                .map(Petition::getId).toList();
+        assertTrue(atProvince.contains(up.getId()) && !atProvince.contains(theirs.getId()),
+                "the province finds what was sent up to it");
         petitions.move(up.getId(), Step.ASSIGN, new StepForm("Sở Nông nghiệp và Môi trường", null, null, null));
         assertEquals(PetitionState.ASSIGNED, petitions.get(up.getId()).getState());
 

@@ -76,9 +76,9 @@ public class PetitionService {
     public record StepForm(String body, String answer, String answerNumber, String reason) implements Serializable {
     }
 
-    /** The list's filter: a state (null for all), and only the overdue ones. */
-    public record Filter(PetitionState state, boolean overdueOnly) implements Serializable {
-        public static final Filter ALL = new Filter(null, false);
+    /** The list's filter: a state (null for all), only the overdue ones, only those the province holds. */
+    public record Filter(PetitionState state, boolean overdueOnly, boolean atProvinceOnly) implements Serializable {
+        public static final Filter ALL = new Filter(null, false, false);
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
@@ -263,6 +263,9 @@ public class PetitionService {
         if (filter.overdueOnly()) {
             w.append(" AND p.state NOT IN :answered AND p.dueOn < :today");
         }
+        if (filter.atProvinceOnly()) {
+            w.append(" AND p.atProvince = :up");
+        }
         return w.toString();
     }
 
@@ -278,6 +281,9 @@ public class PetitionService {
         }
         if (filter.overdueOnly()) {
             q.setParameter("answered", ANSWERED).setParameter("today", VietnamTime.today());
+        }
+        if (filter.atProvinceOnly()) {
+            q.setParameter("up", Boolean.TRUE);
         }
         return q;
     }

@@ -35,6 +35,7 @@ public class PetitionsView implements Serializable {
 
     private PetitionState state;
     private boolean overdueOnly;
+    private boolean atProvinceOnly;
     private PagedModel<Petition> model;
 
     // the record dialog
@@ -58,7 +59,7 @@ public class PetitionsView implements Serializable {
     }
 
     private PetitionService.Filter filter() {
-        return new PetitionService.Filter(state, overdueOnly);
+        return new PetitionService.Filter(state, overdueOnly, atProvinceOnly);
     }
 
     public boolean isOverdue(Petition p) {
@@ -190,6 +191,14 @@ public class PetitionsView implements Serializable {
 
     public void setOverdueOnly(boolean overdueOnly) {
         this.overdueOnly = overdueOnly;
+    }
+
+    public boolean isAtProvinceOnly() {
+        return atProvinceOnly;
+    }
+
+    public void setAtProvinceOnly(boolean atProvinceOnly) {
+        this.atProvinceOnly = atProvinceOnly;
     }
 
     public Cadre getRaiser() {
