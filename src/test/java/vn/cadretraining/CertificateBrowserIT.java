@@ -563,6 +563,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         cases.put("teach/class.xhtml", List.of("revokeDialog", "confirm"));
         cases.put("people/cadre.xhtml", List.of("positionDialog", "endDialog", "slipDialog", "commendationDialog", "confirm"));
         cases.put("people/import.xhtml", List.of("confirm"));
+        cases.put("petitions/list.xhtml", List.of("recordDialog", "stepDialog"));
         cases.put("reports/untrained.xhtml", List.of("confirm"));
 
         // the dialogs written in the pages: one without a case here fails the test
@@ -619,6 +620,7 @@ class CertificateBrowserIT extends BrowserTestBase {
                 new Visit("xa.halong", "enrollment/class.xhtml", "/enrollment/class.xhtml?id=" + runningClass),
                 new Visit("xa.halong", "people/cadre.xhtml", null),
                 new Visit("xa.halong", "people/import.xhtml", "/people/import.xhtml"),
+                new Visit("xa.halong", "petitions/list.xhtml", "/petitions/list.xhtml"),
                 new Visit("xa.halong", "reports/untrained.xhtml", "/reports/untrained.xhtml"),
                 new Visit("canbo", "me/offer.xhtml", null));
         assertEquals(cases.keySet(), visits.stream().map(Visit::page).collect(java.util.stream.Collectors.toSet()));

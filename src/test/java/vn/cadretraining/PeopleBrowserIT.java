@@ -166,6 +166,71 @@ class PeopleBrowserIT extends BrowserTestBase {
     }
 
     @Test
+    void aCoordinatorRecordsAndAnswersAPetitionOnAPhoneAndTheCadreSeesIt() {
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/petitions/list.xhtml");
+        assertFalse(browser.overflowsHorizontally(), "the list fits a 360-px phone");
+        browser.click(Browser.id("petitions:add"));
+        browser.find(Browser.id("recordForm:content"));
+        browser.waitForAjax();
+        // no raiser, no content: refused in Vietnamese, the dialog stays open
+        browser.click(Browser.id("recordForm:saveRecord"));
+        browser.waitForText(Browser.id("recordForm"), "Hãy chọn cán bộ nêu kiến nghị.");
+        String content = "Đề nghị sửa đường liên thôn số " + (System.nanoTime() % 100_000);
+        browser.type(Browser.id("recordForm:raiser_input"), "hoang van sinh");
+        browser.pick("li.ui-autocomplete-item[data-item-label^='" + DemoProvince.DEMO_CADRE_NAME + "']");
+        browser.choose("recordForm:field", "Hạ tầng (30 ngày)");
+        browser.type(Browser.id("recordForm:content"), content);
+        browser.screenshot("petition-record-phone");
+        browser.clickAndWaitForPage(Browser.id("recordForm:saveRecord"));
+        assertTrue(browser.pageText().contains("Đã ghi kiến nghị của " + DemoProvince.DEMO_CADRE_NAME), browser.pageText());
+
+        // received → assigned → in progress → answered, each from the row's dialog
+        step(content, "stepForm:body", "UBND Phường Hạ Long", "stepForm:assign");
+        step(content, null, null, "stepForm:start");
+        openPetition(content);
+        browser.click(Browser.id("stepForm:answerButton"));
+        browser.waitForText(Browser.id("stepForm"), "Hãy nhập nội dung trả lời.");
+        browser.type(Browser.id("stepForm:answer"), "Đã đưa vào kế hoạch sửa chữa quý tới");
+        browser.type(Browser.id("stepForm:answerNumber"), "77/UBND");
+        browser.screenshot("petition-answer-phone");
+        browser.clickAndWaitForPage(Browser.id("stepForm:answerButton"));
+        assertTrue(browser.pageText().contains("Đã trả lời"), browser.pageText());
+        assertFalse(browser.overflowsHorizontally(), "the list with its new row fits a 360-px phone");
+        browser.screenshot("petitions-list-phone");
+        openPetition(content);
+        assertTrue(browser.text("#petition-facts").contains("77/UBND"), browser.text("#petition-facts"));
+        browser.signOut();
+
+        browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        browser.open("/me/petitions.xhtml");
+        String mine = browser.text("#my-petition-list");
+        assertTrue(mine.contains(content) && mine.contains("77/UBND"), mine);
+        assertFalse(browser.overflowsHorizontally(), "the cadre's list fits a 360-px phone");
+        browser.open("/inbox.xhtml");
+        assertTrue(browser.pageText().contains("đã được trả lời (văn bản số 77/UBND)"), browser.pageText());
+    }
+
+    /** Opens the petition's dialog from its row (newest first: it is on the first page). */
+    private void openPetition(String content) {
+        browser.js("var c = arguments[0], rows = Array.from(document.getElementById('petitions:table').querySelectorAll('tbody tr'));"
+                + "var row = rows.find(function (r) { return r.textContent.indexOf(c) >= 0; });"
+                + "row.querySelector('button[id$=open]').click();", content);
+        browser.waitForAjax();
+        browser.find(Browser.id("stepForm"));
+        browser.js("return new Promise(function (r) { setTimeout(r, 300); });");
+    }
+
+    private void step(String content, String field, String value, String button) {
+        openPetition(content);
+        if (field != null) {
+            browser.type(Browser.id(field), value);
+        }
+        browser.clickAndWaitForPage(Browser.id(button));
+    }
+
+    @Test
     void aCadresProfileSaysPartyMembershipWithADataYesNotTheConfirmButtonsWord() {
         browser.signIn("canbo", DemoProvince.DEMO_PASSWORD);
         browser.open("/me/profile.xhtml");

@@ -1,7 +1,8 @@
 /**
  * The audit trail: who changed what and when, for the changes people argue about — attendance marks, scores
  * and outcomes, class closings, certificates issued and revoked, targets, accounts (created, role or unit
- * changed, disabled, enabled, password reset), roster imports, unit merges and commendations recorded.
+ * changed, disabled, enabled, password reset), roster imports, unit merges, commendations recorded and
+ * petitions recorded and moved along their lifecycle.
  *
  * <ul>
  * <li><b>Written with the change.</b> {@code AuditTrail} is an EJB with transaction attribute MANDATORY and the

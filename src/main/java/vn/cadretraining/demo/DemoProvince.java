@@ -244,6 +244,7 @@ public final class DemoProvince {
         // last year's and this year's targets, and the communes' quarterly briefings
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
         new DemoCommendations(connection, seed).generate(communeLevel, provinceId, PROVINCE_NAME, years);
+        new DemoPetitions(connection, seed).generate(communeLevel);
         // written without the services: the progress summaries are counted from the records once
         Recounter.run(connection, true);
         updateStatistics(connection);

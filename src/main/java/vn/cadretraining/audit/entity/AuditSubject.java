@@ -11,5 +11,6 @@ public enum AuditSubject {
     /** A roster import: no row of its own, the id is empty and the label is the file's name. */
     IMPORT,
     UNIT,
-    COMMENDATION
+    COMMENDATION,
+    PETITION
 }

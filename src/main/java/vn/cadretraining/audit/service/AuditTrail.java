@@ -30,6 +30,8 @@ import vn.cadretraining.commendation.entity.Commendation;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.petition.entity.Petition;
+import vn.cadretraining.petition.entity.PetitionState;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.security.entity.Account;
@@ -234,6 +236,24 @@ public class AuditTrail {
         write(actor(), AuditAction.COMMENDATION_RECORDED, AuditSubject.COMMENDATION, c.getId(),
                 c.getCadre().getFullName() + " · " + c.getDecisionNumber(), c.getCadre().getUnit().getId(), null,
                 key(c.getForm()), c.getIssuerName() + " · " + VietnamTime.DATE.format(c.getDecisionDate()));
+    }
+
+    // ---- petitions ----------------------------------------------------------------------------------
+
+    /** A petition just recorded (flushed: its id is known): its field is the value after. */
+    public void petitionRecorded(Petition p) {
+        write(actor(), AuditAction.PETITION_RECORDED, AuditSubject.PETITION, p.getId(), petitionLabel(p),
+                p.getHamlet().getId(), null, key(p.getField()), VietnamTime.DATE.format(p.getReceivedOn()));
+    }
+
+    /** A petition moved along its lifecycle: the state before and after, and what came with the step. */
+    public void petitionMoved(Petition p, PetitionState before, String note) {
+        write(actor(), AuditAction.PETITION_MOVED, AuditSubject.PETITION, p.getId(), petitionLabel(p),
+                p.getHamlet().getId(), key(before), key(p.getState()), note);
+    }
+
+    private static String petitionLabel(Petition p) {
+        return "#" + p.getId() + " · " + p.getRaiser().getFullName();
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------

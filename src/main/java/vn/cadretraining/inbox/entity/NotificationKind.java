@@ -12,5 +12,7 @@ public enum NotificationKind {
     SESSION_CHANGED,
     SESSION_CANCELLED,
     CLASS_CANCELLED,
+    /** A petition the cadre raised moved a step. */
+    PETITION,
     OTHER
 }
