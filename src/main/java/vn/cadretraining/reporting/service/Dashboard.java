@@ -24,19 +24,28 @@ import vn.cadretraining.reporting.entity.Standing;
  * @param direct      turns recorded at the unit itself rather than under one of its children
  * @param countedAt   when the title holders' shares shown were counted (a kept snapshot); null when counted
  *                    for this view, as every other figure always is
+ * @param holdersPending the title holders' shares are not counted yet (their first count at a large scope is
+ *                    running): the shares and the paid holders are left out
  */
 public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis basis, LocalDate asOf, double elapsed,
         Figure turns, Figure cadres, Figure briefings, Figure paidShare, long paidHolders, List<UnitRow> children,
         boolean childTargets,
         List<TitleRow> titles, List<QuarterRow> quarters, List<GroupRow> subjects, List<Breakdown> ethnicities,
-        List<Breakdown> genders, long[] monthlyTurns, long[] monthlyTurnsLastYear, long direct, Instant countedAt)
-        implements Serializable {
+        List<Breakdown> genders, long[] monthlyTurns, long[] monthlyTurnsLastYear, long direct, Instant countedAt,
+        boolean holdersPending) implements Serializable {
 
     /** The same figures with the reader's own way back up. */
     public Dashboard withPath(List<AdminUnit> readersPath) {
         return new Dashboard(unit, readersPath, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
                 paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
-                monthlyTurnsLastYear, direct, countedAt);
+                monthlyTurnsLastYear, direct, countedAt, holdersPending);
+    }
+
+    /** These figures without the title holders' shares, whose first count is still running. */
+    public Dashboard withHoldersPending() {
+        return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
+                paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
+                monthlyTurnsLastYear, direct, null, true);
     }
 
     /**
@@ -53,14 +62,14 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
         }).toList();
         return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, kept.paidShare,
                 kept.paidHolders, ProgressService.ranked(rows), childTargets, kept.titles, quarters, subjects,
-                ethnicities, genders, monthlyTurns, monthlyTurnsLastYear, direct, kept.countedAt);
+                ethnicities, genders, monthlyTurns, monthlyTurnsLastYear, direct, kept.countedAt, false);
     }
 
     /** The same figures, kept as a snapshot counted at {@code at} (see {@link DashboardSnapshots}). */
     public Dashboard countedAt(Instant at) {
         return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
                 paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
-                monthlyTurnsLastYear, direct, at);
+                monthlyTurnsLastYear, direct, at, holdersPending);
     }
 
     /**
@@ -375,6 +384,10 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
     }
 
     /** When the figures were counted, for a kept snapshot; null when counted for this view. */
+    public boolean isHoldersPending() {
+        return holdersPending;
+    }
+
     public Instant getCountedAt() {
         return countedAt;
     }

@@ -178,8 +178,9 @@ public class ProgressService {
     }
 
     /**
-     * The dashboard as the page shows it: counted now, or, for a dashboard too big to count while the reader
-     * waits (a whole province at national scale), the snapshot kept by {@link DashboardSnapshots}.
+     * The dashboard as the page shows it: counted now; for a scope whose title holders' shares take too long to
+     * count while the reader waits (a whole province at national scale), with the shares of the snapshot kept by
+     * {@link DashboardSnapshots}, or, while their first count runs, without them. It is never pending.
      */
     public DashboardSnapshots.Answer look(Long unitId, int year, Basis basis) {
         AdminUnit unit = visibleUnit(unitId);
@@ -187,11 +188,11 @@ public class ProgressService {
         long id = unit.getId();
         ProgressService self = context.getBusinessObject(ProgressService.class);
         DashboardSnapshots.Answer a = snapshots.get(id, year, basis, asOf(year), () -> self.count(id, year, basis));
-        if (a.pending()) {
-            return a;
-        }
         Dashboard d = a.dashboard();
-        if (d.countedAt() != null) {
+        if (a.pending()) {
+            // the title holders' shares are counted for the first time (a large scope): everything else now
+            d = count(id, year, basis, false).withHoldersPending();
+        } else if (d.countedAt() != null) {
             // kept because the title holders' shares took too long to count; every other figure is read now
             d = count(id, year, basis, false).withHoldersOf(d);
         }
@@ -348,7 +349,7 @@ public class ProgressService {
                 Figure.of(share(paidScope[0], paidScope[1]), null, elapsed, null, null),
                 paidScope[0], rows, childTargets, titles, quarters, subjects, breakdowns[0], breakdowns[1], monthly,
                 monthlyLast,
-                direct(total[0], byChild, children), null);
+                direct(total[0], byChild, children), null, false);
     }
 
     /** The units in service directly under a unit, in the order of their codes. */

@@ -87,21 +87,13 @@ public class DashboardView implements Serializable {
     }
 
     /**
-     * Asked every few seconds while the figures are being counted: the first count (is it done?) or a newer count
-     * of the snapshot shown (is it ready?); when it is, the page is loaded again at its own address.
+     * Asked every few seconds while the title holders' shares are being counted (the first time, or again after
+     * a change): when a newer count than the one shown is ready, the page is loaded again at its own address.
      */
     public void poll() throws IOException {
-        Basis b = Basis.valueOf(basis);
-        boolean ready = dashboard == null ? !progress.look(unit, year, b).pending()
-                : progress.newerCount(unit, year, b, dashboard.countedAt());
-        if (ready) {
+        if (progress.newerCount(unit, year, Basis.valueOf(basis), dashboard.countedAt())) {
             go();
         }
-    }
-
-    /** The first count of a big scope is still running: the page says so and waits. */
-    public boolean isPending() {
-        return dashboard == null;
     }
 
     /** A snapshot is shown and a newer count of it is on its way. */
