@@ -44,8 +44,8 @@ import vn.cadretraining.shared.stats.SqlStats;
  * every reader; it is counted again in the background at the first view after it is older than
  * {@code DASHBOARD_REFRESH_MINUTES}, after the day changed, or after something it counts changed (a class
  * closed, targets saved, units merged); the readers see the time, and that a newer count is on its way;</li>
- * <li>a reader whose count is not done in time is told the figures are being counted; the page asks again by
- * itself.</li>
+ * <li>a reader whose count is not done in time gets a pending answer: the page shows every other figure and
+ * says the shares are being counted, and asks again by itself.</li>
  * </ul>
  *
  * <p>The figures of a snapshot are the same statements' answer at the time shown, never an estimate. Snapshots
