@@ -156,6 +156,7 @@ public class PetitionService {
     }
 
     /** Whether the caller may move this petition (to show its actions; {@link #move} checks again). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public boolean mayAct(Petition p) {
         Caller caller = currentUser.find().orElse(null);
         if (caller == null) {
@@ -242,6 +243,7 @@ public class PetitionService {
     }
 
     /** The days allowed to answer a petition of this field (shown beside the field). */
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
     public int deadlineDays(PetitionField field) {
         return deadlines.daysFor(field);
     }

@@ -383,11 +383,12 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
         return genders;
     }
 
-    /** When the figures were counted, for a kept snapshot; null when counted for this view. */
+    /** The title holders' shares are still being counted: they and the paid holders are left out. */
     public boolean isHoldersPending() {
         return holdersPending;
     }
 
+    /** When the title holders' shares shown were counted, for a kept snapshot; null when counted for this view. */
     public Instant getCountedAt() {
         return countedAt;
     }

@@ -120,10 +120,18 @@ public class DashboardSnapshots {
         return waitFor(count(key, count));
     }
 
-    /** Whether a newer count of this dashboard than the one the reader has is ready (the page asks). */
+    /**
+     * Whether the reader should look again (the page asks): a newer count than the one they have is kept, or
+     * nothing is kept nor being counted any more (the last count was quick enough to be forgotten, or failed),
+     * so that the next view counts again rather than the page waiting for ever.
+     */
     public boolean newerThan(long unitId, int year, Basis basis, Instant countedAt) {
-        Snapshot kept = snapshots.get(new Key(unitId, year, basis));
-        return kept != null && (countedAt == null || kept.countedAt().isAfter(countedAt));
+        Key key = new Key(unitId, year, basis);
+        Snapshot kept = snapshots.get(key);
+        if (kept == null) {
+            return !counting.containsKey(key);
+        }
+        return countedAt == null || kept.countedAt().isAfter(countedAt);
     }
 
     /** Something the dashboards count changed: every snapshot is counted again at its next view. */
