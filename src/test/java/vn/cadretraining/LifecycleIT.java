@@ -123,6 +123,8 @@ class LifecycleIT {
             builder.environment().put("PORT", String.valueOf(port));
             builder.environment().put("APP_DATA_DIR", data.toString());
             builder.environment().put("DEMO_FACTOR", "0.05");
+            // the script's own options plus the test servers' JIT and collector (arquillian.xml): half the CPU a start
+            builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
             // a machine shared by several builds may need far more than the script's 4 minutes
             builder.environment().put("READY_SECONDS", "900");
             long started = System.nanoTime();

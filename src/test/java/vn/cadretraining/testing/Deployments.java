@@ -84,10 +84,7 @@ public final class Deployments {
             ds.setDatabaseName(folder + ";create=true");
             Database.migrate(ds);
             try (Connection c = ds.getConnection()) {
-                c.setAutoCommit(false);
-                DemoProvince.Summary s = DemoProvince.generate(c,
-                        Double.parseDouble(env("DEMO_FACTOR", "1")), Long.parseLong(env("DEMO_SEED", "2026")), 0,
-                        Integer.parseInt(env("DEMO_YEARS", "6")), env("CERT_ISSUER_CODE", Certificate.DEFAULT_ISSUER));
+                DemoProvince.Summary s = demoInto(c);
                 LOG.info(() -> "Test seed " + folder + ": " + s.cadres() + " cadres in "
                         + (System.nanoTime() - started) / 1_000_000 + " ms");
             }
@@ -103,6 +100,17 @@ public final class Deployments {
             throw new IllegalStateException("the test database seed could not be made in " + folder, e);
         }
         seeded = day;
+    }
+
+    /**
+     * Loads the demo province into a migrated, empty database, as a test server's first start does (the same
+     * DEMO_* settings, which the server inherits too); committed.
+     */
+    public static DemoProvince.Summary demoInto(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        return DemoProvince.generate(c,
+                Double.parseDouble(env("DEMO_FACTOR", "1")), Long.parseLong(env("DEMO_SEED", "2026")), 0,
+                Integer.parseInt(env("DEMO_YEARS", "6")), env("CERT_ISSUER_CODE", Certificate.DEFAULT_ISSUER));
     }
 
     /**
