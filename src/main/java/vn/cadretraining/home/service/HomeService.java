@@ -173,7 +173,6 @@ public class HomeService {
         return new Pace(unitId, name, year, f.actual(), f.target(), f.expected(), f.standing(), f.getPercent());
     }
 
-
     // ---- the administrator -----------------------------------------------------------------------------
 
     private HomePage.Admin admin() {
