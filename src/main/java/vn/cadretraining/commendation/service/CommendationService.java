@@ -53,7 +53,8 @@ public class CommendationService {
         if (draft.level() == null) {
             throw new BusinessException("commendation.level.required");
         }
-        AdminUnit issuer = draft.level() == IssuingLevel.PROVINCE ? cadre.getUnit().root() : communeOf(cadre);
+        AdminUnit issuer = draft.level() == IssuingLevel.PROVINCE ? cadre.getUnit().root()
+                : cadre.getUnit().communeLevel().orElseThrow(() -> new BusinessException("commendation.error.noCommune"));
         Commendation c = new Commendation(cadre, draft.decisionNumber(), draft.decisionDate(), VietnamTime.today(),
                 issuer, draft.form(), draft.reason(), currentUser.getUsername());
         em.persist(c);
@@ -84,15 +85,5 @@ public class CommendationService {
         return em.createQuery("SELECT c FROM Commendation c JOIN FETCH c.issuingUnit WHERE c.cadre.id = :c"
                 + " ORDER BY c.decisionDate DESC, c.id DESC", Commendation.class)
                 .setParameter("c", cadre.getId()).getResultList();
-    }
-
-    /** The commune (or ward, special zone) the cadre's hamlet belongs to. */
-    private static AdminUnit communeOf(Cadre cadre) {
-        for (AdminUnit u = cadre.getUnit(); u != null; u = u.getParent()) {
-            if (u.getKind().isCommuneLevel()) {
-                return u;
-            }
-        }
-        throw new BusinessException("commendation.error.noCommune");
     }
 }

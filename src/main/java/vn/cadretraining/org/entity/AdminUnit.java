@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.persistence.annotations.BatchFetch;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import java.time.LocalDate;
+import java.util.Optional;
 import vn.cadretraining.shared.entity.BaseEntity;
 import vn.cadretraining.shared.entity.Lengths;
 import vn.cadretraining.shared.files.Issuer;
@@ -193,6 +194,16 @@ public class AdminUnit extends BaseEntity {
             return shortName(this);
         }
         return kind.isCommuneLevel() ? name : parent.place();
+    }
+
+    /** The commune (or ward, special zone) this unit is or lies in; empty above that level. */
+    public Optional<AdminUnit> communeLevel() {
+        for (AdminUnit u = this; u != null; u = u.parent) {
+            if (u.kind.isCommuneLevel()) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The root of the tree: the province. */

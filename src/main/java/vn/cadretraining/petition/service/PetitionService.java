@@ -103,7 +103,9 @@ public class PetitionService {
         if (draft.field() == null) {
             throw new BusinessException("petition.field.required");
         }
-        Petition p = new Petition(raiser, communeOf(raiser), briefing, draft.field(), draft.content(),
+        AdminUnit commune = raiser.getUnit().communeLevel()
+                .orElseThrow(() -> new BusinessException("petition.error.noCommune"));
+        Petition p = new Petition(raiser, commune, briefing, draft.field(), draft.content(),
                 draft.receivedOn(), VietnamTime.today(), deadlines.daysFor(draft.field()), caller.username());
         em.persist(p);
         em.flush();
@@ -295,15 +297,5 @@ public class PetitionService {
         String content = p.getContent();
         String gist = content.length() > 80 ? content.substring(0, 79) + "…" : content;
         inbox.send(Notification.toCadre(p.getRaiser().getId(), NotificationKind.PETITION, null, key, gist, detail));
-    }
-
-    /** The commune (or ward, special zone) the cadre's hamlet belongs to. */
-    private static AdminUnit communeOf(Cadre cadre) {
-        for (AdminUnit u = cadre.getUnit(); u != null; u = u.getParent()) {
-            if (u.getKind().isCommuneLevel()) {
-                return u;
-            }
-        }
-        throw new BusinessException("petition.error.noCommune");
     }
 }
