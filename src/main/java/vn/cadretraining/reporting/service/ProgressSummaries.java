@@ -38,13 +38,7 @@ public class ProgressSummaries {
     public void onClassClosed(@Observes ResultEvents.Closed closed) {
         run(c -> {
             ProgressDelta delta = new ProgressDelta();
-            try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(" AND e.class_id = ?"))) {
-                SummaryRows.bindCompletions(s);
-                s.setLong(5, closed.classId());
-                try (ResultSet r = s.executeQuery()) {
-                    SummaryRows.addCompletions(r, delta, 1);
-                }
-            }
+            addCompletions(c, delta, " AND e.class_id = ?", closed.classId());
             SummaryRows.apply(c, delta);
         });
     }
@@ -92,15 +86,20 @@ public class ProgressSummaries {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(where))) {
-                SummaryRows.bindCompletions(s);
-                s.setLong(5, regrouped.courseId());
-                try (ResultSet r = s.executeQuery()) {
-                    SummaryRows.addCompletions(r, delta, 1);
-                }
-            }
+            addCompletions(c, delta, where, regrouped.courseId());
             SummaryRows.apply(c, delta);
         });
+    }
+
+    /** Adds to the change the completions counted by the rule among the records {@code where} names by one id. */
+    private static void addCompletions(Connection c, ProgressDelta delta, String where, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SummaryRows.completions(where))) {
+            SummaryRows.bindCompletions(s);
+            s.setLong(5, id);
+            try (ResultSet r = s.executeQuery()) {
+                SummaryRows.addCompletions(r, delta, 1);
+            }
+        }
     }
 
     /** Cadres described anew: what they counted moves to their new ethnicity and gender. */
