@@ -12,22 +12,14 @@ import re
 import sys
 import time
 
+from benchfiles import read_properties as props
+
 out = sys.argv[1]
 CONFIGS = [("derby", "one node, Derby"), ("postgres", "one node, PostgreSQL"), ("cluster", "cluster")]
 # the pages whose p95 the S target bounds (150 ms): not the sign-in (its ramp), nor the references
 PAGES = ["dashboard (province)", "dashboard (commune)", "catalog page", "catalog search", "roster page",
          "roster search (no diacritics)", "cadre record", "attendance grid (60)", "attendance save (60)", "my catalog",
          "catalog search (cadre)", "class offer", "enrolment request", "enrolment withdraw"]
-
-
-def props(path):
-    p = {}
-    if os.path.exists(path):
-        for line in open(path, encoding="utf-8"):
-            if "=" in line:
-                k, v = line.rstrip("\n").split("=", 1)
-                p[k.strip()] = v.strip()
-    return p
 
 
 def gatling(folder):

@@ -8,18 +8,13 @@ import os
 import re
 import sys
 
+from benchfiles import read_properties
+
 out = sys.argv[1]
 
 
 def props(name):
-    p = {}
-    path = os.path.join(out, name)
-    if os.path.exists(path):
-        for line in open(path, encoding="utf-8"):
-            if "=" in line:
-                k, v = line.rstrip("\n").split("=", 1)
-                p[k.strip()] = v.strip()
-    return p
+    return read_properties(os.path.join(out, name))
 
 
 run = props("run.properties")
