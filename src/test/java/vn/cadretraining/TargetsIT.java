@@ -176,6 +176,12 @@ class TargetsIT {
         assertEquals(sqlCadres(f.pPath, y1), p.cadres().actual());
         assertEquals(sqlCadres(f.qPath, y1), q.cadres().actual());
         assertEquals(5, p.cadres().actual() + q.cadres().actual(), "the cadre who moved counts in both communes");
+        // the home pages' headline reads the same turns, and each commune's
+        ProgressService.Headline headline = progress.headline(f.d, y1);
+        assertEquals(6, headline.turns().actual(), 1e-9);
+        assertEquals(1.0, headline.turns().lastYear(), 1e-9);
+        assertEquals(java.util.Map.of(f.p, 5.0, f.q, 1.0), headline.children().stream().collect(
+                java.util.stream.Collectors.toMap(r -> r.unit().getId(), r -> r.turns().actual())));
         assertEquals(2, d.children().size(), "M is closed, and no unit is shown twice");
 
         // briefings: P's in Q1 and M's in Q2 (carried to P); Q's cancelled and P's draft do not count
