@@ -244,14 +244,14 @@ public class AttendanceService {
             throw new ConflictException(conflicts);
         }
         String by = currentUser.get().username();
-        List<vn.cadretraining.audit.service.AuditTrail.MarkChange> audited = new ArrayList<>();
+        List<AuditTrail.MarkChange> audited = new ArrayList<>();
         List<Object[]> removed = new ArrayList<>();
         List<Object[]> added = new ArrayList<>();
         List<Object[]> changedMarks = new ArrayList<>();
         for (GridChange row : toWrite) {
             AttendanceMark now = current.get(row.before().enrollmentId());
             Enrollment e = enrolled.get(row.before().enrollmentId());
-            audited.add(new vn.cadretraining.audit.service.AuditTrail.MarkChange(e, now, row.status(), row.note()));
+            audited.add(new AuditTrail.MarkChange(e, now, row.status(), row.note()));
             if (row.status() == null) {
                 if (now != null) {
                     removed.add(new Object[] {now.getId(), now.getVersion()});

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ public class AuditTrail {
     /** The marks a grid save is about to write: an entry for each that changes, inserted in one batch. */
     public void marks(ClassSession s, List<MarkChange> changes, MarkSource via) {
         Actor actor = actor();
-        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (MarkChange change : changes) {
             AuditEntry a = markEntry(actor, s, change, via);
             if (a != null) {

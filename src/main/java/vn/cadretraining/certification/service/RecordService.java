@@ -93,7 +93,7 @@ public class RecordService {
      * commendations (newest first).
      */
     public record Record(List<Enrollment> classes, List<Certificate> certificates, Map<Long, List<MarkLine>> marks,
-            List<Commendation> commendations) implements java.io.Serializable {
+            List<Commendation> commendations) implements Serializable {
 
         /** The record of nobody: a new cadre's page. */
         public static final Record EMPTY = new Record(List.of(), List.of(), Map.of(), List.of());
@@ -110,7 +110,7 @@ public class RecordService {
 
     /** The signed-in cadre's own record page: them, their positions, their record and what comes next. */
     public record MyRecord(Cadre me, List<Position> positions, Record record, List<ClassSession> upcoming)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     /** The record of a cadre in the caller's scope, in one read (a fixed number of queries however long it is). */

@@ -10,7 +10,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,14 +164,14 @@ public class ResultService {
     private void refreshShares(long classId) {
         // under the class row's lock, as the grid's saves and check-ins: two changes to one class's sessions or
         // marks count one after the other, and the later writes the shares from both
-        CourseClass cls = em.find(CourseClass.class, classId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CourseClass cls = em.find(CourseClass.class, classId, LockModeType.PESSIMISTIC_WRITE);
         if (cls == null || cls.areResultsClosed()) {
             return;
         }
         Tally tally = tally(cls, VietnamTime.now());
-        List<Object[]> changed = new java.util.ArrayList<>();
+        List<Object[]> changed = new ArrayList<>();
         for (Enrollment e : enrolled(cls)) {
-            java.math.BigDecimal share = tally.evaluate(cls, e).attendancePct();
+            BigDecimal share = tally.evaluate(cls, e).attendancePct();
             // every share written: the entity read earlier in this transaction may not show a share written
             // by a refresh before this one
             changed.add(new Object[] {share, e.getId()});
@@ -177,7 +179,7 @@ public class ResultService {
         // one batch for the class rather than an update per participant. The share is derived, not the enrollment's
         // own state: its version stays, so that an enrollment read in this transaction can still be written
         JdbcBatch.run(em, "UPDATE enrollment SET attendance_pct = ? WHERE id = ?",
-                new int[] {java.sql.Types.DECIMAL, java.sql.Types.BIGINT}, changed);
+                new int[] {Types.DECIMAL, Types.BIGINT}, changed);
     }
 
     /** Sessions held up to a moment, and per enrollment how many it attended and was excused from, in two queries. */

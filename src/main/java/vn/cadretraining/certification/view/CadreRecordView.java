@@ -3,12 +3,14 @@ package vn.cadretraining.certification.view;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.RecordService;
 import vn.cadretraining.commendation.entity.Commendation;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.shared.faces.Messages;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * The training record shown on a cadre's page to those who keep the roster: classes with attendance and
@@ -53,8 +55,8 @@ public class CadreRecordView {
         return e.getOutcomeReason() == null ? "" : Messages.text(e.getOutcomeReason());
     }
 
-    public java.time.LocalDate getToday() {
-        return vn.cadretraining.shared.time.VietnamTime.today();
+    public LocalDate getToday() {
+        return VietnamTime.today();
     }
 
     public Long getId() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.CertificateService;
 import vn.cadretraining.certification.service.ResultService;
+import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.shared.faces.Actions;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.NotFoundException;
+import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * A class as its trainer runs it: the sessions (each with its attendance grid), the results by the course's
@@ -111,7 +114,7 @@ public class TeachClassView implements Serializable {
 
     /** "29 of 34 complete (expected)" — the count the trainer looks for before closing. */
     public String getSummaryText() {
-        long done = participants.stream().filter(r -> r.getOutcome() == vn.cadretraining.enrollment.entity.Outcome.COMPLETED)
+        long done = participants.stream().filter(r -> r.getOutcome() == Outcome.COMPLETED)
                 .count();
         return Messages.text(closed ? "teach.summary" : "teach.summary.expected", done, participants.size());
     }
@@ -120,8 +123,8 @@ public class TeachClassView implements Serializable {
         return closable;
     }
 
-    public java.time.LocalDate getToday() {
-        return vn.cadretraining.shared.time.VietnamTime.today();
+    public LocalDate getToday() {
+        return VietnamTime.today();
     }
 
     public String reasonText(ResultService.ResultRow r) {

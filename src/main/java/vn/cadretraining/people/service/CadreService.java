@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -460,7 +461,7 @@ public class CadreService {
      * the national ID as the caller may see it, the positions and the account (none: null).
      */
     public record Page(Cadre cadre, boolean editable, String nationalId, List<Position> positions, Account account)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})

@@ -1,6 +1,7 @@
 package vn.cadretraining.petition.entity;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public final class PetitionDeadlines {
                     continue;
                 }
                 try {
-                    PetitionField field = PetitionField.valueOf(kv[0].strip().toUpperCase(java.util.Locale.ROOT));
+                    PetitionField field = PetitionField.valueOf(kv[0].strip().toUpperCase(Locale.ROOT));
                     int n = Integer.parseInt(kv[1].strip());
                     if (n >= 1 && n <= 365) {
                         days.put(field, n);

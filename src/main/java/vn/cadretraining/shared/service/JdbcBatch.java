@@ -2,6 +2,7 @@ package vn.cadretraining.shared.service;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -48,7 +49,7 @@ public final class JdbcBatch {
             }
             return statement.executeBatch();
         } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
+            throw new PersistenceException(e);
         }
     }
 
