@@ -2,6 +2,7 @@ package vn.cadretraining;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -276,6 +277,12 @@ class PeopleIT {
                 "recorded and six steps in the audit trail, no refused one");
         assertEquals(7, count("SELECT COUNT(n) FROM Notification n WHERE n.recipientCadreId = " + inside.getId()
                 + " AND n.kind = vn.cadretraining.inbox.entity.NotificationKind.PETITION"), "the raiser told at each step");
+        // and the holders of the hamlet's paid titles, by name of the raiser
+        long holders = count("SELECT COUNT(DISTINCT pos.cadre.id) FROM Position pos WHERE pos.unit.id = "
+                + inside.getUnit().getId() + " AND pos.title.paid = TRUE AND pos.endDate IS NULL");
+        assertTrue(holders > 0, "the demo hamlet has holders of its paid titles");
+        assertEquals(7 * holders, count("SELECT COUNT(n) FROM Notification n WHERE n.messageKey LIKE"
+                + " 'notify.petitionOfHamlet.%' AND n.messageArgs LIKE '%Vũ Văn Trong%'"), "the hamlet told at each step");
 
         // transferred up: the ward still reads it but the province handles it
         Petition up = petitions.record(new PetitionService.Draft(inside.getId(), null, PetitionField.ENVIRONMENT,
@@ -296,6 +303,23 @@ class PeopleIT {
                 "the province finds what was sent up to it");
         petitions.move(up.getId(), Step.ASSIGN, new StepForm("Sở Nông nghiệp và Môi trường", null, null, null));
         assertEquals(PetitionState.ASSIGNED, petitions.get(up.getId()).getState());
+
+        // the province finds it the ward's after all and sends it back down, with a reason
+        assertRefused("petition.transferDownReason.required", up, Step.TRANSFER_DOWN, new StepForm(null, null, null, " "));
+        petitions.move(up.getId(), Step.TRANSFER_DOWN, new StepForm(null, null, null, "Thuộc thẩm quyền của phường"));
+        Petition back = petitions.get(up.getId());
+        assertEquals(PetitionState.TRANSFERRED_DOWN, back.getState());
+        assertFalse(back.isAtProvince());
+        assertNull(back.getResponsibleBody(), "the department the province named no longer answers it");
+        assertEquals(today.plusDays(15), back.getDueOn(), "the ward's own deadline from the day it came back");
+        assertRefused("petition.error.notYours", up, Step.ASSIGN, new StepForm("Sở Xây dựng", null, null, null));
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        assertRefused("petition.error.state", up, Step.TRANSFER_UP, new StepForm(null, null, null, "Lên tỉnh lần nữa"));
+        petitions.move(up.getId(), Step.ASSIGN, new StepForm("Phòng Kinh tế", null, null, null));
+        assertEquals(PetitionState.ASSIGNED, petitions.get(up.getId()).getState(), "the ward assigns it");
+        assertRefused("petition.error.state", up, Step.TRANSFER_UP, new StepForm(null, null, null, "Lên tỉnh lần nữa"));
+        assertTrue(count("SELECT COUNT(n) FROM Notification n WHERE n.recipientCadreId = " + inside.getId()
+                + " AND n.messageKey = 'notify.petition.TRANSFERRED_DOWN'") == 1, "the raiser told it came back");
 
         // the cadre reads the petitions they raised, and nothing else
         Long demoCadre = em.createQuery("SELECT a.cadreId FROM Account a WHERE a.username = 'canbo'", Long.class)

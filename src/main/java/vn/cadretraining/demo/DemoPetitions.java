@@ -23,9 +23,10 @@ import vn.cadretraining.shared.time.VietnamTime;
  * each quarter a few from every commune's hamlets, most raised at the commune's briefings, the rest written. Each
  * goes as far as its age allows: assigned after a day or three, handled, answered mostly within its deadline (some
  * late, so some open ones are overdue), confirmed at a later briefing (about 98% satisfactory, the rest reopened);
- * about one in twenty-five is beyond the commune and transferred up to the province. The demo cadre raised the
- * first of their commune's recent quarters, and the demo commune has one petition in each state (one overdue)
- * whatever the size factor. Deterministic: its own random generator.
+ * about one in twenty-five is beyond the commune and transferred up to the province, which sends a quarter of those
+ * back down as the commune's after all. The demo cadre raised the first of their commune's recent quarters, and
+ * the demo commune has one petition in each state (one overdue) whatever the size factor. Deterministic: its own
+ * random generators.
  */
 final class DemoPetitions {
 
@@ -69,6 +70,8 @@ final class DemoPetitions {
 
     private final Connection connection;
     private final Random random;
+    /** Which of those sent up the province sends back down: apart, so that the rest stays as it was. */
+    private final Random downs;
     private final LocalDate today = VietnamTime.today();
     private final PetitionDeadlines deadlines = PetitionDeadlines.fromEnvironment();
     private int count;
@@ -77,6 +80,7 @@ final class DemoPetitions {
     DemoPetitions(Connection connection, long seed) {
         this.connection = connection;
         this.random = new Random(seed * 41 + 17);
+        this.downs = new Random(seed * 43 + 5);
     }
 
     /** Generates the petitions; returns how many. */
@@ -85,8 +89,9 @@ final class DemoPetitions {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO petition (version, raiser_id, hamlet_id,"
                 + " commune_id, commune_path, briefing_id, field, content, received_on, due_on, responsible_body, state,"
                 + " at_province, assigned_on, handling_on, answered_on, answer, answer_number, confirmed_on,"
-                + " reopened_on, reopen_reason, transferred_on, transfer_reason, recorded_at, recorded_by)"
-                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo')")) {
+                + " reopened_on, reopen_reason, transferred_on, transfer_reason, transferred_down_on, transfer_down_reason,"
+                + " recorded_at, recorded_by)"
+                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo')")) {
             if (!communes.isEmpty() && !communes.get(0).cadres().isEmpty()) {
                 showcase(s, communes.get(0));
             }
@@ -167,6 +172,8 @@ final class DemoPetitions {
         String reopenReason;
         LocalDate transferred;
         String transferReason;
+        LocalDate transferredDown;
+        String transferDownReason;
     }
 
     private Row row(DemoProvince.Commune c, long[] cadre, Long briefingId, PetitionField field, LocalDate received) {
@@ -193,6 +200,12 @@ final class DemoPetitions {
             if (!t.isAfter(today)) {
                 transfer(r, t);
                 start = t;
+                // one in four is the commune's after all: sent back down, and the commune begins anew
+                LocalDate d = t.plusDays(2 + downs.nextInt(5));
+                if (downs.nextInt(4) == 0 && !d.isAfter(today)) {
+                    transferDown(r, d);
+                    start = d;
+                }
             }
         }
         LocalDate a = start.plusDays(1 + random.nextInt(3 + (r.atProvince ? 10 : 0)));
@@ -267,6 +280,18 @@ final class DemoPetitions {
         Row up = row(c, other, null, PetitionField.ENVIRONMENT, today.minusDays(9));
         transfer(up, today.minusDays(4));
         insert(s, c, up);
+        Row down = row(c, other, null, PetitionField.OTHER, today.minusDays(12));
+        transfer(down, today.minusDays(9));
+        transferDown(down, today.minusDays(2));
+        insert(s, c, down);
+    }
+
+    private void transferDown(Row r, LocalDate on) {
+        r.transferredDown = on;
+        r.state = "TRANSFERRED_DOWN";
+        r.atProvince = false;
+        r.transferDownReason = "Thuộc thẩm quyền giải quyết của cấp xã";
+        r.due = on.plusDays(deadlines.daysFor(r.field));
     }
 
     private void transfer(Row r, LocalDate on) {
@@ -328,7 +353,9 @@ final class DemoPetitions {
         s.setString(20, r.reopenReason);
         date(s, 21, r.transferred);
         s.setString(22, r.transferReason);
-        s.setTimestamp(23, Timestamp.from(r.received.atTime(16, 0).atZone(VietnamTime.ZONE).toInstant()));
+        date(s, 23, r.transferredDown);
+        s.setString(24, r.transferDownReason);
+        s.setTimestamp(25, Timestamp.from(r.received.atTime(16, 0).atZone(VietnamTime.ZONE).toInstant()));
         s.addBatch();
         if (++count % 500 == 0) {
             s.executeBatch();

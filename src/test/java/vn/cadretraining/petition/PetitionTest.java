@@ -69,6 +69,31 @@ class PetitionTest {
     }
 
     @Test
+    void theProvinceSendsBackDownWhatIsTheCommunesAndTheCommuneMayNotSendItUpAgain() {
+        Petition p = received(TODAY.minusDays(10), 30);
+        assertFalse(p.canTransferDown(), "only what the province holds");
+        p.transferUp("Vượt thẩm quyền", TODAY.minusDays(8), 15);
+        p.assign("Sở Xây dựng", TODAY.minusDays(6));
+        BusinessException noReason = assertThrows(BusinessException.class, () -> p.transferDown("", TODAY, 30));
+        assertEquals("petition.transferDownReason.required", noReason.getMessageKey());
+        assertEquals(PetitionState.ASSIGNED, p.getState(), "a refused step leaves it as it was");
+        p.transferDown("Thuộc thẩm quyền cấp xã", TODAY, 30);
+        assertEquals(PetitionState.TRANSFERRED_DOWN, p.getState());
+        assertFalse(p.isAtProvince());
+        assertEquals(null, p.getResponsibleBody());
+        assertEquals(TODAY.plusDays(30), p.getDueOn(), "the commune's own deadline from today");
+        assertEquals(TODAY, p.getTransferredDownOn());
+        assertFalse(p.canTransferUp(), "the province has said whose it is");
+        assertFalse(p.canTransferDown());
+        p.assign("Phòng Kinh tế", TODAY);
+        assertFalse(p.canTransferUp(), "not even once assigned");
+        p.startHandling(TODAY);
+        p.answer("Đã giải quyết", "3/UBND", TODAY);
+        p.confirm(TODAY);
+        assertEquals(PetitionState.CONFIRMED, p.getState());
+    }
+
+    @Test
     void deadlinesDefaultPerFieldAndASettingChangesOnlyWhatItNames() {
         PetitionDeadlines defaults = PetitionDeadlines.parse(null);
         assertEquals(30, defaults.daysFor(PetitionField.LAND));

@@ -41,6 +41,10 @@ public class Petition extends BaseEntity {
     private static final Set<PetitionState> TRANSFERABLE = EnumSet.of(PetitionState.RECEIVED, PetitionState.ASSIGNED,
             PetitionState.IN_PROGRESS, PetitionState.REOPENED);
 
+    /** Where the province may send it back down: whatever it holds that is not answered yet. */
+    private static final Set<PetitionState> RETURNABLE = EnumSet.of(PetitionState.TRANSFERRED_UP,
+            PetitionState.ASSIGNED, PetitionState.IN_PROGRESS, PetitionState.REOPENED);
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "raiser_id", nullable = false, updatable = false)
     private Cadre raiser;
@@ -114,6 +118,12 @@ public class Petition extends BaseEntity {
 
     @Column(name = "transfer_reason", length = REASON_LENGTH)
     private String transferReason;
+
+    @Column(name = "transferred_down_on")
+    private LocalDate transferredDownOn;
+
+    @Column(name = "transfer_down_reason", length = REASON_LENGTH)
+    private String transferDownReason;
 
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
@@ -220,8 +230,24 @@ public class Petition extends BaseEntity {
         this.state = PetitionState.TRANSFERRED_UP;
     }
 
+    /**
+     * Within the commune's authority after all: the province sends it back down, and the commune has its own
+     * {@code deadlineDays} from today. The body the province named no longer answers it.
+     */
+    public void transferDown(String reason, LocalDate today, int deadlineDays) {
+        require(canTransferDown());
+        this.transferDownReason = required(reason, REASON_LENGTH, "petition.transferDownReason.required",
+                "petition.transferDownReason.tooLong");
+        this.transferredDownOn = today;
+        this.dueOn = today.plusDays(deadlineDays);
+        this.responsibleBody = null;
+        this.atProvince = false;
+        this.state = PetitionState.TRANSFERRED_DOWN;
+    }
+
     public boolean canAssign() {
-        return state == PetitionState.RECEIVED || state == PetitionState.TRANSFERRED_UP;
+        return state == PetitionState.RECEIVED || state == PetitionState.TRANSFERRED_UP
+                || state == PetitionState.TRANSFERRED_DOWN;
     }
 
     public boolean canStartHandling() {
@@ -240,8 +266,13 @@ public class Petition extends BaseEntity {
         return state == PetitionState.ANSWERED;
     }
 
+    /** Not once the province has sent it down: the province has said whose it is. */
     public boolean canTransferUp() {
-        return !atProvince && TRANSFERABLE.contains(state);
+        return !atProvince && transferredDownOn == null && TRANSFERABLE.contains(state);
+    }
+
+    public boolean canTransferDown() {
+        return atProvince && RETURNABLE.contains(state);
     }
 
     /** Not answered and past its due date, in the province's calendar. */
@@ -354,6 +385,14 @@ public class Petition extends BaseEntity {
 
     public String getTransferReason() {
         return transferReason;
+    }
+
+    public LocalDate getTransferredDownOn() {
+        return transferredDownOn;
+    }
+
+    public String getTransferDownReason() {
+        return transferDownReason;
     }
 
     public Instant getRecordedAt() {

@@ -69,7 +69,7 @@ public class PetitionService {
 
     /** The steps of the lifecycle, as the page offers them. */
     public enum Step {
-        ASSIGN, START, ANSWER, CONFIRM, REOPEN, TRANSFER_UP
+        ASSIGN, START, ANSWER, CONFIRM, REOPEN, TRANSFER_UP, TRANSFER_DOWN
     }
 
     /** What a step carries: the body for ASSIGN, the answer and its number for ANSWER, a reason for the others. */
@@ -150,6 +150,10 @@ public class PetitionService {
             case TRANSFER_UP -> {
                 p.transferUp(f.reason(), today, deadlines.daysFor(p.getField()));
                 note = p.getTransferReason();
+            }
+            case TRANSFER_DOWN -> {
+                p.transferDown(f.reason(), today, deadlines.daysFor(p.getField()));
+                note = p.getTransferDownReason();
             }
         }
         audit.petitionMoved(p, before, note);
@@ -292,10 +296,26 @@ public class PetitionService {
         return q;
     }
 
-    /** Tells the raiser, in their inbox, where their petition stands. */
+    /**
+     * Tells the raiser, in their inbox, where their petition stands, and the holders of their hamlet's paid titles
+     * (the Party cell secretary, the hamlet head, the Front work committee head), who answer for it to the hamlet:
+     * the hamlet as it is today, where it was merged since.
+     */
     private void tell(Petition p, String key, String detail) {
         String content = p.getContent();
         String gist = content.length() > 80 ? content.substring(0, 79) + "…" : content;
-        inbox.send(Notification.toCadre(p.getRaiser().getId(), NotificationKind.PETITION, null, key, gist, detail));
+        Long raiser = p.getRaiser().getId();
+        inbox.send(Notification.toCadre(raiser, NotificationKind.PETITION, null, key, gist, detail));
+        LocalDate today = VietnamTime.today();
+        List<Long> hamletCadres = em.createQuery("SELECT DISTINCT pos.cadre.id FROM Position pos"
+                + " WHERE pos.unit = :hamlet AND pos.title.paid = TRUE AND pos.startDate <= :today"
+                + " AND (pos.endDate IS NULL OR pos.endDate >= :today) AND pos.cadre.id <> :raiser", Long.class)
+                .setParameter("hamlet", p.getHamlet().getCurrentUnit()).setParameter("today", today)
+                .setParameter("raiser", raiser).getResultList();
+        String hamletKey = key.replace("notify.petition.", "notify.petitionOfHamlet.");
+        for (Long cadre : hamletCadres) {
+            inbox.send(Notification.toCadre(cadre, NotificationKind.PETITION, null, hamletKey, gist, detail,
+                    p.getRaiser().getFullName()));
+        }
     }
 }

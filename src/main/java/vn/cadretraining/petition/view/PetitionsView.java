@@ -134,6 +134,10 @@ public class PetitionsView implements Serializable {
         return step(Step.TRANSFER_UP);
     }
 
+    public String transferDown() {
+        return step(Step.TRANSFER_DOWN);
+    }
+
     private String step(Step step) {
         if (selected == null) {
             Messages.error("petition.error.state");
