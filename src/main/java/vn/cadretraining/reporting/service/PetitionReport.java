@@ -113,18 +113,21 @@ public class PetitionReport {
                     locale));
         }
         tables.add(new Table(t(locale, "petitionReport.table.fields"), countHeadings(t(locale, "petition.field"),
-                false, before, locale), new float[] {26, 11, 11, 11, 11, 11, 11, 12}, fields));
+                false, r.year(), locale), new float[] {26, 11, 11, 11, 11, 11, 11, 12}, fields));
 
-        if (!r.units().isEmpty()) {
+        if (r.units().stream().anyMatch(u -> u.counts().received() > 0 || u.lastYear().received() > 0)) {
             List<List<Value>> units = new ArrayList<>();
             for (UnitRow u : r.units()) {
+                if (u.counts().received() == 0 && u.lastYear().received() == 0) {
+                    continue;
+                }
                 units.add(counts(text(u.unit().getName()), u.counts(), u.target(), u.lastYear(), locale));
             }
             if (r.elsewhere().received() > 0) {
                 units.add(counts(text(t(locale, "petitionFigures.elsewhere")), r.elsewhere(), null, Counts.NONE, locale));
             }
             tables.add(new Table(t(locale, "petitionReport.table.units"), countHeadings(t(locale, "report.col.unit"),
-                    true, before, locale), new float[] {24, 9, 9, 9, 9, 9, 9, 9, 11}, units));
+                    true, r.year(), locale), new float[] {24, 9, 9, 9, 9, 9, 9, 9, 11}, units));
         }
 
         String state = t(locale, "petition.state");
@@ -175,7 +178,7 @@ public class PetitionReport {
         return tables;
     }
 
-    private static List<String> countHeadings(String first, boolean target, String before, Locale locale) {
+    private static List<String> countHeadings(String first, boolean target, int year, Locale locale) {
         List<String> h = new ArrayList<>(List.of(first, t(locale, "petitionFigures.received"),
                 t(locale, "petitionFigures.resolved"), t(locale, "petitionFigures.satisfied"),
                 t(locale, "petitionFigures.satisfiedShareShort")));
@@ -183,7 +186,7 @@ public class PetitionReport {
             h.add(t(locale, "report.col.target"));
         }
         h.addAll(List.of(t(locale, "petitionFigures.overdue"), t(locale, "petitionFigures.transferred"),
-                t(locale, "petitionReport.col.receivedBefore", before)));
+                t(locale, "petitionReport.col.receivedBefore", String.valueOf(year - 1))));
         return h;
     }
 
