@@ -26,7 +26,7 @@ final class PetitionSql {
     private PetitionSql() {
     }
 
-    /** The figures' columns over a subquery's rows; values: confirmed, confirmed, answered, confirmed, today, true. */
+    /** The flags the figures add up, per petition; bound by {@link #flags}. */
     private static final String FLAGS = "CASE WHEN p.state = ? OR p.state = ? THEN 1 ELSE 0 END AS resolved,"
             + " CASE WHEN p.state = ? THEN 1 ELSE 0 END AS satisfied,"
             + " CASE WHEN p.state = ? OR p.reopened_on IS NOT NULL THEN 1 ELSE 0 END AS ruled,"
