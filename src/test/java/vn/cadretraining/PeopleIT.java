@@ -100,6 +100,12 @@ class PeopleIT {
     @Inject
     PetitionService petitions;
 
+    @Inject
+    vn.cadretraining.reporting.service.PetitionProgress petitionProgress;
+
+    @Inject
+    vn.cadretraining.reporting.service.PetitionReport petitionReport;
+
     @PersistenceContext
     EntityManager em;
 
@@ -355,6 +361,58 @@ class PeopleIT {
         assertTrue(count("SELECT COUNT(p) FROM Petition p WHERE p.state NOT IN (vn.cadretraining.petition.entity"
                 + ".PetitionState.ANSWERED, vn.cadretraining.petition.entity.PetitionState.CONFIRMED)"
                 + " AND p.dueOn < :d", VietnamTime.today()) > 0, "some overdue");
+    }
+
+    /**
+     * The petition figures and the quarterly report follow the dashboard's scope: a coordinator reads their own
+     * ward's, and another ward's (or the province's) by a crafted call is "not found" with nothing written; the
+     * page says so in words. A hamlet's report, a quarter out of range are refused with a message; a cadre and a
+     * trainer may not read them at all.
+     */
+    @Test
+    void aCoordinatorReadsTheirOwnPetitionReportAndNoOtherWardsByACraftedCall() {
+        int year = VietnamTime.today().getYear();
+        AdminUnit mine = unit("Phường Hạ Long");
+        AdminUnit other = unit("Phường Bãi Cháy");
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        assertEquals(mine.getId(), petitionProgress.figures(null, year).unit().getId());
+        assertEquals(mine.getId(), petitionProgress.quarter(mine.getId(), year, 1).unit().getId());
+        java.io.ByteArrayOutputStream own = new java.io.ByteArrayOutputStream();
+        petitionReport.pdf(null, year, 1, Bundle.VIETNAMESE, own);
+        assertTrue(own.size() > 0, "their own ward's report");
+
+        for (Long crafted : java.util.Arrays.asList(other.getId(), mine.getParent().getId(), 999_999_999L)) {
+            NotFoundException nf = assertThrows(NotFoundException.class, () -> petitionProgress.quarter(crafted, year, 1));
+            assertEquals("unit", nf.getMessage(), "the refusal names nothing of the unit");
+            assertThrows(NotFoundException.class, () -> petitionProgress.figures(crafted, year));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            assertThrows(NotFoundException.class, () -> petitionReport.pdf(crafted, year, 1, Bundle.VIETNAMESE, out));
+            assertThrows(NotFoundException.class, () -> petitionReport.xlsx(crafted, year, 1, Bundle.VIETNAMESE, out));
+            assertEquals(0, out.size(), "nothing written");
+        }
+        BusinessException level = assertThrows(BusinessException.class,
+                () -> petitionProgress.quarter(hamlet("Phường Hạ Long").getId(), year, 1));
+        assertEquals("petitionReport.error.level", level.getMessageKey());
+        BusinessException quarter = assertThrows(BusinessException.class,
+                () -> petitionProgress.quarter(null, year, 5));
+        assertEquals("petitionReport.error.quarter", quarter.getMessageKey());
+        assertTrue(Bundle.text(Bundle.VIETNAMESE, "petitionReport.error.level").contains("xã"));
+
+        // the page: another ward's dashboard (where its report is offered) is a 404 that says why, in words
+        vn.cadretraining.testing.Http http = new vn.cadretraining.testing.Http(InContainer.base());
+        assertEquals(302, http.signIn("xa.halong", DemoProvince.DEMO_PASSWORD).statusCode(), "signed in");
+        var page = http.get("/reports/dashboard.xhtml?unit=" + other.getId() + "&year=" + year);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains(Bundle.text(Bundle.VIETNAMESE, "error.404.text")), page.body());
+        assertFalse(page.body().contains("Bãi Cháy"), "nothing of the other ward on the page");
+        var own404 = http.get("/reports/dashboard.xhtml?year=" + year);
+        assertEquals(200, own404.statusCode());
+        assertTrue(own404.body().contains("petitionReport:reportPdf"), "their own ward's report is offered");
+
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> petitionProgress.quarter(null, year, 1));
+        InContainer.signIn("giangvien", DemoProvince.DEMO_PASSWORD);
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> petitionProgress.figures(null, year));
     }
 
     private void assertRefused(String key, Petition p, Step step, StepForm form) {

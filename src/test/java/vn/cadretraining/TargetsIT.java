@@ -63,11 +63,14 @@ import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.people.service.CadreService;
 import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Measure;
+import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard;
 import vn.cadretraining.reporting.service.DashboardSnapshots;
+import vn.cadretraining.reporting.service.PetitionFigures;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.reporting.service.ReportExport;
+import vn.cadretraining.reporting.service.ReportFormat;
 import vn.cadretraining.reporting.service.TargetService;
 import vn.cadretraining.reporting.service.TargetService.Cell;
 import vn.cadretraining.reporting.service.TargetService.Edit;
@@ -1195,6 +1198,309 @@ class TargetsIT {
             assertTrue(province <= 16, "a handful of statements: " + province);
         } finally {
             server.getEventManager().removeListener(counter);
+        }
+    }
+
+    // ---- petitions --------------------------------------------------------------------------------------
+
+    @Inject
+    vn.cadretraining.reporting.service.PetitionProgress petitionProgress;
+
+    @Inject
+    vn.cadretraining.reporting.service.PetitionReport petitionReport;
+
+    private static final List<vn.cadretraining.petition.entity.PetitionState> RESOLVED = List.of(
+            vn.cadretraining.petition.entity.PetitionState.ANSWERED,
+            vn.cadretraining.petition.entity.PetitionState.CONFIRMED);
+
+    /**
+     * The dashboard's petition figures of the demo province and of one ward, this year and the year before, equal
+     * a recount made here another way (JPQL, one figure at a time, the days of resolution from the dates): the
+     * received, resolved, satisfied, ruled on, overdue and transferred, by quarter, field and unit, and the median
+     * and 90th percentile of the days to an answer.
+     */
+    @Test
+    void thePetitionFiguresEqualAnIndependentRecountOnTheDemoData() throws Exception {
+        InContainer.signIn("tinh", PASSWORD);
+        int year = VietnamTime.today().getYear();
+        long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
+                .getSingleResult();
+        for (int y : List.of(year, year - 1)) {
+            vn.cadretraining.reporting.service.PetitionFigures province = petitionProgress.figures(null, y);
+            assertPetitionFigures(province, "", null, y);
+            assertTrue(province.thisYear().received() > 0, "the demo has petitions in " + y);
+            vn.cadretraining.reporting.service.PetitionFigures ward = petitionProgress.figures(halong, y);
+            assertPetitionFigures(ward, " AND p.commune.id = " + halong, halong, y);
+        }
+        vn.cadretraining.reporting.service.PetitionFigures now = petitionProgress.figures(null, year);
+        assertEquals(now.lastYear(), petitionProgress.figures(null, year - 1).thisYear(),
+                "last year's column is last year's own figures");
+        // the seed's "about 98% satisfactory" is this share (loosely: one reopened petition weighs 2% here)
+        Double share = now.thisYear().getSatisfiedShare();
+        assertTrue(share != null && share >= 90 && share <= 100, "satisfied share " + share);
+        // the coordinator's own dashboard reads the same as the province reading that ward
+        InContainer.signIn("xa.halong", PASSWORD);
+        assertEquals(petitionProgressAs(halong, year), petitionProgress.figures(null, year).thisYear());
+    }
+
+    private PetitionFigures.Counts petitionProgressAs(long unit, int year) {
+        return petitionProgress.figures(unit, year).thisYear();
+    }
+
+    private void assertPetitionFigures(PetitionFigures f, String scope, Long commune, int y) {
+        LocalDate from = LocalDate.of(y, 1, 1);
+        LocalDate to = LocalDate.of(y, 12, 31);
+        assertEquals(recount(scope, from, to), f.thisYear(), y + scope);
+        assertEquals(recount(scope, from.minusYears(1), to.minusYears(1)), f.lastYear(), (y - 1) + scope);
+        for (PetitionFigures.QuarterRow q : f.quarters()) {
+            LocalDate qFrom = LocalDate.of(y, 3 * q.quarter() - 2, 1);
+            assertEquals(recount(scope, qFrom, qFrom.plusMonths(3).minusDays(1)), q.counts(), "Q" + q.quarter());
+            assertEquals(recount(scope, qFrom.minusYears(1), qFrom.plusMonths(3).minusDays(1).minusYears(1)),
+                    q.lastYear(), "Q" + q.quarter() + " a year before");
+        }
+        for (PetitionFigures.FieldRow r : f.fields()) {
+            String byField = scope + " AND p.field = vn.cadretraining.petition.entity.PetitionField." + r.field().name();
+            assertEquals(recount(byField, from, to), r.counts(), r.field().name());
+            assertEquals(recount(byField, from.minusYears(1), to.minusYears(1)), r.lastYear(), r.field().name());
+        }
+        // by unit: the province's communes (the commune at receipt), a ward's hamlets (the raiser's at receipt)
+        long listed = 0;
+        for (PetitionFigures.UnitRow r : f.units()) {
+            String byUnit = scope + (commune == null ? " AND p.commune.id = " : " AND p.hamlet.id = ") + r.unit().getId();
+            assertEquals(recount(byUnit, from, to), r.counts(), r.unit().getName());
+            listed += r.counts().received();
+        }
+        assertEquals(f.thisYear().received(), listed + f.elsewhere().received(), "the units make the total");
+        assertEquals(0, f.elsewhere().received(), "the demo's hamlets are all in today's tree");
+        // the days from receipt to the answer, from the dates themselves
+        List<Long> days = new ArrayList<>();
+        for (Object[] r : em.createQuery("SELECT p.receivedOn, p.answeredOn FROM Petition p WHERE p.receivedOn"
+                        + " BETWEEN :a AND :b AND p.state IN :s" + scope, Object[].class)
+                .setParameter("a", from).setParameter("b", to).setParameter("s", RESOLVED).getResultList()) {
+            days.add(java.time.temporal.ChronoUnit.DAYS.between((LocalDate) r[0], (LocalDate) r[1]));
+        }
+        days.sort(null);
+        assertEquals(days.size(), f.durations().count(), "resolved petitions timed");
+        if (days.isEmpty()) {
+            assertNull(f.durations().median());
+        } else {
+            int n = days.size();
+            double median = n % 2 == 1 ? days.get(n / 2) : (days.get(n / 2 - 1) + days.get(n / 2)) / 2.0;
+            assertEquals(median, f.durations().median(), 1e-9, "median days " + y + scope);
+            assertEquals(days.get((int) Math.ceil(0.9 * n) - 1), f.durations().p90(), 1e-9, "p90 days " + y + scope);
+        }
+        long[] open = {count("SELECT COUNT(*) FROM petition p WHERE p.state NOT IN ('ANSWERED', 'CONFIRMED')"
+                + (commune == null ? "" : " AND p.commune_id = " + commune)),
+            count("SELECT COUNT(*) FROM petition p WHERE p.state NOT IN ('ANSWERED', 'CONFIRMED') AND p.due_on < ?"
+                + (commune == null ? "" : " AND p.commune_id = " + commune), java.sql.Date.valueOf(VietnamTime.today()))};
+        assertEquals(open[0], f.openNow(), "open now");
+        assertEquals(open[1], f.overdueNow(), "overdue now");
+    }
+
+    /** The figures recounted one at a time in JPQL, for the petitions received from {@code from} to {@code to}. */
+    private PetitionFigures.Counts recount(String scope, LocalDate from, LocalDate to) {
+        String base = "SELECT COUNT(p) FROM Petition p WHERE p.receivedOn BETWEEN :a AND :b" + scope;
+        java.util.function.BiFunction<String, Map<String, Object>, Long> n = (cond, params) -> {
+            var q = em.createQuery(base + cond, Long.class).setParameter("a", from).setParameter("b", to);
+            params.forEach(q::setParameter);
+            return q.getSingleResult();
+        };
+        var confirmed = vn.cadretraining.petition.entity.PetitionState.CONFIRMED;
+        return new PetitionFigures.Counts(n.apply("", Map.of()),
+                n.apply(" AND p.state IN :s", Map.of("s", RESOLVED)),
+                n.apply(" AND p.state = :s", Map.of("s", confirmed)),
+                n.apply(" AND (p.state = :s OR p.reopenedOn IS NOT NULL)", Map.of("s", confirmed)),
+                n.apply(" AND p.state NOT IN :s AND p.dueOn < :t", Map.of("s", RESOLVED, "t", VietnamTime.today())),
+                n.apply(" AND p.atProvince = TRUE", Map.of()));
+    }
+
+    /**
+     * The satisfied share's target is set on the targets sheet like the title shares (0-100, the province's and
+     * each commune's, not added up), and the dashboard's petition figures show it with the standing it gives.
+     */
+    @Test
+    void theSatisfiedShareTargetIsSavedAndShownBesideThePetitionFigures() throws Exception {
+        InContainer.signIn("tinh", PASSWORD);
+        int year = VietnamTime.today().getYear();
+        long province = root();
+        long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
+                .getSingleResult();
+        Cell mine = new Cell(province, Measure.PETITION_SATISFIED, 0);
+        Cell ward = new Cell(halong, Measure.PETITION_SATISFIED, 0);
+        Map<Cell, Value> read = targets.sheet(year).values();
+        BusinessException tooHigh = assertThrows(BusinessException.class, () -> targets.save(year,
+                List.of(new Edit(mine, read.getOrDefault(mine, Value.NONE), 101))));
+        assertEquals("target.error.percentRange", tooHigh.getMessageKey());
+        try {
+            targets.save(year, List.of(new Edit(mine, read.getOrDefault(mine, Value.NONE), 98),
+                    new Edit(ward, read.getOrDefault(ward, Value.NONE), 100)));
+            Map<Cell, Value> saved = targets.sheet(year).values();
+            assertEquals(Integer.valueOf(98), saved.get(mine).value());
+            assertEquals(Integer.valueOf(100), saved.get(ward).value());
+
+            PetitionFigures f = petitionProgress.figures(null, year);
+            assertEquals(Integer.valueOf(98), f.target().value());
+            assertEquals(Pace.standing(f.thisYear().getSatisfiedShare(), 98, 1.0), f.target().standing());
+            PetitionFigures.UnitRow row = f.units().stream().filter(r -> r.unit().getId() == halong).findFirst()
+                    .orElseThrow();
+            assertEquals(Integer.valueOf(100), row.target().value());
+            assertEquals(Integer.valueOf(100), petitionProgress.figures(halong, year).target().value());
+
+            // and on the page: the province's dashboard shows the share against its target
+            vn.cadretraining.testing.Http http = new vn.cadretraining.testing.Http(InContainer.base());
+            assertEquals(302, http.signIn("tinh", PASSWORD).statusCode(), "signed in");
+            String page = http.get("/reports/dashboard.xhtml?year=" + year).body();
+            int card = page.indexOf("id=\"pet-satisfied\"");
+            assertTrue(card > 0, "the petition section is on the dashboard");
+            String cardText = page.substring(card, page.indexOf("id=\"pet-overdue\""));
+            assertTrue(cardText.contains("/ 98,0%"), cardText);
+            assertTrue(cardText.contains(ReportFormat.percent(f.thisYear().getSatisfiedShare(), Bundle.VIETNAMESE)),
+                    cardText);
+        } finally {
+            Map<Cell, Value> now = targets.sheet(year).values();
+            targets.save(year, List.of(new Edit(mine, now.getOrDefault(mine, Value.NONE), null),
+                    new Edit(ward, now.getOrDefault(ward, Value.NONE), null)));
+        }
+    }
+
+    /**
+     * The quarterly petitions report of the province and of a ward, read back with PDFBox and POI: the Party
+     * heading and Vietnamese intact, the figures as numbers equal to the service's, dates as dates, the quarter's
+     * petitions by state, those transferred up and the answers due.
+     */
+    @Test
+    void theQuarterlyPetitionReportReadsBackInPdfAndWorkbook() throws Exception {
+        InContainer.signIn("tinh", PASSWORD);
+        LocalDate today = VietnamTime.today();
+        int year = today.getYear();
+        int quarter = (today.getMonthValue() + 2) / 3;
+        long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
+                .getSingleResult();
+        for (Long unit : java.util.Arrays.asList(null, halong)) {
+            var r = petitionProgress.quarter(unit, year, quarter);
+            assertTrue(r.listedTotal() > 0 && r.listed().size() == r.listedTotal(), "the quarter has petitions");
+            assertEquals(r.counts().received(), r.listedTotal(), "the figures and the list agree");
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            petitionReport.pdf(unit, year, quarter, Bundle.VIETNAMESE, pdf);
+            String text = vn.cadretraining.testing.Pdfs.text(pdf.toByteArray());
+            String flat = text.replaceAll("\\s+", " ");
+            assertTrue(flat.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), text);
+            assertTrue(flat.contains(unit == null ? "BAN DÂN VẬN" : "ĐẢNG ỦY PHƯỜNG HẠ LONG"), text);
+            assertTrue(flat.toLowerCase(Bundle.VIETNAMESE).contains("tình hình tiếp nhận, giải quyết ý kiến, kiến nghị"),
+                    text);
+            assertTrue(flat.contains("Số liệu tổng hợp") && flat.contains("Kiến nghị vượt thẩm quyền đã chuyển lên tỉnh")
+                    && flat.contains("Kiến nghị đang chờ trả lời"), text);
+            assertTrue(flat.contains("Giải quyết thỏa đáng") && flat.contains("Đã tiếp nhận"), "states by name");
+            String content = r.listed().get(0).content();
+            assertTrue(flat.contains(content.substring(0, Math.min(30, content.length()))), "a petition listed: " + content);
+            vn.cadretraining.testing.Pdfs.assertFontsEmbedded(pdf.toByteArray(), "the petitions report");
+            keep(unit == null ? "petitions-report-province.pdf" : "petitions-report-ward.pdf", pdf.toByteArray());
+
+            ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+            petitionReport.xlsx(unit, year, quarter, Bundle.VIETNAMESE, xlsx);
+            keep(unit == null ? "petitions-report-province.xlsx" : "petitions-report-ward.xlsx", xlsx.toByteArray());
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+                Sheet figures = book.getSheetAt(0);
+                assertEquals("ĐẢNG CỘNG SẢN VIỆT NAM", figures.getRow(0).getCell(Math.max(2, 3 / 2)).getStringCellValue());
+                Row received = rowStarting(figures, "Tiếp nhận");
+                Workbooks.assertNumber(received.getCell(1), r.counts().received(), "received");
+                Workbooks.assertNumber(received.getCell(2), r.lastYear().received(), "received a year before");
+                Row share = rowStarting(figures, "Tỷ lệ giải quyết thỏa đáng");
+                if (r.counts().getSatisfiedShare() != null) {
+                    Workbooks.assertNumber(share.getCell(1), Math.round(r.counts().getSatisfiedShare() * 10) / 1000.0,
+                            "the share, a percentage");
+                }
+                Sheet listed = null;
+                Sheet due = null;
+                for (Sheet s : book) {
+                    if (s.getSheetName().startsWith("5.")) {
+                        listed = s;
+                    } else if (s.getSheetName().startsWith("7.")) {
+                        due = s;
+                    }
+                }
+                assertNotNull(listed, "the list of the quarter's petitions");
+                Row first = listed.getRow(listed.getFirstRowNum() + 2);
+                Workbooks.assertNumber(first.getCell(0), 1, "numbered");
+                Workbooks.assertDate(first.getCell(2), "received on");
+                Workbooks.assertDate(first.getCell(8), "due on");
+                assertEquals(r.listed().get(0).content(), first.getCell(6).getStringCellValue(), "the content whole");
+                assertNotNull(due, "the answers due");
+                long dueRows = 0;
+                for (Row row : due) {
+                    if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.NUMERIC) {
+                        dueRows++;
+                    }
+                }
+                assertEquals(r.due().size(), dueRows, "one row per answer due");
+            }
+        }
+    }
+
+    private static Row rowStarting(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                    && row.getCell(0).getStringCellValue().startsWith(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row '" + label + "'");
+    }
+
+    /**
+     * The petition figures take the same few statements however many petitions there are: the province's and a
+     * ward's, before and after a hundred more petitions.
+     */
+    @Test
+    void theNumberOfStatementsOfThePetitionFiguresDoesNotGrowWithThePetitions() throws Exception {
+        InContainer.signIn("tinh", PASSWORD);
+        int year = VietnamTime.today().getYear();
+        long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
+                .getSingleResult();
+        AtomicInteger calls = new AtomicInteger();
+        SessionEventAdapter counter = new SessionEventAdapter() {
+            @Override
+            public void preExecuteCall(SessionEvent event) {
+                calls.incrementAndGet();
+            }
+        };
+        Server server = JpaHelper.getServerSession(em.getEntityManagerFactory());
+        petitionProgress.figures(null, year);
+        petitionProgress.figures(halong, year);
+        server.getEventManager().addListener(counter);
+        try {
+            calls.set(0);
+            petitionProgress.figures(null, year);
+            int province = calls.getAndSet(0);
+            petitionProgress.figures(halong, year);
+            int ward = calls.getAndSet(0);
+            System.out.println("Statements per petition figures: province " + province + ", ward " + ward);
+            assertTrue(province <= 8 && ward <= 8, "a handful: " + province + ", " + ward);
+
+            long before = count("SELECT COUNT(*) FROM petition");
+            tx.begin();
+            em.createNativeQuery("INSERT INTO petition (version, raiser_id, hamlet_id, commune_id, commune_path,"
+                    + " field, content, received_on, due_on, state, at_province, answered_on, recorded_at, recorded_by)"
+                    + " SELECT 0, raiser_id, hamlet_id, commune_id, commune_path, field, content, received_on, due_on,"
+                    + " state, at_province, answered_on, recorded_at, 'test' FROM petition WHERE commune_id = ?")
+                    .setParameter(1, halong).executeUpdate();
+            tx.commit();
+            assertTrue(count("SELECT COUNT(*) FROM petition") > before, "more petitions");
+            PetitionFigures more = petitionProgress.figures(null, year);
+            calls.set(0);
+            more = petitionProgress.figures(null, year);
+            assertEquals(province, calls.getAndSet(0), "the province's, with more petitions");
+            petitionProgress.figures(halong, year);
+            assertEquals(ward, calls.getAndSet(0), "the ward's");
+            assertTrue(more.thisYear().received() > 0);
+        } finally {
+            server.getEventManager().removeListener(counter);
+            if (tx.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+                tx.rollback();
+            }
+            tx.begin();
+            em.createNativeQuery("DELETE FROM petition WHERE recorded_by = 'test'").executeUpdate();
+            tx.commit();
         }
     }
 

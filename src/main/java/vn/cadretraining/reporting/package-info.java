@@ -73,5 +73,9 @@
  *
  * <p>Everything else is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
  * dashboard does not depend on the data.
+ *
+ * <p>The petitions' figures beside training ({@code PetitionProgress}, {@code PetitionSql}) are read from the
+ * petition records at each view, in four statements (few rows per unit; the commune path index), and the quarterly
+ * petitions report ({@code PetitionReport}) is written with the training reports' writers.
  */
 package vn.cadretraining.reporting;

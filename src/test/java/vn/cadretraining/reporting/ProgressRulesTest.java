@@ -139,4 +139,43 @@ class ProgressRulesTest {
         assertEquals(List.of(-2, -1), List.of(v[0], v[1]), "the pair the row was counted with");
         assertEquals(List.of(1L, 2L, 4L), vn.cadretraining.reporting.entity.ProgressDelta.units("/1/2/4/"));
     }
+
+    /** The time to resolution from a histogram: the middle value (mean of two), the nearest rank for the 90th. */
+    @Test
+    void theMedianAndNinetiethPercentileOfDaysAreReadFromTheHistogram() {
+        var empty = vn.cadretraining.reporting.service.PetitionFigures.Durations.of(new java.util.TreeMap<>());
+        assertEquals(0, empty.count());
+        assertNull(empty.median());
+        assertNull(empty.p90());
+        // 1, 2, 2, 10: median (2 + 2) / 2, p90 the 4th value
+        var even = vn.cadretraining.reporting.service.PetitionFigures.Durations.of(
+                new java.util.TreeMap<>(java.util.Map.of(1L, 1L, 2L, 2L, 10L, 1L)));
+        assertEquals(4, even.count());
+        assertEquals(2.0, even.median());
+        assertEquals(10.0, even.p90());
+        // ten values 1..10: median 5.5, p90 the 9th
+        java.util.TreeMap<Long, Long> ten = new java.util.TreeMap<>();
+        for (long d = 1; d <= 10; d++) {
+            ten.put(d, 1L);
+        }
+        var tenDays = vn.cadretraining.reporting.service.PetitionFigures.Durations.of(ten);
+        assertEquals(5.5, tenDays.median());
+        assertEquals(9.0, tenDays.p90());
+        // one value
+        var one = vn.cadretraining.reporting.service.PetitionFigures.Durations.of(
+                new java.util.TreeMap<>(java.util.Map.of(0L, 1L)));
+        assertEquals(0.0, one.median());
+        assertEquals(0.0, one.p90());
+    }
+
+    /** The satisfied share's target is a percent set for each unit on its own, never added up. */
+    @Test
+    void theSatisfiedShareTargetIsAPercentPerUnit() {
+        assertTrue(Measure.PETITION_SATISFIED.isPercent());
+        assertTrue(Measure.PETITION_SATISFIED.isPerUnit());
+        assertFalse(Measure.PETITION_SATISFIED.isAdditive());
+        assertFalse(Measure.PETITION_SATISFIED.hasDimension());
+        assertEquals(100, Measure.PETITION_SATISFIED.max());
+        assertFalse(Measure.TITLE_SHARE.isPerUnit(), "the title shares are weighed against the province's");
+    }
 }

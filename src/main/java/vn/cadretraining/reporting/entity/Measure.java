@@ -11,11 +11,24 @@ public enum Measure {
     /** Briefing conferences held, per quarter. */
     BRIEFINGS,
     /** Training turns in one subject group; the dimension is the subject group. */
-    SUBJECT_TURNS;
+    SUBJECT_TURNS,
+    /**
+     * Share (%) of the petitions received in the year that the hamlet confirmed satisfactory, of those it ruled
+     * on (confirmed, or reopened after an answer).
+     */
+    PETITION_SATISFIED;
 
     /** A percentage (0-100), not a count. */
     public boolean isPercent() {
-        return this == TITLE_SHARE;
+        return this == TITLE_SHARE || this == PETITION_SATISFIED;
+    }
+
+    /**
+     * Set for each unit on its own, the bar each must reach: the communes' targets are not expected to make the
+     * province's (no total under the column, no mismatch).
+     */
+    public boolean isPerUnit() {
+        return this == PETITION_SATISFIED;
     }
 
     /** Set per title or per subject group. */

@@ -99,7 +99,7 @@ public class ReportExport {
      * The heading both formats of a report print: the issuing body of the unit it reports on (read fresh, so a
      * body an administrator just changed shows), a number left to write by hand, and today's date.
      */
-    private OfficialHeading heading(AdminUnit unit) {
+    public OfficialHeading heading(AdminUnit unit) {
         return new OfficialHeading(units.issuer(unit.getId()), REPORT, null, VietnamTime.today());
     }
 
@@ -260,7 +260,11 @@ public class ReportExport {
 
     // ---- writing ----------------------------------------------------------------------------------------
 
-    private void xlsx(String title, String subtitle, List<Table> tables, OfficialHeading heading, List<String> notes,
+    /**
+     * A report's tables as a workbook: one sheet per table, the heading, title and subtitle on the first, the notes
+     * and the signer on the last (the petitions' report writes with it too).
+     */
+    public void xlsx(String title, String subtitle, List<Table> tables, OfficialHeading heading, List<String> notes,
             OutputStream out, Locale locale) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Spreadsheets.Styles styles = Spreadsheets.styles(book);
@@ -331,7 +335,8 @@ public class ReportExport {
         }
     }
 
-    private void pdf(String title, String subtitle, List<Table> tables, OfficialHeading heading, Locale locale,
+    /** A report's tables as an official PDF: heading, title, each table with its caption, notes and signature. */
+    public void pdf(String title, String subtitle, List<Table> tables, OfficialHeading heading, Locale locale,
             OutputStream out, List<String> notes) {
         Document doc = OfficialPdf.open(out, true, title, subtitle);
         OfficialPdf.header(doc, heading);

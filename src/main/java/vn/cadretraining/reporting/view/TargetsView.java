@@ -189,6 +189,8 @@ public class TargetsView implements Serializable {
                 columns.add(new Column("TURNS", Measure.TURNS, 0, Messages.text("progress.turns")));
                 columns.add(new Column("CADRES", Measure.CADRES, 0, Messages.text("progress.cadres")));
                 columns.add(new Column("BRIEFINGS", Measure.BRIEFINGS, 0, Messages.text("targets.briefingsPerQuarter")));
+                columns.add(new Column("PETITION_SATISFIED", Measure.PETITION_SATISFIED, 0,
+                        Messages.text("targets.petitionSatisfied")));
             }
         }
         return columns;
@@ -273,6 +275,9 @@ public class TargetsView implements Serializable {
 
     /** The communes' total under a column (weighted average for shares), or null when nothing is typed. */
     public Double communes(Column c) {
+        if (c.measure().isPerUnit()) {
+            return null;
+        }
         List<Integer> values = new ArrayList<>();
         List<Long> weights = new ArrayList<>();
         for (Row r : rows) {
@@ -287,7 +292,7 @@ public class TargetsView implements Serializable {
     /** The communes' figure does not make the province's. */
     public boolean mismatch(Column c) {
         Row province = rows.stream().filter(Row::province).findFirst().orElse(null);
-        return province != null
+        return province != null && !c.measure().isPerUnit()
                 && TargetService.mismatch(province.cells().get(c.key()).getValue(), communes(c), c.measure().isPercent());
     }
 

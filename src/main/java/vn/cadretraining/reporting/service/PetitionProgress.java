@@ -1,0 +1,309 @@
+package vn.cadretraining.reporting.service;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.petition.entity.Petition;
+import vn.cadretraining.petition.entity.PetitionField;
+import vn.cadretraining.petition.entity.PetitionState;
+import vn.cadretraining.reporting.entity.Measure;
+import vn.cadretraining.reporting.entity.TrainingTarget;
+import vn.cadretraining.reporting.service.PetitionFigures.Counts;
+import vn.cadretraining.reporting.service.PetitionFigures.Durations;
+import vn.cadretraining.reporting.service.PetitionFigures.FieldRow;
+import vn.cadretraining.reporting.service.PetitionFigures.QuarterRow;
+import vn.cadretraining.reporting.service.PetitionFigures.Target;
+import vn.cadretraining.reporting.service.PetitionFigures.UnitRow;
+import vn.cadretraining.security.entity.Role;
+import vn.cadretraining.shared.service.BusinessException;
+import vn.cadretraining.shared.time.VietnamTime;
+
+/**
+ * The petitions' figures beside training on the dashboards, and the quarterly report of petitions, for the same
+ * readers and scope as the dashboard ({@link ProgressService#visibleUnit}: a unit outside the caller's scope is
+ * "not found"). Every figure is counted in the database, in a fixed number of statements whatever the number of
+ * petitions; the report's lists are read in one statement each, up to {@link #MAX_LIST} rows.
+ */
+@Stateless
+@RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
+public class PetitionProgress {
+
+    /** The most petitions a report lists in one table (said in the file when there are more). */
+    public static final int MAX_LIST = 5_000;
+
+    private static final List<PetitionState> ANSWERED = List.of(PetitionState.ANSWERED, PetitionState.CONFIRMED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ProgressService progress;
+
+    // ---- the dashboard ---------------------------------------------------------------------------------
+
+    /** A unit's petitions of a year and the year before, with the satisfied share's targets. */
+    public PetitionFigures figures(Long unitId, int year) {
+        AdminUnit unit = progress.visibleUnit(unitId);
+        ProgressService.checkedYear(year);
+        LocalDate today = VietnamTime.today();
+        List<LocalDate> bounds = new ArrayList<>();
+        for (int y = year - 1; y <= year; y++) {
+            for (int m = 1; m <= 10; m += 3) {
+                bounds.add(LocalDate.of(y, m, 1));
+            }
+        }
+        bounds.add(LocalDate.of(year + 1, 1, 1));
+        Counted c = count(unit, bounds, today);
+
+        List<QuarterRow> quarters = new ArrayList<>();
+        for (int q = 1; q <= 4; q++) {
+            quarters.add(new QuarterRow(q, c.total(q + 4), c.total(q)));
+        }
+        Counts thisYear = c.sum(5, 8);
+        Counts lastYear = c.sum(1, 4);
+        List<FieldRow> fields = new ArrayList<>();
+        for (PetitionField f : PetitionField.values()) {
+            fields.add(new FieldRow(f, c.field(f, 5, 8), c.field(f, 1, 4)));
+        }
+        Map<String, Integer> targets = targets(unit, c.children, year);
+        List<UnitRow> units = new ArrayList<>();
+        for (AdminUnit child : c.children) {
+            Counts now = c.child(child.getId(), 5, 8);
+            units.add(new UnitRow(child, now, c.child(child.getId(), 1, 4),
+                    Target.of(now.getSatisfiedShare(), targets.get(child.getId() + ":" + year),
+                            targets.get(child.getId() + ":" + (year - 1)))));
+        }
+        return new PetitionFigures(unit, year, today, thisYear, lastYear, quarters, fields, units,
+                c.child(0L, 5, 8), c.durations(5, 8), c.durations(1, 4), c.open, c.overdue,
+                Target.of(thisYear.getSatisfiedShare(), targets.get(unit.getId() + ":" + year),
+                        targets.get(unit.getId() + ":" + (year - 1))));
+    }
+
+    // ---- the quarterly report --------------------------------------------------------------------------
+
+    /** A petition as the report lists it. */
+    public record Listed(long id, LocalDate receivedOn, String hamlet, String commune, String raiser,
+            PetitionField field, String content, String body, LocalDate dueOn, PetitionState state, boolean atProvince,
+            LocalDate answeredOn, String answerNumber, LocalDate transferredOn, String transferReason, boolean overdue)
+            implements Serializable {
+    }
+
+    /**
+     * The quarter's report: its figures beside the same quarter of the year before, by field and by unit; its
+     * petitions by state; those sent up to the province in the quarter; the answers due (not answered today).
+     *
+     * @param listedTotal how many petitions were received in the quarter (the list stops at {@link #MAX_LIST})
+     * @param target      the unit's target of the satisfied share for the year; null when none is set
+     */
+    public record QuarterReport(AdminUnit unit, int year, int quarter, LocalDate from, LocalDate to, LocalDate asOf,
+            Integer target, Counts counts, Counts lastYear, Durations durations, Durations lastYearDurations, List<FieldRow> fields,
+            List<UnitRow> units, Counts elsewhere, Map<PetitionState, Long> byState, List<Listed> listed,
+            long listedTotal, List<Listed> transferred, List<Listed> due, long openNow, long overdueNow)
+            implements Serializable {
+    }
+
+    /**
+     * The quarterly report of a unit: the province or a unit under it down to the communes (a hamlet's petitions
+     * are reported by its commune). Quarters 1-4 of a year a dashboard may show.
+     */
+    public QuarterReport quarter(Long unitId, int year, int quarter) {
+        AdminUnit unit = progress.visibleUnit(unitId);
+        ProgressService.checkedYear(year);
+        if (quarter < 1 || quarter > 4) {
+            throw new BusinessException("petitionReport.error.quarter");
+        }
+        if (unit.getKind().isHamletLevel()) {
+            throw new BusinessException("petitionReport.error.level");
+        }
+        LocalDate today = VietnamTime.today();
+        LocalDate from = LocalDate.of(year, 3 * quarter - 2, 1);
+        LocalDate end = from.plusMonths(3);
+        // the same quarter a year before, then the months between (counted, not shown), then this quarter
+        List<LocalDate> bounds = List.of(from.minusYears(1), end.minusYears(1), from, end);
+        Counted c = count(unit, bounds, today);
+        List<FieldRow> fields = new ArrayList<>();
+        for (PetitionField f : PetitionField.values()) {
+            fields.add(new FieldRow(f, c.field(f, 3, 3), c.field(f, 1, 1)));
+        }
+        Map<String, Integer> targets = targets(unit, c.children, year);
+        List<UnitRow> units = new ArrayList<>();
+        for (AdminUnit child : c.children) {
+            Counts now = c.child(child.getId(), 3, 3);
+            units.add(new UnitRow(child, now, c.child(child.getId(), 1, 1),
+                    Target.of(now.getSatisfiedShare(), targets.get(child.getId() + ":" + year), null)));
+        }
+
+        String scope = unit.getPath() + "%";
+        LocalDate to = end.minusDays(1);
+        List<Petition> received = em.createQuery("SELECT p FROM Petition p JOIN FETCH p.raiser JOIN FETCH p.hamlet"
+                        + " JOIN FETCH p.commune WHERE p.communePath LIKE :scope AND p.receivedOn >= :from"
+                        + " AND p.receivedOn <= :to ORDER BY p.receivedOn, p.id", Petition.class)
+                .setParameter("scope", scope).setParameter("from", from).setParameter("to", to)
+                .setMaxResults(MAX_LIST).getResultList();
+        List<Listed> listed = new ArrayList<>(received.stream().map(p -> listed(p, today)).toList());
+        // by state in the order of the lifecycle, then by the day received
+        listed.sort(Comparator.comparing(Listed::state).thenComparing(Listed::receivedOn).thenComparing(Listed::id));
+        Map<PetitionState, Long> byState = new EnumMap<>(PetitionState.class);
+        for (PetitionState s : PetitionState.values()) {
+            byState.put(s, 0L);
+        }
+        for (Object o : em.createQuery("SELECT p.state, COUNT(p) FROM Petition p WHERE p.communePath LIKE :scope"
+                        + " AND p.receivedOn >= :from AND p.receivedOn <= :to GROUP BY p.state")
+                .setParameter("scope", scope).setParameter("from", from).setParameter("to", to).getResultList()) {
+            Object[] r = (Object[]) o;
+            byState.put((PetitionState) r[0], ProgressService.num(r[1]));
+        }
+        long total = byState.values().stream().mapToLong(Long::longValue).sum();
+        List<Listed> transferred = em.createQuery("SELECT p FROM Petition p JOIN FETCH p.raiser JOIN FETCH p.hamlet"
+                        + " JOIN FETCH p.commune WHERE p.communePath LIKE :scope AND p.atProvince = :up"
+                        + " AND p.transferredOn >= :from AND p.transferredOn <= :to ORDER BY p.transferredOn, p.id",
+                        Petition.class)
+                .setParameter("scope", scope).setParameter("up", Boolean.TRUE).setParameter("from", from)
+                .setParameter("to", to).setMaxResults(MAX_LIST).getResultList()
+                .stream().map(p -> listed(p, today)).toList();
+        // answers owed: received by the quarter's end and not answered today, the most pressing first
+        List<Listed> due = em.createQuery("SELECT p FROM Petition p JOIN FETCH p.raiser JOIN FETCH p.hamlet"
+                        + " JOIN FETCH p.commune WHERE p.communePath LIKE :scope AND p.state NOT IN :answered"
+                        + " AND p.receivedOn <= :to ORDER BY p.dueOn, p.id", Petition.class)
+                .setParameter("scope", scope).setParameter("answered", ANSWERED).setParameter("to", to)
+                .setMaxResults(MAX_LIST).getResultList()
+                .stream().map(p -> listed(p, today)).toList();
+        return new QuarterReport(unit, year, quarter, from, to, today,
+                targets.get(unit.getId() + ":" + year), c.total(3), c.total(1), c.durations(3, 3),
+                c.durations(1, 1), fields, units, c.child(0L, 3, 3), byState, listed, total, transferred, due,
+                c.open, c.overdue);
+    }
+
+    private static Listed listed(Petition p, LocalDate today) {
+        return new Listed(p.getId(), p.getReceivedOn(), p.getHamlet().getName(), p.getCommune().getName(),
+                p.getRaiser().getFullName(), p.getField(), p.getContent(), p.getResponsibleBody(), p.getDueOn(),
+                p.getState(), p.isAtProvince(), p.getAnsweredOn(), p.getAnswerNumber(), p.getTransferredOn(),
+                p.getTransferReason(), p.isOverdue(today));
+    }
+
+    // ---- counting ---------------------------------------------------------------------------------------
+
+    /** The rows of the figures' statements, by period (1 … bounds - 1). */
+    private static final class Counted {
+        final List<AdminUnit> children;
+        final Map<Long, Map<Integer, Counts>> byChild = new HashMap<>();
+        final Map<PetitionField, Map<Integer, Counts>> byField = new EnumMap<>(PetitionField.class);
+        final Map<Integer, NavigableMap<Long, Long>> days = new HashMap<>();
+        long open;
+        long overdue;
+
+        Counted(List<AdminUnit> children) {
+            this.children = children;
+        }
+
+        Counts total(int period) {
+            Counts sum = Counts.NONE;
+            for (Map<Integer, Counts> m : byChild.values()) {
+                sum = sum.plus(m.getOrDefault(period, Counts.NONE));
+            }
+            return sum;
+        }
+
+        Counts sum(int first, int last) {
+            Counts sum = Counts.NONE;
+            for (int q = first; q <= last; q++) {
+                sum = sum.plus(total(q));
+            }
+            return sum;
+        }
+
+        Counts child(long id, int first, int last) {
+            Map<Integer, Counts> m = byChild.getOrDefault(id, Map.of());
+            Counts sum = Counts.NONE;
+            for (int q = first; q <= last; q++) {
+                sum = sum.plus(m.getOrDefault(q, Counts.NONE));
+            }
+            return sum;
+        }
+
+        Counts field(PetitionField f, int first, int last) {
+            Map<Integer, Counts> m = byField.getOrDefault(f, Map.of());
+            Counts sum = Counts.NONE;
+            for (int q = first; q <= last; q++) {
+                sum = sum.plus(m.getOrDefault(q, Counts.NONE));
+            }
+            return sum;
+        }
+
+        Durations durations(int first, int last) {
+            NavigableMap<Long, Long> all = new TreeMap<>();
+            for (int q = first; q <= last; q++) {
+                days.getOrDefault(q, new TreeMap<>()).forEach((d, n) -> all.merge(d, n, Long::sum));
+            }
+            return Durations.of(all);
+        }
+    }
+
+    /** Four statements, whatever the petitions' number: by unit and period, by field, the durations, the open. */
+    private Counted count(AdminUnit unit, List<LocalDate> bounds, LocalDate today) {
+        boolean hamlet = unit.getKind().isHamletLevel();
+        String path = unit.getPath();
+        Counted c = new Counted(em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p"
+                + " AND u.validTo IS NULL ORDER BY u.code", AdminUnit.class).setParameter("p", unit.getId())
+                .getResultList());
+        for (Object[] r : rows(PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
+            c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
+                    .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
+        }
+        for (Object[] r : rows(PetitionSql.byField(path, hamlet, bounds, today))) {
+            c.byField.computeIfAbsent(PetitionField.valueOf((String) r[0]), k -> new HashMap<>())
+                    .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
+        }
+        for (Object[] r : rows(PetitionSql.durations(path, hamlet, bounds))) {
+            c.days.computeIfAbsent((int) ProgressService.num(r[0]), k -> new TreeMap<>())
+                    .merge(ProgressService.num(r[1]), ProgressService.num(r[2]), Long::sum);
+        }
+        Object[] open = rows(PetitionSql.openNow(path, hamlet, today)).get(0);
+        c.open = ProgressService.num(open[0]);
+        c.overdue = ProgressService.num(open[1]);
+        return c;
+    }
+
+    /** The satisfied share's targets of the unit and its children, this year and the year before: "unit:year". */
+    private Map<String, Integer> targets(AdminUnit unit, List<AdminUnit> children, int year) {
+        List<Long> ids = new ArrayList<>();
+        ids.add(unit.getId());
+        children.forEach(ch -> ids.add(ch.getId()));
+        Map<String, Integer> values = new HashMap<>();
+        for (TrainingTarget t : em.createQuery("SELECT t FROM TrainingTarget t WHERE t.measure = :m"
+                        + " AND t.year IN :years AND t.unitId IN :units", TrainingTarget.class)
+                .setParameter("m", Measure.PETITION_SATISFIED).setParameter("years", List.of(year, year - 1))
+                .setParameter("units", ids).getResultList()) {
+            values.put(t.getUnitId() + ":" + t.getYear(), t.getValue());
+        }
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(ProgressSql.Statement s) {
+        Query q = em.createNativeQuery(s.sql());
+        for (int i = 0; i < s.values().size(); i++) {
+            q.setParameter(i + 1, s.values().get(i));
+        }
+        List<?> result = q.getResultList();
+        List<Object[]> rows = new ArrayList<>(result.size());
+        for (Object o : result) {
+            rows.add(o instanceof Object[] a ? a : new Object[] {o});
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,130 @@
+package vn.cadretraining.reporting.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.cadretraining.petition.entity.PetitionState;
+
+/**
+ * The SQL of the petition figures, in the dialect Derby and PostgreSQL share (see {@link ProgressSql}). Every
+ * statement counts the petitions received in a span cut into periods by its boundaries ({@code b0 < b1 < … < bn}:
+ * period {@code i} is from {@code b(i-1)} to the day before {@code b(i)}), so that one statement gives a
+ * dashboard's eight quarters (last year's and this year's) or a report's quarter and the same quarter a year
+ * before. A petition is counted where it was received: under the scope when its commune at receipt is (the scope
+ * of the petitions list), and under the unit directly below the scope that its hamlet belongs to today (its
+ * successor's, when merged), as the training figures roll up ({@link ProgressSql#CHILD}).
+ *
+ * <p>What each column counts: received (every petition received in the period); resolved (answered, or answered
+ * and confirmed: {@link PetitionState#isAnswered()}); satisfied (confirmed satisfactory by the hamlet); ruled on
+ * (confirmed, or reopened at least once: the hamlet said yes or no to an answer); overdue (not answered and past
+ * its due date today); transferred up (sent to the province).
+ */
+final class PetitionSql {
+
+    private static final String ANSWERED = PetitionState.ANSWERED.name();
+    private static final String CONFIRMED = PetitionState.CONFIRMED.name();
+
+    private PetitionSql() {
+    }
+
+    /** The flags the figures add up, per petition; bound by {@link #flags}. */
+    private static final String FLAGS = "CASE WHEN p.state = ? OR p.state = ? THEN 1 ELSE 0 END AS resolved,"
+            + " CASE WHEN p.state = ? THEN 1 ELSE 0 END AS satisfied,"
+            + " CASE WHEN p.state = ? OR p.reopened_on IS NOT NULL THEN 1 ELSE 0 END AS ruled,"
+            + " CASE WHEN p.state <> ? AND p.state <> ? AND p.due_on < ? THEN 1 ELSE 0 END AS overdue,"
+            + " CASE WHEN p.at_province = ? THEN 1 ELSE 0 END AS up";
+    private static final String SUMS = "COUNT(*), SUM(t.resolved), SUM(t.satisfied), SUM(t.ruled), SUM(t.overdue),"
+            + " SUM(t.up)";
+
+    private static List<Object> flags(LocalDate today) {
+        return List.of(ANSWERED, CONFIRMED, CONFIRMED, CONFIRMED, ANSWERED, CONFIRMED, ProgressSql.date(today),
+                Boolean.TRUE);
+    }
+
+    /**
+     * The petitions with their hamlet's unit today ({@code cu}) and its parents, under the scope: by the commune
+     * at receipt for a commune or above; by the hamlet for a hamlet (its commune's path does not start with it).
+     */
+    private static String from(boolean hamletScope) {
+        return " FROM petition p JOIN admin_unit h ON h.id = p.hamlet_id JOIN admin_unit cu ON cu.id = h.current_unit_id"
+                + ProgressSql.ANCESTORS + " WHERE " + (hamletScope ? "cu.path" : "p.commune_path") + " LIKE ?"
+                + " AND p.received_on >= ? AND p.received_on < ?";
+    }
+
+    private static String period(List<LocalDate> bounds) {
+        StringBuilder s = new StringBuilder("CASE");
+        for (int i = 1; i < bounds.size() - 1; i++) {
+            s.append(" WHEN p.received_on < ? THEN ").append(i);
+        }
+        return s.append(" ELSE ").append(bounds.size() - 1).append(" END").toString();
+    }
+
+    private static void periodValues(ProgressSql.Statement s, List<LocalDate> bounds) {
+        for (int i = 1; i < bounds.size() - 1; i++) {
+            s.values().add(ProgressSql.date(bounds.get(i)));
+        }
+    }
+
+    private static void scopeValues(ProgressSql.Statement s, String path, List<LocalDate> bounds) {
+        s.values().add(path + "%");
+        s.values().add(ProgressSql.date(bounds.get(0)));
+        s.values().add(ProgressSql.date(bounds.get(bounds.size() - 1)));
+    }
+
+    /**
+     * By unit directly under the scope (0: none of them today) and period. Columns: unit, period, received,
+     * resolved, satisfied, ruled on, overdue, transferred up.
+     */
+    static ProgressSql.Statement byChild(long scopeId, String path, boolean hamletScope, List<LocalDate> bounds,
+            LocalDate today) {
+        ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.g, t.q, " + SUMS + " FROM (SELECT "
+                + ProgressSql.CHILD + " AS g, " + period(bounds) + " AS q, " + FLAGS + from(hamletScope)
+                + ") t GROUP BY t.g, t.q");
+        s.values().addAll(ProgressSql.scope4(scopeId));
+        periodValues(s, bounds);
+        s.values().addAll(flags(today));
+        scopeValues(s, path, bounds);
+        return s;
+    }
+
+    /** By field and period. Columns: field, period, received, resolved, satisfied, ruled on, overdue, up. */
+    static ProgressSql.Statement byField(String path, boolean hamletScope, List<LocalDate> bounds, LocalDate today) {
+        ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.f, t.q, " + SUMS + " FROM (SELECT p.field AS f, "
+                + period(bounds) + " AS q, " + FLAGS + from(hamletScope) + ") t GROUP BY t.f, t.q");
+        periodValues(s, bounds);
+        s.values().addAll(flags(today));
+        scopeValues(s, path, bounds);
+        return s;
+    }
+
+    /**
+     * The days from receipt to the answer of the resolved petitions, as a histogram by period: at most one row per
+     * period and number of days, however many petitions (the median and the 90th percentile are read from it).
+     * The days are counted by the JDBC escape TIMESTAMPDIFF, which Derby runs as itself and PostgreSQL's driver
+     * writes as an extract from the timestamps' difference (neither shares a date difference otherwise). Columns:
+     * period, days, petitions.
+     */
+    static ProgressSql.Statement durations(String path, boolean hamletScope, List<LocalDate> bounds) {
+        ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.q, t.d, COUNT(*) FROM (SELECT " + period(bounds)
+                + " AS q, {fn TIMESTAMPDIFF(SQL_TSI_DAY, CAST(p.received_on AS TIMESTAMP),"
+                + " CAST(p.answered_on AS TIMESTAMP))} AS d" + from(hamletScope)
+                + " AND (p.state = ? OR p.state = ?) AND p.answered_on IS NOT NULL) t GROUP BY t.q, t.d");
+        periodValues(s, bounds);
+        scopeValues(s, path, bounds);
+        s.values().addAll(List.of(ANSWERED, CONFIRMED));
+        return s;
+    }
+
+    /**
+     * Whatever the day of receipt, the petitions not answered today and those of them past their due date.
+     * Columns: open, overdue.
+     */
+    static ProgressSql.Statement openNow(String path, boolean hamletScope, LocalDate today) {
+        ProgressSql.Statement s = new ProgressSql.Statement("SELECT COUNT(*),"
+                + " SUM(CASE WHEN p.due_on < ? THEN 1 ELSE 0 END) FROM petition p"
+                + (hamletScope ? " JOIN admin_unit h ON h.id = p.hamlet_id JOIN admin_unit cu ON cu.id = h.current_unit_id"
+                        + " WHERE cu.path LIKE ?" : " WHERE p.commune_path LIKE ?")
+                + " AND p.state <> ? AND p.state <> ?");
+        s.values().addAll(List.of(ProgressSql.date(today), path + "%", ANSWERED, CONFIRMED));
+        return s;
+    }
+}
