@@ -129,7 +129,9 @@ public class DashboardSnapshots {
         Key key = new Key(unitId, year, basis);
         Snapshot kept = snapshots.get(key);
         if (kept == null) {
-            return !counting.containsKey(key);
+            // a count done but not yet taken off the map (its thread answers the reader first) is not under way
+            CompletableFuture<Snapshot> running = counting.get(key);
+            return running == null || running.isDone();
         }
         return countedAt == null || kept.countedAt().isAfter(countedAt);
     }
