@@ -9,7 +9,9 @@ import jakarta.persistence.TypedQuery;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -77,15 +79,17 @@ public class StudyTourService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public List<TourRow> list(int year, PageRequest page) {
         Scope s = scope();
-        TypedQuery<Object[]> q = em.createQuery("SELECT k, c.titleVi, u.name, t FROM CourseClass k JOIN k.course c"
-                + " JOIN k.unit u LEFT JOIN StudyTour t ON t.courseClass = k WHERE c.kind = :kind"
+        TypedQuery<Object[]> q = em.createQuery("SELECT k, c.titleVi, u.name FROM CourseClass k JOIN k.course c"
+                + " JOIN k.unit u WHERE c.kind = :kind"
                 + " AND k.status <> :cancelled AND k.startDate >= :from AND k.startDate < :to" + s.where()
                 + " ORDER BY k.startDate DESC, k.id DESC", Object[].class);
         bind(q, year, s);
+        List<Object[]> page1 = q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+        Map<Long, StudyTour> described = tours(page1.stream().map(r -> ((CourseClass) r[0]).getId()).toList());
         List<TourRow> rows = new ArrayList<>();
-        for (Object[] r : q.setFirstResult(page.first()).setMaxResults(page.size()).getResultList()) {
+        for (Object[] r : page1) {
             CourseClass k = (CourseClass) r[0];
-            StudyTour t = (StudyTour) r[3];
+            StudyTour t = described.get(k.getId());
             rows.add(new TourRow(k.getId(), k.getCode(), (String) r[1], (String) r[2], k.getStartDate(), k.getEndDate(),
                     k.getStatus(), k.getEnrolledCount(), t == null ? null : t.getDestination(),
                     t == null ? null : t.getCostVnd(), mayDescribe(k)));
@@ -131,17 +135,34 @@ public class StudyTourService {
      * whose place was never entered shows its course's title instead.
      */
     public List<TourLine> linesOf(long cadreId) {
-        List<TourLine> lines = new ArrayList<>();
-        for (Object[] r : em.createQuery("SELECT k.id, c.titleVi, t.destination, k.startDate, k.endDate FROM Enrollment e"
-                        + " JOIN e.courseClass k JOIN k.course c LEFT JOIN StudyTour t ON t.courseClass = k"
+        // two reads, not a LEFT JOIN … ON after the path joins: EclipseLink writes that ON before the table it names
+        List<Object[]> taken = em.createQuery("SELECT k.id, c.titleVi, k.startDate, k.endDate FROM Enrollment e"
+                        + " JOIN e.courseClass k JOIN k.course c"
                         + " WHERE e.cadre.id = :c AND e.status = :s AND c.kind = :kind AND k.status <> :cancelled"
                         + " ORDER BY k.startDate DESC, k.id DESC", Object[].class)
                 .setParameter("c", cadreId).setParameter("s", EnrollmentStatus.ENROLLED)
                 .setParameter("kind", ActivityKind.STUDY_TOUR).setParameter("cancelled", ClassStatus.CANCELLED)
-                .getResultList()) {
-            lines.add(new TourLine((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3], (LocalDate) r[4]));
+                .getResultList();
+        Map<Long, StudyTour> described = tours(taken.stream().map(r -> (Long) r[0]).toList());
+        List<TourLine> lines = new ArrayList<>();
+        for (Object[] r : taken) {
+            StudyTour t = described.get((Long) r[0]);
+            lines.add(new TourLine((Long) r[0], (String) r[1], t == null ? null : t.getDestination(), (LocalDate) r[2],
+                    (LocalDate) r[3]));
         }
         return lines;
+    }
+
+    /** The tours of these classes, by class, in one read. */
+    private Map<Long, StudyTour> tours(List<Long> classIds) {
+        Map<Long, StudyTour> byClass = new HashMap<>();
+        if (!classIds.isEmpty()) {
+            for (StudyTour t : em.createQuery("SELECT t FROM StudyTour t WHERE t.courseClass.id IN :k", StudyTour.class)
+                    .setParameter("k", classIds).getResultList()) {
+                byClass.put(t.getCourseClass().getId(), t);
+            }
+        }
+        return byClass;
     }
 
     /** Whether the caller may set this tour's place and cost: the province, or the commune that organises it. */
