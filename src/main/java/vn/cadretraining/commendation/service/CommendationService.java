@@ -226,9 +226,12 @@ public class CommendationService {
             + " AND co.kind = 'TRAINING_COURSE' AND k.closed_at IS NOT NULL AND k.end_date >= ?2 AND k.end_date < ?3"
             + " AND (e.attendance_pct IS NULL OR e.attendance_pct < 100)))";
 
-    /** Neither commended that year already nor set aside for it. */
+    /**
+     * Neither commended since the year began (a year's commendations are often decided at the next January's
+     * review) nor set aside for that year.
+     */
     private static final String OPEN = " AND NOT EXISTS (SELECT 1 FROM commendation m WHERE m.cadre_id = c.id"
-            + " AND m.decision_date >= ?2 AND m.decision_date < ?3)"
+            + " AND m.decision_date >= ?2)"
             + " AND NOT EXISTS (SELECT 1 FROM commendation_deferral d WHERE d.cadre_id = c.id AND d.year_no = ?4)";
 
     private static final String CANDIDATES = " FROM cadre c JOIN admin_unit u ON u.id = c.unit_id WHERE c.unit_path LIKE ?1"

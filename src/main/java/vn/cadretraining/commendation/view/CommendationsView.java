@@ -65,7 +65,8 @@ public class CommendationsView implements Serializable {
     }
 
     public void defer(Candidate c) {
-        Actions.change(() -> commendations.defer(c.cadreId(), year), "commendations.deferred", c.fullName(), year);
+        Actions.change(() -> commendations.defer(c.cadreId(), year), "commendations.deferred", c.fullName(),
+                String.valueOf(year));
     }
 
     /** The reasons as the page says them. */
