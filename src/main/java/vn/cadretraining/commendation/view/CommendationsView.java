@@ -37,30 +37,20 @@ public class CommendationsView implements Serializable {
     void init() {
         candidates = new PagedModel<>(() -> commendations.candidateCount(unitId, year),
                 page -> commendations.candidates(unitId, year, page), Candidate::cadreId);
+    }
+
+    /** Reads the page for its parameters: a unit of the table (a plain link, as the dashboards' drill-down). */
+    public void open() {
         load();
     }
 
+    /** A unit out of the reader's reach (a changed link) is not found: the application's 404 page. */
     private void load() {
-        if (!Actions.attempt(() -> counts = commendations.counts(unitId, year))) {
-            unitId = null;
-            counts = commendations.counts(null, year);
-        }
+        counts = commendations.counts(unitId, year);
     }
 
     /** Reads the page again for the chosen year or unit. */
     public void reload() {
-        load();
-    }
-
-    /** Opens a unit of the table: its own units counted, its candidates. */
-    public void drill(Long id) {
-        unitId = id;
-        load();
-    }
-
-    /** Back to the caller's own unit. */
-    public void top() {
-        unitId = null;
         load();
     }
 
@@ -101,5 +91,9 @@ public class CommendationsView implements Serializable {
 
     public Long getUnitId() {
         return unitId;
+    }
+
+    public void setUnitId(Long unitId) {
+        this.unitId = unitId;
     }
 }
