@@ -442,6 +442,26 @@ class AttendanceIT {
 
     // ---- results and certificates -------------------------------------------------------------------
 
+    /**
+     * A study tour is a visit, not a training: closing it concludes who went, and gives no certificate even where
+     * its course's rule says certificates (a course edited from a training, or typed so by mistake).
+     */
+    @Test
+    void closingAStudyTourGivesNoCertificateWhateverItsRuleSays() throws Exception {
+        CourseClass cls = course(80, false, 2, ActivityKind.STUDY_TOUR).classIn("Phường Hạ Long");
+        List<ClassSession> held = pastSessions(cls, 2);
+        List<Cadre> people = cadres("Phường Hạ Long", 2);
+        enroll(cls, people);
+        InContainer.signIn("admin", PASSWORD);
+        mark(held, people.get(0), "PP");
+        mark(held, people.get(1), "PP");
+        assertEquals(0, results.close(cls.getId()), "no certificate issued");
+        em.clear();
+        assertEquals(Outcome.COMPLETED, enrollment(cls, people.get(0)).getOutcome(), "who went is concluded");
+        assertTrue(certificates.ofClass(cls.getId()).isEmpty());
+        assertTrue(em.find(CourseClass.class, cls.getId()).areResultsClosed());
+    }
+
     @Test
     void closingDecidesByTheRuleIssuesNumberedCertificatesAndFreezesTheClass() throws Exception {
         CourseClass cls = course(80, false, 2).classIn("Phường Hạ Long");
@@ -886,12 +906,16 @@ class AttendanceIT {
     }
 
     private Fixture course(int minPct, boolean excusedCounts, Integer certificateYears) throws Exception {
+        return course(minPct, excusedCounts, certificateYears, ActivityKind.TRAINING_COURSE);
+    }
+
+    private Fixture course(int minPct, boolean excusedCounts, Integer certificateYears, ActivityKind kind) throws Exception {
         tx.begin();
         SubjectGroup group = em.createQuery("SELECT g FROM SubjectGroup g WHERE g.code = 'MASS_MOBILIZATION'",
                 SubjectGroup.class).getSingleResult();
         String code = "AT" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Course course = new Course(code, "Kỹ năng vận động quần chúng " + code, "Mass mobilization " + code, group,
-                ActivityKind.TRAINING_COURSE, new BigDecimal("16"));
+                kind, new BigDecimal("16"));
         course.setRule(new CompletionRule(minPct, excusedCounts, false, null, true, certificateYears));
         em.persist(course);
         tx.commit();

@@ -564,6 +564,7 @@ class CertificateBrowserIT extends BrowserTestBase {
         cases.put("people/cadre.xhtml", List.of("positionDialog", "endDialog", "slipDialog", "commendationDialog", "confirm"));
         cases.put("people/import.xhtml", List.of("confirm"));
         cases.put("petitions/list.xhtml", List.of("recordDialog", "stepDialog"));
+        cases.put("commendations/list.xhtml", List.of("tourDialog"));
         cases.put("reports/untrained.xhtml", List.of("confirm"));
 
         // the dialogs written in the pages: one without a case here fails the test
@@ -616,6 +617,7 @@ class CertificateBrowserIT extends BrowserTestBase {
                 new Visit("admin", "catalog/class.xhtml", "/catalog/class.xhtml?id=" + runningClass),
                 new Visit("giangvien", "teach/session.xhtml", "/teach/session.xhtml?id=" + session),
                 new Visit("giangvien", "teach/class.xhtml", "/teach/class.xhtml?id=" + closableClass),
+                new Visit("tinh", "commendations/list.xhtml", "/commendations/list.xhtml"),
                 new Visit("xa.halong", "enrollment/requests.xhtml", "/enrollment/requests.xhtml"),
                 new Visit("xa.halong", "enrollment/class.xhtml", "/enrollment/class.xhtml?id=" + runningClass),
                 new Visit("xa.halong", "people/cadre.xhtml", null),

@@ -165,6 +165,95 @@ class PeopleBrowserIT extends BrowserTestBase {
         browser.screenshot("record-commendations-phone");
     }
 
+    /**
+     * On a phone: the coordinator reads the commune's commendations by hamlet, commends a candidate the records
+     * propose (the form opens prefilled with the reasons) and sets another aside for the year; the province types a
+     * study tour's cost the Vietnamese way, is told of a cost it cannot read without anything changed, and clears it.
+     */
+    @Test
+    void aCoordinatorDecidesCandidatesAndTheProvinceCostsAStudyTourOnAPhone() {
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/commendations/list.xhtml");
+        String lastYear = String.valueOf(java.time.LocalDate.now().getYear() - 1);
+        browser.choose("commendations:year", lastYear);
+        browser.waitForText("#commendation-counts .section-title", lastYear);
+        assertTrue(browser.text("#commendation-counts .section-title").contains("Phường Hạ Long"), "the ward's hamlets");
+        assertTrue(browser.all("tr.count-row").size() > 1, "one row per hamlet");
+        assertFalse(browser.overflowsHorizontally(), "the counts and candidates fit a 360-px phone");
+        browser.screenshot("commendations-phone");
+
+        List<org.openqa.selenium.WebElement> rows = browser.all("tr.candidate-row");
+        assertTrue(rows.size() >= 2, "the demo ward has candidates");
+        String candidate = browser.text("tr.candidate-row .candidate-name");
+        String reasons = browser.text("tr.candidate-row td:nth-child(2)");
+        browser.clickAndWaitForPage(Browser.id("commendations:candidates:0:commend"));
+        assertTrue(browser.path().startsWith("/people/cadre.xhtml"), browser.path());
+        browser.find(Browser.id("commendationForm:decisionNumber"));
+        String reason = browser.find(Browser.id("commendationForm:reason")).getAttribute("value");
+        assertTrue(reason.contains(lastYear) && (reason.contains("kiến nghị") || reason.contains("lớp bồi dưỡng")),
+                "prefilled with the records' reasons (" + reasons + "): " + reason);
+        assertTrue((Boolean) browser.js("var r = document.getElementById('commendationDialog').getBoundingClientRect();"
+                + " return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;"), "open, and fits the phone");
+        String number = (System.nanoTime() % 100_000) + "-QĐ/ĐU";
+        browser.type(Browser.id("commendationForm:decisionNumber"), number);
+        browser.clickAndWaitForPage(Browser.id("commendationForm:saveCommendation"));
+        browser.waitForText("#cadre-commendations", number);
+        assertTrue(browser.text("#cadre-commendations").contains(reason), browser.text("#cadre-commendations"));
+
+        browser.open("/commendations/list.xhtml");
+        browser.choose("commendations:year", lastYear);
+        browser.waitForText("#commendation-counts .section-title", lastYear);
+        assertFalse(browser.all("tr.candidate-row .candidate-name").stream().anyMatch(e -> e.getText().equals(candidate)),
+                "commended: no longer proposed");
+        String next = browser.text("tr.candidate-row .candidate-name");
+        browser.click(Browser.id("commendations:candidates:0:defer"));
+        browser.waitForText(".ui-messages", "Đã để lại đề xuất khen thưởng " + next + " năm " + lastYear);
+        assertFalse(browser.all("tr.candidate-row .candidate-name").stream().anyMatch(e -> e.getText().equals(next)),
+                "not now: hidden for the year");
+        browser.signOut();
+
+        browser.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        browser.open("/commendations/list.xhtml");
+        browser.click(Browser.id("tours:tourTable:0:editTour"));
+        browser.find(Browser.id("tourForm:destination"));
+        browser.waitForAjax();
+        browser.type(Browser.id("tourForm:destination"), "Xã Đường Lâm, Hà Nội");
+        browser.type(Browser.id("tourForm:cost"), "12.500.000");
+        browser.click(Browser.id("tourForm:saveTour"));
+        browser.waitForText("#study-tours", "12.500.000 ₫");
+        assertTrue(browser.text("#study-tours").contains("Xã Đường Lâm, Hà Nội"), browser.text("#study-tours"));
+
+        browser.click(Browser.id("tours:tourTable:0:editTour"));
+        browser.find(Browser.id("tourForm:cost"));
+        browser.waitForAjax();
+        assertEquals("12.500.000", browser.find(Browser.id("tourForm:cost")).getAttribute("value"), "shown as typed");
+        browser.type(Browser.id("tourForm:destination"), "Hà Nam");
+        browser.type(Browser.id("tourForm:cost"), "12,5 triệu");
+        browser.click(Browser.id("tourForm:saveTour"));
+        browser.waitForText(Browser.id("tourForm"), "Kinh phí (đồng): \"12,5 triệu\" không phải số tiền hợp lệ");
+        browser.screenshot("tour-dialog-phone");
+        browser.open("/commendations/list.xhtml");
+        assertEquals("Xã Đường Lâm, Hà Nội", browser.text("tr.tour-row .tour-destination"), "nothing changed");
+        assertEquals("12.500.000 ₫", browser.text("tr.tour-row .tour-cost"));
+
+        browser.click(Browser.id("tours:tourTable:0:editTour"));
+        browser.find(Browser.id("tourForm:cost"));
+        browser.waitForAjax();
+        browser.type(Browser.id("tourForm:cost"), "12,500,000 đ");
+        browser.click(Browser.id("tourForm:saveTour"));
+        browser.waitForText(".ui-messages", "Đã lưu nơi đến và kinh phí");
+        browser.click(Browser.id("tours:tourTable:0:editTour"));
+        browser.find(Browser.id("tourForm:cost"));
+        browser.waitForAjax();
+        browser.type(Browser.id("tourForm:cost"), "");
+        browser.click(Browser.id("tourForm:saveTour"));
+        browser.waitForText(".ui-messages", "Đã lưu nơi đến và kinh phí");
+        browser.open("/commendations/list.xhtml");
+        assertEquals("—", browser.text("tr.tour-row .tour-cost"), "an empty cost is no cost");
+        assertFalse(browser.overflowsHorizontally());
+    }
+
     @Test
     void aCoordinatorRecordsAndAnswersAPetitionOnAPhoneAndTheCadreSeesIt() {
         browser.size(Browser.PHONE);

@@ -57,6 +57,13 @@ import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.testing.Deployments;
 import vn.cadretraining.testing.InContainer;
+import vn.cadretraining.catalog.entity.ActivityKind;
+import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.enrollment.service.EnrollmentService;
+import vn.cadretraining.tour.entity.StudyTour;
+import vn.cadretraining.tour.service.StudyTourService;
+import java.util.Map;
+import java.util.HashMap;
 
 /**
  * The roster and the units inside a real Payara Micro, each test signed in as the demo account it is
@@ -105,6 +112,12 @@ class PeopleIT {
 
     @Inject
     vn.cadretraining.reporting.service.PetitionReport petitionReport;
+
+    @Inject
+    StudyTourService tours;
+
+    @Inject
+    EnrollmentService enrollments;
 
     @PersistenceContext
     EntityManager em;
@@ -211,6 +224,173 @@ class PeopleIT {
                 + " AND k.issuingUnit.parent IS NULL") > 0, "the demo has the province's commendations");
         assertTrue(count("SELECT COUNT(k) FROM Commendation k WHERE k.recordedBy = 'demo'"
                 + " AND k.issuingUnit.parent IS NOT NULL") > 0, "and the communes'");
+    }
+
+    /**
+     * A study tour: its place and cost set by the province (a coordinator's crafted call for a tour it does not
+     * organise finds nothing; a blank place or a negative cost is refused and changes nothing); its participants
+     * chosen by commendation; on a participant's record as a study tour, not as a training with a certificate.
+     */
+    @Test
+    void aStudyTourHasAPlaceACostParticipantsByCommendationAndReadsAsATourOnTheRecord() {
+        CourseClass tour = em.createQuery("SELECT k FROM CourseClass k WHERE k.course.kind = :kind AND k.unit.parent IS NULL"
+                + " AND k.status = vn.cadretraining.catalog.entity.ClassStatus.FINISHED ORDER BY k.startDate DESC",
+                CourseClass.class).setParameter("kind", ActivityKind.STUDY_TOUR).setMaxResults(1).getSingleResult();
+        long tourId = tour.getId();
+
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        assertThrows(NotFoundException.class, () -> tours.describe(tourId, "Hà Nam", 1L),
+                "a coordinator does not describe the province's tour, whatever the request says");
+        assertTrue(tours.list(tour.getStartDate().getYear(), PageRequest.of(0, 50)).stream()
+                .anyMatch(r -> r.classId() == tourId && !r.editable()), "but reads it: their cadres go on it");
+
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        tours.describe(tourId, "  Xã Đường Lâm, Hà Nội ", 12_500_000L);
+        BusinessException blank = assertThrows(BusinessException.class, () -> tours.describe(tourId, "  ", 1L));
+        assertEquals("tour.error.destinationRequired", blank.getMessageKey());
+        BusinessException negative = assertThrows(BusinessException.class, () -> tours.describe(tourId, "Hà Nam", -5L));
+        assertEquals("tour.error.cost", negative.getMessageKey());
+        assertEquals("Kinh phí phải là số đồng không âm và hợp lý.", Bundle.text(Bundle.VIETNAMESE, negative.getMessageKey()));
+        StudyTour kept = tours.of(tourId);
+        assertEquals("Xã Đường Lâm, Hà Nội", kept.getDestination(), "the refused calls changed nothing");
+        assertEquals(12_500_000L, kept.getCostVnd());
+        tours.describe(tourId, "Xã Đường Lâm, Hà Nội", null);
+        assertEquals(null, tours.of(tourId).getCostVnd(), "an empty cost is no cost");
+
+        // participants by commendation: the filter finds exactly the cadres commended that year at that level
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        // the small test province has few of the province's commendations: the latest year that has some
+        int year = em.createQuery("SELECT MAX(m.decisionDate) FROM Commendation m WHERE m.issuingUnit.parent IS NULL",
+                LocalDate.class).getSingleResult().getYear();
+        Set<Long> previewed = new HashSet<>();
+        enrollments.previewNomination(tourId, RosterFilter.ALL.withCommendation(year, "PROVINCE"), null).getCandidates()
+                .forEach(c -> previewed.add(c.getCadre().getId()));
+        Set<Long> expected = new HashSet<>();
+        for (Object id : em.createNativeQuery("SELECT DISTINCT m.cadre_id FROM commendation m JOIN admin_unit u"
+                        + " ON u.id = m.issuing_unit_id WHERE u.parent_id IS NULL AND m.decision_date BETWEEN ? AND ?")
+                .setParameter(1, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)))
+                .setParameter(2, java.sql.Date.valueOf(LocalDate.of(year, 12, 31))).getResultList()) {
+            expected.add(((Number) id).longValue());
+        }
+        assertFalse(expected.isEmpty(), "the demo's province commends some cadres each year");
+        assertEquals(expected, previewed, "the nomination preview by commendation");
+        long communeOnly = cadres.count(RosterFilter.ALL.withCommendation(year, "COMMUNE"));
+        long anyLevel = cadres.count(RosterFilter.ALL.withCommendation(year, null));
+        assertTrue(anyLevel >= communeOnly && anyLevel >= expected.size() && anyLevel > 0, anyLevel + " " + communeOnly);
+
+        // on the record: a participant reads it as a study tour with its place and dates, never as a class
+        long participant = ((Number) em.createNativeQuery("SELECT MIN(cadre_id) FROM enrollment WHERE class_id = ?"
+                + " AND status = 'ENROLLED'").setParameter(1, tourId).getSingleResult()).longValue();
+        RecordService.Record record = records.recordOf(participant);
+        assertTrue(record.classes().stream().noneMatch(e -> e.getCourseClass().getId() == tourId),
+                "not listed among the trainings");
+        StudyTourService.TourLine line = record.tours().stream().filter(t -> t.classId() == tourId).findFirst().orElseThrow();
+        String dates = VietnamTime.DATE.format(tour.getStartDate()) + " – " + VietnamTime.DATE.format(tour.getEndDate());
+        assertEquals("Tham quan học tập kinh nghiệm: Xã Đường Lâm, Hà Nội, " + dates,
+                RecordService.tourText(Bundle.VIETNAMESE, line));
+        assertEquals(0, count("SELECT COUNT(c) FROM Certificate c WHERE c.classId = " + tourId), "a tour gives no certificate");
+    }
+
+    /** The commendations of a year counted by unit: the province's communes, a commune's hamlets; scope checked. */
+    @Test
+    void commendationsAreCountedByUnitAndYearAsAnIndependentCountSaysWithinTheCallersScope() {
+        int year = VietnamTime.today().getYear() - 1;
+        InContainer.signIn("tinh", DemoProvince.DEMO_PASSWORD);
+        CommendationService.Counts province = commendations.counts(null, year);
+        assertTrue(province.rows().size() > 1, "the province's communes");
+        long sum = 0;
+        for (CommendationService.Count row : province.rows()) {
+            assertEquals(independentCount(row.unitId(), year), row.getTotal(), row.unitName());
+            sum += row.getTotal();
+        }
+        assertTrue(sum > 0, "the demo commends cadres every year");
+        assertEquals(independentCount(province.unit().getId(), year), province.total().getTotal());
+
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        CommendationService.Counts commune = commendations.counts(null, year);
+        assertEquals("Phường Hạ Long", commune.unit().getName(), "a coordinator's own commune, its hamlets");
+        for (CommendationService.Count row : commune.rows()) {
+            assertEquals(independentCount(row.unitId(), year), row.getTotal(), row.unitName());
+        }
+        assertEquals(independentCount(commune.unit().getId(), year), commune.total().getTotal());
+        long baiChay = unit("Phường Bãi Cháy").getId();
+        assertThrows(NotFoundException.class, () -> commendations.counts(baiChay, year),
+                "a crafted call for another ward finds nothing");
+        assertThrows(NotFoundException.class, () -> commendations.candidateCount(baiChay, year));
+        InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
+        assertThrows(EJBAccessException.class, () -> commendations.counts(null, year), "a cadre counts nothing");
+    }
+
+    /** Commendations of cadres on rosters under the unit, decided in the year: counted another way, per unit. */
+    private long independentCount(long unitId, int year) {
+        String path = em.find(AdminUnit.class, unitId).getPath();
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM commendation m WHERE m.cadre_id IN (SELECT c.id FROM"
+                        + " cadre c WHERE SUBSTR(c.unit_path, 1, " + path.length() + ") = ? AND LENGTH(c.unit_path) >= "
+                        + path.length() + ") AND m.decision_date BETWEEN ? AND ?")
+                .setParameter(1, path).setParameter(2, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)))
+                .setParameter(3, java.sql.Date.valueOf(LocalDate.of(year, 12, 31))).getSingleResult()).longValue();
+    }
+
+    /**
+     * The candidates the records propose in a commune, against a query written another way (grouped counts);
+     * "not now" hides one for the year; a crafted call for a cadre of another ward finds nobody.
+     */
+    @Test
+    void candidatesForCommendationAreThoseTheRecordsShowAndNotNowHidesOneForTheYear() {
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        int year = VietnamTime.today().getYear() - 1;
+        String path = unit("Phường Hạ Long").getPath();
+        java.sql.Date from = java.sql.Date.valueOf(LocalDate.of(year, 1, 1));
+        java.sql.Date to = java.sql.Date.valueOf(LocalDate.of(year, 12, 31));
+        Set<Long> resolvedHamlets = new HashSet<>();
+        for (Object h : em.createNativeQuery("SELECT hamlet_id FROM petition WHERE received_on BETWEEN ? AND ?"
+                + " GROUP BY hamlet_id HAVING COUNT(*) = SUM(CASE WHEN state = 'CONFIRMED' THEN 1 ELSE 0 END)")
+                .setParameter(1, from).setParameter(2, to).getResultList()) {
+            resolvedHamlets.add(((Number) h).longValue());
+        }
+        Map<Long, String> expected = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT c.id, c.unit_id FROM cadre c WHERE c.unit_path LIKE ?"
+                + " AND c.id IN (SELECT cadre_id FROM position WHERE end_date IS NULL)").setParameter(1, path + "%")
+                .getResultList()) {
+            if (resolvedHamlets.contains(((Number) r[1]).longValue())) {
+                expected.put(((Number) r[0]).longValue(), "p");
+            }
+        }
+        for (Object id : em.createNativeQuery("SELECT e.cadre_id FROM enrollment e, course_class k, course co, cadre c"
+                + " WHERE k.id = e.class_id AND co.id = k.course_id AND c.id = e.cadre_id AND c.unit_path LIKE ?"
+                + " AND e.status = 'ENROLLED' AND co.kind = 'TRAINING_COURSE' AND k.closed_at IS NOT NULL"
+                + " AND k.end_date BETWEEN ? AND ? GROUP BY e.cadre_id"
+                + " HAVING MIN(COALESCE(e.attendance_pct, 0)) >= 100 AND SUM(CASE WHEN e.outcome = 'COMPLETED' THEN 1 ELSE 0 END) > 0")
+                .setParameter(1, path + "%").setParameter(2, from).setParameter(3, to).getResultList()) {
+            expected.merge(((Number) id).longValue(), "a", String::concat);
+        }
+        // less those commended since the year began (for it, or later) and those set aside for it
+        for (Object id : em.createNativeQuery("SELECT cadre_id FROM commendation WHERE decision_date >= ?"
+                + " UNION SELECT cadre_id FROM commendation_deferral WHERE year_no = " + year)
+                .setParameter(1, from).getResultList()) {
+            expected.remove(((Number) id).longValue());
+        }
+        assertFalse(expected.isEmpty(), "the demo ward has candidates");
+        assertEquals(expected.size(), commendations.candidateCount(null, year));
+        Map<Long, String> proposed = new HashMap<>();
+        for (int first = 0; first < expected.size(); first += 7) {
+            for (CommendationService.Candidate c : commendations.candidates(null, year, PageRequest.of(first, 7))) {
+                assertEquals(null, proposed.put(c.cadreId(), (c.petitionsResolved() ? "p" : "") + (c.fullAttendance() ? "a" : "")),
+                        "each once across the pages");
+            }
+        }
+        assertEquals(expected, proposed, "the candidates and their reasons");
+
+        long first = commendations.candidates(null, year, PageRequest.of(0, 1)).get(0).cadreId();
+        commendations.defer(first, year);
+        commendations.defer(first, year);
+        assertEquals(expected.size() - 1, commendations.candidateCount(null, year), "not now: hidden for the year");
+        assertEquals(1, count("SELECT COUNT(d) FROM CommendationDeferral d WHERE d.cadre.id = " + first), "once");
+        InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
+        Cadre outside = cadres.create("IT-DXN-" + unique(), details("Lê Văn Ngoài", hamlet("Phường Bãi Cháy"), null));
+        InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        assertThrows(NotFoundException.class, () -> commendations.defer(outside.getId(), year),
+                "a crafted call for a cadre of another ward finds nobody");
     }
 
     @Test

@@ -245,6 +245,7 @@ public final class DemoProvince {
         new DemoTargets(connection, seed).generate(communeLevel, provinceId);
         new DemoCommendations(connection, seed).generate(communeLevel, provinceId, PROVINCE_NAME, years);
         new DemoPetitions(connection, seed).generate(communeLevel);
+        new DemoTours(connection, seed).generate(provinceId, provincePath, years);
         // written without the services: the progress summaries are counted from the records once
         Recounter.run(connection, true);
         updateStatistics(connection);

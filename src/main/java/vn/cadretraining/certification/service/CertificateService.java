@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import vn.cadretraining.audit.service.AuditTrail;
+import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.enrollment.entity.Enrollment;
@@ -73,7 +74,8 @@ public class CertificateService {
     /** Issues the certificates of a class being closed: every completion of a certificate-bearing course. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.TRAINER})
     public int issueFor(CourseClass cls) {
-        if (!cls.getCourse().getRule().isIssuesCertificate()) {
+        // a study tour is a visit, not a training: attending it earns no certificate whatever its course's rule says
+        if (!cls.getCourse().getRule().isIssuesCertificate() || cls.getCourse().getKind() == ActivityKind.STUDY_TOUR) {
             return 0;
         }
         List<Enrollment> completed = em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.cadre WHERE e.courseClass = :k"

@@ -26,6 +26,7 @@ import java.util.Map;
 import org.eclipse.persistence.config.QueryHints;
 import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.attendance.entity.MarkSource;
+import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassPhase;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
@@ -46,6 +47,8 @@ import vn.cadretraining.shared.files.OfficialPdf;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
+import vn.cadretraining.tour.service.StudyTourService;
+import vn.cadretraining.tour.service.StudyTourService.TourLine;
 
 /**
  * A cadre's training record: positions, classes with attendance and outcome, certificates, the sessions to
@@ -72,6 +75,9 @@ public class RecordService {
     @Inject
     CommendationService commendations;
 
+    @Inject
+    StudyTourService tours;
+
     @RolesAllowed(Role.Names.CADRE)
     public Cadre me() {
         Long id = currentUser.get().cadreId();
@@ -89,14 +95,15 @@ public class RecordService {
     }
 
     /**
-     * What a record shows of a cadre: the classes, their certificates, the marks per class, and the cadre's
-     * commendations (newest first).
+     * What a record shows of a cadre: the training classes, their certificates, the marks per class, the cadre's
+     * commendations and the study tours they went on (newest first). A study tour is not a training: it is
+     * listed apart, with its destination, and never with a certificate.
      */
     public record Record(List<Enrollment> classes, List<Certificate> certificates, Map<Long, List<MarkLine>> marks,
-            List<Commendation> commendations) implements Serializable {
+            List<Commendation> commendations, List<TourLine> tours) implements Serializable {
 
         /** The record of nobody: a new cadre's page. */
-        public static final Record EMPTY = new Record(List.of(), List.of(), Map.of(), List.of());
+        public static final Record EMPTY = new Record(List.of(), List.of(), Map.of(), List.of(), List.of());
 
         /** The enrollment's attendance marks, with who marked each and when. */
         public List<MarkLine> marksOf(Enrollment e) {
@@ -127,7 +134,7 @@ public class RecordService {
     }
 
     private Record record(Cadre who) {
-        return new Record(classes(who), certificates(who), marks(who), commendations.of(who));
+        return new Record(classes(who), certificates(who), marks(who), commendations.of(who), tours.linesOf(who.getId()));
     }
 
     public List<Position> positions(Cadre who) {
@@ -136,12 +143,21 @@ public class RecordService {
                 .setParameter("c", who.getId()).getResultList();
     }
 
-    /** The classes the cadre had a place in, newest first. */
+    /** The classes the cadre had a place in, newest first; study tours are listed apart ({@link Record#tours()}). */
     public List<Enrollment> classes(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
-                + " WHERE e.cadre.id = :c AND e.status = :s ORDER BY k.startDate DESC, k.id DESC", Enrollment.class)
+                + " WHERE e.cadre.id = :c AND e.status = :s AND k.course.kind <> :tour ORDER BY k.startDate DESC, k.id DESC",
+                        Enrollment.class)
                 .setHint(QueryHints.FETCH, "e.courseClass.course") // EclipseLink drops a fetch join through an alias
-                .setParameter("c", who.getId()).setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+                .setParameter("c", who.getId()).setParameter("s", EnrollmentStatus.ENROLLED)
+                .setParameter("tour", ActivityKind.STUDY_TOUR).getResultList();
+    }
+
+    /** A study tour as a record says it: "Tham quan học tập kinh nghiệm: Hà Nam, 10/03/2026 – 12/03/2026". */
+    public static String tourText(Locale locale, TourLine t) {
+        String dates = t.startDate().equals(t.endDate()) ? VietnamTime.DATE.format(t.startDate())
+                : VietnamTime.DATE.format(t.startDate()) + " – " + VietnamTime.DATE.format(t.endDate());
+        return Bundle.text(locale, "record.tour", t.destination() == null ? t.title() : t.destination(), dates);
     }
 
     /** One attendance mark on a cadre's record: the session, the status, and who marked it and when. */
@@ -295,6 +311,9 @@ public class RecordService {
         OfficialPdf.table(doc, new float[] {29, 16, 10, 26, 19}, List.of(Bundle.text(locale, "record.class"),
                 Bundle.text(locale, "offer.dates"), Bundle.text(locale, "record.attendance"), Bundle.text(locale, "record.outcome"),
                 Bundle.text(locale, "record.certificate")), classes, 0);
+        for (TourLine t : tours.linesOf(me.getId())) {
+            OfficialPdf.paragraph(doc, tourText(locale, t));
+        }
         doc.close();
     }
 
@@ -304,9 +323,11 @@ public class RecordService {
      */
     List<Enrollment> transcriptClasses(Cadre who) {
         return em.createQuery("SELECT e FROM Enrollment e JOIN FETCH e.courseClass k JOIN FETCH k.course"
-                        + " WHERE e.cadre.id = :c AND e.status IN :s ORDER BY k.startDate DESC, k.id DESC", Enrollment.class)
+                        + " WHERE e.cadre.id = :c AND e.status IN :s AND k.course.kind <> :tour ORDER BY k.startDate DESC, k.id DESC",
+                        Enrollment.class)
                 .setHint(QueryHints.FETCH, "e.courseClass.course")
                 .setParameter("c", who.getId()).setParameter("s", List.of(EnrollmentStatus.ENROLLED, EnrollmentStatus.WITHDRAWN))
+                .setParameter("tour", ActivityKind.STUDY_TOUR)
                 .getResultStream().filter(e -> e.getStatus() == EnrollmentStatus.ENROLLED || e.getDecidedAt() != null
                         && !LocalDate.ofInstant(e.getDecidedAt(), VietnamTime.ZONE).isBefore(e.getCourseClass().getStartDate()))
                 .toList();

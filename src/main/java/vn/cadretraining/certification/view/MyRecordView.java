@@ -71,6 +71,12 @@ public class MyRecordView {
         return training.certificates();
     }
 
+    /** The study tours, each as the record says it ("Tham quan học tập kinh nghiệm: …, dates"). */
+    public List<String> getTours() {
+        java.util.Locale locale = jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return training.tours().stream().map(t -> RecordService.tourText(locale, t)).toList();
+    }
+
     public List<Commendation> getCommendations() {
         return training.commendations();
     }

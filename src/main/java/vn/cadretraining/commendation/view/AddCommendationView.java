@@ -30,6 +30,11 @@ public class AddCommendationView implements Serializable {
     private CommendationForm form;
     private String reason;
 
+    // a candidate from the commendations page: the year and the reasons ("p": petitions, "a": attendance)
+    private Integer proposedYear;
+    private String proposedWhy;
+    private boolean proposed;
+
     /** Whether the caller may commend this cadre (shows the button; the service checks again). */
     public boolean mayRecord(Cadre cadre) {
         return cadre != null && commendations.mayRecord(cadre);
@@ -42,6 +47,47 @@ public class AddCommendationView implements Serializable {
         level = IssuingLevel.COMMUNE;
         form = CommendationForm.GIAY_KHEN;
         reason = null;
+    }
+
+    /**
+     * Opens the form prefilled when the page was reached from a candidate ("commend"): the reasons the records
+     * gave, as the decision would word them. Nothing is recorded until the person saves.
+     */
+    public void propose(Cadre cadre) {
+        if (proposedYear == null || cadre == null || !mayRecord(cadre)) {
+            return;
+        }
+        start(cadre);
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        String why = proposedWhy == null ? "" : proposedWhy;
+        if (why.contains("p")) {
+            reasons.add(Messages.text("commendation.proposal.petitions", String.valueOf(proposedYear)));
+        }
+        if (why.contains("a")) {
+            reasons.add(Messages.text("commendation.proposal.attendance", String.valueOf(proposedYear)));
+        }
+        reason = String.join("; ", reasons);
+        proposed = true;
+    }
+
+    public boolean isProposed() {
+        return proposed;
+    }
+
+    public Integer getProposedYear() {
+        return proposedYear;
+    }
+
+    public void setProposedYear(Integer proposedYear) {
+        this.proposedYear = proposedYear;
+    }
+
+    public String getProposedWhy() {
+        return proposedWhy;
+    }
+
+    public void setProposedWhy(String proposedWhy) {
+        this.proposedWhy = proposedWhy;
     }
 
     /**

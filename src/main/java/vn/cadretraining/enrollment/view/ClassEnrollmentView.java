@@ -17,6 +17,7 @@ import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.people.service.ReferenceData;
 import vn.cadretraining.people.service.RosterFilter;
+import vn.cadretraining.commendation.entity.IssuingLevel;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.faces.Actions;
@@ -63,6 +64,8 @@ public class ClassEnrollmentView implements Serializable {
     private Long nominateTitleId;
     private boolean nominateNewlyElected;
     private boolean nominateNotCompleted = true;
+    private Integer nominateCommendedYear;
+    private IssuingLevel nominateCommendedLevel;
     private EnrollmentService.NominationPreview preview;
 
     public void load() {
@@ -104,7 +107,8 @@ public class ClassEnrollmentView implements Serializable {
 
     public void previewNomination() {
         RosterFilter filter = new RosterFilter(null, nominateUnit == null ? null : nominateUnit.getId(),
-                nominateTitleId, nominateNewlyElected ? Boolean.TRUE : null, null, null);
+                nominateTitleId, nominateNewlyElected ? Boolean.TRUE : null, null, null)
+                .withCommendation(nominateCommendedYear, nominateCommendedLevel == null ? null : nominateCommendedLevel.name());
         Actions.attempt(() -> preview = enrollments.previewNomination(id, filter,
                 nominateNotCompleted ? courseClass.getCourse().getId() : null));
     }
@@ -236,5 +240,31 @@ public class ClassEnrollmentView implements Serializable {
 
     public EnrollmentService.NominationPreview getPreview() {
         return preview;
+    }
+
+    /** The years a commendation filter offers: this one and the five before. */
+    public List<Integer> getCommendationYears() {
+        int year = vn.cadretraining.shared.time.VietnamTime.today().getYear();
+        return java.util.stream.IntStream.rangeClosed(0, 5).mapToObj(n -> year - n).toList();
+    }
+
+    public IssuingLevel[] getCommendationLevels() {
+        return IssuingLevel.values();
+    }
+
+    public Integer getNominateCommendedYear() {
+        return nominateCommendedYear;
+    }
+
+    public void setNominateCommendedYear(Integer nominateCommendedYear) {
+        this.nominateCommendedYear = nominateCommendedYear;
+    }
+
+    public IssuingLevel getNominateCommendedLevel() {
+        return nominateCommendedLevel;
+    }
+
+    public void setNominateCommendedLevel(IssuingLevel nominateCommendedLevel) {
+        this.nominateCommendedLevel = nominateCommendedLevel;
     }
 }

@@ -164,7 +164,8 @@ public class CadreService {
     /** Whether the filter asks for nothing but a place (the caller's scope, a unit under it). */
     private static boolean onlyWhere(RosterFilter f) {
         return searchWords(f.text()).isEmpty() && f.titleId() == null && !Boolean.TRUE.equals(f.newlyElected())
-                && (f.ethnicityCode() == null || f.ethnicityCode().isBlank()) && f.gender() == null;
+                && (f.ethnicityCode() == null || f.ethnicityCode().isBlank()) && f.gender() == null
+                && !f.asksCommendation();
     }
 
     /**
@@ -377,6 +378,21 @@ public class CadreService {
             }
             if (Boolean.TRUE.equals(f.newlyElected())) {
                 w.append(" AND p.newlyElected = TRUE");
+            }
+            w.append(")");
+        }
+        if (f.asksCommendation()) {
+            // the province's body issues from the root unit (no parent); a commune's from a unit under it
+            w.append(" AND EXISTS (SELECT m FROM Commendation m WHERE m.cadre = c");
+            if (f.commendedYear() != null) {
+                w.append(" AND m.decisionDate >= :commendedFrom AND m.decisionDate < :commendedTo");
+                params.put("commendedFrom", java.time.LocalDate.of(f.commendedYear(), 1, 1));
+                params.put("commendedTo", java.time.LocalDate.of(f.commendedYear() + 1, 1, 1));
+            }
+            if ("PROVINCE".equals(f.commendedLevel())) {
+                w.append(" AND m.issuingUnit.parent IS NULL");
+            } else if ("COMMUNE".equals(f.commendedLevel())) {
+                w.append(" AND m.issuingUnit.parent IS NOT NULL");
             }
             w.append(")");
         }
