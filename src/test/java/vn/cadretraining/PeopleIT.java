@@ -256,6 +256,10 @@ class PeopleIT {
         assertEquals(12_500_000L, kept.getCostVnd());
         tours.describe(tourId, "Xã Đường Lâm, Hà Nội", null);
         assertEquals(null, tours.of(tourId).getCostVnd(), "an empty cost is no cost");
+        assertEquals(List.of("Xã Đường Lâm, Hà Nội · 12.500.000 đ", "Xã Đường Lâm, Hà Nội · "), em.createQuery(
+                "SELECT a.valueAfter FROM AuditEntry a WHERE a.subjectId = :k AND a.action ="
+                + " vn.cadretraining.audit.entity.AuditAction.STUDY_TOUR_DESCRIBED ORDER BY a.id", String.class)
+                .setParameter("k", tourId).getResultList(), "each change audited, the refused ones not");
 
         // participants by commendation: the filter finds exactly the cadres commended that year at that level
         InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
@@ -386,6 +390,8 @@ class PeopleIT {
         commendations.defer(first, year);
         assertEquals(expected.size() - 1, commendations.candidateCount(null, year), "not now: hidden for the year");
         assertEquals(1, count("SELECT COUNT(d) FROM CommendationDeferral d WHERE d.cadre.id = " + first), "once");
+        assertEquals(1, count("SELECT COUNT(a) FROM AuditEntry a WHERE a.subjectId = " + first + " AND a.action ="
+                + " vn.cadretraining.audit.entity.AuditAction.COMMENDATION_DEFERRED"), "audited once");
         InContainer.signIn("admin", DemoProvince.DEMO_PASSWORD);
         Cadre outside = cadres.create("IT-DXN-" + unique(), details("Lê Văn Ngoài", hamlet("Phường Bãi Cháy"), null));
         InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);

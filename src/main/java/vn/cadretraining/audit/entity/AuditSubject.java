@@ -12,5 +12,7 @@ public enum AuditSubject {
     IMPORT,
     UNIT,
     COMMENDATION,
+    /** A cadre: a candidate for commendation set aside for a year. */
+    CADRE,
     PETITION
 }

@@ -10,9 +10,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import vn.cadretraining.attendance.entity.AttendanceMark;
@@ -237,6 +239,26 @@ public class AuditTrail {
         write(actor(), AuditAction.COMMENDATION_RECORDED, AuditSubject.COMMENDATION, c.getId(),
                 c.getCadre().getFullName() + " · " + c.getDecisionNumber(), c.getCadre().getUnit().getId(), null,
                 key(c.getForm()), c.getIssuerName() + " · " + VietnamTime.DATE.format(c.getDecisionDate()));
+    }
+
+    /** A candidate for commendation set aside ("not now") for a year. */
+    public void commendationDeferred(Cadre cadre, int year) {
+        write(actor(), AuditAction.COMMENDATION_DEFERRED, AuditSubject.CADRE, cadre.getId(), cadre.getFullName(),
+                cadre.getUnit().getId(), null, String.valueOf(year), null);
+    }
+
+    /** A study tour's place and cost set or changed: as they were and as they are. */
+    public void studyTourDescribed(CourseClass k, String destinationBefore, Long costBefore, String destination,
+            Long cost) {
+        write(actor(), AuditAction.STUDY_TOUR_DESCRIBED, AuditSubject.CLASS, k.getId(), k.getCode(), k.getUnit().getId(),
+                destinationBefore == null && costBefore == null ? null : tourLine(destinationBefore, costBefore),
+                tourLine(destination, cost), null);
+    }
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private static String tourLine(String destination, Long cost) {
+        return (destination == null ? "" : destination) + " · " + (cost == null ? "" : NumberFormat.getIntegerInstance(VIETNAMESE).format(cost) + " đ");
     }
 
     // ---- petitions ----------------------------------------------------------------------------------

@@ -278,6 +278,7 @@ public class CommendationService {
                 Long.class).setParameter("c", cadre).setParameter("y", year).getSingleResult();
         if (already == 0) {
             em.persist(new CommendationDeferral(cadre, year, currentUser.getUsername()));
+            audit.commendationDeferred(cadre, year);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -36,6 +37,9 @@ public class StudyTourService {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AuditTrail audit;
 
     /** A study tour as its list shows it: the class, its tour's details (null before they are entered). */
     public record TourRow(long classId, String code, String title, String unitName, LocalDate startDate,
@@ -112,10 +116,13 @@ public class StudyTourService {
         if (created) {
             tour = new StudyTour(k);
         }
+        String destinationBefore = tour.getDestination();
+        Long costBefore = tour.getCostVnd();
         tour.describe(destination, costVnd, currentUser.get().username());
         if (created) {
             em.persist(tour);
         }
+        audit.studyTourDescribed(k, destinationBefore, costBefore, tour.getDestination(), tour.getCostVnd());
         return tour;
     }
 
