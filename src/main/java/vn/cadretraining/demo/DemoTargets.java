@@ -26,8 +26,9 @@ import vn.cadretraining.shared.time.VietnamTime;
  * on a working day in the middle of the quarter, once that day has passed; a few quarters are missed;</li>
  * <li>the province sets targets and splits them among its communes: turns in proportion to each commune's
  * roster (with some communes asked for more than others, so that some lead and some lag), distinct cadres,
- * one briefing a quarter, a share of each of the three paid titles, and turns in two subject groups; the
- * province's figures are the communes' added up, so the split adds up.</li>
+ * one briefing a quarter, a share of each of the three paid titles, turns in two subject groups and 98% of the
+ * petitions ruled on confirmed satisfactory; the province's counts are the communes' added up, so the split adds
+ * up.</li>
  * </ul>
  * Deterministic: its own random generator from the demo's seed, so the rest of the demo stays as it was.
  */
@@ -116,14 +117,9 @@ final class DemoTargets {
                         put(t, year, c.id(), "SUBJECT_TURNS", g.getValue(), (int) Math.round(turns * 0.15), now, province);
                     }
                     for (Map.Entry<String, Long> title : titles.entrySet()) {
-                        t.setInt(1, year);
-                        t.setLong(2, c.id());
-                        t.setString(3, "TITLE_SHARE");
-                        t.setLong(4, title.getValue());
-                        t.setInt(5, share(title.getKey()));
-                        t.setTimestamp(6, now);
-                        t.addBatch();
+                        percent(t, year, c.id(), "TITLE_SHARE", title.getValue(), share(title.getKey()), now);
                     }
+                    percent(t, year, c.id(), "PETITION_SATISFIED", 0, SATISFIED, now);
                 }
                 for (Map.Entry<String, Integer> e : province.entrySet()) {
                     String[] key = e.getKey().split(":");
@@ -136,14 +132,9 @@ final class DemoTargets {
                     t.addBatch();
                 }
                 for (Map.Entry<String, Long> title : titles.entrySet()) {
-                    t.setInt(1, year);
-                    t.setLong(2, provinceId);
-                    t.setString(3, "TITLE_SHARE");
-                    t.setLong(4, title.getValue());
-                    t.setInt(5, share(title.getKey()));
-                    t.setTimestamp(6, now);
-                    t.addBatch();
+                    percent(t, year, provinceId, "TITLE_SHARE", title.getValue(), share(title.getKey()), now);
                 }
+                percent(t, year, provinceId, "PETITION_SATISFIED", 0, SATISFIED, now);
                 p.setInt(1, year);
                 p.setTimestamp(2, now);
                 p.addBatch();
@@ -158,8 +149,19 @@ final class DemoTargets {
         return "PARTY_CELL_SECRETARY".equals(titleCode) ? 50 : 45;
     }
 
+    /** The share of the petitions ruled on that the hamlets confirm as satisfactorily resolved, asked of each. */
+    private static final int SATISFIED = 98;
+
+    /** A count, added to the province's own. */
     private static void put(PreparedStatement t, int year, long unit, String measure, long dimension, int value,
             Timestamp now, Map<String, Integer> province) throws SQLException {
+        percent(t, year, unit, measure, dimension, value, now);
+        province.merge(measure + ":" + dimension, value, Integer::sum);
+    }
+
+    /** A share (or any target not added up to the province's). */
+    private static void percent(PreparedStatement t, int year, long unit, String measure, long dimension, int value,
+            Timestamp now) throws SQLException {
         t.setInt(1, year);
         t.setLong(2, unit);
         t.setString(3, measure);
@@ -167,7 +169,6 @@ final class DemoTargets {
         t.setInt(5, value);
         t.setTimestamp(6, now);
         t.addBatch();
-        province.merge(measure + ":" + dimension, value, Integer::sum);
     }
 
     private Long idOf(String sql) throws SQLException {
