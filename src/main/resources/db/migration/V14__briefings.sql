@@ -13,3 +13,14 @@ CREATE TABLE briefing (
     CONSTRAINT uq_briefing_class UNIQUE (class_id),
     CONSTRAINT fk_briefing_class FOREIGN KEY (class_id) REFERENCES course_class (id)
 );
+
+-- An online briefing's invitations, each to one of its connection points (điểm cầu, the class's connection points):
+-- the point in the invitee's own area, else the first; attendance per point is counted through it.
+CREATE TABLE briefing_invitation (
+    enrollment_id   BIGINT NOT NULL,
+    venue_id        BIGINT NOT NULL,
+    CONSTRAINT pk_briefing_invitation PRIMARY KEY (enrollment_id),
+    CONSTRAINT fk_briefing_invitation_enrollment FOREIGN KEY (enrollment_id) REFERENCES enrollment (id),
+    CONSTRAINT fk_briefing_invitation_venue FOREIGN KEY (venue_id) REFERENCES venue (id)
+);
+CREATE INDEX ix_briefing_invitation_venue ON briefing_invitation (venue_id);

@@ -66,6 +66,7 @@ import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.catalog.entity.Venue;
 import vn.cadretraining.catalog.service.ClassService;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.CertificateService;
@@ -1054,6 +1055,62 @@ class AttendanceIT {
         }
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
         java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "briefing-minutes.pdf"), pdf);
+    }
+
+    /**
+     * An online briefing: each invitation goes to the connection point of the invitee's area (the quarter's own
+     * point for its cadres, the ward's hall for the others), and each point's attendance is counted apart, on the
+     * page and in the minutes, against an independent count.
+     */
+    @Test
+    void anOnlineBriefingCountsTheAttendanceOfEachConnectionPoint() throws Exception {
+        CourseClass cls = new Fixture(courseId("GB-QUY")).classIn("Phường Hạ Long", 5);
+        tx.begin();
+        CourseClass k = em.find(CourseClass.class, cls.getId());
+        AdminUnit quarter = em.createQuery("SELECT u FROM AdminUnit u WHERE u.name = 'Khu phố 2' AND u.parent = :w"
+                + " AND u.validTo IS NULL", AdminUnit.class).setParameter("w", k.getUnit()).getSingleResult();
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        Venue hall = new Venue("Hội trường Đảng ủy phường " + tag, "Số 1 Lê Thánh Tông", k.getUnit(), 120);
+        Venue house = new Venue("Nhà văn hóa Khu phố 2 " + tag, "Khu phố 2", quarter, 60);
+        em.persist(hall);
+        em.persist(house);
+        k.heldAt(null, true, List.of(hall, house));
+        tx.commit();
+        InContainer.signIn("xa.halong", PASSWORD);
+        briefings.invite(cls.getId());
+        assertEquals(count("SELECT COUNT(*) FROM enrollment e JOIN cadre c ON c.id = e.cadre_id WHERE e.class_id = ?"
+                + " AND c.unit_path LIKE ?", cls.getId(), quarter.getPath() + "%"),
+                count("SELECT COUNT(*) FROM briefing_invitation WHERE venue_id = ?", house.getId()),
+                "the quarter's cadres at the quarter's point");
+        assertEquals(count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", cls.getId()),
+                count("SELECT COUNT(*) FROM briefing_invitation bi JOIN enrollment e ON e.id = bi.enrollment_id"
+                        + " WHERE e.class_id = ?", cls.getId()), "every invitation at a point");
+
+        ClassSession held = session(cls, VietnamTime.today().minusDays(1), LocalTime.of(19, 30), LocalTime.of(21, 0));
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> grid = attendance.grid(held.getId());
+        List<GridChange> marks = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            marks.add(new GridChange(grid.get(i), i % 3 == 0 ? AttendanceStatus.ABSENT : AttendanceStatus.PRESENT, null));
+        }
+        attendance.save(held.getId(), marks);
+        InContainer.signIn("xa.halong", PASSWORD);
+        List<BriefingService.PointCount> points = briefings.page(cls.getId()).share().byPoint();
+        assertEquals(2, points.size());
+        for (BriefingService.PointCount p : points) {
+            Object[] r = nativeRows("SELECT COUNT(*), SUM(CASE WHEN m.status IN ('PRESENT', 'LATE') THEN 1 ELSE 0 END)"
+                    + " FROM briefing_invitation bi JOIN venue v ON v.id = bi.venue_id JOIN enrollment e"
+                    + " ON e.id = bi.enrollment_id LEFT JOIN attendance_mark m ON m.enrollment_id = e.id"
+                    + " WHERE e.class_id = ? AND v.name = ?", cls.getId(), p.point()).get(0);
+            assertEquals(((Number) r[0]).longValue(), p.invited(), p.point());
+            assertEquals(((Number) r[1]).longValue(), p.attended(), p.point());
+            assertTrue(p.invited() > 0, p.point());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        minutes.pdf(cls.getId(), Bundle.locale("vi"), out);
+        String text = Pdfs.text(out.toByteArray()).replaceAll("\\s+", " ");
+        assertTrue(text.contains("trực tuyến") && text.contains(hall.getName()) && text.contains(house.getName())
+                && text.contains("Tham dự tại từng điểm cầu"), text);
     }
 
     // ---- data ---------------------------------------------------------------------------------------

@@ -93,6 +93,19 @@ public class BriefingMinutes {
         OfficialPdf.table(doc, new float[] {46, 18, 18, 18}, List.of(t(locale, "briefing.title"),
                 t(locale, "briefing.invited"), t(locale, "briefing.attended"), t(locale, "briefing.share")), rows, 0);
 
+        // an online briefing: each connection point, its venue and its own attendance
+        if (!page.share().byPoint().isEmpty()) {
+            OfficialPdf.paragraph(doc, " ");
+            OfficialPdf.paragraph(doc, t(locale, "briefing.minutes.points"));
+            List<List<String>> points = new ArrayList<>();
+            for (BriefingService.PointCount c : page.share().byPoint()) {
+                points.add(List.of(c.point(), String.valueOf(c.invited()), String.valueOf(c.attended()),
+                        percent(c.getPercent(), locale)));
+            }
+            OfficialPdf.table(doc, new float[] {46, 18, 18, 18}, List.of(t(locale, "briefing.point"),
+                    t(locale, "briefing.invited"), t(locale, "briefing.attended"), t(locale, "briefing.share")), points, 0);
+        }
+
         // the information given
         OfficialPdf.paragraph(doc, " ");
         OfficialPdf.paragraph(doc, t(locale, "briefing.minutes.topics"));

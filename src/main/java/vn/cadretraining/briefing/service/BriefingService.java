@@ -17,6 +17,7 @@ import java.util.Map;
 import vn.cadretraining.briefing.entity.Briefing;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.catalog.entity.Venue;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.service.EnrollmentRules;
@@ -207,17 +208,41 @@ public class BriefingService {
         String by = currentUser.get().username();
         String date = VietnamTime.DATE.format(cls.getStartDate());
         int invited = 0;
+        Map<Enrollment, Venue> points = new LinkedHashMap<>();
         for (Invitee i : p.invitees()) {
             if (!i.isInvitable()) {
                 continue;
             }
-            Enrollment e = Enrollment.nominate(cls, em.find(Cadre.class, i.cadreId()), by);
+            Cadre cadre = em.find(Cadre.class, i.cadreId());
+            Enrollment e = Enrollment.nominate(cls, cadre, by);
             em.persist(e);
             invited++;
+            if (cls.isOnline()) {
+                points.put(e, pointFor(cls, cadre));
+            }
             inbox.send(Notification.toCadre(i.cadreId(), NotificationKind.NOMINATED, cls.getId(),
                     "notify.briefingInvited", cls.getCourse().getTitleVi(), cls.getCode(), date));
         }
+        if (!points.isEmpty()) {
+            em.flush();
+            for (Map.Entry<Enrollment, Venue> a : points.entrySet()) {
+                em.createNativeQuery("INSERT INTO briefing_invitation (enrollment_id, venue_id) VALUES (?, ?)")
+                        .setParameter(1, a.getKey().getId()).setParameter(2, a.getValue().getId()).executeUpdate();
+            }
+        }
         return new Result(invited, p.already(), p.cannot());
+    }
+
+    /**
+     * The connection point an invitee attends at: the one in their own area (the point whose unit is nearest above
+     * their hamlet), else the first by name, which is usually the commune's hall.
+     */
+    static Venue pointFor(CourseClass cls, Cadre cadre) {
+        return cls.getConnectionPoints().stream()
+                .filter(v -> v.getUnit() != null && cadre.getUnitPath().startsWith(v.getUnit().getPath()))
+                .max(java.util.Comparator.comparingInt(v -> v.getUnit().getPath().length()))
+                .orElseGet(() -> cls.getConnectionPoints().stream()
+                        .min(java.util.Comparator.comparing(Venue::getName)).orElseThrow());
     }
 
     private Preview preview(CourseClass cls) {
@@ -284,14 +309,40 @@ public class BriefingService {
         }
     }
 
-    /** The whole briefing's figure and one per title of the course (by the positions held on its day). */
-    public record Share(Count total, List<Count> byTitle) implements Serializable {
+    /** Invited and attended at one connection point of an online briefing. */
+    public record PointCount(String point, long invited, long attended) implements Serializable {
+        public String getPoint() {
+            return point;
+        }
+
+        public long getInvited() {
+            return invited;
+        }
+
+        public long getAttended() {
+            return attended;
+        }
+
+        public Double getPercent() {
+            return invited == 0 ? null : 100.0 * attended / invited;
+        }
+    }
+
+    /**
+     * The whole briefing's figure, one per title of the course (by the positions held on its day), and for an
+     * online briefing one per connection point (empty otherwise).
+     */
+    public record Share(Count total, List<Count> byTitle, List<PointCount> byPoint) implements Serializable {
         public Count getTotal() {
             return total;
         }
 
         public List<Count> getByTitle() {
             return byTitle;
+        }
+
+        public List<PointCount> getByPoint() {
+            return byPoint;
         }
     }
 
@@ -328,7 +379,23 @@ public class BriefingService {
                     long[] v = byId.getOrDefault(title.getId(), new long[2]);
                     return new Count(title, v[0], v[1]);
                 }).toList();
-        return new Share(new Count(null, ((Number) t[0]).longValue(), ((Number) t[1]).longValue()), byTitle);
+        List<PointCount> byPoint = new ArrayList<>();
+        if (cls.isOnline()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> points = em.createNativeQuery("SELECT v.name, COUNT(e.id), COUNT(a.enrollment_id)"
+                            + " FROM class_connection_point cp JOIN venue v ON v.id = cp.venue_id"
+                            + " LEFT JOIN briefing_invitation bi ON bi.venue_id = v.id"
+                            + " LEFT JOIN enrollment e ON e.id = bi.enrollment_id AND e.class_id = ? AND e.status <> ?"
+                            + " AND e.status <> ? LEFT JOIN " + ATTENDED + " a ON a.enrollment_id = e.id"
+                            + " WHERE cp.class_id = ? GROUP BY v.name ORDER BY v.name")
+                    .setParameter(1, cls.getId()).setParameter(2, NOT_INVITED.get(0).name())
+                    .setParameter(3, NOT_INVITED.get(1).name()).setParameter(4, cls.getId())
+                    .setParameter(5, cls.getId()).getResultList();
+            for (Object[] r : points) {
+                byPoint.add(new PointCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+            }
+        }
+        return new Share(new Count(null, ((Number) t[0]).longValue(), ((Number) t[1]).longValue()), byTitle, byPoint);
     }
 
     // ---- scope --------------------------------------------------------------------------------------
