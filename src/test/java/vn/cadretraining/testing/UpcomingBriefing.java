@@ -20,7 +20,7 @@ import vn.cadretraining.shared.time.VietnamTime;
 
 /**
  * For the briefing journey: {@code POST} opens a quarterly briefing (the demo's course GB-QUY) of Phường Hạ Long in
- * five days, with one morning session and nobody invited yet; it answers the class id. Deployed only with the test
+ * five days (a draft), with one morning session and nobody invited yet; it answers the class id. Deployed only with the test
  * helpers.
  */
 @WebServlet("/testing/upcoming-briefing")
@@ -46,8 +46,8 @@ public class UpcomingBriefing extends HttpServlet {
             LocalDate day = VietnamTime.today().plusDays(5);
             CourseClass cls = new CourseClass("GB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(),
                     course, ward);
+            // kept a draft: invitations need no open class, and the cadres' catalogs of other journeys stay as they were
             cls.schedule(day, day, 10, null, null);
-            cls.open();
             em.persist(cls);
             em.persist(new ClassSession(cls, day, LocalTime.of(7, 30), LocalTime.of(11, 0),
                     "Thông tin tình hình kinh tế - xã hội quý; triển khai nhiệm vụ dân vận", null, null));

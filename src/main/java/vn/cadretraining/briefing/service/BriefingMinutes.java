@@ -21,6 +21,8 @@ import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.Venue;
+import vn.cadretraining.org.entity.AdminUnit;
+import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.petition.entity.Petition;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.files.OfficialHeading;
@@ -53,7 +55,10 @@ public class BriefingMinutes {
         LocalDate day = held.isEmpty() ? cls.getStartDate() : held.get(0).getSessionDate();
 
         Document doc = OfficialPdf.open(out, false, t(locale, "briefing.minutes.title"), cls.getCode());
-        OfficialPdf.header(doc, new OfficialHeading(cls.getUnit().issuer(), null, null, day));
+        // the organising unit read afresh with its superior: the heading names the committee under its Party organisation
+        AdminUnit unit = em.find(AdminUnit.class, cls.getUnit().getId());
+        em.refresh(unit);
+        OfficialPdf.header(doc, new OfficialHeading(unit.issuer(), null, null, day));
         String subtitle = cls.getCourse().getKind() == ActivityKind.THEMATIC_BRIEFING && facts != null
                 && facts.getTheme() != null ? t(locale, "briefing.minutes.thematic", facts.getTheme())
                 : t(locale, "briefing.minutes.periodic", (day.getMonthValue() - 1) / 3 + 1, day.getYear());
@@ -177,7 +182,7 @@ public class BriefingMinutes {
                         ActivityKind.THEMATIC_BRIEFING))
                 .setParameter("draft", ClassStatus.DRAFT).setParameter("cancelled", ClassStatus.CANCELLED)
                 .setParameter("day", cls.getStartDate()).setParameter("k", cls).getSingleResult();
-        boolean province = cls.getUnit().getParent() == null;
+        boolean province = cls.getUnit().getKind() == UnitKind.PROVINCE;
         var q = em.createQuery("SELECT p FROM Petition p WHERE p.answeredOn IS NOT NULL AND p.answeredOn > :from"
                         + " AND p.answeredOn <= :day"
                         + (province ? " AND p.atProvince = TRUE" : " AND p.commune = :u")

@@ -24,6 +24,7 @@ import vn.cadretraining.enrollment.service.EnrollmentRules;
 import vn.cadretraining.inbox.entity.Notification;
 import vn.cadretraining.inbox.entity.NotificationKind;
 import vn.cadretraining.inbox.service.InboxService;
+import vn.cadretraining.org.entity.UnitKind;
 import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.security.entity.Role;
@@ -425,7 +426,7 @@ public class BriefingService {
         Caller caller = currentUser.get();
         return switch (caller.role()) {
             case ADMIN -> true;
-            case PROVINCE -> cls.getUnit().getParent() == null;
+            case PROVINCE -> cls.getUnit().getKind() == UnitKind.PROVINCE;
             case COORDINATOR -> cls.getUnitPath().equals(caller.unitPath());
             default -> false;
         };
