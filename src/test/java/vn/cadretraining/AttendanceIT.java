@@ -58,12 +58,15 @@ import vn.cadretraining.attendance.service.UsedCodes;
 import vn.cadretraining.audit.entity.AuditAction;
 import vn.cadretraining.audit.entity.AuditEntry;
 import vn.cadretraining.audit.service.AuditService;
+import vn.cadretraining.briefing.service.BriefingMinutes;
+import vn.cadretraining.briefing.service.BriefingService;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.catalog.entity.Venue;
 import vn.cadretraining.catalog.service.ClassService;
 import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.certification.service.CertificateService;
@@ -72,10 +75,16 @@ import vn.cadretraining.certification.service.ResultService;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.enrollment.service.EnrollmentService;
 import vn.cadretraining.inbox.entity.Notification;
 import vn.cadretraining.inbox.entity.NotificationKind;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.people.entity.Cadre;
+import vn.cadretraining.people.entity.Position;
+import vn.cadretraining.people.entity.PositionTitle;
+import vn.cadretraining.petition.entity.Petition;
+import vn.cadretraining.petition.entity.PetitionField;
+import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.shared.service.AppSettings;
 import vn.cadretraining.shared.service.BusinessException;
@@ -138,6 +147,18 @@ class AttendanceIT {
 
     @Inject
     UserTransaction tx;
+
+    @Inject
+    BriefingService briefings;
+
+    @Inject
+    BriefingMinutes minutes;
+
+    @Inject
+    EnrollmentService enrollments;
+
+    @Inject
+    ProgressService progress;
 
     @Resource
     ManagedExecutorService executor;
@@ -875,6 +896,243 @@ class AttendanceIT {
                 AuditEntry.class).setParameter("a", action).setParameter("l", "%" + labelContains + "%").getResultList();
     }
 
+    // ---- briefing conferences ------------------------------------------------------------------------
+
+    /**
+     * The coordinator of the organising ward invites every current holder of the briefing's three titles in its
+     * hamlets, previewed first (by title, against an independent count), in one transaction, beyond the class's
+     * places; running it again adds only a new holder. A briefing of another ward, one the province may only read,
+     * a course naming no titles and titles nobody holds are refused and write nothing.
+     */
+    @Test
+    void aBriefingInvitesTheHoldersOfItsTitlesOnceAndRefusesWhatIsNotTheCallersToInvite() throws Exception {
+        CourseClass cls = new Fixture(courseId("GB-QUY")).classIn("Phường Hạ Long", 5);
+        CourseClass other = new Fixture(courseId("GB-QUY")).classIn("Phường Bãi Cháy", 5);
+        String path = cls.getUnitPath() + "%";
+        Map<String, Long> holders = new java.util.TreeMap<>();
+        for (Object[] r : nativeRows("SELECT t.code, COUNT(*) FROM position p JOIN position_title t ON t.id = p.title_id"
+                + " JOIN cadre c ON c.id = p.cadre_id JOIN admin_unit u ON u.id = p.unit_id WHERE p.end_date IS NULL"
+                + " AND t.code IN ('PARTY_CELL_SECRETARY', 'HAMLET_HEAD', 'FRONT_HEAD') AND c.unit_path LIKE ?"
+                + " AND u.path LIKE ? GROUP BY t.code", path, path)) {
+            holders.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        long people = count("SELECT COUNT(DISTINCT p.cadre_id) FROM position p JOIN position_title t ON t.id = p.title_id"
+                + " JOIN cadre c ON c.id = p.cadre_id JOIN admin_unit u ON u.id = p.unit_id WHERE p.end_date IS NULL"
+                + " AND t.code IN ('PARTY_CELL_SECRETARY', 'HAMLET_HEAD', 'FRONT_HEAD') AND c.unit_path LIKE ?"
+                + " AND u.path LIKE ?", path, path);
+        assertTrue(people > 5, "more holders than the class's five places");
+
+        InContainer.signIn("xa.halong", PASSWORD);
+        BriefingService.Preview preview = briefings.previewInvitations(cls.getId());
+        assertEquals(people, preview.toInvite(), "every holder, once, whatever titles they hold");
+        assertEquals(holders, preview.byTitle().stream().collect(Collectors.toMap(t -> t.title().getCode(),
+                t -> (long) t.count(), (a, b) -> a, java.util.TreeMap::new)), "by title, as counted apart");
+        assertEquals(0, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", cls.getId()), "a preview writes nothing");
+
+        assertEquals(people, briefings.invite(cls.getId()).invited());
+        assertEquals(people, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ? AND status = 'ENROLLED'",
+                cls.getId()), "all have a place: a briefing is not waitlisted");
+        assertRefused("briefing.error.allInvited", () -> briefings.invite(cls.getId()), "nobody new");
+        assertEquals(people, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", cls.getId()));
+
+        // a new hamlet head: a cadre of the ward holding none of the three titles takes the title
+        Cadre newcomer = em.createQuery("SELECT c FROM Cadre c WHERE c.unitPath LIKE :p AND c.unit.kind <> :ward"
+                        + " AND NOT EXISTS (SELECT e FROM Enrollment e WHERE e.cadre = c AND e.courseClass.id = :k)"
+                        + " ORDER BY c.id", Cadre.class).setParameter("p", path).setParameter("k", cls.getId())
+                .setParameter("ward", cls.getUnit().getKind()).setMaxResults(1).getSingleResult();
+        tx.begin();
+        Cadre n = em.find(Cadre.class, newcomer.getId());
+        em.persist(new Position(n, em.createQuery("SELECT t FROM PositionTitle t WHERE t.code = 'HAMLET_HEAD'",
+                PositionTitle.class).getSingleResult(), n.getUnit(), VietnamTime.today().minusDays(1), "2025-2030", true));
+        tx.commit();
+        BriefingService.Preview again = briefings.previewInvitations(cls.getId());
+        assertEquals(1, again.toInvite(), "only the new holder");
+        assertEquals(people, again.already());
+        assertEquals(1, briefings.invite(cls.getId()).invited());
+        assertEquals(people + 1, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", cls.getId()));
+
+        // not the caller's to invite: another ward's (a crafted call), and the province on a ward's
+        assertThrows(NotFoundException.class, () -> briefings.invite(other.getId()), "another ward's briefing");
+        assertThrows(NotFoundException.class, () -> briefings.describe(other.getId(), "X", null, null, null));
+        InContainer.signIn("tinh", PASSWORD);
+        assertThrows(NotFoundException.class, () -> briefings.invite(cls.getId()), "the province reads a ward's briefing");
+        assertFalse(briefings.page(cls.getId()).mayAct());
+        assertEquals(0, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", other.getId()), "nothing written");
+
+        // a course naming no titles, and titles nobody holds
+        InContainer.signIn("xa.halong", PASSWORD);
+        CourseClass untitled = new Fixture(briefingCourse(null)).classIn("Phường Hạ Long", 5);
+        assertRefused("briefing.error.noTitles", () -> briefings.invite(untitled.getId()), "no titles named");
+        tx.begin();
+        PositionTitle nobody = new PositionTitle("T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                "Chức danh chưa ai giữ", "A title nobody holds", false, 99);
+        em.persist(nobody);
+        tx.commit();
+        CourseClass unheld = new Fixture(briefingCourse(nobody.getId())).classIn("Phường Hạ Long", 5);
+        assertEquals(0, briefings.previewInvitations(unheld.getId()).toInvite());
+        assertRefused("briefing.error.noHolders", () -> briefings.invite(unheld.getId()), "nobody holds the title");
+        assertRefused("briefing.error.theme", () -> briefings.describe(unheld.getId(), "A", null, null, " "),
+                "a thematic briefing without its theme");
+        assertEquals(0, count("SELECT COUNT(*) FROM enrollment WHERE class_id IN (?, ?)", untitled.getId(), unheld.getId()));
+        assertEquals(0, count("SELECT COUNT(*) FROM briefing WHERE class_id = ?", unheld.getId()));
+    }
+
+    /**
+     * The invited share that attended, on the briefing's page (by title) and in the dashboards' briefing figure of
+     * the ward and of the province's row for it, each against an independent count; and the minutes, read back
+     * by PDFBox: the Party heading, the chair and secretary, the share, the topics, the petition raised there and
+     * the answer due to be read out.
+     */
+    @Test
+    void theInvitedShareThatAttendedIsCountedFromTheMarksAndTheMinutesSayItInTheCommitteesFormat() throws Exception {
+        CourseClass cls = new Fixture(courseId("GB-QUY")).classIn("Phường Hạ Long", 5);
+        InContainer.signIn("xa.halong", PASSWORD);
+        briefings.invite(cls.getId());
+        ClassSession held = session(cls, VietnamTime.today().minusDays(1), LocalTime.of(19, 30), LocalTime.of(21, 0));
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> grid = attendance.grid(held.getId());
+        List<GridChange> marks = new ArrayList<>();
+        AttendanceStatus[] cycle = {AttendanceStatus.PRESENT, AttendanceStatus.PRESENT, AttendanceStatus.LATE,
+            AttendanceStatus.EXCUSED, AttendanceStatus.ABSENT};
+        for (int i = 0; i < grid.size(); i++) {
+            marks.add(new GridChange(grid.get(i), cycle[i % cycle.length], null));
+        }
+        attendance.save(held.getId(), marks);
+        // one who was present leaves: no longer invited, so not counted among either
+        enrollments.withdraw(grid.get(0).enrollmentId(), "Chuyển công tác");
+
+        long invited = count("SELECT COUNT(*) FROM enrollment WHERE class_id = ? AND status NOT IN ('WITHDRAWN', 'DECLINED')",
+                cls.getId());
+        long attended = count("SELECT COUNT(DISTINCT e.id) FROM enrollment e JOIN attendance_mark m ON m.enrollment_id = e.id"
+                + " JOIN class_session s ON s.id = m.session_id WHERE e.class_id = ? AND s.cancelled = FALSE"
+                + " AND m.status IN ('PRESENT', 'LATE') AND e.status NOT IN ('WITHDRAWN', 'DECLINED')", cls.getId());
+        assertEquals(grid.size() - 1, invited);
+        InContainer.signIn("xa.halong", PASSWORD);
+        BriefingService.Page page = briefings.page(cls.getId());
+        assertEquals(invited, page.share().total().invited());
+        assertEquals(attended, page.share().total().attended());
+        for (BriefingService.Count c : page.share().byTitle()) {
+            Object[] r = nativeRows("SELECT COUNT(*), COUNT(DISTINCT CASE WHEN m.id IS NULL THEN NULL ELSE e.id END)"
+                    + " FROM enrollment e JOIN position p ON p.cadre_id = e.cadre_id AND p.title_id = ?"
+                    + " AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)"
+                    + " LEFT JOIN attendance_mark m ON m.enrollment_id = e.id AND m.status IN ('PRESENT', 'LATE')"
+                    + " WHERE e.class_id = ? AND e.status NOT IN ('WITHDRAWN', 'DECLINED')", c.title().getId(),
+                    java.sql.Date.valueOf(cls.getStartDate()), java.sql.Date.valueOf(cls.getStartDate()), cls.getId()).get(0);
+            assertEquals(((Number) r[0]).longValue(), c.invited(), c.title().getCode());
+            assertEquals(((Number) r[1]).longValue(), c.attended(), c.title().getCode());
+        }
+
+        // the dashboards: the ward's own figure and the province's row for the ward, over all its briefings this year
+        int year = VietnamTime.today().getYear();
+        String yearFrom = year + "-01-01";
+        String wardPath = cls.getUnitPath() + "%";
+        String briefingsOfYear = " JOIN course_class k ON k.id = e.class_id JOIN course c ON c.id = k.course_id"
+                + " WHERE c.kind IN ('PERIODIC_BRIEFING', 'THEMATIC_BRIEFING') AND k.status NOT IN ('DRAFT', 'CANCELLED')"
+                + " AND k.start_date >= ? AND k.start_date <= ? AND k.unit_path LIKE ?"
+                + " AND e.status NOT IN ('WITHDRAWN', 'DECLINED')";
+        java.sql.Date from = java.sql.Date.valueOf(yearFrom);
+        java.sql.Date to = java.sql.Date.valueOf(VietnamTime.today());
+        long wardInvited = count("SELECT COUNT(*) FROM enrollment e" + briefingsOfYear, from, to, wardPath);
+        long wardAttended = count("SELECT COUNT(*) FROM enrollment e" + briefingsOfYear + " AND EXISTS (SELECT 1"
+                + " FROM attendance_mark m JOIN class_session s ON s.id = m.session_id WHERE m.enrollment_id = e.id"
+                + " AND s.cancelled = FALSE AND m.status IN ('PRESENT', 'LATE'))", from, to, wardPath);
+        assertTrue(wardInvited >= invited);
+        ProgressService.Attended wardFigure = progress.briefingAttendance(null, year).get(cls.getUnit().getId());
+        assertEquals(wardInvited, wardFigure.invited(), "the ward's dashboard");
+        assertEquals(wardAttended, wardFigure.attended());
+        InContainer.signIn("tinh", PASSWORD);
+        ProgressService.Attended row = progress.briefingAttendance(null, year).get(cls.getUnit().getId());
+        assertEquals(wardInvited, row.invited(), "the province's row for the ward");
+        assertEquals(wardAttended, row.attended());
+
+        // the minutes, with a petition raised there and one answered since the ward's previous briefing
+        InContainer.signIn("xa.halong", PASSWORD);
+        briefings.describe(cls.getId(), "Nguyễn Văn Hải", "Bí thư Đảng ủy phường", "Lê Thị Hồng", null);
+        Cadre raiser = em.find(Enrollment.class, grid.get(1).enrollmentId()).getCadre();
+        tx.begin();
+        Cadre r = em.find(Cadre.class, raiser.getId());
+        AdminUnit ward = em.find(AdminUnit.class, cls.getUnit().getId());
+        LocalDate today = VietnamTime.today();
+        em.persist(new Petition(r, ward, em.find(CourseClass.class, cls.getId()), PetitionField.INFRASTRUCTURE,
+                "Đề nghị sửa chữa cống thoát nước ở ngõ Hồng Hà", today.minusDays(1), today, 30, "test"));
+        Petition answered = new Petition(r, ward, null, PetitionField.ENVIRONMENT,
+                "Phản ánh rác thải tồn đọng ở bãi tập kết", today.minusDays(45), today, 30, "test");
+        answered.assign("UBND phường", today.minusDays(44));
+        answered.startHandling(today.minusDays(40));
+        answered.answer("Đã thu gom, giao tổ dân phố giám sát hằng tuần", "15/UBND-TNMT", cls.getStartDate());
+        em.persist(answered);
+        tx.commit();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        minutes.pdf(cls.getId(), Bundle.locale("vi"), out);
+        byte[] pdf = out.toByteArray();
+        Pdfs.assertFontsEmbedded(pdf, "the minutes");
+        String text = Pdfs.text(pdf).replaceAll("\\s+", " ");
+        for (String expected : List.of("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TỈNH QUẢNG NINH", "ĐẢNG ỦY PHƯỜNG HẠ LONG",
+                "BIÊN BẢN", "Nguyễn Văn Hải, Bí thư Đảng ủy phường", "Lê Thị Hồng", "có mặt " + attended + " đồng chí",
+                "Chuyên đề", "Đề nghị sửa chữa cống thoát nước ở ngõ Hồng Hà",
+                "Đã thu gom, giao tổ dân phố giám sát hằng tuần", "THƯ KÝ", "CHỦ TRÌ HỘI NGHỊ")) {
+            assertTrue(text.contains(expected), "the minutes say: " + expected + "\n" + text);
+        }
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "briefing-minutes.pdf"), pdf);
+    }
+
+    /**
+     * An online briefing: each invitation goes to the connection point of the invitee's area (the quarter's own
+     * point for its cadres, the ward's hall for the others), and each point's attendance is counted apart, on the
+     * page and in the minutes, against an independent count.
+     */
+    @Test
+    void anOnlineBriefingCountsTheAttendanceOfEachConnectionPoint() throws Exception {
+        CourseClass cls = new Fixture(courseId("GB-QUY")).classIn("Phường Hạ Long", 5);
+        tx.begin();
+        CourseClass k = em.find(CourseClass.class, cls.getId());
+        AdminUnit quarter = em.createQuery("SELECT u FROM AdminUnit u WHERE u.name = 'Khu phố 2' AND u.parent = :w"
+                + " AND u.validTo IS NULL", AdminUnit.class).setParameter("w", k.getUnit()).getSingleResult();
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        Venue hall = new Venue("Hội trường Đảng ủy phường " + tag, "Số 1 Lê Thánh Tông", k.getUnit(), 120);
+        Venue house = new Venue("Nhà văn hóa Khu phố 2 " + tag, "Khu phố 2", quarter, 60);
+        em.persist(hall);
+        em.persist(house);
+        k.heldAt(null, true, List.of(hall, house));
+        tx.commit();
+        InContainer.signIn("xa.halong", PASSWORD);
+        briefings.invite(cls.getId());
+        assertEquals(count("SELECT COUNT(*) FROM enrollment e JOIN cadre c ON c.id = e.cadre_id WHERE e.class_id = ?"
+                + " AND c.unit_path LIKE ?", cls.getId(), quarter.getPath() + "%"),
+                count("SELECT COUNT(*) FROM briefing_invitation WHERE venue_id = ?", house.getId()),
+                "the quarter's cadres at the quarter's point");
+        assertEquals(count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", cls.getId()),
+                count("SELECT COUNT(*) FROM briefing_invitation bi JOIN enrollment e ON e.id = bi.enrollment_id"
+                        + " WHERE e.class_id = ?", cls.getId()), "every invitation at a point");
+
+        ClassSession held = session(cls, VietnamTime.today().minusDays(1), LocalTime.of(19, 30), LocalTime.of(21, 0));
+        InContainer.signIn("admin", PASSWORD);
+        List<GridRow> grid = attendance.grid(held.getId());
+        List<GridChange> marks = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            marks.add(new GridChange(grid.get(i), i % 3 == 0 ? AttendanceStatus.ABSENT : AttendanceStatus.PRESENT, null));
+        }
+        attendance.save(held.getId(), marks);
+        InContainer.signIn("xa.halong", PASSWORD);
+        List<BriefingService.PointCount> points = briefings.page(cls.getId()).share().byPoint();
+        assertEquals(2, points.size());
+        for (BriefingService.PointCount p : points) {
+            Object[] r = nativeRows("SELECT COUNT(*), SUM(CASE WHEN m.status IN ('PRESENT', 'LATE') THEN 1 ELSE 0 END)"
+                    + " FROM briefing_invitation bi JOIN venue v ON v.id = bi.venue_id JOIN enrollment e"
+                    + " ON e.id = bi.enrollment_id LEFT JOIN attendance_mark m ON m.enrollment_id = e.id"
+                    + " WHERE e.class_id = ? AND v.name = ?", cls.getId(), p.point()).get(0);
+            assertEquals(((Number) r[0]).longValue(), p.invited(), p.point());
+            assertEquals(((Number) r[1]).longValue(), p.attended(), p.point());
+            assertTrue(p.invited() > 0, p.point());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        minutes.pdf(cls.getId(), Bundle.locale("vi"), out);
+        String text = Pdfs.text(out.toByteArray()).replaceAll("\\s+", " ");
+        assertTrue(text.contains("trực tuyến") && text.contains(hall.getName()) && text.contains(house.getName())
+                && text.contains("Tham dự tại từng điểm cầu"), text);
+    }
+
     // ---- data ---------------------------------------------------------------------------------------
 
     /** A course with its rule, from which classes are made. */
@@ -1011,6 +1269,44 @@ class AttendanceIT {
         hmac.init(new SecretKeySpec(Base64.getDecoder().decode(settings.secret("checkin.secret")), "HmacSHA256"));
         byte[] out = hmac.doFinal((sessionId + ":" + slot).getBytes(StandardCharsets.US_ASCII));
         return slot + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(out, 16));
+    }
+
+    private long courseId(String code) {
+        return em.createQuery("SELECT c.id FROM Course c WHERE c.code = :c", Long.class).setParameter("c", code)
+                .getSingleResult();
+    }
+
+    /** A thematic briefing course meant for one title (or for none). */
+    private long briefingCourse(Long titleId) throws Exception {
+        tx.begin();
+        SubjectGroup group = em.createQuery("SELECT g FROM SubjectGroup g WHERE g.code = 'MASS_MOBILIZATION'",
+                SubjectGroup.class).getSingleResult();
+        String code = "GB" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Course course = new Course(code, "Giao ban chuyên đề " + code, "Thematic briefing " + code, group,
+                ActivityKind.THEMATIC_BRIEFING, new BigDecimal("4"));
+        if (titleId != null) {
+            course.meantFor(List.of(em.find(PositionTitle.class, titleId)));
+        }
+        em.persist(course);
+        tx.commit();
+        return course.getId();
+    }
+
+    private long count(String sql, Object... values) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < values.length; i++) {
+            q.setParameter(i + 1, values[i]);
+        }
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> nativeRows(String sql, Object... values) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        for (int i = 0; i < values.length; i++) {
+            q.setParameter(i + 1, values[i]);
+        }
+        return q.getResultList();
     }
 
     private static String pdfText(byte[] pdf) throws Exception {

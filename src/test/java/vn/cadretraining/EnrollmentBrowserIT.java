@@ -81,6 +81,37 @@ class EnrollmentBrowserIT extends BrowserTestBase {
         assertEquals(Bundle.text(Bundle.VIETNAMESE, "myCatalog.mine.ENROLLED"), standingInCatalog("ky nang so"));
     }
 
+    /**
+     * The coordinator on a 360-px phone opens a briefing of their ward, previews the invitations of the hamlets'
+     * title holders (by title), sends them, and downloads the minutes, read back with their diacritics.
+     */
+    @Test
+    void aCoordinatorOnAPhoneInvitesTheHamletsTitleHoldersToABriefingAndDownloadsItsMinutes() throws Exception {
+        String id = new vn.cadretraining.testing.Http(base).post("/testing/upcoming-briefing", java.util.Map.of())
+                .body().strip();
+        browser.size(Browser.PHONE);
+        browser.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
+        browser.open("/catalog/class.xhtml?id=" + id);
+        browser.clickAndWaitForPage(Browser.id("cls:briefingLink"));
+        assertTrue(browser.path().startsWith("/catalog/briefing.xhtml?id=" + id), browser.path());
+        browser.click(Browser.id("invite:previewInvitations"));
+        browser.waitForText("#preview-summary", "sẽ được mời");
+        assertTrue(browser.text("#byTitle").contains("Bí thư chi bộ"), browser.text("#byTitle"));
+        assertFalse(browser.overflowsHorizontally(), "the preview fits a 360-px phone");
+        browser.screenshot("briefing-preview-phone");
+        String toInvite = browser.text("#preview-summary strong");
+        browser.click(Browser.id("invite:sendInvitations"));
+        browser.waitForText(".ui-messages", "Đã mời " + toInvite + " người");
+        assertTrue(browser.text("#shareTotal").contains("0 / " + toInvite), browser.text("#shareTotal"));
+        browser.screenshot("briefing-invited-phone");
+
+        Path pdf = browser.download(Browser.id("minutes"), ".pdf");
+        String text = vn.cadretraining.testing.Pdfs.text(Files.readAllBytes(pdf));
+        assertTrue(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && text.contains("BIÊN BẢN"), text);
+        assertTrue(text.contains("mời " + toInvite + " đồng chí"), text);
+        assertTrue(text.contains("Thông tin tình hình kinh tế - xã hội quý"), text);
+    }
+
     /** The standing shown on the catalog card of the one class found by this search. */
     private static String standingInCatalog(String search) {
         browser.open("/me/catalog.xhtml");

@@ -86,6 +86,7 @@ final class DemoPetitions {
     /** Generates the petitions; returns how many. */
     int generate(List<DemoProvince.Commune> communes) throws SQLException {
         Map<Long, List<Object[]>> briefings = briefings();
+        Map<Long, List<long[]>> invited = invited();
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO petition (version, raiser_id, hamlet_id,"
                 + " commune_id, commune_path, briefing_id, field, content, received_on, due_on, responsible_body, state,"
                 + " at_province, assigned_on, handling_on, answered_on, answer, answer_number, confirmed_on,"
@@ -120,6 +121,16 @@ final class DemoPetitions {
                         if (briefing != null && random.nextInt(100) < 75) {
                             received = (LocalDate) briefing[1];
                             briefingId = (Long) briefing[0];
+                            // raised at a briefing by someone invited to it; the demo cadre, if not, writes instead
+                            List<long[]> there = invited.getOrDefault(briefingId, List.of());
+                            long raiser = cadre[0];
+                            if (there.stream().noneMatch(x -> x[0] == raiser)) {
+                                if (there.isEmpty() || i == 0 && recent) {
+                                    briefingId = null;
+                                } else {
+                                    cadre = there.get(random.nextInt(there.size()));
+                                }
+                            }
                         } else {
                             received = quarter.plusDays(random.nextInt((int) (end.toEpochDay() - quarter.toEpochDay()) + 1));
                         }
@@ -149,6 +160,21 @@ final class DemoPetitions {
             }
         }
         return byUnit;
+    }
+
+    /** The invited of each briefing: {cadre id, hamlet id}, by briefing. */
+    private Map<Long, List<long[]>> invited() throws SQLException {
+        Map<Long, List<long[]>> byBriefing = new HashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT e.class_id, d.id,"
+                + " d.unit_id FROM enrollment e JOIN cadre d ON d.id = e.cadre_id JOIN course_class cc ON cc.id = e.class_id"
+                + " JOIN course c ON c.id = cc.course_id WHERE c.kind IN ('PERIODIC_BRIEFING', 'THEMATIC_BRIEFING')"
+                + " AND e.status = 'ENROLLED' ORDER BY e.class_id, d.id")) {
+            while (rs.next()) {
+                byBriefing.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new long[] {rs.getLong(2), rs.getLong(3), 0L});
+            }
+        }
+        return byBriefing;
     }
 
     /** One petition's columns, as far as it went. */

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -34,13 +35,22 @@ import vn.cadretraining.shared.time.VietnamTime;
  */
 final class DemoTargets {
 
+    /** Who chairs a commune's briefings (a Party committee's secretary or deputy), and who keeps the minutes. */
+    private static final String[] CHAIRS = {"Nguyễn Văn Thắng", "Trần Thị Hương", "Phạm Văn Hùng", "Lê Văn Minh",
+        "Vũ Thị Lan", "Đỗ Văn Tuấn", "Hoàng Văn Nam", "Bùi Thị Thu"};
+    private static final String[] SECRETARIES = {"Nguyễn Thị Mai", "Lê Thị Hoa", "Trần Văn Long", "Phạm Thị Ngọc",
+        "Đặng Văn Quân", "Ngô Thị Yến"};
+
     private final Connection connection;
     private final Random random;
+    /** The briefings' chairs and attendance: a generator of their own, so that the targets' draws stay as they were. */
+    private final Random attendance;
     private final LocalDate today = VietnamTime.today();
 
     DemoTargets(Connection connection, long seed) {
         this.connection = connection;
         this.random = new Random(seed * 31 + 7);
+        this.attendance = new Random(seed * 37 + 11);
     }
 
     void generate(List<DemoProvince.Commune> communes, long provinceId) throws SQLException {
@@ -92,6 +102,70 @@ final class DemoTargets {
             k.executeBatch();
             // one morning session each (after its class): the class page and the calendars show it
             s.executeBatch();
+        }
+        invitations();
+        chairs(communes);
+        attendance();
+    }
+
+    /**
+     * Each briefing invites the holders of the course's three titles in the commune's hamlets on its day (a cadre
+     * holding two of them once), as the invitation from the roster does; its places follow the invitations.
+     */
+    private void invitations() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("INSERT INTO enrollment (version, class_id, cadre_id, unit_id, status, origin, requested_at,"
+                    + " decided_at, decided_by) SELECT DISTINCT 0, k.id, c.id, c.unit_id, 'ENROLLED', 'NOMINATED',"
+                    + " k.created_at, k.created_at, 'demo' FROM course_class k JOIN course_title ct ON ct.course_id = k.course_id"
+                    + " JOIN position p ON p.title_id = ct.title_id JOIN admin_unit h ON h.id = p.unit_id AND h.parent_id = k.unit_id"
+                    + " JOIN cadre c ON c.id = p.cadre_id WHERE k.code LIKE 'GB-QUY-____-Q%' AND p.start_date <= k.start_date"
+                    + " AND (p.end_date IS NULL OR p.end_date >= k.start_date)");
+            st.executeUpdate("UPDATE course_class SET enrolled_count = (SELECT COUNT(*) FROM enrollment e"
+                    + " WHERE e.class_id = course_class.id) WHERE code LIKE 'GB-QUY-____-Q%'");
+            st.executeUpdate("UPDATE course_class SET capacity = enrolled_count WHERE code LIKE 'GB-QUY-____-Q%'"
+                    + " AND enrolled_count > capacity");
+        }
+    }
+
+    /** The chair and the secretary of each commune's briefings: the same two people over the demo years. */
+    private void chairs(List<DemoProvince.Commune> communes) throws SQLException {
+        try (PreparedStatement b = connection.prepareStatement("INSERT INTO briefing (version, class_id, chair_name,"
+                + " chair_position, secretary_name) SELECT 0, k.id, ?, ?, ? FROM course_class k WHERE k.unit_id = ?"
+                + " AND k.code LIKE 'GB-QUY-____-Q%'")) {
+            for (DemoProvince.Commune c : communes) {
+                b.setString(1, CHAIRS[attendance.nextInt(CHAIRS.length)]);
+                b.setString(2, "Phó Bí thư Thường trực Đảng ủy " + c.name());
+                b.setString(3, SECRETARIES[attendance.nextInt(SECRETARIES.length)]);
+                b.setLong(4, c.id());
+                b.addBatch();
+            }
+            b.executeBatch();
+        }
+    }
+
+    /** Most of the invited attend; a few send word (excused), fewer are late or absent. */
+    private void attendance() throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT e.id, s.id, s.ends_at FROM enrollment e JOIN course_class k"
+                        + " ON k.id = e.class_id JOIN class_session s ON s.class_id = k.id WHERE k.code LIKE 'GB-QUY-____-Q%'"
+                        + " ORDER BY e.id");
+                PreparedStatement m = connection.prepareStatement("INSERT INTO attendance_mark (version, session_id,"
+                        + " enrollment_id, status, note, source, marked_at, marked_by) VALUES (0, ?, ?, ?, ?, 'GRID', ?, 'demo')")) {
+            int n = 0;
+            while (rs.next()) {
+                int r = attendance.nextInt(100);
+                String status = r < 86 ? "PRESENT" : r < 90 ? "LATE" : r < 97 ? "EXCUSED" : "ABSENT";
+                m.setLong(1, rs.getLong(2));
+                m.setLong(2, rs.getLong(1));
+                m.setString(3, status);
+                m.setString(4, "EXCUSED".equals(status) ? "Báo bận việc gia đình" : null);
+                m.setTimestamp(5, Timestamp.from(rs.getTimestamp(3).toLocalDateTime().atZone(VietnamTime.ZONE).toInstant()));
+                m.addBatch();
+                if (++n % 1000 == 0) {
+                    m.executeBatch();
+                }
+            }
+            m.executeBatch();
         }
     }
 

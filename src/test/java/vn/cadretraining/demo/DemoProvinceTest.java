@@ -57,6 +57,28 @@ class DemoProvinceTest {
                     + " WHERE u.valid_to IS NOT NULL OR c.unit_path <> u.path"));
             assertEquals(0, count(c, "SELECT COUNT(*) FROM cadre c WHERE NOT EXISTS"
                     + " (SELECT 1 FROM cadre_search_token t WHERE t.cadre_id = c.id)"));
+            // every briefing invites the three titles of its hamlets, has its chair, and most of the invited attend
+            // (the quarterly ones held by each commune; the catalog's own briefing classes enrol as classes do)
+            String briefings = "SELECT k.id FROM course_class k JOIN course co ON co.id = k.course_id"
+                    + " WHERE co.kind = 'PERIODIC_BRIEFING' AND k.code LIKE 'GB-QUY-____-Q%'";
+            assertTrue(count(c, "SELECT COUNT(*) FROM (" + briefings + ") b") > 300);
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM (" + briefings + ") b WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM enrollment e WHERE e.class_id = b.id)"), "each briefing has its invitations");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM (" + briefings + ") b WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM briefing f WHERE f.class_id = b.id AND f.chair_name IS NOT NULL)"), "and its chair");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM enrollment e JOIN course_class k ON k.id = e.class_id"
+                    + " WHERE e.class_id IN (" + briefings + ") AND NOT EXISTS (SELECT 1 FROM position p JOIN admin_unit h"
+                    + " ON h.id = p.unit_id JOIN course_title ct ON ct.title_id = p.title_id WHERE ct.course_id = k.course_id"
+                    + " AND p.cadre_id = e.cadre_id AND h.parent_id = k.unit_id AND p.start_date <= k.start_date"
+                    + " AND (p.end_date IS NULL OR p.end_date >= k.start_date))"), "only holders of its titles on its day");
+            long invited = count(c, "SELECT COUNT(*) FROM enrollment WHERE class_id IN (" + briefings + ")");
+            long attended = count(c, "SELECT COUNT(*) FROM attendance_mark m JOIN enrollment e ON e.id = m.enrollment_id"
+                    + " WHERE e.class_id IN (" + briefings + ") AND m.status IN ('PRESENT', 'LATE')");
+            assertTrue(attended > invited * 0.85 && attended < invited * 0.95, attended + " of " + invited + " attended");
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM petition p WHERE p.briefing_id IS NOT NULL AND NOT EXISTS"
+                    + " (SELECT 1 FROM enrollment e WHERE e.class_id = p.briefing_id AND e.cadre_id = p.raiser_id)"),
+                    "petitions at a briefing only from those invited to it");
+            assertTrue(count(c, "SELECT COUNT(*) FROM petition WHERE briefing_id IS NOT NULL") > 100);
             // the three paid titles in every current hamlet
             assertEquals(0, count(c, "SELECT COUNT(*) FROM admin_unit u WHERE u.kind IN ('HAMLET','VILLAGE','QUARTER',"
                     + "'RESIDENTIAL_GROUP') AND u.valid_to IS NULL AND (SELECT COUNT(DISTINCT p.title_id) FROM position p"

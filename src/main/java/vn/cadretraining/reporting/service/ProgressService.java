@@ -404,6 +404,34 @@ public class ProgressService {
                 (double) total[2], targets.of(scope, Measure.TURNS, 0, year - 1)), rows);
     }
 
+    /** The invited and the attended of briefings; the share (%) null without invitations. */
+    public record Attended(long invited, long attended) implements Serializable {
+        public Double getPercent() {
+            return invited == 0 ? null : 100.0 * attended / invited;
+        }
+    }
+
+    /**
+     * The invited share that attended the year's briefings, for the unit (under its own id) and for each unit
+     * directly under it: one statement, beside the dashboard's figures rather than inside them.
+     */
+    public Map<Long, Attended> briefingAttendance(Long unitId, int year) {
+        AdminUnit unit = visibleUnit(unitId);
+        checkedYear(year);
+        LocalDate today = VietnamTime.today();
+        LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+        Map<Long, Attended> by = new HashMap<>();
+        long invited = 0;
+        long attended = 0;
+        for (Object[] r : rows(ProgressSql.briefingAttendance(unit.getId(), unit.getPath(), year, asOf))) {
+            by.put(num(r[0]), new Attended(num(r[1]), num(r[2])));
+            invited += num(r[1]);
+            attended += num(r[2]);
+        }
+        by.put(unit.getId(), new Attended(invited, attended));
+        return by;
+    }
+
     /**
      * Turns not under any unit listed below this one: recorded at the unit itself, or under a unit closed
      * without a successor, whose history stays its own; so the table and this note add up to the total.

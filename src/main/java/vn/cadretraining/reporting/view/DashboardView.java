@@ -67,6 +67,8 @@ public class DashboardView implements Serializable {
     private int unitsPage = 1;
     private Dashboard dashboard;
     private boolean refreshing;
+    /** The invited share that attended the year's briefings, by unit id (this unit's and each row's). */
+    private java.util.Map<Long, ProgressService.Attended> briefingShares = java.util.Map.of();
 
     public void load() {
         int y = year == null ? VietnamTime.today().getYear() : year;
@@ -79,6 +81,15 @@ public class DashboardView implements Serializable {
         year = y;
         basis = b.name();
         show(progress.look(unit, y, b));
+        briefingShares = progress.briefingAttendance(unit, y);
+    }
+
+    /** "85.0% of the invited attended" for a unit's briefings of the year; empty without invitations. */
+    public String briefingShare(Long unitId) {
+        ProgressService.Attended a = briefingShares.get(unitId);
+        return a == null || a.getPercent() == null ? ""
+                : Messages.text("progress.briefingShare", String.format(language.getLocale(), "%.1f", a.getPercent()),
+                        a.attended(), a.invited());
     }
 
     private void show(DashboardSnapshots.Answer answer) {
