@@ -431,6 +431,20 @@ class PeopleIT {
                 new PetitionService.Draft(inside.getId(), null, null, "Nội dung", today))).getMessageKey());
         assertEquals(mine, count("SELECT COUNT(p) FROM Petition p WHERE p.raiser.id = " + inside.getId()),
                 "refused records changed nothing");
+        // raised at a briefing: only by someone invited to it
+        Object[] invitation = em.createQuery("SELECT e.courseClass.id, e.cadre.id FROM Enrollment e"
+                + " WHERE e.courseClass.course.kind = vn.cadretraining.catalog.entity.ActivityKind.PERIODIC_BRIEFING"
+                + " AND e.courseClass.unit.name = 'Phường Hạ Long' AND e.status ="
+                + " vn.cadretraining.enrollment.entity.EnrollmentStatus.ENROLLED ORDER BY e.id", Object[].class)
+                .setMaxResults(1).getSingleResult();
+        Long briefingId = (Long) invitation[0];
+        assertEquals("petition.error.briefing", assertThrows(BusinessException.class, () -> petitions.record(
+                new PetitionService.Draft(inside.getId(), briefingId, PetitionField.LAND, "Nội dung", today)))
+                .getMessageKey(), "not invited to that briefing");
+        assertEquals(mine, count("SELECT COUNT(p) FROM Petition p WHERE p.raiser.id = " + inside.getId()));
+        Petition atBriefing = petitions.record(new PetitionService.Draft((Long) invitation[1], briefingId,
+                PetitionField.INFRASTRUCTURE, "Đề nghị sửa cầu tràn", today));
+        assertEquals(briefingId, atBriefing.getBriefing().getId(), "an invitee's is recorded at the briefing");
 
         // scope: another ward's petition and cadre are not found, whatever the request says
         assertThrows(NotFoundException.class, () -> petitions.get(theirs.getId()));

@@ -13,6 +13,7 @@ import java.util.Map;
 import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.inbox.entity.Notification;
 import vn.cadretraining.inbox.entity.NotificationKind;
 import vn.cadretraining.inbox.service.InboxService;
@@ -94,9 +95,9 @@ public class PetitionService {
         CourseClass briefing = null;
         if (draft.briefingId() != null) {
             briefing = em.find(CourseClass.class, draft.briefingId());
-            // a briefing the cadre could not have attended (another commune's, or a training class) is refused
+            // raised at a briefing only by someone invited to it (not another commune's, nor a training class)
             if (briefing == null || !BRIEFINGS.contains(briefing.getCourse().getKind())
-                    || !raiser.getUnitPath().startsWith(briefing.getUnitPath())) {
+                    || !raiser.getUnitPath().startsWith(briefing.getUnitPath()) || !invited(raiser, briefing)) {
                 throw new BusinessException("petition.error.briefing");
             }
         }
@@ -252,6 +253,14 @@ public class PetitionService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR})
     public int deadlineDays(PetitionField field) {
         return deadlines.daysFor(field);
+    }
+
+    /** Invited to the briefing, and not withdrawn nor declined since. */
+    private boolean invited(Cadre raiser, CourseClass briefing) {
+        return em.createQuery("SELECT COUNT(e) FROM Enrollment e WHERE e.cadre = :c AND e.courseClass = :k"
+                + " AND e.status NOT IN :gone", Long.class).setParameter("c", raiser).setParameter("k", briefing)
+                .setParameter("gone", List.of(EnrollmentStatus.WITHDRAWN, EnrollmentStatus.DECLINED))
+                .getSingleResult() > 0;
     }
 
     private boolean visible(Petition p) {
