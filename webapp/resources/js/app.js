@@ -30,6 +30,41 @@
 })();
 
 /*
+ * The library scripts (PrimeFaces, jQuery) of a page come without their address (data-after-paint, written so by
+ * DeferredCspRenderKitFactory): they are loaded here, in order, once the first frame is painted, so that a phone
+ * shows the page before fetching and running some 225 KiB of scripts. Then "scriptsloaded" starts the widgets and
+ * their handlers, and <html data-scripts="loaded"> says so (the browser tests wait for it).
+ */
+(function () {
+    var held = document.querySelectorAll('script[data-after-paint]');
+    if (!held.length) {
+        return;
+    }
+    document.documentElement.setAttribute('data-scripts', 'loading');
+    function loaded() {
+        document.dispatchEvent(new Event('scriptsloaded'));
+        document.documentElement.setAttribute('data-scripts', 'loaded');
+    }
+    function load() {
+        var left = held.length;
+        held.forEach(function (h) {
+            var script = document.createElement('script');
+            script.src = h.getAttribute('data-after-paint');
+            // run in document order, as the deferred scripts did
+            script.async = false;
+            script.onload = script.onerror = function () {
+                if (--left === 0) {
+                    loaded();
+                }
+            };
+            document.body.appendChild(script);
+        });
+    }
+    // a requestAnimationFrame callback runs just before the next frame is painted: the timer after it, just after
+    requestAnimationFrame(function () { setTimeout(load, 0); });
+})();
+
+/*
  * Dialogs and phone layout: on a phone the dashboard's sections stay folded under the headline figures (the page
  * was some 20,000 px tall), as the page comes, so that a phone never lays them out unless asked; a wider screen
  * opens them. "More columns" shows a table's columns a phone leaves out.
@@ -80,10 +115,18 @@
             }
         });
     }
-    document.addEventListener('DOMContentLoaded', function () {
+    function attach() {
         repair();
         if (window.jQuery) {
             window.jQuery(document).on('pfAjaxComplete', repair);
+        }
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        // after the widgets are built, on a page whose library scripts come after the first paint
+        if (document.documentElement.getAttribute('data-scripts') === 'loading') {
+            document.addEventListener('scriptsloaded', attach);
+        } else {
+            attach();
         }
     });
 })();

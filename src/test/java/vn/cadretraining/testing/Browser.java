@@ -74,6 +74,26 @@ public final class Browser implements AutoCloseable {
     /** Opens a path of the application ("/login.xhtml"). */
     public Browser open(String path) {
         driver.get(base + path);
+        waitForScripts();
+        return this;
+    }
+
+    /**
+     * A page's library scripts (PrimeFaces) are fetched after its first paint (app.js), maybe after the load event:
+     * true once they have run and built the widgets, or when the page holds none back.
+     */
+    public static final String SCRIPTS_LOADED = "return !document.querySelector('script[data-after-paint]')"
+            + " || document.documentElement.getAttribute('data-scripts') === 'loaded';";
+
+    /** Waits until the page's library scripts are loaded and its widgets built (see SCRIPTS_LOADED). */
+    public Browser waitForScripts() {
+        wait.until(d -> {
+            try {
+                return Boolean.TRUE.equals(js(SCRIPTS_LOADED));
+            } catch (WebDriverException e) {
+                return false; // a page being replaced
+            }
+        });
         return this;
     }
 
@@ -141,7 +161,7 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> {
             try {
                 return Boolean.TRUE.equals(js("return window.__samePage === undefined"
-                        + " && document.readyState === 'complete';"));
+                        + " && document.readyState === 'complete' && (function () {" + SCRIPTS_LOADED + "})();"));
             } catch (org.openqa.selenium.WebDriverException e) {
                 return false; // the old document is going away
             }
@@ -193,6 +213,7 @@ public final class Browser implements AutoCloseable {
     public void waitForPageReady() {
         wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
+        waitForScripts();
     }
 
     /** Waits until the element's text contains the given text. */
@@ -204,7 +225,8 @@ public final class Browser implements AutoCloseable {
     /** Waits until PrimeFaces has no AJAX request running. */
     public Browser waitForAjax() {
         wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));")));
+                "return (function () {" + SCRIPTS_LOADED + "})() && (!window.PrimeFaces"
+                        + " || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0)));")));
         return this;
     }
 
