@@ -124,6 +124,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser type(String cssSelector, String text) {
+        // a field's AJAX handlers come with the page's library scripts, after its first paint
+        waitForScripts();
         WebElement e = find(cssSelector);
         e.clear();
         e.sendKeys(text);
@@ -131,6 +133,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String cssSelector) {
+        waitForScripts();
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
         // to the middle of the window: the sticky top bar would otherwise cover an element scrolled to the top
         js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
