@@ -569,7 +569,7 @@ class ShellIT extends BrowserTestBase {
             assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""), "pages are never kept");
             String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(page.body()))
                     .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            Matcher resources = Pattern.compile("(?:src|href)=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]+)\"").matcher(html);
+            Matcher resources = Pattern.compile("(?:src|href|data-after-paint)=\"([^\"]*/jakarta\\.faces\\.resource/[^\"]+)\"").matcher(html);
             while (resources.find()) {
                 String url = resources.group(1).replace("&amp;", "&");
                 if (seen.contains(url)) {
