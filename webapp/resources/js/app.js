@@ -30,6 +30,70 @@
 })();
 
 /*
+ * The library scripts (PrimeFaces, jQuery) of a page come without their address (data-after-paint, written so by
+ * DeferredCspRenderKitFactory): they are loaded here, in order, once the first frame is painted, so that a phone
+ * shows the page before fetching and running some 225 KiB of scripts. Then "scriptsloaded" runs the page's widget
+ * script and handlers; the widgets it asks for are built a few at a time, in tasks short enough not to hold a cheap
+ * phone's main thread (a roster's dozen menus and its table were one 100-500 ms task), and when the last one is
+ * built, "widgetsbuilt" fires and <html data-scripts="loaded"> says so (the browser tests wait for it).
+ */
+(function () {
+    var held = document.querySelectorAll('script[data-after-paint]');
+    if (!held.length) {
+        return;
+    }
+    document.documentElement.setAttribute('data-scripts', 'loading');
+    function built() {
+        document.documentElement.setAttribute('data-scripts', 'loaded');
+        document.dispatchEvent(new Event('widgetsbuilt'));
+    }
+    function loaded() {
+        var pf = window.PrimeFaces;
+        var create = pf && pf.cw;
+        var queue = [];
+        if (create) {
+            pf.cw = function () { queue.push(arguments); };
+        }
+        document.dispatchEvent(new Event('scriptsloaded'));
+        if (!create) {
+            built();
+            return;
+        }
+        (function next() {
+            var start = performance.now();
+            // about 10 ms a task: under 50 ms on a CPU four times slower
+            while (queue.length && performance.now() - start < 10) {
+                create.apply(pf, queue.shift());
+            }
+            if (queue.length) {
+                setTimeout(next, 0);
+            } else {
+                pf.cw = create;
+                built();
+            }
+        })();
+    }
+    function load() {
+        var left = held.length;
+        held.forEach(function (h) {
+            var script = document.createElement('script');
+            script.src = h.getAttribute('data-after-paint');
+            // run in document order, as the deferred scripts did
+            script.async = false;
+            script.onload = script.onerror = function () {
+                if (--left === 0) {
+                    // a task of its own, not the last script's
+                    setTimeout(loaded, 0);
+                }
+            };
+            document.body.appendChild(script);
+        });
+    }
+    // a requestAnimationFrame callback runs just before the next frame is painted: the timer after it, just after
+    requestAnimationFrame(function () { setTimeout(load, 0); });
+})();
+
+/*
  * Dialogs and phone layout: on a phone the dashboard's sections stay folded under the headline figures (the page
  * was some 20,000 px tall), as the page comes, so that a phone never lays them out unless asked; a wider screen
  * opens them. "More columns" shows a table's columns a phone leaves out.
@@ -80,10 +144,18 @@
             }
         });
     }
-    document.addEventListener('DOMContentLoaded', function () {
+    function attach() {
         repair();
         if (window.jQuery) {
             window.jQuery(document).on('pfAjaxComplete', repair);
+        }
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        // after the widgets are built, on a page whose library scripts come after the first paint
+        if (document.documentElement.getAttribute('data-scripts') === 'loading') {
+            document.addEventListener('widgetsbuilt', attach);
+        } else {
+            attach();
         }
     });
 })();

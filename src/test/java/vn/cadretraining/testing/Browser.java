@@ -74,6 +74,26 @@ public final class Browser implements AutoCloseable {
     /** Opens a path of the application ("/login.xhtml"). */
     public Browser open(String path) {
         driver.get(base + path);
+        waitForScripts();
+        return this;
+    }
+
+    /**
+     * A page's library scripts (PrimeFaces) are fetched after its first paint (app.js), maybe after the load event:
+     * true once they have run and built the widgets, or when the page holds none back.
+     */
+    public static final String SCRIPTS_LOADED = "return !document.querySelector('script[data-after-paint]')"
+            + " || document.documentElement.getAttribute('data-scripts') === 'loaded';";
+
+    /** Waits until the page's library scripts are loaded and its widgets built (see SCRIPTS_LOADED). */
+    public Browser waitForScripts() {
+        wait.until(d -> {
+            try {
+                return Boolean.TRUE.equals(js(SCRIPTS_LOADED));
+            } catch (WebDriverException e) {
+                return false; // a page being replaced
+            }
+        });
         return this;
     }
 
@@ -104,6 +124,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser type(String cssSelector, String text) {
+        // a field's AJAX handlers come with the page's library scripts, after its first paint
+        waitForScripts();
         WebElement e = find(cssSelector);
         e.clear();
         e.sendKeys(text);
@@ -111,6 +133,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String cssSelector) {
+        waitForScripts();
         WebElement e = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
         // to the middle of the window: the sticky top bar would otherwise cover an element scrolled to the top
         js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", e);
@@ -141,7 +164,7 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> {
             try {
                 return Boolean.TRUE.equals(js("return window.__samePage === undefined"
-                        + " && document.readyState === 'complete';"));
+                        + " && document.readyState === 'complete' && (function () {" + SCRIPTS_LOADED + "})();"));
             } catch (org.openqa.selenium.WebDriverException e) {
                 return false; // the old document is going away
             }
@@ -193,6 +216,7 @@ public final class Browser implements AutoCloseable {
     public void waitForPageReady() {
         wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
+        waitForScripts();
     }
 
     /** Waits until the element's text contains the given text. */
@@ -204,7 +228,8 @@ public final class Browser implements AutoCloseable {
     /** Waits until PrimeFaces has no AJAX request running. */
     public Browser waitForAjax() {
         wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                "return !window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0));")));
+                "return (function () {" + SCRIPTS_LOADED + "})() && (!window.PrimeFaces"
+                        + " || (PrimeFaces.ajax.Queue.isEmpty() && (!window.jQuery || jQuery.active === 0)));")));
         return this;
     }
 

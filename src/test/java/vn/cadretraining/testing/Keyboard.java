@@ -103,7 +103,7 @@ public final class Keyboard {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30)).until(d -> {
             try {
                 return Boolean.TRUE.equals(browser.js("return window.__samePage === undefined"
-                        + " && document.readyState === 'complete';"));
+                        + " && document.readyState === 'complete' && (function () {" + Browser.SCRIPTS_LOADED + "})();"));
             } catch (org.openqa.selenium.WebDriverException e) {
                 return false; // the old document is going away
             }
