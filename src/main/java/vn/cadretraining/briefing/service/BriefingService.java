@@ -10,10 +10,12 @@ import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import vn.cadretraining.briefing.entity.Briefing;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -112,7 +114,7 @@ public class BriefingService {
         return b;
     }
 
-    java.util.Optional<Briefing> facts(CourseClass cls) {
+    Optional<Briefing> facts(CourseClass cls) {
         return em.createQuery("SELECT b FROM Briefing b WHERE b.courseClass = :k", Briefing.class)
                 .setParameter("k", cls).getResultStream().findFirst();
     }
@@ -241,9 +243,9 @@ public class BriefingService {
     static Venue pointFor(CourseClass cls, Cadre cadre) {
         return cls.getConnectionPoints().stream()
                 .filter(v -> v.getUnit() != null && cadre.getUnitPath().startsWith(v.getUnit().getPath()))
-                .max(java.util.Comparator.comparingInt(v -> v.getUnit().getPath().length()))
+                .max(Comparator.comparingInt(v -> v.getUnit().getPath().length()))
                 .orElseGet(() -> cls.getConnectionPoints().stream()
-                        .min(java.util.Comparator.comparing(Venue::getName)).orElseThrow());
+                        .min(Comparator.comparing(Venue::getName)).orElseThrow());
     }
 
     private Preview preview(CourseClass cls) {
@@ -283,7 +285,7 @@ public class BriefingService {
             }
         }
         List<TitleCount> byTitle = cls.getCourse().getTitles().stream()
-                .sorted(java.util.Comparator.comparingInt(PositionTitle::getSortOrder).thenComparing(PositionTitle::getCode))
+                .sorted(Comparator.comparingInt(PositionTitle::getSortOrder).thenComparing(PositionTitle::getCode))
                 .map(t -> new TitleCount(t, counts.getOrDefault(t.getCode(), 0))).toList();
         return new Preview(byTitle, invitees, invitees.size() - already - cannot, already, cannot);
     }
@@ -375,7 +377,7 @@ public class BriefingService {
             byId.put(((Number) r[0]).longValue(), new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue()});
         }
         List<Count> byTitle = cls.getCourse().getTitles().stream()
-                .sorted(java.util.Comparator.comparingInt(PositionTitle::getSortOrder).thenComparing(PositionTitle::getCode))
+                .sorted(Comparator.comparingInt(PositionTitle::getSortOrder).thenComparing(PositionTitle::getCode))
                 .map(title -> {
                     long[] v = byId.getOrDefault(title.getId(), new long[2]);
                     return new Count(title, v[0], v[1]);

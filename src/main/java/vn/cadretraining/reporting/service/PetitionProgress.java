@@ -227,19 +227,18 @@ public class PetitionProgress {
         }
 
         Counts child(long id, int first, int last) {
-            Map<Integer, Counts> m = byChild.getOrDefault(id, Map.of());
-            Counts sum = Counts.NONE;
-            for (int q = first; q <= last; q++) {
-                sum = sum.plus(m.getOrDefault(q, Counts.NONE));
-            }
-            return sum;
+            return over(byChild.getOrDefault(id, Map.of()), first, last);
         }
 
         Counts field(PetitionField f, int first, int last) {
-            Map<Integer, Counts> m = byField.getOrDefault(f, Map.of());
+            return over(byField.getOrDefault(f, Map.of()), first, last);
+        }
+
+        /** The counts of quarters {@code first} to {@code last} added up. */
+        private static Counts over(Map<Integer, Counts> byQuarter, int first, int last) {
             Counts sum = Counts.NONE;
             for (int q = first; q <= last; q++) {
-                sum = sum.plus(m.getOrDefault(q, Counts.NONE));
+                sum = sum.plus(byQuarter.getOrDefault(q, Counts.NONE));
             }
             return sum;
         }
