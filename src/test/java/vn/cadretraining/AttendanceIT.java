@@ -950,6 +950,10 @@ class AttendanceIT {
         assertEquals(people, again.already());
         assertEquals(1, briefings.invite(cls.getId()).invited());
         assertEquals(people + 1, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", cls.getId()));
+        assertEquals(List.of(people + "", (people + 1) + ""), em.createQuery("SELECT a.valueAfter FROM AuditEntry a"
+                + " WHERE a.subjectId = :k AND a.action = vn.cadretraining.audit.entity.AuditAction.BRIEFING_INVITED"
+                + " ORDER BY a.id", String.class).setParameter("k", cls.getId()).getResultList(),
+                "each sending audited with the invitations after it, the refused one not");
 
         // not the caller's to invite: another ward's (a crafted call), and the province on a ward's
         assertThrows(NotFoundException.class, () -> briefings.invite(other.getId()), "another ward's briefing");
@@ -1048,6 +1052,10 @@ class AttendanceIT {
         // the minutes, with a petition raised there and one answered since the ward's previous briefing
         InContainer.signIn("xa.halong", PASSWORD);
         briefings.describe(cls.getId(), "Nguyễn Văn Hải", "Bí thư Đảng ủy phường", "Lê Thị Hồng", null);
+        assertEquals("Nguyễn Văn Hải (Bí thư Đảng ủy phường) · Lê Thị Hồng", em.createQuery("SELECT a.valueAfter"
+                + " FROM AuditEntry a WHERE a.subjectId = :k AND a.action ="
+                + " vn.cadretraining.audit.entity.AuditAction.BRIEFING_DESCRIBED", String.class)
+                .setParameter("k", cls.getId()).getSingleResult(), "audited");
         Cadre raiser = em.find(Enrollment.class, grid.get(1).enrollmentId()).getCadre();
         tx.begin();
         Cadre r = em.find(Cadre.class, raiser.getId());

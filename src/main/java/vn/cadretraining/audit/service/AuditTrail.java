@@ -255,6 +255,18 @@ public class AuditTrail {
                 tourLine(destination, cost), null);
     }
 
+    /** A briefing's chair, secretary and theme set or changed: as they were and as they are. */
+    public void briefingDescribed(CourseClass k, String before, String after) {
+        write(actor(), AuditAction.BRIEFING_DESCRIBED, AuditSubject.CLASS, k.getId(), k.getCode(), k.getUnit().getId(),
+                before, after, null);
+    }
+
+    /** Invitations sent to a briefing: how many, and how many were there already. */
+    public void briefingInvited(CourseClass k, int invited, int already) {
+        write(actor(), AuditAction.BRIEFING_INVITED, AuditSubject.CLASS, k.getId(), k.getCode(), k.getUnit().getId(),
+                String.valueOf(already), String.valueOf(already + invited), null);
+    }
+
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private static String tourLine(String destination, Long cost) {

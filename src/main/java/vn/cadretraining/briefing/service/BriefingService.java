@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.cadretraining.audit.service.AuditTrail;
 import vn.cadretraining.briefing.entity.Briefing;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
@@ -66,6 +67,9 @@ public class BriefingService {
     @Inject
     InboxService inbox;
 
+    @Inject
+    AuditTrail audit;
+
     // ---- the page -----------------------------------------------------------------------------------
 
     /** Everything the briefing's page shows, read once. */
@@ -110,8 +114,16 @@ public class BriefingService {
             em.persist(n);
             return n;
         });
+        String before = b.getChairName() == null ? null : line(b);
         b.describe(chair, chairPosition, secretary, theme);
+        audit.briefingDescribed(cls, before, line(b));
         return b;
+    }
+
+    /** The facts as the audit trail keeps them. */
+    private static String line(Briefing b) {
+        return b.getChairName() + " (" + b.getChairPosition() + ") · " + b.getSecretaryName()
+                + (b.getTheme() == null ? "" : " · " + b.getTheme());
     }
 
     Optional<Briefing> facts(CourseClass cls) {
@@ -233,6 +245,7 @@ public class BriefingService {
                         .setParameter(1, a.getKey().getId()).setParameter(2, a.getValue().getId()).executeUpdate();
             }
         }
+        audit.briefingInvited(cls, invited, p.already());
         return new Result(invited, p.already(), p.cannot());
     }
 
