@@ -961,7 +961,14 @@ class AttendanceIT {
         InContainer.signIn("tinh", PASSWORD);
         assertThrows(NotFoundException.class, () -> briefings.invite(cls.getId()), "the province reads a ward's briefing");
         assertFalse(briefings.page(cls.getId()).mayAct());
+        assertTrue(briefings.page(cls.getId()).mayReadMinutes(), "the province reads every briefing's minutes");
         assertEquals(0, count("SELECT COUNT(*) FROM enrollment WHERE class_id = ?", other.getId()), "nothing written");
+        // a province-level briefing: a ward reads its page, not its minutes (every commune's petitions are in them)
+        CourseClass provincial = new Fixture(courseId("GB-QUY")).classIn("Tỉnh Quảng Ninh", 5);
+        InContainer.signIn("xa.halong", PASSWORD);
+        assertFalse(briefings.page(provincial.getId()).mayReadMinutes());
+        assertThrows(NotFoundException.class, () -> minutes.pdf(provincial.getId(), Bundle.locale("vi"),
+                new java.io.ByteArrayOutputStream()), "a crafted address of the minutes");
 
         // a course naming no titles, and titles nobody holds
         InContainer.signIn("xa.halong", PASSWORD);

@@ -1313,7 +1313,7 @@ class TargetsIT {
                 n.apply(" AND p.state = :s", Map.of("s", confirmed)),
                 n.apply(" AND (p.state = :s OR p.reopenedOn IS NOT NULL)", Map.of("s", confirmed)),
                 n.apply(" AND p.state NOT IN :s AND p.dueOn < :t", Map.of("s", RESOLVED, "t", VietnamTime.today())),
-                n.apply(" AND p.atProvince = TRUE", Map.of()));
+                n.apply(" AND p.transferredOn IS NOT NULL", Map.of()));
     }
 
     /**

@@ -27,6 +27,7 @@ import vn.cadretraining.petition.entity.Petition;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.files.OfficialHeading;
 import vn.cadretraining.shared.files.OfficialPdf;
+import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.text.Bundle;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -49,6 +50,9 @@ public class BriefingMinutes {
 
     public void pdf(long classId, Locale locale, OutputStream out) {
         BriefingService.Page page = briefings.page(classId);
+        if (!page.mayReadMinutes()) {
+            throw new NotFoundException("briefing");
+        }
         CourseClass cls = page.cls();
         Briefing facts = page.facts();
         List<ClassSession> held = page.sessions().stream().filter(s -> !s.isCancelled()).toList();

@@ -73,8 +73,8 @@ public class BriefingService {
     // ---- the page -----------------------------------------------------------------------------------
 
     /** Everything the briefing's page shows, read once. */
-    public record Page(CourseClass cls, Briefing facts, List<ClassSession> sessions, Share share, boolean mayAct)
-            implements Serializable {
+    public record Page(CourseClass cls, Briefing facts, List<ClassSession> sessions, Share share, boolean mayAct,
+            boolean mayReadMinutes) implements Serializable {
         public CourseClass getCls() {
             return cls;
         }
@@ -94,6 +94,14 @@ public class BriefingService {
         public boolean isMayAct() {
             return mayAct;
         }
+
+        /**
+         * The minutes name the petitions raised and answered, of every commune a province-level briefing invites:
+         * they are for those who keep the briefing and for the province, not for a commune that only reads it.
+         */
+        public boolean isMayReadMinutes() {
+            return mayReadMinutes;
+        }
     }
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
@@ -102,7 +110,9 @@ public class BriefingService {
         List<ClassSession> sessions = em.createQuery("SELECT s FROM ClassSession s LEFT JOIN FETCH s.venue"
                 + " WHERE s.courseClass = :k ORDER BY s.startsAt", ClassSession.class).setParameter("k", cls)
                 .getResultList();
-        return new Page(cls, facts(cls).orElse(null), sessions, share(cls), mayAct(cls));
+        boolean mayAct = mayAct(cls);
+        return new Page(cls, facts(cls).orElse(null), sessions, share(cls), mayAct,
+                mayAct || currentUser.get().seesEverything());
     }
 
     /** Records the chair, the secretary and (for a thematic briefing) the theme. */
@@ -398,17 +408,19 @@ public class BriefingService {
         List<PointCount> byPoint = new ArrayList<>();
         if (cls.isOnline()) {
             @SuppressWarnings("unchecked")
-            List<Object[]> points = em.createNativeQuery("SELECT v.name, COUNT(e.id), COUNT(a.enrollment_id)"
+            // this briefing's invitations only (a hall is a point of many briefings), each point apart even where
+            // two share a name
+            List<Object[]> points = em.createNativeQuery("SELECT v.id, v.name, COUNT(e.id), COUNT(a.enrollment_id)"
                             + " FROM class_connection_point cp JOIN venue v ON v.id = cp.venue_id"
-                            + " LEFT JOIN briefing_invitation bi ON bi.venue_id = v.id"
-                            + " LEFT JOIN enrollment e ON e.id = bi.enrollment_id AND e.class_id = ? AND e.status <> ?"
-                            + " AND e.status <> ? LEFT JOIN " + ATTENDED + " a ON a.enrollment_id = e.id"
-                            + " WHERE cp.class_id = ? GROUP BY v.name ORDER BY v.name")
+                            + " LEFT JOIN (SELECT bi.venue_id, x.id FROM briefing_invitation bi JOIN enrollment x"
+                            + " ON x.id = bi.enrollment_id WHERE x.class_id = ? AND x.status <> ? AND x.status <> ?) e"
+                            + " ON e.venue_id = v.id LEFT JOIN " + ATTENDED + " a ON a.enrollment_id = e.id"
+                            + " WHERE cp.class_id = ? GROUP BY v.id, v.name ORDER BY v.name, v.id")
                     .setParameter(1, cls.getId()).setParameter(2, NOT_INVITED.get(0).name())
                     .setParameter(3, NOT_INVITED.get(1).name()).setParameter(4, cls.getId())
                     .setParameter(5, cls.getId()).getResultList();
             for (Object[] r : points) {
-                byPoint.add(new PointCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+                byPoint.add(new PointCount((String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue()));
             }
         }
         return new Share(new Count(null, ((Number) t[0]).longValue(), ((Number) t[1]).longValue()), byTitle, byPoint);

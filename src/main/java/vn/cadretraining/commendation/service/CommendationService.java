@@ -126,6 +126,7 @@ public class CommendationService {
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public Counts counts(Long unitId, int year) {
+        VietnamTime.checkedYear(year);
         AdminUnit unit = unitInScope(unitId);
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
@@ -206,11 +207,14 @@ public class CommendationService {
 
     /**
      * The hamlet's petitions of the year (by receipt) all confirmed satisfactory, at least one; for cadres holding a
-     * title now (the hamlet's cadres who answer for it).
+     * title now (the hamlet's cadres who answer for it). The hamlet as it is today: one merged into it brings its
+     * petitions, as on the dashboards.
      */
     private static final String PETITIONS = "(EXISTS (SELECT 1 FROM position ps WHERE ps.cadre_id = c.id AND ps.end_date IS NULL)"
-            + " AND EXISTS (SELECT 1 FROM petition p WHERE p.hamlet_id = c.unit_id AND p.received_on >= ?2 AND p.received_on < ?3)"
-            + " AND NOT EXISTS (SELECT 1 FROM petition p WHERE p.hamlet_id = c.unit_id AND p.received_on >= ?2"
+            + " AND EXISTS (SELECT 1 FROM petition p JOIN admin_unit ph ON ph.id = p.hamlet_id"
+            + " WHERE ph.current_unit_id = c.unit_id AND p.received_on >= ?2 AND p.received_on < ?3)"
+            + " AND NOT EXISTS (SELECT 1 FROM petition p JOIN admin_unit ph ON ph.id = p.hamlet_id"
+            + " WHERE ph.current_unit_id = c.unit_id AND p.received_on >= ?2"
             + " AND p.received_on < ?3 AND p.state <> 'CONFIRMED'))";
 
     /**
@@ -240,6 +244,7 @@ public class CommendationService {
     /** How many candidates a commune (or the caller's whole reach: no unit) has for the year. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public long candidateCount(Long unitId, int year) {
+        VietnamTime.checkedYear(year);
         AdminUnit unit = unitInScope(unitId);
         return ((Number) bindCandidates(em.createNativeQuery("SELECT COUNT(*)" + CANDIDATES), unit, year)
                 .getSingleResult()).longValue();
@@ -248,6 +253,7 @@ public class CommendationService {
     /** A page of the candidates, by name, each with its reasons; counted and paged in SQL. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public List<Candidate> candidates(Long unitId, int year, PageRequest page) {
+        VietnamTime.checkedYear(year);
         AdminUnit unit = unitInScope(unitId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = bindCandidates(em.createNativeQuery("SELECT c.id, c.full_name, c.code, u.name,"
@@ -270,6 +276,7 @@ public class CommendationService {
     /** "Not now": the cadre is not proposed again for that year. A cadre outside the caller's reach is not found. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public void defer(Long cadreId, int year) {
+        VietnamTime.checkedYear(year);
         Cadre cadre = cadreId == null ? null : em.find(Cadre.class, cadreId);
         if (cadre == null || !mayRecord(cadre)) {
             throw new NotFoundException("cadre");

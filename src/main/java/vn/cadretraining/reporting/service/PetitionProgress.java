@@ -58,7 +58,7 @@ public class PetitionProgress {
     /** A unit's petitions of a year and the year before, with the satisfied share's targets. */
     public PetitionFigures figures(Long unitId, int year) {
         AdminUnit unit = progress.visibleUnit(unitId);
-        ProgressService.checkedYear(year);
+        VietnamTime.checkedYear(year);
         LocalDate today = VietnamTime.today();
         List<LocalDate> bounds = new ArrayList<>();
         for (int y = year - 1; y <= year; y++) {
@@ -122,7 +122,7 @@ public class PetitionProgress {
      */
     public QuarterReport quarter(Long unitId, int year, int quarter) {
         AdminUnit unit = progress.visibleUnit(unitId);
-        ProgressService.checkedYear(year);
+        VietnamTime.checkedYear(year);
         if (quarter < 1 || quarter > 4) {
             throw new BusinessException("petitionReport.error.quarter");
         }
@@ -169,10 +169,10 @@ public class PetitionProgress {
         }
         long total = byState.values().stream().mapToLong(Long::longValue).sum();
         List<Listed> transferred = em.createQuery("SELECT p FROM Petition p JOIN FETCH p.raiser JOIN FETCH p.hamlet"
-                        + " JOIN FETCH p.commune WHERE p.communePath LIKE :scope AND p.atProvince = :up"
+                        + " JOIN FETCH p.commune WHERE p.communePath LIKE :scope"
                         + " AND p.transferredOn >= :from AND p.transferredOn <= :to ORDER BY p.transferredOn, p.id",
                         Petition.class)
-                .setParameter("scope", scope).setParameter("up", Boolean.TRUE).setParameter("from", from)
+                .setParameter("scope", scope).setParameter("from", from)
                 .setParameter("to", to).setMaxResults(MAX_LIST).getResultList()
                 .stream().map(p -> listed(p, today)).toList();
         // answers owed: received by the quarter's end and not answered today, the most pressing first

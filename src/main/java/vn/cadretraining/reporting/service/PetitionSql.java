@@ -16,7 +16,7 @@ import vn.cadretraining.petition.entity.PetitionState;
  * <p>What each column counts: received (every petition received in the period); resolved (answered, or answered
  * and confirmed: {@link PetitionState#isAnswered()}); satisfied (confirmed satisfactory by the hamlet); ruled on
  * (confirmed, or reopened at least once: the hamlet said yes or no to an answer); overdue (not answered and past
- * its due date today); transferred up (sent to the province).
+ * its due date today); transferred up (sent to the province, even if sent back down since).
  */
 final class PetitionSql {
 
@@ -31,13 +31,12 @@ final class PetitionSql {
             + " CASE WHEN p.state = ? THEN 1 ELSE 0 END AS satisfied,"
             + " CASE WHEN p.state = ? OR p.reopened_on IS NOT NULL THEN 1 ELSE 0 END AS ruled,"
             + " CASE WHEN p.state <> ? AND p.state <> ? AND p.due_on < ? THEN 1 ELSE 0 END AS overdue,"
-            + " CASE WHEN p.at_province = ? THEN 1 ELSE 0 END AS up";
+            + " CASE WHEN p.transferred_on IS NOT NULL THEN 1 ELSE 0 END AS up";
     private static final String SUMS = "COUNT(*), SUM(t.resolved), SUM(t.satisfied), SUM(t.ruled), SUM(t.overdue),"
             + " SUM(t.up)";
 
     private static List<Object> flags(LocalDate today) {
-        return List.of(ANSWERED, CONFIRMED, CONFIRMED, CONFIRMED, ANSWERED, CONFIRMED, ProgressSql.date(today),
-                Boolean.TRUE);
+        return List.of(ANSWERED, CONFIRMED, CONFIRMED, CONFIRMED, ANSWERED, CONFIRMED, ProgressSql.date(today));
     }
 
     /**

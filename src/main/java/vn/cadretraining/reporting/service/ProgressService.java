@@ -69,7 +69,6 @@ import vn.cadretraining.shared.time.VietnamTime;
 public class ProgressService {
 
     /** The years a dashboard may be asked for, around today. */
-    public static final int FIRST_YEAR = 2000;
 
     @PersistenceContext
     EntityManager em;
@@ -161,19 +160,12 @@ public class ProgressService {
     }
 
     /** A year a dashboard may show: from 2000 to next year; anything else is "not found". */
-    public static int checkedYear(int year) {
-        if (year < FIRST_YEAR || year > VietnamTime.today().getYear() + 1) {
-            throw new NotFoundException("year");
-        }
-        return year;
-    }
-
     // ---- the dashboard ----------------------------------------------------------------------------------
 
     /** Everything the dashboard shows for a unit and a year, counted now. */
     public Dashboard dashboard(Long unitId, int year, Basis basis) {
         AdminUnit unit = visibleUnit(unitId);
-        checkedYear(year);
+        VietnamTime.checkedYear(year);
         return count(unit.getId(), year, basis).withPath(pathTo(unit));
     }
 
@@ -184,7 +176,7 @@ public class ProgressService {
      */
     public DashboardSnapshots.Answer look(Long unitId, int year, Basis basis) {
         AdminUnit unit = visibleUnit(unitId);
-        checkedYear(year);
+        VietnamTime.checkedYear(year);
         long id = unit.getId();
         ProgressService self = context.getBusinessObject(ProgressService.class);
         DashboardSnapshots.Answer a = snapshots.get(id, year, basis, asOf(year), () -> self.count(id, year, basis));
@@ -202,7 +194,7 @@ public class ProgressService {
     /** Whether a newer count than the one shown is ready (the page asks while a snapshot is being counted again). */
     public boolean newerCount(Long unitId, int year, Basis basis, Instant shown) {
         AdminUnit unit = visibleUnit(unitId);
-        return snapshots.newerThan(unit.getId(), checkedYear(year), basis, shown);
+        return snapshots.newerThan(unit.getId(), VietnamTime.checkedYear(year), basis, shown);
     }
 
     /** The day a year's figures are counted to: today, or 31 December of a year that is over. */
@@ -383,7 +375,7 @@ public class ProgressService {
      */
     public Headline headline(Long unitId, int year) {
         AdminUnit unit = visibleUnit(unitId);
-        checkedYear(year);
+        VietnamTime.checkedYear(year);
         long scope = unit.getId();
         double elapsed = Pace.elapsed(year, VietnamTime.today());
         List<AdminUnit> children = children(scope);
@@ -417,7 +409,7 @@ public class ProgressService {
      */
     public Map<Long, Attended> briefingAttendance(Long unitId, int year) {
         AdminUnit unit = visibleUnit(unitId);
-        checkedYear(year);
+        VietnamTime.checkedYear(year);
         LocalDate today = VietnamTime.today();
         LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
         Map<Long, Attended> by = new HashMap<>();
@@ -698,7 +690,7 @@ public class ProgressService {
 
     private Span span(Untrained f) {
         AdminUnit unit = visibleUnit(f.unitId());
-        checkedYear(f.year());
+        VietnamTime.checkedYear(f.year());
         if (f.titleId() != null && em.find(PositionTitle.class, f.titleId()) == null) {
             throw new NotFoundException("title");
         }

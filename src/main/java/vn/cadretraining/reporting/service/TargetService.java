@@ -127,7 +127,7 @@ public class TargetService {
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public Sheet sheet(int year) {
-        ProgressService.checkedYear(year);
+        VietnamTime.checkedYear(year);
         AdminUnit top = progress.top();
         AdminUnit province = top.getParent() == null ? top : root(top);
         List<AdminUnit> communes = em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p"
@@ -155,7 +155,7 @@ public class TargetService {
     /** The targets set for a year (to copy from), by cell: province reviewers and administrators. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE})
     public Map<Cell, Integer> valuesOf(int year) {
-        ProgressService.checkedYear(year);
+        VietnamTime.checkedYear(year);
         Map<Cell, Integer> values = new HashMap<>();
         for (TrainingTarget t : em.createQuery("SELECT t FROM TrainingTarget t WHERE t.year = :y", TrainingTarget.class)
                 .setParameter("y", year).getResultList()) {
@@ -229,7 +229,7 @@ public class TargetService {
      */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE})
     public int save(int year, List<Edit> edits) {
-        ProgressService.checkedYear(year);
+        VietnamTime.checkedYear(year);
         String by = currentUser.get().username();
         List<Edit> changed = edits.stream().filter(Edit::isChanged).toList();
         if (changed.isEmpty()) {

@@ -71,7 +71,7 @@ public class UntrainedView implements Serializable {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("basis");
         }
-        ProgressService.checkedYear(year);
+        VietnamTime.checkedYear(year);
         unitShown = progress.visibleUnit(unit);
         if (title != null && progress.title(title).isEmpty()) {
             throw new NotFoundException("title");

@@ -22,6 +22,7 @@ import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.security.service.CurrentUser;
 import vn.cadretraining.shared.service.NotFoundException;
 import vn.cadretraining.shared.service.PageRequest;
+import vn.cadretraining.shared.time.VietnamTime;
 import vn.cadretraining.tour.entity.StudyTour;
 
 /**
@@ -72,6 +73,7 @@ public class StudyTourService {
 
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public long count(int year) {
+        VietnamTime.checkedYear(year);
         Scope s = scope();
         TypedQuery<Long> q = em.createQuery("SELECT COUNT(k) FROM CourseClass k WHERE k.course.kind = :kind"
                 + " AND k.status <> :cancelled AND k.startDate >= :from AND k.startDate < :to" + s.where(), Long.class);
@@ -82,6 +84,7 @@ public class StudyTourService {
     /** The year's study tours in the caller's reach, newest first, a page at a time. */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public List<TourRow> list(int year, PageRequest page) {
+        VietnamTime.checkedYear(year);
         Scope s = scope();
         TypedQuery<Object[]> q = em.createQuery("SELECT k, c.titleVi, u.name FROM CourseClass k JOIN k.course c"
                 + " JOIN k.unit u WHERE c.kind = :kind"
@@ -126,9 +129,16 @@ public class StudyTourService {
         return tour;
     }
 
-    /** The tour of a class, or null when its details were never entered. */
+    /**
+     * The tour of a class the caller may describe, or null when its details were never entered; another commune's
+     * is not found.
+     */
     @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
     public StudyTour of(long classId) {
+        CourseClass k = em.find(CourseClass.class, classId);
+        if (k == null || k.getCourse().getKind() != ActivityKind.STUDY_TOUR || !mayDescribe(k)) {
+            throw new NotFoundException("class");
+        }
         return find(classId);
     }
 
