@@ -24,6 +24,15 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /**
+     * Why the two sweeps of the whole application's layout (axe at two widths, every dialog on a phone) may run in
+     * one pass only: they check HTML and CSS, the same on either database, and take two and a half minutes. setup/test
+     * runs them in the PostgreSQL pass, the shorter of the two that run at once ({@code -Dit.layoutSweeps=false} for
+     * the Derby pass); every page of every role is still opened in both
+     * ({@code ShellIT.everyPageAnswersEveryRoleWithItselfOrARefusalNeverA500}).
+     */
+    public static final String LAYOUT_SWEEPS_ONCE = "a layout sweep, run in the other database's pass (setup/test)";
+
     /** True when the tests' servers run on PostgreSQL. */
     public static boolean postgres() {
         String className = System.getenv("DB_CLASS");
