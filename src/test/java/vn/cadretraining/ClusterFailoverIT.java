@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(7) // it kills a node: the node doing the cluster's housekeeping, so that the next test sees it pass on
+    @Order(8) // it kills a node: the node doing the cluster's housekeeping, so that the next test sees it pass on
     void aSaveAfterItsNodeIsKilledLandsOnceOnTheOtherNodeStillSignedIn() throws Exception {
         long started = System.nanoTime();
         String holder = housekeepingNode();
@@ -169,6 +170,77 @@ class ClusterFailoverIT {
         }
         System.out.printf("ClusterFailoverIT: %s killed, save answered by %s %d ms later; whole test %d ms%n",
                 served, now, savedAfterKill, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * A page is answered only once the session it changed (the page's view, kept for its next post) has its copy on
+     * the other node. A node killed in the instant after answering otherwise leaves the other node an older copy,
+     * and the next post of that page answers "page expired" (two of 1,368 requests in the failover benchmark, on a
+     * machine so loaded that the copy's acknowledgement took longer than the data grid waits by default, 5 s).
+     * Here node2 is frozen ({@code kill -STOP}) for longer than that while new visitors open the sign-in page on
+     * node1, which keeps each new session in the grid; none may have its page before node2 runs again. A session is
+     * kept by the node that owns its id's partition and copied to the other: of eight, some are node1's, which
+     * before were answered after 5 s without the copy.
+     */
+    @Test
+    @Order(7) // while both nodes run; node2 frozen for a few seconds, in the balancer again before the kill
+    void aPageIsAnsweredOnlyOnceItsSessionHasItsCopyOnTheOtherNode() throws Exception {
+        URL node1 = URI.create("http://127.0.0.1:" + Files.readString(dir.resolve("node1").resolve("port")).strip()
+                + "/").toURL();
+        long node2 = Long.parseLong(Files.readString(dir.resolve("node2").resolve("pid")).strip());
+        int visitors = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(visitors);
+        List<Future<Long>> answered = new ArrayList<>();
+        long resumed;
+        signal("STOP", node2);
+        try {
+            for (int i = 0; i < visitors; i++) {
+                answered.add(pool.submit(() -> {
+                    HttpResponse<String> page = new Http(node1).get("/login.xhtml");
+                    assertEquals(200, page.statusCode(), "the sign-in page on node1");
+                    assertNotNull(Http.viewState(page.body()), "a page with a view kept in the session");
+                    return System.nanoTime();
+                }));
+            }
+            // longer than the grid's default wait for a copy (5 s), far shorter than a member is given to answer
+            // before it is taken out of the cluster (60 s)
+            Thread.sleep(9_000);
+        } finally {
+            resumed = System.nanoTime();
+            signal("CONT", node2);
+        }
+        List<Long> early = new ArrayList<>();
+        for (Future<Long> a : answered) {
+            long at = a.get(60, TimeUnit.SECONDS);
+            if (at < resumed) {
+                early.add((resumed - at) / 1_000_000);
+            }
+        }
+        pool.shutdownNow();
+        assertEquals(List.of(), early, "pages answered before node2 had their sessions' copy (ms before it ran again)");
+        awaitInTheBalancer("node2");
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor(),
+                "kill -" + signal + " " + pid);
+    }
+
+    /** Waits until the balancer sends a client of this node to it again (two good health checks after a pause). */
+    private static void awaitInTheBalancer(String node) throws Exception {
+        URL balancer = URI.create("http://127.0.0.1:" + env.get("PORT") + "/").toURL();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Http.Raw answer = Http.raw(balancer, "GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: NODE=" + node);
+            // the balancer sets its cookie only when it sends the client to another node than the one named
+            boolean elsewhere = answer.headers().getOrDefault("set-cookie", List.of()).stream()
+                    .anyMatch(c -> c.startsWith("NODE=") && !c.startsWith("NODE=" + node + ";"));
+            if (answer.status() == 200 && !elsewhere) {
+                return;
+            }
+            assertTrue(System.nanoTime() < until, node + " back in the balancer within a minute");
+            Thread.sleep(500);
+        }
     }
 
     /**
@@ -496,7 +568,7 @@ class ClusterFailoverIT {
 
     /** After the node doing the housekeeping was killed, the other node runs every period from the next one on. */
     @Test
-    @Order(8) // after the kill
+    @Order(9) // after the kill
     void housekeepingPassesToTheSurvivingNode() throws Exception {
         long period = Long.parseLong(env.getOrDefault("HOUSEKEEPING_SECONDS", "3600"));
         assumeTrue(period <= 10 && killed != null, "housekeeping every " + period + " s, a node killed");
