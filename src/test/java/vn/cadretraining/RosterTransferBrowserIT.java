@@ -154,7 +154,8 @@ class RosterTransferBrowserIT extends BrowserTestBase {
     // ---- helpers ----
 
     private static Path file(String name, List<String> rows) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "uploads"));
+        // a folder of its own: the Derby and PostgreSQL passes run at once and write files of these names
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "uploads")), "run-");
         Path file = dir.resolve(name);
         Files.writeString(file, "\uFEFF" + HEADER + "\r\n" + String.join("\r\n", rows) + "\r\n", StandardCharsets.UTF_8);
         return file;
