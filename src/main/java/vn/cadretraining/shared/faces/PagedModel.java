@@ -1,5 +1,6 @@
 package vn.cadretraining.shared.faces;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,20 +21,38 @@ public class PagedModel<T> extends LazyDataModel<T> {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Supplier<Long> counter;
-    private final transient Function<PageRequest, List<T>> loader;
-    private final transient Function<T, Object> key;
-    private transient Function<String, T> elsewhere;
+    /*
+     * The functions are kept with the model, which a view keeps in the session: on a cluster the session is copied
+     * to another node after each request, so they must serialize (a lambda does when its type is Serializable, and
+     * with it the page bean it calls, which serializes anyway). Transient, they came back null on the other node,
+     * and the next page or search of the table after a failover failed.
+     */
 
-    public PagedModel(Supplier<Long> counter, Function<PageRequest, List<T>> loader, Function<T, Object> key) {
+    /** Counts the rows, with the page bean's filters. */
+    public interface Counter extends Supplier<Long>, Serializable {
+    }
+
+    /** Reads one page of rows, with the page bean's filters. */
+    public interface Loader<T> extends Function<PageRequest, List<T>>, Serializable {
+    }
+
+    /** A row's key, or (for rows ticked on another page) the row of a key. */
+    public interface Mapping<A, B> extends Function<A, B>, Serializable {
+    }
+
+    private final Counter counter;
+    private final Loader<T> loader;
+    private final Mapping<T, Object> key;
+    private Mapping<String, T> elsewhere;
+
+    public PagedModel(Counter counter, Loader<T> loader, Mapping<T, Object> key) {
         this.counter = counter;
         this.loader = loader;
         this.key = key;
     }
 
     /** For entities: rows keyed by their id. */
-    public static <E extends BaseEntity> PagedModel<E> ofEntities(Supplier<Long> counter,
-            Function<PageRequest, List<E>> loader) {
+    public static <E extends BaseEntity> PagedModel<E> ofEntities(Counter counter, Loader<E> loader) {
         return new PagedModel<>(counter, loader, BaseEntity::getId);
     }
 
@@ -41,7 +60,7 @@ public class PagedModel<T> extends LazyDataModel<T> {
      * How to stand for a row ticked on another page than the one loaded (PrimeFaces asks for every ticked key when
      * a multi-page selection comes back): without it those ticks would be dropped without a word.
      */
-    public PagedModel<T> withRowsElsewhere(Function<String, T> finder) {
+    public PagedModel<T> withRowsElsewhere(Mapping<String, T> finder) {
         this.elsewhere = finder;
         return this;
     }
