@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.cadretraining.security.service.LoginThrottle;
@@ -115,6 +116,11 @@ class ClusterFailoverIT {
         }
         browser.signIn("giangvien", PASSWORD);
         assertFalse(browser.path().startsWith("/login.xhtml"), "signed in: " + browser.path());
+        // in a first tab the trainer's list of classes (a lazy table), searched again after the kill
+        String listTab = browser.driver().getWindowHandle();
+        browser.open("/catalog/classes.xhtml");
+        browser.find(Browser.id("classes:table"));
+        browser.driver().switchTo().newWindow(WindowType.TAB);
         browser.open("/teach/classes.xhtml");
         browser.clickAndWaitForPage("a.offer-card[data-course='Kỹ năng dân vận cơ bản']");
         browser.clickAndWaitForPage("#sessions a.session-link");
@@ -158,6 +164,16 @@ class ClusterFailoverIT {
                     .isSelected(), "row " + row + " excused");
             assertEquals(notes[row - 1], browser.find(r + " .note-input").getAttribute("value"));
         }
+
+        // the list opened on the dead node before it died still searches and pages on the other (its table's
+        // functions came back empty with the view's copy, and the search failed)
+        browser.driver().switchTo().window(listTab);
+        browser.type(Browser.id("classes:text"), "không có lớp nào như thế");
+        String none = Browser.id("classes:table_data") + " .ui-datatable-empty-message";
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .until(d -> !browser.path().startsWith("/catalog/classes.xhtml") || browser.exists(none));
+        assertEquals("/catalog/classes.xhtml", browser.path(), "still the list, not an error page");
+        assertTrue(browser.exists(none), "the search counted and found no class");
 
         // each change recorded once: one mark and one audit entry per note
         try (Connection c = database()) {
