@@ -9,6 +9,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -234,7 +235,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(String cssSelector) {
-        return find(cssSelector).getText();
+        // an element that an AJAX answer replaces while it is read is read again, as a person sees the new one
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> find(cssSelector).getText());
     }
 
     public String pageText() {
