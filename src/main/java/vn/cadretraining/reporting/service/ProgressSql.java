@@ -293,9 +293,8 @@ public final class ProgressSql {
      * attended.
      */
     static Statement briefingAttendance(long scopeId, String path, int year, LocalDate asOf) {
-        // one pass over the invitations with their marks joined, grouped by invitation: Derby ran a list of everyone
-        // present, and then a correlated count, again for each invitation (a hash of every session each time), and a
-        // province's count at S took 15 s alone and past a minute under load
+        // one pass over the invitations with their marks joined, grouped by invitation: Derby runs a subquery of
+        // the marks (a derived list or a correlated count) again for each invitation, 15 s for a province at S
         String kinds = "(c.kind = ? OR c.kind = ?)";
         Statement s = new Statement("SELECT t.g, COUNT(*), SUM(t.a) FROM (SELECT MAX(" + CHILD + ") AS g,"
                 + " MAX(CASE WHEN ms.id IS NULL THEN 0 ELSE 1 END) AS a"
