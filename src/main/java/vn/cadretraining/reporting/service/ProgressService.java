@@ -68,8 +68,6 @@ import vn.cadretraining.shared.time.VietnamTime;
 @ManagedExecutorDefinition(name = DashboardSnapshots.EXECUTOR, maxAsync = 4)
 public class ProgressService {
 
-    /** The years a dashboard may be asked for, around today. */
-
     @PersistenceContext
     EntityManager em;
 
@@ -159,7 +157,6 @@ public class ProgressService {
         return unit;
     }
 
-    /** A year a dashboard may show: from 2000 to next year; anything else is "not found". */
     // ---- the dashboard ----------------------------------------------------------------------------------
 
     /** Everything the dashboard shows for a unit and a year, counted now. */
@@ -410,12 +407,10 @@ public class ProgressService {
     public Map<Long, Attended> briefingAttendance(Long unitId, int year) {
         AdminUnit unit = visibleUnit(unitId);
         VietnamTime.checkedYear(year);
-        LocalDate today = VietnamTime.today();
-        LocalDate asOf = year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
         Map<Long, Attended> by = new HashMap<>();
         long invited = 0;
         long attended = 0;
-        for (Object[] r : rows(ProgressSql.briefingAttendance(unit.getId(), unit.getPath(), year, asOf))) {
+        for (Object[] r : rows(ProgressSql.briefingAttendance(unit.getId(), unit.getPath(), year, asOf(year)))) {
             by.put(num(r[0]), new Attended(num(r[1]), num(r[2])));
             invited += num(r[1]);
             attended += num(r[2]);
