@@ -6,14 +6,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import vn.cadretraining.reporting.service.DashboardSnapshots;
 import vn.cadretraining.reporting.view.DashboardLayout;
 
 /**
- * Lets a browser test walk the small test province through the dashboard's limits: {@code ?live=0} makes every
- * dashboard "too big to count while the reader waits" (its snapshot states), {@code ?ends=1&rows=2} shortens the
- * units chart and pages the units table. Each call sets what it names and puts every other limit back; no
- * parameter puts them all back. Deployed only with the test helpers; the application has no such address.
+ * Lets a browser test walk the small test province through the dashboard's limits: {@code ?ends=1&rows=2}
+ * shortens the units chart and pages the units table; no parameter puts them back. Deployed only with the test
+ * helpers; the application has no such address.
  */
 @WebServlet("/testing/dashboard-limits")
 public class DashboardLimits extends HttpServlet {
@@ -21,15 +19,10 @@ public class DashboardLimits extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient DashboardSnapshots snapshots;
-
-    @Inject
     transient DashboardLayout layout;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Integer live = number(request, "live");
-        snapshots.reset(live == null ? null : live.longValue(), null);
         layout.reset(number(request, "ends"), number(request, "rows"));
         response.setContentType("text/plain");
         response.getWriter().write("ok");
