@@ -300,32 +300,6 @@ class TargetsBrowserIT extends BrowserTestBase {
     }
 
     @Test
-    void aDashboardTooBigToCountAtOnceSaysSoThenShowsItsFiguresWithTheTimeTheyWereCounted() throws Throwable {
-        browser.signIn("tinh", PASSWORD);
-        // every dashboard "too big": not waited for, kept once counted
-        withDashboardLimits("live=0", () -> {
-            browser.open("/reports/dashboard.xhtml");
-            assertTrue(browser.text("#counting-note").startsWith("Đang tính tỷ lệ người giữ chức danh"),
-                    browser.text("#counting-note"));
-            assertFalse(browser.text("#fig-turns .stat-value").isBlank(), "the turns at once, read from the summaries");
-            assertFalse(browser.exists("#titles"), "no title shares before they are counted");
-            // the page asks again by itself and shows the figures once counted, with the time the title holders'
-            // shares (the one figure kept) were counted
-            String kept = "Tỷ lệ người giữ chức danh đã được bồi dưỡng tính lúc";
-            browser.waitForText("#counting-note", kept);
-            assertTrue(browser.text("#counting-note").matches(kept + " \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}.*"),
-                    browser.text("#counting-note"));
-            assertFalse(browser.text("#fig-turns .stat-value").isBlank());
-            assertTrue(browser.exists("#titles"), "the title shares once counted");
-            assertTrue(browser.text("h1.page-title").contains("Tỉnh Quảng Ninh"));
-            browser.size(Browser.PHONE);
-            browser.open("/reports/dashboard.xhtml");
-            assertTrue(browser.text("#counting-note").startsWith(kept), "served as kept");
-            assertFalse(browser.overflowsHorizontally(), "the note fits a phone");
-        });
-    }
-
-    @Test
     void aNameThatLooksLikeAScriptIsShownAsTextAndTheChartsStillDraw() throws Throwable {
         // names reach the charts' configuration, written into the page for the chart library
         String hostile = "</script><script>alert(2)//";

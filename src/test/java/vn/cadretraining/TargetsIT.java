@@ -66,7 +66,6 @@ import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard;
-import vn.cadretraining.reporting.service.DashboardSnapshots;
 import vn.cadretraining.reporting.service.PetitionFigures;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.reporting.service.ReportExport;
@@ -113,9 +112,6 @@ class TargetsIT {
 
     @Inject
     TargetService targets;
-
-    @Inject
-    DashboardSnapshots snapshots;
 
     @Inject
     ReportExport export;
@@ -329,6 +325,9 @@ class TargetsIT {
             for (Dashboard.TitleRow t : d.titles()) {
                 assertEquals(sqlHolders(t.titleId(), path, asOf), t.holders(), t.nameVi());
                 assertEquals(sqlTrainedInYear(t.titleId(), path, y, asOf), t.trained(), t.nameVi());
+            }
+            for (Dashboard.TitleRow t : progress.dashboard(null, y, Basis.TERM).titles()) {
+                assertEquals(sqlTrainedInTerm(t.titleId(), path, asOf), t.trained(), "term " + t.nameVi());
             }
             long ethnic = d.ethnicities().stream().mapToLong(Dashboard.Breakdown::cadres).sum();
             assertEquals(d.cadres().actual(), ethnic, "the ethnic groups add up to the cadres");
@@ -1078,87 +1077,56 @@ class TargetsIT {
         assertEquals("admin", merged.getActorUsername());
     }
 
-    // ---- snapshots of big dashboards ---------------------------------------------------------------------
+    // ---- the province's title holders, kept by the changes ---------------------------------------------------
 
+    /**
+     * The province's title holders are kept by the changes themselves: a title given, a class closed, a title
+     * ended each show at the very next view, in the title's row, the paid titles' holders and the row of the unit
+     * under the province; and they are what the records count.
+     */
     @Test
-    void aDashboardTooBigToCountWhileTheReaderWaitsIsKeptAndCountedAgainAfterAChange() throws Exception {
+    void theProvincesTitleHoldersMoveAtTheNextViewAfterEachChange() throws Exception {
         Fix f = fixture();
+        int year = VietnamTime.today().getYear();
+        LocalDate today = VietnamTime.today();
+        long head = title("HAMLET_HEAD");
         InContainer.signIn("tinh", PASSWORD);
-        // every dashboard is "too big" now: any count takes at least 0 ms
-        snapshots.reset(0L, 10L);
-        try {
-            // the first view does not wait for the title holders' shares (0 ms): every other figure is there, the
-            // shares are being counted
-            DashboardSnapshots.Answer counting = progress.look(f.d, y1, Basis.YEAR);
-            assertFalse(counting.pending(), "never a page without figures");
-            assertTrue(counting.dashboard().holdersPending());
-            assertTrue(counting.refreshing(), "the page asks again");
-            assertEquals(6, counting.dashboard().turns().actual(), 1e-9, "the turns at once");
-            assertEquals(4, counting.dashboard().cadres().actual(), 1e-9);
-            waitUntil(() -> !progress.look(f.d, y1, Basis.YEAR).dashboard().holdersPending());
-            DashboardSnapshots.Answer first = progress.look(f.d, y1, Basis.YEAR);
-            Dashboard kept = first.dashboard();
-            assertNotNull(kept.countedAt(), "kept as a snapshot, with the time it was counted");
-            assertFalse(first.refreshing());
-            assertEquals(6, kept.turns().actual(), 1e-9, "the same figures as a count made now");
-            assertEquals(progress.dashboard(f.d, y1, Basis.YEAR).cadres().actual(), kept.cadres().actual(), 1e-9);
-            assertEquals(progress.dashboard(f.d, y1, Basis.YEAR).path().stream().map(AdminUnit::getId).toList(),
-                    kept.path().stream().map(AdminUnit::getId).toList(), "the reader's own way back up");
-            assertEquals(f.d, kept.path().get(kept.path().size() - 1).getId());
-            assertNull(kept.turns().target());
+        Dashboard before = progress.dashboard(null, year, Basis.TERM);
+        InContainer.signIn("admin", PASSWORD);
+        long n = cadre("TN" + f.tag(), "Triệu Văn Mới " + f.tag(), Gender.MALE, "DAO", em.find(AdminUnit.class, f.c()));
+        long position = cadres.addPosition(n, head, f.c(), today.minusDays(30), null, true).getId();
+        InContainer.signIn("tinh", PASSWORD);
+        Dashboard given = progress.dashboard(null, year, Basis.TERM);
+        assertEquals(holders(before, head) + 1, holders(given, head), "a holder more");
+        assertEquals(trained(before, head), trained(given, head), "not trained yet");
+        assertEquals(before.paidHolders() + 1, given.paidHolders());
+        assertEquals(row(before, f.d()).paidHolders() + 1, row(given, f.d()).paidHolders());
 
-            DashboardSnapshots.Answer again = progress.look(f.d, y1, Basis.YEAR);
-            assertEquals(kept.countedAt(), again.dashboard().countedAt(), "served as kept, not counted again");
-            assertFalse(progress.newerCount(f.d, y1, Basis.YEAR, kept.countedAt()));
+        closedClass(f.training(), f.q(), today.minusDays(12), today.minusDays(10), Map.of(n, "C"));
+        Dashboard trained = progress.dashboard(null, year, Basis.TERM);
+        assertEquals(trained(before, head) + 1, trained(trained, head), "trained in the term, at the next view");
+        assertEquals(row(before, f.d()).paidTrained() + 1, row(trained, f.d()).paidTrained());
 
-            // a change the dashboard counts: the turns and the targets show at the very next view (read from the
-            // summary rows); the title holders' shares are served as kept, and a newer count of them is on its way
-            targets.save(y1, List.of(new Edit(new Cell(f.d, Measure.TURNS, 0), Value.NONE, 8)));
-            InContainer.signIn("admin", PASSWORD);
-            closedClass(f.training, f.q, LocalDate.of(y1, 11, 18), LocalDate.of(y1, 11, 20), Map.of(f.c2, "C"));
-            InContainer.signIn("tinh", PASSWORD);
-            DashboardSnapshots.Answer stale = progress.look(f.d, y1, Basis.YEAR);
-            assertEquals(kept.countedAt(), stale.dashboard().countedAt());
-            assertEquals(Integer.valueOf(8), stale.dashboard().turns().target(), "the saved target, at once");
-            assertEquals(7, stale.dashboard().turns().actual(), 1e-9, "the class just closed, at once");
-            assertEquals(6, row(stale.dashboard(), f.p).turns().actual(), 1e-9, "under the cadre's commune");
-            assertEquals(kept.paidHolders(), stale.dashboard().paidHolders(), "the shares as kept");
-            assertTrue(stale.refreshing(), "the reader is told a newer count is on its way");
-            waitUntil(() -> progress.newerCount(f.d, y1, Basis.YEAR, kept.countedAt()));
-            DashboardSnapshots.Answer fresh = progress.look(f.d, y1, Basis.YEAR);
-            assertTrue(fresh.dashboard().countedAt().isAfter(kept.countedAt()));
-            assertEquals(Integer.valueOf(8), fresh.dashboard().turns().target(), "the saved target is in it");
-            assertEquals(7, fresh.dashboard().turns().actual(), 1e-9);
-            assertFalse(fresh.refreshing());
-
-            // nothing kept (the server restarted): counted again, the same figures
-            snapshots.forgetSnapshots();
-            assertTrue(progress.look(f.d, y1, Basis.YEAR).dashboard().holdersPending());
-            waitUntil(() -> !progress.look(f.d, y1, Basis.YEAR).dashboard().holdersPending());
-            assertEquals(7, progress.look(f.d, y1, Basis.YEAR).dashboard().turns().actual(), 1e-9);
-
-            // a count done within the limit is shown, not kept: the next view counts again
-            snapshots.reset(600_000L, 10L);
-            Dashboard live = progress.look(f.d, y1, Basis.YEAR).dashboard();
-            assertNull(live.countedAt(), "counted for this view");
-            assertTrue(progress.newerCount(f.d, y1, Basis.YEAR, null),
-                    "nothing kept nor being counted: a page still waiting looks again instead of waiting for ever");
-
-            // the scope is checked before anything kept is served
-            InContainer.signIn("xa.halong", PASSWORD);
-            assertThrows(NotFoundException.class, () -> progress.look(f.d, y1, Basis.YEAR));
-            assertThrows(NotFoundException.class, () -> progress.newerCount(f.d, y1, Basis.YEAR, null));
-        } finally {
-            snapshots.reset(null, null);
+        InContainer.signIn("admin", PASSWORD);
+        cadres.endPosition(position, today.minusDays(1));
+        InContainer.signIn("tinh", PASSWORD);
+        Dashboard ended = progress.dashboard(null, year, Basis.TERM);
+        assertEquals(holders(before, head), holders(ended, head), "no longer held today");
+        assertEquals(trained(before, head), trained(ended, head));
+        assertEquals(before.paidHolders(), ended.paidHolders());
+        String path = ended.unit().getPath();
+        for (Dashboard.TitleRow t : ended.titles()) {
+            assertEquals(sqlHolders(t.titleId(), path, today), t.holders(), t.nameVi());
+            assertEquals(sqlTrainedInTerm(t.titleId(), path, today), t.trained(), t.nameVi());
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < until, "not within a minute");
-            Thread.sleep(100);
-        }
+    private static long holders(Dashboard d, long titleId) {
+        return d.titles().stream().filter(t -> t.titleId() == titleId).mapToLong(Dashboard.TitleRow::holders).sum();
+    }
+
+    private static long trained(Dashboard d, long titleId) {
+        return d.titles().stream().filter(t -> t.titleId() == titleId).mapToLong(Dashboard.TitleRow::trained).sum();
     }
 
     // ---- speed ------------------------------------------------------------------------------------------

@@ -7,6 +7,6 @@
  * home) because one page gathers figures that each feature owns; no feature imports it. {@code HomeService.page()}
  * is the page's one read: one role and scope check, one transaction, a fixed number of statements per role
  * whatever the size of the province (counts and short lists done by the database; the pace comes from
- * reporting's own dashboard count and its snapshots, never counted twice).
+ * reporting's own dashboard count, never counted twice).
  */
 package vn.cadretraining.home;

@@ -17,7 +17,7 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (table {@code progress_*}, V12), so that a
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12 and V17), so that a
  * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
@@ -34,6 +34,15 @@
  * <li>{@code progress_people (unit, year, ethnicity, gender) → turns, cadres}: the counter over the rows
  * above (a row of {@code progress_cadre} appearing adds a cadre, disappearing removes one); summed over the
  * pairs it is the unit's turns and distinct cadres, summed over the children's rows the table by commune.</li>
+ * <li>{@code progress_holders (unit, title, measure, day) → n}: the title holders of the province's dashboard,
+ * for the top unit each title and the paid titles together (title 0), for each unit directly under it the paid
+ * titles together (its row in the table by commune). The figure depends on the day asked (today, or 31 December of
+ * a past year), which no transaction marks; so a row is a change of a count on a day: +1 the day a holder begins
+ * to count, -1 the day after they stop, and the count on a day is the sum of the changes up to it (measure 0 held,
+ * 1 held and trained since the term began, 2 held and trained in the year: from the year's first completion to
+ * 31 December). A cadre's positions of a title (or the paid titles) are joined before they count, so a cadre
+ * counts once per title and once among the paid titles ({@code HolderSpans}). Units further down are not kept:
+ * a commune's dashboard counts its few hundred positions from the records.</li>
  * </ul>
  * What moves them, each in the changing transaction, through the events of the features below (reporting
  * depends on them, never the other way): a class's results closed ({@code ResultEvents.Closed}: its
@@ -42,9 +51,15 @@
  * ({@code UnitEvents.Merged}: each source's rows carried to the successor's chain, the source's own removed);
  * a cadre's ethnicity or gender changed ({@code PeopleEvents.Described}: their rows moved between pairs); a
  * course's subject group or kind changed ({@code SessionEvents.CourseRegrouped}: its completions moved between
- * groups, or in and out of the count when it becomes or stops being a briefing). A cadre moving to another unit
- * moves nothing: a completion stays with the unit the cadre was enrolled under; nor does anything after the
- * closing: closed results are final, no one withdraws from the class any more. Counters
+ * groups, or in and out of the count when it becomes or stops being a briefing). The title holders move
+ * by cadre: a change takes away what its cadres counted before it and adds what they count after, both from the
+ * records (a closing: its participants with and without the class; a course made a briefing or no longer one:
+ * those with its completions; a title given or ended, a title made paid or not, a roster import that gives titles:
+ * {@code PeopleEvents.PositionsChanging} before and {@code PositionsChanged} after; units merged:
+ * {@code UnitEvents.Merging} before, the successor's holders after the merge's other observers). A cadre moving to
+ * another unit moves nothing: a completion stays with the unit the cadre was enrolled under, a title with the unit
+ * it is held in; nor does anything after the closing: closed results are final, no one withdraws from the class
+ * any more. Counters
  * are changed by relative updates ({@code turns = turns + ?}), keys in a fixed order, so that two transactions
  * touching the province's row wait for each other instead of losing a count.
  *
@@ -62,14 +77,10 @@
  * 1 GB at L); the price is a read of the kept rows per year.
  *
  * <p>Every dashboard and home page reads its turns, distinct cadres, months, subject groups, ethnic groups and
- * genders from these rows at each view, at any size. Not kept as summaries, read from the records: the
- * briefings held (few rows, read by the organising unit's index) and the title holders' shares. Those depend on
- * the day asked (holders on today's date, trained since a term's start, which no transaction marks); keeping
- * them would take a holder row per (cadre, title, ancestor) with its term start and last completion, the day's
- * holders counted from those. So they are the one figure that can be slow (a whole province at national
- * scale), and the only one {@code DashboardSnapshots} still keeps: when their count takes longer than
- * {@code DASHBOARD_LIVE_MS}, the page shows the kept shares with the time they were counted, and everything
- * else counted at the view.
+ * genders from these rows at each view, at any size, and the province's dashboard its title holders too. Read
+ * from the records at each view: the briefings held (few rows, read by the organising unit's index) and the title
+ * holders of a commune or a district (a few hundred positions). Nothing is kept between views: every figure is
+ * the database's answer at the view.
  *
  * <p>Everything else is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
  * dashboard does not depend on the data.

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import vn.cadretraining.reporting.entity.HolderSpans;
 
 /**
  * The benchmark's references measured without the application ({@code setup/bench run} calls it with the server
@@ -164,6 +165,10 @@ public final class BenchRaw {
                 ids.add(rs.getLong(1));
             }
         }
+        // the title holders they counted leave the kept counts with them
+        java.util.Map<Long, Integer> holders = new java.util.HashMap<>();
+        HolderRows.count(c, ids, HolderRows.COUNTED, null, holders);
+        HolderRows.apply(c, holders);
         // by id, in batches (an IN subquery would be evaluated against every position)
         for (String sql : new String[] {"DELETE FROM position WHERE cadre_id = ?",
                 "DELETE FROM cadre_search_token WHERE cadre_id = ?", "DELETE FROM cadre WHERE id = ?"}) {
@@ -206,10 +211,12 @@ public final class BenchRaw {
                 ProgressSql.byChild(scope, year),
                 ProgressSql.byPeople(scope, year),
                 ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd),
-                ProgressSql.titleShares(path, yearFrom, asOf, false, everything),
+                everything ? ProgressSql.keptTitleShares(scope, asOf, HolderSpans.YEAR)
+                        : ProgressSql.titleShares(path, yearFrom, asOf, false),
                 ProgressSql.briefings(scope, path, year, asOf, everything)));
         if (!children.isEmpty()) {
-            statements.add(ProgressSql.paidByChild(scope, path, yearFrom, asOf, false, everything));
+            statements.add(everything ? ProgressSql.keptPaidByChild(scope, asOf, HolderSpans.YEAR)
+                    : ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
         }
         String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild"};
         for (int i = 0; i < statements.size(); i++) {

@@ -42,6 +42,9 @@ public class UnitAdminService {
     Event<UnitEvents.Merged> merged;
 
     @Inject
+    Event<UnitEvents.Merging> merging;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -219,11 +222,12 @@ public class UnitAdminService {
         if (!problems.isEmpty()) {
             throw new BusinessException(problems.get(0).key(), problems.get(0).args());
         }
+        if (merge.createsNewUnit() && (newName == null || newName.isBlank())) {
+            throw new BusinessException("merge.error.nameRequired");
+        }
+        merging.fire(new UnitEvents.Merging(sourceIds, targetId));
         AdminUnit successor;
         if (merge.createsNewUnit()) {
-            if (newName == null || newName.isBlank()) {
-                throw new BusinessException("merge.error.nameRequired");
-            }
             long parentId = newParentId != null ? newParentId : merge.sources().get(0).getParent().getId();
             successor = create(parentId, newCode, newName, newKind, effective);
         } else {

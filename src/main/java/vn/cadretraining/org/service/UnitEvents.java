@@ -27,6 +27,16 @@ public final class UnitEvents {
         }
     }
 
+    /**
+     * Units are about to be merged into {@code targetId} (null: a unit the merge creates), before anything of the
+     * merge is changed: the features that count what is under the units read it as it stands.
+     */
+    public record Merging(List<Long> sourceIds, Long targetId) {
+        public Merging {
+            sourceIds = List.copyOf(sourceIds);
+        }
+    }
+
     /** A subtree moved: every stored path starting with {@code oldPath} now starts with {@code newPath}. */
     public record SubtreeMoved(String oldPath, String newPath) {
     }

@@ -88,6 +88,12 @@ public class CadreService {
     @Inject
     Event<PeopleEvents.Described> described;
 
+    @Inject
+    Event<PeopleEvents.PositionsChanging> positionsChanging;
+
+    @Inject
+    Event<PeopleEvents.PositionsChanged> positionsChanged;
+
     /** A cadre's details as a form submits them. */
     public record Details(String fullName, Gender gender, LocalDate birthDate, String ethnicityCode,
             String phone, EducationLevel education, PoliticalTheoryLevel politicalTheory, boolean partyMember,
@@ -644,7 +650,9 @@ public class CadreService {
             throw new BusinessException("position.error.alreadyHeld", title.getNameVi(), unit.getName());
         }
         Position position = new Position(cadre, title, unit, start, term, newlyElected);
+        positionsChanging.fire(new PeopleEvents.PositionsChanging(List.of(cadreId)));
         em.persist(position);
+        positionsChanged.fire(new PeopleEvents.PositionsChanged(List.of(cadreId)));
         return position;
     }
 
@@ -654,8 +662,11 @@ public class CadreService {
         if (position == null) {
             throw new NotFoundException("position");
         }
-        requireChangeable(get(position.getCadre().getId()));
+        long cadreId = position.getCadre().getId();
+        requireChangeable(get(cadreId));
+        positionsChanging.fire(new PeopleEvents.PositionsChanging(List.of(cadreId)));
         position.end(lastDay);
+        positionsChanged.fire(new PeopleEvents.PositionsChanged(List.of(cadreId)));
     }
 
     // ---- what units tell the roster -----------------------------------------------------------------

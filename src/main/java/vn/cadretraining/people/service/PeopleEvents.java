@@ -17,4 +17,21 @@ public final class PeopleEvents {
             cadreIds = List.copyOf(cadreIds);
         }
     }
+
+    /**
+     * These cadres' positions are about to change (started, ended, continued elsewhere, their title made paid or
+     * not): what they count as title holders is taken away now, from the records as they stand...
+     */
+    public record PositionsChanging(List<Long> cadreIds) {
+        public PositionsChanging {
+            cadreIds = List.copyOf(cadreIds);
+        }
+    }
+
+    /** ...and added again once changed ({@link PositionsChanging}), in the same transaction. */
+    public record PositionsChanged(List<Long> cadreIds) {
+        public PositionsChanged {
+            cadreIds = List.copyOf(cadreIds);
+        }
+    }
 }

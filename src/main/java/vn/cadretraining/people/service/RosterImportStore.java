@@ -82,6 +82,12 @@ public class RosterImportStore {
     Event<PeopleEvents.Described> described;
 
     @Inject
+    Event<PeopleEvents.PositionsChanging> positionsChanging;
+
+    @Inject
+    Event<PeopleEvents.PositionsChanged> positionsChanged;
+
+    @Inject
     AuditTrail audit;
 
     /** Applying's outcome: done, or (nothing written) the rows as they check now, when that differs. */
@@ -135,7 +141,13 @@ public class RosterImportStore {
                 }
                 changes.add(RowChange.of(row.values(), refs.cadre(row.values().code())));
             }
-            int[] counts = write(c, importId, fileName, changes);
+            // cadres already on the roster who take up titles: counted as holders again once written
+            positionsChanging.fire(new PeopleEvents.PositionsChanging(changes.stream()
+                    .filter(ch -> ch.existing() != null && !ch.newTitles().isEmpty())
+                    .map(ch -> ch.existing().id()).toList()));
+            List<Long> titled = new ArrayList<>();
+            int[] counts = write(c, importId, fileName, changes, titled);
+            positionsChanged.fire(new PeopleEvents.PositionsChanged(titled));
             rostersChanged.fire(new RosterCounts.Changed());
             described.fire(new PeopleEvents.Described(changes.stream()
                     .filter(ch -> ch.action() != RowAction.INSERT && ch.cadreChanged())
@@ -155,7 +167,8 @@ public class RosterImportStore {
     }
 
     /** Writes the changes batch by batch; returns {inserted, updated, unchanged, positions started}. */
-    private int[] write(Connection c, String importId, String fileName, List<RowChange> changes) throws SQLException {
+    private int[] write(Connection c, String importId, String fileName, List<RowChange> changes, List<Long> titled)
+            throws SQLException {
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;
@@ -232,6 +245,9 @@ public class RosterImportStore {
                             addWord.setLong(2, id);
                             addWord.addBatch();
                         }
+                    }
+                    if (!change.newTitles().isEmpty()) {
+                        titled.add(id);
                     }
                     for (ImportReferences.Title title : change.newTitles()) {
                         addPosition.setLong(1, id);

@@ -1,11 +1,8 @@
 package vn.cadretraining.reporting.service;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import vn.cadretraining.org.entity.AdminUnit;
 import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Pace;
@@ -22,54 +19,18 @@ import vn.cadretraining.reporting.entity.Standing;
  * @param paidShare   the share (%) of the holders of the paid titles trained (no target of its own)
  * @param paidHolders how many hold a paid title under the unit
  * @param direct      turns recorded at the unit itself rather than under one of its children
- * @param countedAt   when the title holders' shares shown were counted (a kept snapshot); null when counted
- *                    for this view, as every other figure always is
- * @param holdersPending the title holders' shares are not counted yet (their first count at a large scope is
- *                    running): the shares and the paid holders are left out
  */
 public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis basis, LocalDate asOf, double elapsed,
         Figure turns, Figure cadres, Figure briefings, Figure paidShare, long paidHolders, List<UnitRow> children,
         boolean childTargets,
         List<TitleRow> titles, List<QuarterRow> quarters, List<GroupRow> subjects, List<Breakdown> ethnicities,
-        List<Breakdown> genders, long[] monthlyTurns, long[] monthlyTurnsLastYear, long direct, Instant countedAt,
-        boolean holdersPending) implements Serializable {
+        List<Breakdown> genders, long[] monthlyTurns, long[] monthlyTurnsLastYear, long direct) implements Serializable {
 
     /** The same figures with the reader's own way back up. */
     public Dashboard withPath(List<AdminUnit> readersPath) {
         return new Dashboard(unit, readersPath, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
                 paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
-                monthlyTurnsLastYear, direct, countedAt, holdersPending);
-    }
-
-    /** These figures without the title holders' shares, whose first count is still running. */
-    public Dashboard withHoldersPending() {
-        return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
-                paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
-                monthlyTurnsLastYear, direct, null, true);
-    }
-
-    /**
-     * These figures with the title holders' shares of a snapshot ({@code kept}, counted at its time): the paid
-     * titles' share, each title's row, and each unit's paid holders, the units ranked again.
-     */
-    public Dashboard withHoldersOf(Dashboard kept) {
-        Map<Long, UnitRow> keptRows = new HashMap<>();
-        kept.children.forEach(r -> keptRows.put(r.unit().getId(), r));
-        List<UnitRow> rows = children.stream().map(r -> {
-            UnitRow k = keptRows.get(r.unit().getId());
-            return k == null ? r : new UnitRow(r.unit(), r.rank(), r.turns(), r.cadres(), r.briefings(),
-                    k.paidHolders(), k.paidTrained(), r.lastYearTurns());
-        }).toList();
-        return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, kept.paidShare,
-                kept.paidHolders, ProgressService.ranked(rows), childTargets, kept.titles, quarters, subjects,
-                ethnicities, genders, monthlyTurns, monthlyTurnsLastYear, direct, kept.countedAt, false);
-    }
-
-    /** The same figures, kept as a snapshot counted at {@code at} (see {@link DashboardSnapshots}). */
-    public Dashboard countedAt(Instant at) {
-        return new Dashboard(unit, path, year, basis, asOf, elapsed, turns, cadres, briefings, paidShare,
-                paidHolders, children, childTargets, titles, quarters, subjects, ethnicities, genders, monthlyTurns,
-                monthlyTurnsLastYear, direct, at, holdersPending);
+                monthlyTurnsLastYear, direct);
     }
 
     /**
@@ -381,16 +342,6 @@ public record Dashboard(AdminUnit unit, List<AdminUnit> path, int year, Basis ba
 
     public List<Breakdown> getGenders() {
         return genders;
-    }
-
-    /** The title holders' shares are still being counted: they and the paid holders are left out. */
-    public boolean isHoldersPending() {
-        return holdersPending;
-    }
-
-    /** When the title holders' shares shown were counted, for a kept snapshot; null when counted for this view. */
-    public Instant getCountedAt() {
-        return countedAt;
     }
 
     public long getDirect() {

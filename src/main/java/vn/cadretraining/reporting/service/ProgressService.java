@@ -1,17 +1,13 @@
 package vn.cadretraining.reporting.service;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.io.Serializable;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +32,7 @@ import vn.cadretraining.people.entity.Cadre;
 import vn.cadretraining.people.entity.Ethnicity;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.reporting.entity.Basis;
+import vn.cadretraining.reporting.entity.HolderSpans;
 import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
@@ -58,14 +55,11 @@ import vn.cadretraining.shared.time.VietnamTime;
  * and for a coordinator over their own unit: a unit outside the caller's scope is "not found".
  *
  * <p>Every figure is read by the database ({@link ProgressSql}): turns and distinct cadres from the summary rows
- * the changes keep, so a closing shows at the next view; the title holders' shares and the briefings aggregated
- * from the records. A dashboard takes the same fixed number of statements whatever the size of the province.
+ * the changes keep, so a closing shows at the next view; the title holders' shares of the province likewise (the
+ * changes kept by day), those of a commune and the briefings aggregated from the records. A dashboard takes the same fixed number of statements whatever the size of the province.
  */
 @Stateless
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
-// the dashboards' counts (DashboardSnapshots): a few at once, each with its reader's identity; the server's default
-// executor has no core threads and an unbounded queue, which runs its tasks one at a time
-@ManagedExecutorDefinition(name = DashboardSnapshots.EXECUTOR, maxAsync = 4)
 public class ProgressService {
 
     @PersistenceContext
@@ -73,12 +67,6 @@ public class ProgressService {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    DashboardSnapshots snapshots;
-
-    @Resource
-    SessionContext context;
 
     /** Who is on an untrained list, and for which span. */
     public record Untrained(Long unitId, int year, Basis basis, Long titleId, boolean newlyElectedOnly)
@@ -166,34 +154,6 @@ public class ProgressService {
         return count(unit.getId(), year, basis).withPath(pathTo(unit));
     }
 
-    /**
-     * The dashboard as the page shows it: counted now; for a scope whose title holders' shares take too long to
-     * count while the reader waits (a whole province at national scale), with the shares of the snapshot kept by
-     * {@link DashboardSnapshots}, or, while their first count runs, without them. It is never pending.
-     */
-    public DashboardSnapshots.Answer look(Long unitId, int year, Basis basis) {
-        AdminUnit unit = visibleUnit(unitId);
-        VietnamTime.checkedYear(year);
-        long id = unit.getId();
-        ProgressService self = context.getBusinessObject(ProgressService.class);
-        DashboardSnapshots.Answer a = snapshots.get(id, year, basis, asOf(year), () -> self.count(id, year, basis));
-        Dashboard d = a.dashboard();
-        if (a.pending()) {
-            // the title holders' shares are counted for the first time (a large scope): everything else now
-            d = count(id, year, basis, false).withHoldersPending();
-        } else if (d.countedAt() != null) {
-            // kept because the title holders' shares took too long to count; every other figure is read now
-            d = count(id, year, basis, false).withHoldersOf(d);
-        }
-        return new DashboardSnapshots.Answer(d.withPath(pathTo(unit)), a.refreshing());
-    }
-
-    /** Whether a newer count than the one shown is ready (the page asks while a snapshot is being counted again). */
-    public boolean newerCount(Long unitId, int year, Basis basis, Instant shown) {
-        AdminUnit unit = visibleUnit(unitId);
-        return snapshots.newerThan(unit.getId(), VietnamTime.checkedYear(year), basis, shown);
-    }
-
     /** The day a year's figures are counted to: today, or 31 December of a year that is over. */
     private static LocalDate asOf(int year) {
         LocalDate today = VietnamTime.today();
@@ -201,21 +161,8 @@ public class ProgressService {
         return today.isBefore(yearEnd) ? today : yearEnd;
     }
 
-    /**
-     * Counts a unit's dashboard, without a way back up. The caller has checked that the reader may see the unit
-     * ({@link #dashboard}, {@link #look}); it may run on another thread than the request's (a snapshot counted
-     * again in the background), so it reads nothing of the current request.
-     */
-    public Dashboard count(long unitId, int year, Basis basis) {
-        return count(unitId, year, basis, true);
-    }
-
-    /**
-     * The dashboard, with the title holders' shares counted only when {@code holders} (without, the titles are
-     * listed with no holder: they are the one figure read from the records rather than the summary rows, the one
-     * that can take long).
-     */
-    private Dashboard count(long unitId, int year, Basis basis, boolean holders) {
+    /** Counts a unit's dashboard, without a way back up; the caller has checked that the reader may see the unit. */
+    private Dashboard count(long unitId, int year, Basis basis) {
         AdminUnit unit = em.find(AdminUnit.class, unitId);
         if (unit == null) {
             throw new NotFoundException("unit");
@@ -233,8 +180,10 @@ public class ProgressService {
 
         List<AdminUnit> children = children(scope);
         // a province's dashboard covers every record: no unit needs reading except to group by commune
-        boolean everything = unit.getParent() == null && em.createQuery(
+        boolean top = unit.getParent() == null;
+        boolean everything = top && em.createQuery(
                 "SELECT COUNT(u) FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult() == 1;
+        int trained = term ? HolderSpans.TERM : HolderSpans.YEAR;
 
         // the aggregates, one after the other in this transaction: started together on threads of their own (as
         // they were) they were no faster on this 2-core machine (a commune, one user: 23.5 vs 24.4 ms; the province
@@ -243,10 +192,15 @@ public class ProgressService {
         List<Object[]> childRows = rows(ProgressSql.byChild(scope, year));
         List<Object[]> people = rows(ProgressSql.byPeople(scope, year));
         List<Object[]> dayRows = rows(ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd));
-        List<Object[]> titleRows = !holders ? List.of()
-                : rows(ProgressSql.titleShares(path, yearFrom, asOf, term, everything));
-        List<Object[]> paidRows = children.isEmpty() || !holders ? List.of()
-                : rows(ProgressSql.paidByChild(scope, path, yearFrom, asOf, term, everything));
+        // the title holders: kept for a top unit and the units under it (its subtree is the whole tree); counted
+        // from the records under a commune or a district, which hold a few hundred positions
+        List<Object[]> titleRows = top ? rows(ProgressSql.keptTitleShares(scope, asOf, trained))
+                : rows(ProgressSql.titleShares(path, yearFrom, asOf, term));
+        List<Object[]> paidRows = children.isEmpty() ? List.of()
+                : top ? rows(ProgressSql.keptPaidByChild(scope, asOf, trained))
+                : rows(ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
+        // a year not begun yet has nobody trained in it (the kept counts would give those of the current year)
+        boolean noneTrained = !term && asOf.isBefore(yearFrom);
         List<Object[]> briefingRows = rows(ProgressSql.briefings(scope, path, year, asOf, everything));
         Targets targets = targets(unit, children, year);
 
@@ -279,15 +233,19 @@ public class ProgressService {
         Map<Long, long[]> titleShares = new HashMap<>();
         long[] paidScope = new long[2];
         for (Object[] r : titleRows) {
-            if (r[0] == null) {
-                paidScope = new long[] {num(r[1]), num(r[2])};
+            long[] v = {num(r[1]), noneTrained ? 0 : num(r[2])};
+            if (v[0] == 0) {
+                continue; // a title whose holders have all left (kept counts back to zero)
+            }
+            if (r[0] == null || num(r[0]) == HolderSpans.PAID) {
+                paidScope = v;
             } else {
-                titleShares.put(num(r[0]), new long[] {num(r[1]), num(r[2])});
+                titleShares.put(num(r[0]), v);
             }
         }
         Map<Long, long[]> paidByChild = new HashMap<>();
         for (Object[] r : paidRows) {
-            paidByChild.put(num(r[0]), new long[] {num(r[1]), num(r[2])});
+            paidByChild.put(num(r[0]), new long[] {num(r[1]), noneTrained ? 0 : num(r[2])});
         }
         List<TitleRow> titles = titles(titleShares, targets, elapsed);
 
@@ -338,7 +296,7 @@ public class ProgressService {
                 Figure.of(share(paidScope[0], paidScope[1]), null, elapsed, null, null),
                 paidScope[0], rows, childTargets, titles, quarters, subjects, breakdowns[0], breakdowns[1], monthly,
                 monthlyLast,
-                direct(total[0], byChild, children), null, false);
+                direct(total[0], byChild, children));
     }
 
     /** The units in service directly under a unit, in the order of their codes. */

@@ -13,9 +13,9 @@ import vn.cadretraining.enrollment.entity.Outcome;
 
 /**
  * The SQL of progress, in the dialect Derby and PostgreSQL share (no WITH, no LIMIT, no date functions; one
- * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound. Turns and distinct cadres are
- * read from the summary rows ({@code progress_*}, kept by the changes; see the package's notes); the title
- * holders' shares and the briefings held from the records, as below.
+ * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound. Turns, distinct cadres and a top
+ * unit's title holders are read from the summary rows ({@code progress_*}, kept by the changes; see the package's
+ * notes); a commune's title holders and the briefings held from the records, as below.
  *
  * <p>The roll-up. A record made under a unit counts under the unit that carries that unit's history today
  * ({@code admin_unit.current_unit_id}: itself while current, else its successor's), and then under every unit
@@ -58,9 +58,6 @@ public final class ProgressSql {
     static String nested(String access) {
         return " --DERBY-PROPERTIES joinStrategy=NESTEDLOOP, " + access + "\n ";
     }
-
-    /** The earliest day any term can have begun: the lower bound of completions in the term basis. */
-    static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
     /** Derby's optimizer override: join the tables in the order written. A comment to PostgreSQL. */
     static final String FIXED_ORDER = " --DERBY-PROPERTIES joinOrder=FIXED\n ";
@@ -140,33 +137,12 @@ public final class ProgressSql {
     /**
      * Positions held on {@code asOf} under the scope, each with whether its title carries an allowance (paid)
      * and whether its holder is trained by then (tn): a completion from {@code yearFrom} (the year basis) or from
-     * the position's term start (the term basis) to {@code asOf}.
-     *
-     * <p>Two shapes, the same answer. For the whole province, every holder's last completion is aggregated once
-     * and joined to the positions (one pass over each table). For a part of it, the scope's units come first and
-     * each position is joined to its holder's completions: a holder with several gives several rows, which every
-     * caller reduces by holder with MAX. The aggregate shape read the whole database's completions for a
-     * commune's dashboard (the benchmark's finding at M and L); the per-position shape costs more than the
-     * aggregate when the scope is everything.
+     * the position's term start (the term basis) to {@code asOf}. The scope's units come first and each position
+     * is joined to its holder's completions: a holder with several gives several rows, which every caller reduces
+     * by holder with MAX. For a commune or a district: a top unit's are kept ({@link #keptTitleShares}).
      */
-    private static String holders(String select, boolean byChild, boolean everything, boolean term,
-            boolean paidOnly) {
-        boolean units = byChild || !everything;
+    private static String holders(String select, boolean byChild, boolean term, boolean paidOnly) {
         String start = term ? TERM_START : "?";
-        if (everything) {
-            return "SELECT " + select + ", p.cadre_id, CASE WHEN pt.paid = ? THEN 1 ELSE 0 END AS paid,"
-                    + " CASE WHEN tr.done >= " + start + " THEN 1 ELSE 0 END AS tn"
-                    + " FROM position p JOIN position_title pt ON pt.id = p.title_id"
-                    + (units ? " JOIN admin_unit pu ON pu.id = p.unit_id JOIN admin_unit cu ON cu.id = pu.current_unit_id"
-                            : "")
-                    + (byChild ? ANCESTORS : "")
-                    + " LEFT JOIN (SELECT e.cadre_id, MAX(k.end_date) AS done FROM course_class k"
-                    + " JOIN course c ON c.id = k.course_id JOIN enrollment e ON e.class_id = k.id"
-                    + " WHERE e.outcome = ? AND e.status = ? AND k.end_date >= ? AND k.end_date <= ? AND c.kind <> ?"
-                    + " AND c.kind <> ? GROUP BY e.cadre_id) tr ON tr.cadre_id = p.cadre_id"
-                    + " WHERE" + HELD + (units ? " AND cu.path LIKE ?" : "")
-                    + (paidOnly ? " AND pt.paid = ?" : "");
-        }
         return "SELECT " + select + ", p.cadre_id, CASE WHEN pt.paid = ? THEN 1 ELSE 0 END AS paid,"
                 + " CASE WHEN c.id IS NULL THEN 0 ELSE 1 END AS tn"
                 + " FROM" + SCOPE_UNITS + "JOIN admin_unit pu ON pu.current_unit_id = cu.id"
@@ -178,32 +154,19 @@ public final class ProgressSql {
                 + " WHERE" + HELD + " AND cu.path LIKE ?" + (paidOnly ? " AND pt.paid = ?" : "");
     }
 
-    private static List<Object> holderValues(LocalDate yearFrom, LocalDate asOf, String path, boolean units,
-            boolean everything, boolean term, boolean paidOnly) {
+    private static List<Object> holderValues(LocalDate yearFrom, LocalDate asOf, String path, boolean term,
+            boolean paidOnly) {
         List<Object> v = new ArrayList<>();
         v.add(Boolean.TRUE);
-        if (everything) {
-            if (!term) {
-                v.add(date(yearFrom));
-            }
-            // every completion up to the day; the comparison above keeps those of the year or of the term
-            v.addAll(List.of(Outcome.COMPLETED.name(), EnrollmentStatus.ENROLLED.name(),
-                    date(term ? EPOCH : yearFrom), date(asOf), ActivityKind.PERIODIC_BRIEFING.name(),
-                    ActivityKind.THEMATIC_BRIEFING.name()));
-        } else {
-            v.add(Outcome.COMPLETED.name());
-            v.add(EnrollmentStatus.ENROLLED.name());
-            if (!term) {
-                v.add(date(yearFrom));
-            }
-            v.addAll(List.of(date(asOf), ActivityKind.PERIODIC_BRIEFING.name(),
-                    ActivityKind.THEMATIC_BRIEFING.name()));
+        v.add(Outcome.COMPLETED.name());
+        v.add(EnrollmentStatus.ENROLLED.name());
+        if (!term) {
+            v.add(date(yearFrom));
         }
+        v.addAll(List.of(date(asOf), ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name()));
         v.add(date(asOf));
         v.add(date(asOf));
-        if (units) {
-            v.add(path + "%");
-        }
+        v.add(path + "%");
         if (paidOnly) {
             v.add(Boolean.TRUE);
         }
@@ -216,16 +179,16 @@ public final class ProgressSql {
      * titles ({@code ROLLUP}), so a holder counts once per title, and once among the paid titles even when
      * holding two of them. Columns: title id (NULL for the paid titles together), holders, trained.
      */
-    static Statement titleShares(String path, LocalDate yearFrom, LocalDate asOf, boolean term, boolean everything) {
+    static Statement titleShares(String path, LocalDate yearFrom, LocalDate asOf, boolean term) {
         // the grand total row of the ROLLUP (no cadre) is left out by a CASE rather than a WHERE, which Derby
         // would push below the ROLLUP
         Statement s = new Statement("SELECT x.title_id,"
                 + " SUM(CASE WHEN x.cadre_id IS NULL THEN 0 WHEN x.title_id IS NULL THEN x.hp ELSE 1 END),"
                 + " SUM(CASE WHEN x.cadre_id IS NULL THEN 0 WHEN x.title_id IS NULL THEN x.tp ELSE x.tn END) FROM ("
                 + "SELECT w.cadre_id, w.title_id, MAX(w.tn) AS tn, MAX(w.paid) AS hp, MAX(w.paid * w.tn) AS tp FROM ("
-                + holders("p.title_id", false, everything, term, false)
+                + holders("p.title_id", false, term, false)
                 + ") w GROUP BY ROLLUP (w.cadre_id, w.title_id)) x GROUP BY x.title_id");
-        s.values().addAll(holderValues(yearFrom, asOf, path, !everything, everything, term, false));
+        s.values().addAll(holderValues(yearFrom, asOf, path, term, false));
         return s;
     }
 
@@ -233,14 +196,35 @@ public final class ProgressSql {
      * The holders of any of the paid titles on {@code asOf}, and how many of them are trained, by unit directly
      * under the scope. A holder of two paid titles counts once. Columns: group, holders, trained.
      */
-    static Statement paidByChild(long scopeId, String path, LocalDate yearFrom, LocalDate asOf, boolean term,
-            boolean everything) {
+    static Statement paidByChild(long scopeId, String path, LocalDate yearFrom, LocalDate asOf, boolean term) {
         Statement s = new Statement("SELECT x.g, COUNT(*), SUM(x.tn) FROM ("
-                + "SELECT w.g, w.cadre_id, MAX(w.tn) AS tn FROM (" + holders(CHILD + " AS g", true, everything, term, true)
+                + "SELECT w.g, w.cadre_id, MAX(w.tn) AS tn FROM (" + holders(CHILD + " AS g", true, term, true)
                 + ") w GROUP BY w.g, w.cadre_id) x GROUP BY x.g");
         s.values().addAll(scope4(scopeId));
-        s.values().addAll(holderValues(yearFrom, asOf, path, true, everything, term, true));
+        s.values().addAll(holderValues(yearFrom, asOf, path, term, true));
         return s;
+    }
+
+    /** Sums of the kept changes up to a day: the holders (measure 0), then those trained by {@code measure}. */
+    private static final String KEPT_SUMS = "SUM(CASE WHEN h.measure = 0 THEN h.n ELSE 0 END),"
+            + " SUM(CASE WHEN h.measure = ? THEN h.n ELSE 0 END)";
+
+    /**
+     * The holders of each title (0: of the paid titles together) under a top unit on {@code asOf}, and those of them
+     * trained by {@code measure} (in the term, in the year), from the kept changes ({@code progress_holders}).
+     * Columns: title id, holders, trained.
+     */
+    static Statement keptTitleShares(long unitId, LocalDate asOf, int measure) {
+        return new Statement("SELECT h.title_id, " + KEPT_SUMS + " FROM progress_holders h WHERE h.unit_id = ?"
+                + " AND h.measure IN (0, ?) AND h.from_day <= ? GROUP BY h.title_id", measure, unitId, measure,
+                date(asOf));
+    }
+
+    /** As {@link #keptTitleShares}, the paid titles together, by unit directly under a top unit. Columns: unit, holders, trained. */
+    static Statement keptPaidByChild(long unitId, LocalDate asOf, int measure) {
+        return new Statement("SELECT h.unit_id, " + KEPT_SUMS + " FROM admin_unit u JOIN progress_holders h"
+                + " ON h.unit_id = u.id WHERE u.parent_id = ? AND h.title_id = 0 AND h.measure IN (0, ?)"
+                + " AND h.from_day <= ? GROUP BY h.unit_id", measure, unitId, measure, date(asOf));
     }
 
     /** Holders of each title on a day, by unit directly under the scope. Columns: title id, group, holders. */

@@ -1,7 +1,10 @@
 package vn.cadretraining.reporting.service;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -10,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +38,20 @@ public class ProgressSummaries {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    HoldersBefore before;
+
     /** A class's results closed: its completions count from now on. */
     public void onClassClosed(@Observes ResultEvents.Closed closed) {
         run(c -> {
             ProgressDelta delta = new ProgressDelta();
             addCompletions(c, delta, " AND e.class_id = ?", closed.classId());
             SummaryRows.apply(c, delta);
+            // its participants' title-holder counts: before, without the class; now, with it
+            Map<Long, Integer> holders = new HashMap<>();
+            HolderRows.count(c, HolderRows.cadresWithCompletions(c, "e.class_id = ?", closed.classId()),
+                    HolderRows.COUNTED.and(d -> d.classId() != closed.classId()), HolderRows.COUNTED, holders);
+            HolderRows.apply(c, holders);
         });
     }
 
@@ -69,6 +81,52 @@ public class ProgressSummaries {
         });
     }
 
+    /** Cadres' positions about to change: what they count as title holders now is read, to be taken away below. */
+    public void onPositionsChanging(@Observes PeopleEvents.PositionsChanging changing) {
+        if (!changing.cadreIds().isEmpty()) {
+            read(c -> HolderRows.count(c, changing.cadreIds(), HolderRows.COUNTED, null, before.change()));
+        }
+    }
+
+    /** Cadres' positions changed: what they counted before taken away, what they count now added. */
+    public void onPositionsChanged(@Observes PeopleEvents.PositionsChanged changed) {
+        run(c -> {
+            HolderRows.count(c, changed.cadreIds(), null, HolderRows.COUNTED, before.change());
+            HolderRows.apply(c, before.change());
+            before.change().clear();
+        });
+    }
+
+    /**
+     * Units about to be merged: the title holders under them and under the target are read as they count now, to
+     * be taken away once the merge is done ({@link #afterMerge}).
+     */
+    public void onMerging(@Observes UnitEvents.Merging merging) {
+        read(c -> {
+            List<String> paths = new ArrayList<>();
+            for (long source : merging.sourceIds()) {
+                paths.add(path(c, source));
+            }
+            if (merging.targetId() != null) {
+                paths.add(path(c, merging.targetId()));
+            }
+            HolderRows.count(c, HolderRows.cadresUnder(c, paths), HolderRows.COUNTED, null, before.change());
+        });
+    }
+
+    /**
+     * The title holders under the successor of a merge, which are those read before it ({@link #onMerging}),
+     * counted again: after the other features' observers (positions continued at the successor).
+     */
+    public void afterMerge(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) UnitEvents.Merged merged) {
+        run(c -> {
+            HolderRows.count(c, HolderRows.cadresUnder(c, List.of(path(c, merged.successorId()))), null,
+                    HolderRows.COUNTED, before.change());
+            HolderRows.apply(c, before.change());
+            before.change().clear();
+        });
+    }
+
     /**
      * A course's subject group or kind changed: its completions leave the group they counted in (if its old
      * kind counted) and join the new one (if the new kind counts).
@@ -88,6 +146,16 @@ public class ProgressSummaries {
             }
             addCompletions(c, delta, where, regrouped.courseId());
             SummaryRows.apply(c, delta);
+            // made a briefing or no longer one: its participants' completions leave or join the holders' counts
+            boolean wasBriefing = ProgressDelta.briefing(regrouped.oldKind());
+            if (wasBriefing == ProgressDelta.briefing(kind(c, regrouped.courseId()))) {
+                return;
+            }
+            Map<Long, Integer> holders = new HashMap<>();
+            HolderRows.count(c, HolderRows.cadresWithCompletions(c, "k.course_id = ?", regrouped.courseId()),
+                    d -> d.courseId() == regrouped.courseId() ? !wasBriefing : HolderRows.COUNTED.test(d),
+                    HolderRows.COUNTED, holders);
+            HolderRows.apply(c, holders);
         });
     }
 
@@ -181,6 +249,15 @@ public class ProgressSummaries {
         SummaryRows.apply(c, delta);
     }
 
+    private static String kind(Connection c, long courseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT kind FROM course WHERE id = ?")) {
+            s.setLong(1, courseId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
     private static String path(Connection c, long unitId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT path FROM admin_unit WHERE id = ?")) {
             s.setLong(1, unitId);
@@ -204,6 +281,16 @@ public class ProgressSummaries {
             Connection c = SqlStats.wrap(em.unwrap(Connection.class));
             SummaryRows.serialize(c);
             work.run(c);
+        } catch (SQLException e) {
+            throw new PersistenceException("keeping the progress summaries failed", e);
+        }
+    }
+
+    /** Reads on the transaction's connection, without taking the summaries' lock (nothing is written yet). */
+    private void read(Work work) {
+        em.flush();
+        try {
+            work.run(SqlStats.wrap(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new PersistenceException("keeping the progress summaries failed", e);
         }

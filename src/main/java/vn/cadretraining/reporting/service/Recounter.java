@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
+import vn.cadretraining.reporting.entity.HolderSpans;
 import vn.cadretraining.reporting.entity.ProgressDelta;
 import vn.cadretraining.reporting.entity.ProgressDelta.CadreKey;
 import vn.cadretraining.reporting.entity.ProgressDelta.Counted;
@@ -39,9 +40,10 @@ public final class Recounter {
     }
 
     /** Rows that differ from the recount, by table; repaired or only found. */
-    public record Report(int turns, int cadres, int people, boolean repaired, long millis) implements Serializable {
+    public record Report(int turns, int cadres, int people, int holders, boolean repaired, long millis)
+            implements Serializable {
         public int differences() {
-            return turns + cadres + people;
+            return turns + cadres + people + holders;
         }
     }
 
@@ -54,13 +56,14 @@ public final class Recounter {
             // records' tables are taken first, in the order the changes take them, so a recount waits for a change
             // under way and holds back the next. PostgreSQL reads what was committed without waiting.
             if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
-                for (String table : List.of("course", "course_class", "enrollment", "admin_unit", "cadre")) {
+                for (String table : List.of("course", "course_class", "enrollment", "admin_unit", "cadre",
+                        "position_title", "position")) {
                     s.execute("LOCK TABLE " + table + " IN SHARE MODE");
                 }
             }
             // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
             // the changes write: a change never holds one of these while waiting for another the recount holds
-            for (String table : List.of("progress_cadre", "progress_people", "progress_turns")) {
+            for (String table : List.of("progress_cadre", "progress_people", "progress_turns", "progress_holders")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
         }
@@ -97,7 +100,8 @@ public final class Recounter {
                 year(c, kept, new ProgressDelta(), repair, off);
             }
         }
-        Report report = new Report(off[0], off[1], off[2], repair,
+        int holders = holders(c, repair);
+        Report report = new Report(off[0], off[1], off[2], holders, repair,
                 (System.nanoTime() - started) / 1_000_000);
         LOG.info(() -> "Progress recount: " + report);
         return report;
@@ -195,6 +199,102 @@ public final class Recounter {
         off[2] += peopleOff.size();
     }
 
+    /**
+     * The title holders' rows against the records, cadre by cadre (positions and completions read side by side in
+     * the order of the cadres); returns the rows that differ, repaired when asked.
+     */
+    private static int holders(Connection c, boolean repair) throws SQLException {
+        LongIntCounts expected = new LongIntCounts();
+        HolderSpans.Sink sink = expected::add;
+        try (PreparedStatement ps = c.prepareStatement(HolderRows.POSITIONS + " ORDER BY p.cadre_id");
+                PreparedStatement cs = c.prepareStatement(HolderRows.COMPLETIONS + " ORDER BY e.cadre_id")) {
+            ps.setFetchSize(1_000);
+            cs.setFetchSize(1_000);
+            SummaryRows.bindOutcome(cs);
+            try (ResultSet p = ps.executeQuery(); ResultSet d = cs.executeQuery()) {
+                boolean more = p.next();
+                boolean moreDone = d.next();
+                while (more) {
+                    long cadre = p.getLong(1);
+                    List<HolderSpans.Held> held = new ArrayList<>();
+                    while (more && p.getLong(1) == cadre) {
+                        held.add(HolderRows.held(p));
+                        more = p.next();
+                    }
+                    List<LocalDate> done = new ArrayList<>();
+                    while (moreDone && d.getLong(1) <= cadre) {
+                        if (d.getLong(1) == cadre) {
+                            HolderRows.Done x = HolderRows.done(d);
+                            if (HolderRows.COUNTED.test(x)) {
+                                done.add(x.day());
+                            }
+                        }
+                        moreDone = d.next();
+                    }
+                    HolderSpans.add(held, done, 1, sink);
+                }
+            }
+        }
+        // the rows kept: those equal to the count leave it; those that differ are deleted and written again
+        List<Object[]> gone = new ArrayList<>();
+        LongIntCounts rewritten = new LongIntCounts();
+        int[] off = new int[1];
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT unit_id, title_id, measure, from_day, n FROM progress_holders")) {
+            s.setFetchSize(1_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long key = HolderSpans.key(r.getLong(1), r.getLong(2), r.getInt(3), r.getDate(4).toLocalDate());
+                    int n = expected.take(key);
+                    if (n != r.getInt(5)) {
+                        off[0]++;
+                        gone.add(HolderRows.with(null, key));
+                        if (n != 0) {
+                            rewritten.add(key, n);
+                        }
+                    }
+                }
+            }
+        }
+        // those the count has and the table does not
+        expected.forEach((k, n) -> {
+            if (n != 0) {
+                off[0]++;
+                rewritten.add(k, n);
+            }
+        });
+        if (repair) {
+            SummaryRows.batch(c, "DELETE FROM progress_holders WHERE unit_id = ? AND title_id = ? AND measure = ?"
+                    + " AND from_day = ?", gone);
+            List<Object[]> rows = new ArrayList<>();
+            SQLException[] failed = new SQLException[1];
+            rewritten.forEach((k, n) -> {
+                rows.add(HolderRows.row(k, n));
+                if (rows.size() == 10_000 && failed[0] == null) {
+                    failed[0] = insertHolders(c, rows);
+                }
+            });
+            if (failed[0] == null) {
+                failed[0] = insertHolders(c, rows);
+            }
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+        }
+        return off[0];
+    }
+
+    private static SQLException insertHolders(Connection c, List<Object[]> rows) {
+        try {
+            SummaryRows.batch(c, "INSERT INTO progress_holders (unit_id, title_id, measure, from_day, n)"
+                    + " VALUES (?, ?, ?, ?, ?)", rows);
+            rows.clear();
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+
     /** The years of which a summary row is kept. */
     private static Set<Integer> keptYears(Connection c) throws SQLException {
         Set<Integer> years = new TreeSet<>();
@@ -275,7 +375,8 @@ public final class Recounter {
             }
         }
         System.out.printf("Rows that differ from the records: %d turns, %d cadre-years, %d ethnicity/gender"
-                + " counters (%d ms)%s%n", report.turns(), report.cadres(), report.people(), report.millis(),
+                + " counters, %d title-holder changes (%d ms)%s%n", report.turns(), report.cadres(), report.people(),
+                report.holders(), report.millis(),
                 report.differences() == 0 ? "" : report.repaired() ? ": repaired" : ": run with --repair to repair");
         return report.differences() == 0 || report.repaired() ? 0 : 1;
     }

@@ -35,7 +35,10 @@ public class SummariesAtStart {
     @PostConstruct
     void fill() {
         try (Connection c = dataSource.getConnection()) {
-            if (exists(c, "SELECT 1 FROM progress_people") || !exists(c, SummaryRows.completions(""))) {
+            // the tables added later (the title holders') are filled at the first start after they appear
+            boolean people = exists(c, "SELECT 1 FROM progress_people") || !exists(c, SummaryRows.completions(""));
+            boolean holders = exists(c, "SELECT 1 FROM progress_holders") || !exists(c, "SELECT 1 FROM position");
+            if (people && holders) {
                 return;
             }
             c.setAutoCommit(false);

@@ -3,7 +3,6 @@ package vn.cadretraining.reporting.service;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,14 +53,7 @@ public class TargetService {
     ProgressService progress;
 
     @Inject
-    Event<Saved> saved;
-
-    @Inject
     AuditTrail audit;
-
-    /** Targets of a year were saved (observed after the commit by the dashboards' snapshots). */
-    public record Saved(int year) {
-    }
 
     /** Which cell: a unit, a measure, a title or subject group (0 for none). */
     public record Cell(long unitId, Measure measure, long dimensionId) implements Serializable {
@@ -291,7 +283,6 @@ public class TargetService {
             // two first saves of a new cell at once: the unique key stops the second
             throw new BusinessException("target.error.busy");
         }
-        saved.fire(new Saved(year));
         return written;
     }
 

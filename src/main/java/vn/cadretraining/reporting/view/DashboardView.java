@@ -21,7 +21,6 @@ import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
 import vn.cadretraining.reporting.service.Dashboard;
-import vn.cadretraining.reporting.service.DashboardSnapshots;
 import vn.cadretraining.reporting.service.Dashboard.GroupRow;
 import vn.cadretraining.reporting.service.Dashboard.TitleRow;
 import vn.cadretraining.reporting.service.Dashboard.UnitRow;
@@ -66,7 +65,6 @@ public class DashboardView implements Serializable {
     private String basis;
     private int unitsPage = 1;
     private Dashboard dashboard;
-    private boolean refreshing;
     /** The invited share that attended the year's briefings, by unit id (this unit's and each row's). */
     private java.util.Map<Long, ProgressService.Attended> briefingShares = java.util.Map.of();
 
@@ -80,7 +78,7 @@ public class DashboardView implements Serializable {
         }
         year = y;
         basis = b.name();
-        show(progress.look(unit, y, b));
+        dashboard = progress.dashboard(unit, y, b);
         briefingShares = progress.briefingAttendance(unit, y);
     }
 
@@ -90,26 +88,6 @@ public class DashboardView implements Serializable {
         return a == null || a.getPercent() == null ? ""
                 : Messages.text("progress.briefingShare", String.format(language.getLocale(), "%.1f", a.getPercent()),
                         a.attended(), a.invited());
-    }
-
-    private void show(DashboardSnapshots.Answer answer) {
-        dashboard = answer.dashboard();
-        refreshing = answer.refreshing();
-    }
-
-    /**
-     * Asked every few seconds while the title holders' shares are being counted (the first time, or again after
-     * a change): when a newer count than the one shown is ready, the page is loaded again at its own address.
-     */
-    public void poll() throws IOException {
-        if (progress.newerCount(unit, year, Basis.valueOf(basis), dashboard.countedAt())) {
-            go();
-        }
-    }
-
-    /** A snapshot is shown and a newer count of it is on its way. */
-    public boolean isRefreshing() {
-        return refreshing;
     }
 
     /** Another year or basis: the same page at its new address. */
