@@ -63,7 +63,7 @@
  * are changed by relative updates ({@code turns = turns + ?}), keys in a fixed order, so that two transactions
  * touching the province's row wait for each other instead of losing a count.
  *
- * <p>{@link vn.cadretraining.reporting.service.Recounter} recomputes the three tables from the raw rows,
+ * <p>{@link vn.cadretraining.reporting.service.Recounter} recomputes the four tables from the raw rows,
  * reports the differences and repairs them (records written without the services: the demo generator, an
  * operator's SQL): the administrator's page {@code admin/recount}, the operator's {@code setup/recount}, and once at
  * the first start of a database older than the tables ({@code SummariesAtStart}). A key appearing for the first
@@ -74,7 +74,8 @@
  * takes the same lock first (on Derby, whose reads wait for rows being changed, after the records' tables it
  * reads, so that it waits for a closing under way instead of deadlocking with it). It counts one year at a time (the completions read in the order of their day), so
  * that it holds a year's (cadre, year, unit) keys in memory, twice (counted and kept), not every year's (about
- * 1 GB at L); the price is a read of the kept rows per year.
+ * 1 GB at L); the price is a read of the kept rows per year. The title holders are recounted cadre by cadre (their
+ * positions and completions read side by side, in the cadres' order), the changes held as packed keys.
  *
  * <p>Every dashboard and home page reads its turns, distinct cadres, months, subject groups, ethnic groups and
  * genders from these rows at each view, at any size, and the province's dashboard its title holders too. Read

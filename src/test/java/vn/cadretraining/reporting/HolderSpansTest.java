@@ -57,6 +57,15 @@ class HolderSpansTest {
         Map<List<Long>, TreeMap<LocalDate, Integer>> byKey = new HashMap<>();
         changes.forEach((k, n) -> byKey.computeIfAbsent(List.of(HolderSpans.unitOf(k), HolderSpans.titleOf(k),
                 (long) HolderSpans.measureOf(k)), x -> new TreeMap<>()).merge(HolderSpans.dayOf(k), n, Integer::sum));
+        // each year's sum is its days' changes summed
+        Map<List<Long>, Integer> years = new HashMap<>();
+        changes.forEach((k, n) -> {
+            int m = HolderSpans.measureOf(k);
+            List<Long> y = List.of(HolderSpans.unitOf(k), HolderSpans.titleOf(k), (long) (m % HolderSpans.BY_YEAR),
+                    (long) HolderSpans.dayOf(k).getYear());
+            years.merge(y, m >= HolderSpans.BY_YEAR ? -n : n, Integer::sum);
+        });
+        years.forEach((y, n) -> assertEquals(0, n, what + ": the year's sum " + y));
         for (long unit : new long[] {1, 10, 20}) {
             for (long title = 0; title <= 3; title++) {
                 for (int measure = 0; measure < 3; measure++) {
@@ -98,12 +107,22 @@ class HolderSpansTest {
 
     @Test
     void aKeyHoldsItsPartsAndRefusesWhatItCannotHold() {
-        long k = HolderSpans.key(2_000_000_000L, 4095, HolderSpans.YEAR, LocalDate.of(2258, 1, 1));
+        long k = HolderSpans.key(2_000_000_000L, 4095, HolderSpans.YEAR + HolderSpans.BY_YEAR, LocalDate.of(2258, 1, 1));
         assertEquals(2_000_000_000L, HolderSpans.unitOf(k));
         assertEquals(4095, HolderSpans.titleOf(k));
-        assertEquals(HolderSpans.YEAR, HolderSpans.measureOf(k));
+        assertEquals(HolderSpans.YEAR + HolderSpans.BY_YEAR, HolderSpans.measureOf(k));
         assertEquals(LocalDate.of(2258, 1, 1), HolderSpans.dayOf(k));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> HolderSpans.key(1, 4096, 0, LocalDate.of(2026, 1, 1)));
+        // a year typed wrong in a roster (1025, 2925) does not stop the count: counted from the first day kept,
+        // or never begun
+        Map<Long, Integer> changes = new HashMap<>();
+        HolderSpans.add(List.of(new Held(1, true, LocalDate.of(1025, 3, 1), null, LocalDate.of(1025, 1, 1), "/1/10/"),
+                new Held(2, false, LocalDate.of(2925, 3, 1), null, LocalDate.of(2925, 3, 1), "/1/10/"),
+                new Held(3, false, LocalDate.of(1025, 3, 1), LocalDate.of(1026, 1, 1), LocalDate.of(1025, 3, 1), "/1/10/")),
+                List.of(LocalDate.of(2024, 5, 5)), 1, (key, n) -> changes.merge(key, n, Integer::sum));
+        assertEquals(1, changes.get(HolderSpans.key(1, 1, HolderSpans.HELD, HolderSpans.FIRST)));
+        assertTrue(changes.keySet().stream().noneMatch(key -> HolderSpans.titleOf(key) != 1 && HolderSpans.titleOf(key)
+                != HolderSpans.PAID), changes.toString());
     }
 }

@@ -28,9 +28,18 @@ public final class HolderSpans {
     public static final int TERM = 1;
     /** Holders trained in the year of the day, on that day. */
     public static final int YEAR = 2;
+    /**
+     * Added to a measure: the same changes summed by year, keyed by the year's first day. The count on a day is the
+     * years before it summed (a few rows) and the changes of its own year up to it (at most a row a day): what a
+     * read sums stays the same whatever the years of history.
+     */
+    public static final int BY_YEAR = 3;
 
-    private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+    /** The first day kept: a span begun before it counts from it (no dashboard asks for a day that early). */
+    public static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
     private static final long DAYS = 1L << 17;
+    /** The last day kept: a span begun after it is never asked for, one ending after it is open. */
+    public static final LocalDate LAST = FIRST.plusDays(DAYS - 1);
     private static final long TITLES = 1L << 12;
 
     private HolderSpans() {
@@ -50,11 +59,12 @@ public final class HolderSpans {
      * 2^31, titles under 4096, days from 1900 to 2258); anything else is refused rather than mixed up.
      */
     public static long key(long unitId, long titleId, int measure, LocalDate day) {
-        long d = day.toEpochDay() - EPOCH.toEpochDay();
-        if (unitId < 0 || unitId >= 1L << 31 || titleId < 0 || titleId >= TITLES || d < 0 || d >= DAYS) {
+        long d = day.toEpochDay() - FIRST.toEpochDay();
+        if (unitId < 0 || unitId >= 1L << 31 || titleId < 0 || titleId >= TITLES || measure < 0 || measure > 7
+                || d < 0 || d >= DAYS) {
             throw new IllegalArgumentException("out of the kept range: " + unitId + " " + titleId + " " + day);
         }
-        return unitId << 32 | titleId << 19 | (long) measure << 17 | d;
+        return unitId << 32 | titleId << 20 | (long) measure << 17 | d;
     }
 
     public static long unitOf(long key) {
@@ -62,15 +72,15 @@ public final class HolderSpans {
     }
 
     public static long titleOf(long key) {
-        return key >>> 19 & (TITLES - 1);
+        return key >>> 20 & (TITLES - 1);
     }
 
     public static int measureOf(long key) {
-        return (int) (key >>> 17 & 3);
+        return (int) (key >>> 17 & 7);
     }
 
     public static LocalDate dayOf(long key) {
-        return EPOCH.plusDays(key & (DAYS - 1));
+        return FIRST.plusDays(key & (DAYS - 1));
     }
 
     /**
@@ -103,6 +113,9 @@ public final class HolderSpans {
             List<LocalDate[]> termSpans = new ArrayList<>();
             List<LocalDate[]> yearSpans = new ArrayList<>();
             for (Held p : held) {
+                if (p.end() != null && p.end().isBefore(p.start())) {
+                    continue; // never held (written so outside the services)
+                }
                 heldSpans.add(new LocalDate[] {p.start(), p.end()});
                 LocalDate first = done.ceiling(p.termFrom());
                 if (first != null) {
@@ -160,10 +173,19 @@ public final class HolderSpans {
         }
     }
 
+    /** A span's two changes, each also in its year's sum; clamped to the days kept. */
     private static void close(long unit, long title, int measure, LocalDate from, LocalDate to, int sign, Sink sink) {
-        sink.add(key(unit, title, measure, from), sign);
-        if (to != null) {
-            sink.add(key(unit, title, measure, to.plusDays(1)), -sign);
+        if (from.isAfter(LAST) || to != null && to.isBefore(FIRST)) {
+            return;
         }
+        change(unit, title, measure, from.isBefore(FIRST) ? FIRST : from, sign, sink);
+        if (to != null && to.isBefore(LAST)) {
+            change(unit, title, measure, to.plusDays(1), -sign, sink);
+        }
+    }
+
+    private static void change(long unit, long title, int measure, LocalDate day, int n, Sink sink) {
+        sink.add(key(unit, title, measure, day), n);
+        sink.add(key(unit, title, measure + BY_YEAR, day.withDayOfYear(1)), n);
     }
 }

@@ -10,6 +10,7 @@ import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
+import vn.cadretraining.reporting.entity.HolderSpans;
 
 /**
  * The SQL of progress, in the dialect Derby and PostgreSQL share (no WITH, no LIMIT, no date functions; one
@@ -205,26 +206,54 @@ public final class ProgressSql {
         return s;
     }
 
-    /** Sums of the kept changes up to a day: the holders (measure 0), then those trained by {@code measure}. */
-    private static final String KEPT_SUMS = "SUM(CASE WHEN h.measure = 0 THEN h.n ELSE 0 END),"
-            + " SUM(CASE WHEN h.measure = ? THEN h.n ELSE 0 END)";
+    /**
+     * The kept changes of one measure up to a day, of a unit (or of the units directly under it): the years before
+     * the day's by their sums, its own year's day by day; each part one range of the key. Columns: unit, title, n.
+     * Values: the unit, the measure's yearly sums, the year's first day; the unit, the measure, that day, the day.
+     */
+    private static String keptUpTo(String units) {
+        return "SELECT h.unit_id, h.title_id, h.n FROM " + units + " AND h.measure = ? AND h.from_day < ?"
+                + " UNION ALL SELECT h.unit_id, h.title_id, h.n FROM " + units
+                + " AND h.measure = ? AND h.from_day >= ? AND h.from_day <= ?";
+    }
+
+    /** {@link #keptUpTo}'s rows: a unit's, or those of the units directly under it. */
+    private static final String KEPT_OF_UNIT = "progress_holders h WHERE h.unit_id = ?";
+    private static final String KEPT_OF_CHILDREN = "admin_unit u JOIN progress_holders h ON h.unit_id = u.id"
+            + " WHERE u.parent_id = ?";
+
+    private static List<Object> keptValues(long unitId, int measure, LocalDate asOf) {
+        Object yearFrom = date(asOf.withDayOfYear(1));
+        return List.of(unitId, measure + HolderSpans.BY_YEAR, yearFrom, unitId, measure, yearFrom, date(asOf));
+    }
 
     /**
-     * The holders of each title (0: of the paid titles together) under a top unit on {@code asOf}, and those of them
-     * trained by {@code measure} (in the term, in the year), from the kept changes ({@code progress_holders}).
+     * The holders of each title (0: of the paid titles together) under a top unit on {@code asOf}, and those of
+     * them trained by {@code measure} (in the term, in the year), from the kept changes ({@code progress_holders}).
      * Columns: title id, holders, trained.
      */
     static Statement keptTitleShares(long unitId, LocalDate asOf, int measure) {
-        return new Statement("SELECT h.title_id, " + KEPT_SUMS + " FROM progress_holders h WHERE h.unit_id = ?"
-                + " AND h.measure IN (0, ?) AND h.from_day <= ? GROUP BY h.title_id", measure, unitId, measure,
-                date(asOf));
+        Statement s = new Statement("SELECT x.title_id, SUM(x.held), SUM(x.trained) FROM ("
+                + "SELECT k.title_id, k.n AS held, 0 AS trained FROM (" + keptUpTo(KEPT_OF_UNIT) + ") k"
+                + " UNION ALL SELECT t.title_id, 0 AS held, t.n AS trained FROM (" + keptUpTo(KEPT_OF_UNIT) + ") t"
+                + ") x GROUP BY x.title_id");
+        s.values().addAll(keptValues(unitId, HolderSpans.HELD, asOf));
+        s.values().addAll(keptValues(unitId, measure, asOf));
+        return s;
     }
 
-    /** As {@link #keptTitleShares}, the paid titles together, by unit directly under a top unit. Columns: unit, holders, trained. */
+    /**
+     * As {@link #keptTitleShares}, the paid titles together, by unit directly under a top unit. Columns: unit,
+     * holders, trained.
+     */
     static Statement keptPaidByChild(long unitId, LocalDate asOf, int measure) {
-        return new Statement("SELECT h.unit_id, " + KEPT_SUMS + " FROM admin_unit u JOIN progress_holders h"
-                + " ON h.unit_id = u.id WHERE u.parent_id = ? AND h.title_id = 0 AND h.measure IN (0, ?)"
-                + " AND h.from_day <= ? GROUP BY h.unit_id", measure, unitId, measure, date(asOf));
+        Statement s = new Statement("SELECT x.unit_id, SUM(x.held), SUM(x.trained) FROM ("
+                + "SELECT k.unit_id, k.n AS held, 0 AS trained FROM (" + keptUpTo(KEPT_OF_CHILDREN) + ") k"
+                + " UNION ALL SELECT t.unit_id, 0 AS held, t.n AS trained FROM (" + keptUpTo(KEPT_OF_CHILDREN) + ") t"
+                + ") x GROUP BY x.unit_id");
+        s.values().addAll(keptValues(unitId, HolderSpans.HELD, asOf));
+        s.values().addAll(keptValues(unitId, measure, asOf));
+        return s;
     }
 
     /** Holders of each title on a day, by unit directly under the scope. Columns: title id, group, holders. */

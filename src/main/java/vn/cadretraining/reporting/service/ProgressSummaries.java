@@ -81,49 +81,61 @@ public class ProgressSummaries {
         });
     }
 
-    /** Cadres' positions about to change: what they count as title holders now is read, to be taken away below. */
+    /**
+     * Cadres' positions about to change: what they count as title holders now is read, to be taken away once
+     * changed. The summaries' lock is taken here, before the change writes anything, so that no other change of
+     * these cadres comes between what is read now and what is read after.
+     */
     public void onPositionsChanging(@Observes PeopleEvents.PositionsChanging changing) {
-        if (!changing.cadreIds().isEmpty()) {
-            read(c -> HolderRows.count(c, changing.cadreIds(), HolderRows.COUNTED, null, before.change()));
-        }
+        before(changing.cadreIds());
     }
 
     /** Cadres' positions changed: what they counted before taken away, what they count now added. */
     public void onPositionsChanged(@Observes PeopleEvents.PositionsChanged changed) {
-        run(c -> {
-            HolderRows.count(c, changed.cadreIds(), null, HolderRows.COUNTED, before.change());
-            HolderRows.apply(c, before.change());
-            before.change().clear();
-        });
+        after(changed.cadreIds());
     }
 
     /**
      * Units about to be merged: the title holders under them and under the target are read as they count now, to
-     * be taken away once the merge is done ({@link #afterMerge}).
+     * be counted again once the merge is done ({@link #afterMerge}).
      */
     public void onMerging(@Observes UnitEvents.Merging merging) {
-        read(c -> {
+        List<Long> units = new ArrayList<>(merging.sourceIds());
+        if (merging.targetId() != null) {
+            units.add(merging.targetId());
+        }
+        run(c -> {
             List<String> paths = new ArrayList<>();
-            for (long source : merging.sourceIds()) {
-                paths.add(path(c, source));
+            for (long unit : units) {
+                paths.add(path(c, unit));
             }
-            if (merging.targetId() != null) {
-                paths.add(path(c, merging.targetId()));
-            }
-            HolderRows.count(c, HolderRows.cadresUnder(c, paths), HolderRows.COUNTED, null, before.change());
+            before.cadres().addAll(HolderRows.cadresUnder(c, paths));
         });
+        before(List.of());
     }
 
     /**
-     * The title holders under the successor of a merge, which are those read before it ({@link #onMerging}),
-     * counted again: after the other features' observers (positions continued at the successor).
+     * The title holders read before a merge ({@link #onMerging}) counted again: after the other features' observers
+     * (positions continued at the successor). The same cadres: those under the successor now were under the sources
+     * or the target, and a closed unit left under a source keeps its holders under the source's path.
      */
     public void afterMerge(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) UnitEvents.Merged merged) {
+        after(List.of());
+    }
+
+    /** Reads what these cadres (and those already named for this change) count now, to be taken away. */
+    private void before(List<Long> cadreIds) {
+        before.cadres().addAll(cadreIds);
+        run(c -> HolderRows.count(c, before.cadres(), HolderRows.COUNTED, null, before.change()));
+    }
+
+    /** Adds what the cadres read before the change (and these) count now, and writes the difference. */
+    private void after(List<Long> cadreIds) {
+        before.cadres().addAll(cadreIds);
         run(c -> {
-            HolderRows.count(c, HolderRows.cadresUnder(c, List.of(path(c, merged.successorId()))), null,
-                    HolderRows.COUNTED, before.change());
+            HolderRows.count(c, before.cadres(), null, HolderRows.COUNTED, before.change());
             HolderRows.apply(c, before.change());
-            before.change().clear();
+            before.clear();
         });
     }
 
@@ -281,16 +293,6 @@ public class ProgressSummaries {
             Connection c = SqlStats.wrap(em.unwrap(Connection.class));
             SummaryRows.serialize(c);
             work.run(c);
-        } catch (SQLException e) {
-            throw new PersistenceException("keeping the progress summaries failed", e);
-        }
-    }
-
-    /** Reads on the transaction's connection, without taking the summaries' lock (nothing is written yet). */
-    private void read(Work work) {
-        em.flush();
-        try {
-            work.run(SqlStats.wrap(em.unwrap(Connection.class)));
         } catch (SQLException e) {
             throw new PersistenceException("keeping the progress summaries failed", e);
         }

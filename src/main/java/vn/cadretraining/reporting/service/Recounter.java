@@ -235,9 +235,10 @@ public final class Recounter {
                 }
             }
         }
-        // the rows kept: those equal to the count leave it; those that differ are deleted and written again
+        // the rows kept: those equal to the count leave it; those that differ are deleted, and written again from
+        // what is left of the count with those it has and the table does not
         List<Object[]> gone = new ArrayList<>();
-        LongIntCounts rewritten = new LongIntCounts();
+        LongIntCounts changed = new LongIntCounts();
         int[] off = new int[1];
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT unit_id, title_id, measure, from_day, n FROM progress_holders")) {
@@ -249,18 +250,14 @@ public final class Recounter {
                     if (n != r.getInt(5)) {
                         off[0]++;
                         gone.add(HolderRows.with(null, key));
-                        if (n != 0) {
-                            rewritten.add(key, n);
-                        }
+                        changed.add(key, n);
                     }
                 }
             }
         }
-        // those the count has and the table does not
         expected.forEach((k, n) -> {
             if (n != 0) {
                 off[0]++;
-                rewritten.add(k, n);
             }
         });
         if (repair) {
@@ -268,12 +265,16 @@ public final class Recounter {
                     + " AND from_day = ?", gone);
             List<Object[]> rows = new ArrayList<>();
             SQLException[] failed = new SQLException[1];
-            rewritten.forEach((k, n) -> {
-                rows.add(HolderRows.row(k, n));
-                if (rows.size() == 10_000 && failed[0] == null) {
-                    failed[0] = insertHolders(c, rows);
+            LongIntCounts.Entry insert = (k, n) -> {
+                if (n != 0 && failed[0] == null) {
+                    rows.add(HolderRows.row(k, n));
+                    if (rows.size() == 10_000) {
+                        failed[0] = insertHolders(c, rows);
+                    }
                 }
-            });
+            };
+            changed.forEach(insert);
+            expected.forEach(insert);
             if (failed[0] == null) {
                 failed[0] = insertHolders(c, rows);
             }

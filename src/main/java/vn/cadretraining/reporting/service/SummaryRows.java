@@ -108,10 +108,12 @@ final class SummaryRows {
      * Taken first by every change of the summaries (and by the recount), held to the commit. A key seen for the
      * first time is inserted after an UPDATE found no row: two transactions doing so for one key at once would
      * both insert, and the second would fail on the primary key, rolling back a trainer's closing. Serialised
-     * by this one lock, each change sees the rows the one before it committed. It is taken after the changing
-     * feature's own locks (a class's row, the certificate counter) and nothing a closing locks before it is
-     * locked after it, so it adds no deadlock; plain reads go on (PostgreSQL). Portable: Derby and PostgreSQL
-     * both take this statement (PostgreSQL's ON CONFLICT has no Derby equivalent).
+     * by this one lock, each change sees the rows the one before it committed; plain reads go on (PostgreSQL).
+     * A closing takes it after its own writes (a class's row, the certificate counter, the outcomes); a change of
+     * positions or units before its first write (the title holders' count before the change must not be
+     * overtaken). On Derby, whose reads wait for rows another transaction changed, two such changes of the same
+     * cadres at the same moment can deadlock: Derby then rolls one back whole, which the user is told to try again.
+     * Portable: Derby and PostgreSQL both take this statement (PostgreSQL's ON CONFLICT has no Derby equivalent).
      */
     static void serialize(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
