@@ -43,11 +43,16 @@ class SummaryRowsTest {
             s.execute("CREATE TABLE course_class (id BIGINT PRIMARY KEY, course_id BIGINT, end_date DATE)");
             s.execute("CREATE TABLE enrollment (id BIGINT PRIMARY KEY, cadre_id BIGINT, class_id BIGINT,"
                     + " unit_id BIGINT, outcome VARCHAR(20), status VARCHAR(20))");
-            String sql = Files.readString(Path.of("src/main/resources/db/migration/V12__progress_summaries.sql"),
-                    StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-            for (String statement : sql.split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
+            s.execute("CREATE TABLE position_title (id BIGINT PRIMARY KEY, paid BOOLEAN)");
+            s.execute("CREATE TABLE position (id BIGINT PRIMARY KEY, cadre_id BIGINT, title_id BIGINT, unit_id BIGINT,"
+                    + " start_date DATE, end_date DATE, term VARCHAR(40), term_start DATE)");
+            for (String file : new String[] {"V12__progress_summaries.sql", "V17__progress_holders.sql"}) {
+                String sql = Files.readString(Path.of("src/main/resources/db/migration/" + file), StandardCharsets.UTF_8)
+                        .replaceAll("(?m)^--.*$", "");
+                for (String statement : sql.split(";")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
                 }
             }
         }
