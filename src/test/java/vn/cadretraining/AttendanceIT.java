@@ -374,7 +374,7 @@ class AttendanceIT {
     @Test
     void beforeItsStartTheGridTakesOnlyExcusedAndKeepsAnEarlyCheckInWhileItsNoteChanges() throws Exception {
         // a session in 20 minutes, within one day: late in the evening it ends at midnight or begins the next day
-        LocalDateTime start = VietnamTime.now().withSecond(0).withNano(0).plusMinutes(20);
+        LocalDateTime start = awayFromMidnight().withSecond(0).withNano(0).plusMinutes(20);
         if (start.toLocalTime().isAfter(LocalTime.of(23, 50))) {
             start = start.toLocalDate().plusDays(1).atStartOfDay();
         }
@@ -1208,11 +1208,24 @@ class AttendanceIT {
 
     /** A session going on now: started ten minutes ago, for an hour (kept within today). */
     private ClassSession sessionNow(CourseClass cls) throws Exception {
-        LocalDateTime now = VietnamTime.now();
+        LocalDateTime now = awayFromMidnight();
         LocalTime clock = now.toLocalTime().withSecond(0).withNano(0);
         LocalTime from = clock.isBefore(LocalTime.of(0, 10)) ? LocalTime.MIDNIGHT : clock.minusMinutes(10);
         LocalTime to = clock.isAfter(LocalTime.of(22, 58)) ? LocalTime.of(23, 59) : clock.plusMinutes(60);
         return session(cls, now.toLocalDate(), from, to);
+    }
+
+    /**
+     * Now, or a few seconds after midnight when now is in its last two minutes: a session of "today" made just
+     * before midnight would be yesterday's by the time the test checks in to it.
+     */
+    private static LocalDateTime awayFromMidnight() throws InterruptedException {
+        LocalDateTime now = VietnamTime.now();
+        if (now.toLocalTime().isAfter(LocalTime.of(23, 58))) {
+            Thread.sleep(java.time.Duration.between(now, now.toLocalDate().plusDays(1).atTime(0, 0, 5)).toMillis());
+            now = VietnamTime.now();
+        }
+        return now;
     }
 
     /** Sessions on the mornings of the days before today, oldest first. */
