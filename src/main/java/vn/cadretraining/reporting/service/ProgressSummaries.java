@@ -123,15 +123,23 @@ public class ProgressSummaries {
         after(List.of());
     }
 
-    /** Reads what these cadres (and those already named for this change) count now, to be taken away. */
+    /**
+     * Reads what these cadres (and those already named for this change) count now, to be taken away. None (a roster
+     * import of new cadres only): nothing to read, and no lock held through the import's writes.
+     */
     private void before(List<Long> cadreIds) {
         before.cadres().addAll(cadreIds);
-        run(c -> HolderRows.count(c, before.cadres(), HolderRows.COUNTED, null, before.change()));
+        if (!before.cadres().isEmpty()) {
+            run(c -> HolderRows.count(c, before.cadres(), HolderRows.COUNTED, null, before.change()));
+        }
     }
 
     /** Adds what the cadres read before the change (and these) count now, and writes the difference. */
     private void after(List<Long> cadreIds) {
         before.cadres().addAll(cadreIds);
+        if (before.cadres().isEmpty()) {
+            return;
+        }
         run(c -> {
             HolderRows.count(c, before.cadres(), null, HolderRows.COUNTED, before.change());
             HolderRows.apply(c, before.change());
