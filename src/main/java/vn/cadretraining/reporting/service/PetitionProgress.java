@@ -79,7 +79,7 @@ public class PetitionProgress {
         for (PetitionField f : PetitionField.values()) {
             fields.add(new FieldRow(f, c.field(f, 5, 8), c.field(f, 1, 4)));
         }
-        Map<String, Integer> targets = targets(unit, c.children, year);
+        Map<String, Integer> targets = targets(unit, year);
         List<UnitRow> units = new ArrayList<>();
         for (AdminUnit child : c.children) {
             Counts now = c.child(child.getId(), 5, 8);
@@ -139,7 +139,7 @@ public class PetitionProgress {
         for (PetitionField f : PetitionField.values()) {
             fields.add(new FieldRow(f, c.field(f, 3, 3), c.field(f, 1, 1)));
         }
-        Map<String, Integer> targets = targets(unit, c.children, year);
+        Map<String, Integer> targets = targets(unit, year);
         List<UnitRow> units = new ArrayList<>();
         for (AdminUnit child : c.children) {
             Counts now = c.child(child.getId(), 3, 3);
@@ -278,15 +278,18 @@ public class PetitionProgress {
     }
 
     /** The satisfied share's targets of the unit and its children, this year and the year before: "unit:year". */
-    private Map<String, Integer> targets(AdminUnit unit, List<AdminUnit> children, int year) {
-        List<Long> ids = new ArrayList<>();
-        ids.add(unit.getId());
-        children.forEach(ch -> ids.add(ch.getId()));
+    private Map<String, Integer> targets(AdminUnit unit, int year) {
         Map<String, Integer> values = new HashMap<>();
-        for (TrainingTarget t : em.createQuery("SELECT t FROM TrainingTarget t WHERE t.measure = :m"
-                        + " AND t.year IN :years AND t.unitId IN :units", TrainingTarget.class)
+        // the unit's, then its children's reached by their parent, not listed (see ProgressService's targets)
+        List<TrainingTarget> found = new ArrayList<>(em.createQuery("SELECT t FROM TrainingTarget t"
+                        + " WHERE t.unitId = :unit AND t.measure = :m AND t.year IN :years", TrainingTarget.class)
                 .setParameter("m", Measure.PETITION_SATISFIED).setParameter("years", List.of(year, year - 1))
-                .setParameter("units", ids).getResultList()) {
+                .setParameter("unit", unit.getId()).getResultList());
+        found.addAll(em.createQuery("SELECT t FROM AdminUnit u, TrainingTarget t WHERE u.parent.id = :unit"
+                        + " AND t.unitId = u.id AND t.measure = :m AND t.year IN :years", TrainingTarget.class)
+                .setParameter("m", Measure.PETITION_SATISFIED).setParameter("years", List.of(year, year - 1))
+                .setParameter("unit", unit.getId()).getResultList());
+        for (TrainingTarget t : found) {
             values.put(t.getUnitId() + ":" + t.getYear(), t.getValue());
         }
         return values;

@@ -202,7 +202,7 @@ public class ProgressService {
         // a year not begun yet has nobody trained in it (the kept counts would give those of the current year)
         boolean noneTrained = !term && asOf.isBefore(yearFrom);
         List<Object[]> briefingRows = rows(ProgressSql.briefings(scope, path, year, asOf, everything));
-        Targets targets = targets(unit, children, year);
+        Targets targets = targets(unit, year);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and
         // subject group
@@ -339,7 +339,7 @@ public class ProgressService {
             byChild.put(num(r[0]), new long[] {num(r[1]), num(r[3])});
         }
         long[] total = totals(rows(ProgressSql.byPeople(scope, year)));
-        Targets targets = targets(unit, children, year);
+        Targets targets = targets(unit, year);
         List<UnitTurns> rows = new ArrayList<>();
         for (AdminUnit child : children) {
             long id = child.getId();
@@ -513,14 +513,17 @@ public class ProgressService {
     // ---- targets as the dashboard reads them -------------------------------------------------------------
 
     /** The targets of a unit and its children for a year and the year before, read in one statement. */
-    private Targets targets(AdminUnit unit, List<AdminUnit> children, int year) {
-        List<Long> ids = new ArrayList<>();
-        ids.add(unit.getId());
-        children.forEach(c -> ids.add(c.getId()));
+    private Targets targets(AdminUnit unit, int year) {
         Targets t = new Targets(unit.getId(), year);
-        for (TrainingTarget target : em.createQuery("SELECT t FROM TrainingTarget t WHERE t.year IN :years"
-                        + " AND t.unitId IN :units", TrainingTarget.class)
-                .setParameter("years", List.of(year, year - 1)).setParameter("units", ids).getResultList()) {
+        // the unit's, then its children's reached by their parent (through the indexes of both), not listed: a list
+        // of 5,400 communes (national scale) took Derby seconds to compile at each view
+        List<TrainingTarget> found = new ArrayList<>(em.createQuery("SELECT t FROM TrainingTarget t"
+                        + " WHERE t.unitId = :unit AND t.year IN :years", TrainingTarget.class)
+                .setParameter("years", List.of(year, year - 1)).setParameter("unit", unit.getId()).getResultList());
+        found.addAll(em.createQuery("SELECT t FROM AdminUnit u, TrainingTarget t WHERE u.parent.id = :unit"
+                        + " AND t.unitId = u.id AND t.year IN :years", TrainingTarget.class)
+                .setParameter("years", List.of(year, year - 1)).setParameter("unit", unit.getId()).getResultList());
+        for (TrainingTarget target : found) {
             t.values.put(Targets.key(target.getUnitId(), target.getMeasure(), target.getDimensionId(), target.getYear()),
                     target.getValue());
             t.units.add(target.getUnitId() + ":" + target.getYear());

@@ -174,10 +174,11 @@ public class FriendlyExceptionHandler extends ExceptionHandlerWrapper {
     }
 
     private static boolean isConstraintViolation(Throwable thrown) {
+        // the causes walked (an EJBException's is the exception it wraps); not getCausedByException(), which
+        // fails with a ClassCastException when the cause is an Error (an OutOfMemoryError became that, not the
+        // error page's own answer)
         for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
-            if (c instanceof ConstraintViolationException
-                    || c instanceof EJBException e
-                            && e.getCausedByException() instanceof ConstraintViolationException) {
+            if (c instanceof ConstraintViolationException) {
                 return true;
             }
         }
