@@ -56,7 +56,8 @@ import vn.cadretraining.shared.time.VietnamTime;
  *
  * <p>Every figure is read by the database ({@link ProgressSql}): turns and distinct cadres from the summary rows
  * the changes keep, so a closing shows at the next view; the title holders' shares of the province likewise (the
- * changes kept by day), those of a commune and the briefings aggregated from the records. A dashboard takes the same fixed number of statements whatever the size of the province.
+ * changes kept by day), those of a commune and the briefings aggregated from the records. A dashboard takes the
+ * same fixed number of statements whatever the size of the province.
  */
 @Stateless
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
