@@ -233,13 +233,7 @@ public final class ProgressSql {
      * Columns: title id, holders, trained.
      */
     static Statement keptTitleShares(long unitId, LocalDate asOf, int measure) {
-        Statement s = new Statement("SELECT x.title_id, SUM(x.held), SUM(x.trained) FROM ("
-                + "SELECT k.title_id, k.n AS held, 0 AS trained FROM (" + keptUpTo(KEPT_OF_UNIT) + ") k"
-                + " UNION ALL SELECT t.title_id, 0 AS held, t.n AS trained FROM (" + keptUpTo(KEPT_OF_UNIT) + ") t"
-                + ") x GROUP BY x.title_id");
-        s.values().addAll(keptValues(unitId, HolderSpans.HELD, asOf));
-        s.values().addAll(keptValues(unitId, measure, asOf));
-        return s;
+        return kept("title_id", KEPT_OF_UNIT, unitId, asOf, measure);
     }
 
     /**
@@ -247,10 +241,15 @@ public final class ProgressSql {
      * holders, trained.
      */
     static Statement keptPaidByChild(long unitId, LocalDate asOf, int measure) {
-        Statement s = new Statement("SELECT x.unit_id, SUM(x.held), SUM(x.trained) FROM ("
-                + "SELECT k.unit_id, k.n AS held, 0 AS trained FROM (" + keptUpTo(KEPT_OF_CHILDREN) + ") k"
-                + " UNION ALL SELECT t.unit_id, 0 AS held, t.n AS trained FROM (" + keptUpTo(KEPT_OF_CHILDREN) + ") t"
-                + ") x GROUP BY x.unit_id");
+        return kept("unit_id", KEPT_OF_CHILDREN, unitId, asOf, measure);
+    }
+
+    /** The holders and the trained holders on {@code asOf}, grouped by {@code column}, of {@code rows}. */
+    private static Statement kept(String column, String rows, long unitId, LocalDate asOf, int measure) {
+        Statement s = new Statement("SELECT x." + column + ", SUM(x.held), SUM(x.trained) FROM ("
+                + "SELECT k." + column + ", k.n AS held, 0 AS trained FROM (" + keptUpTo(rows) + ") k"
+                + " UNION ALL SELECT t." + column + ", 0 AS held, t.n AS trained FROM (" + keptUpTo(rows) + ") t"
+                + ") x GROUP BY x." + column);
         s.values().addAll(keptValues(unitId, HolderSpans.HELD, asOf));
         s.values().addAll(keptValues(unitId, measure, asOf));
         return s;
