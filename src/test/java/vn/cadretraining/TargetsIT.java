@@ -48,6 +48,9 @@ import vn.cadretraining.catalog.entity.CompletionRule;
 import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.SubjectGroup;
+import vn.cadretraining.catalog.service.ClassService;
+import vn.cadretraining.attendance.entity.AttendanceStatus;
+import vn.cadretraining.attendance.service.AttendanceService;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
@@ -136,6 +139,12 @@ class TargetsIT {
 
     @Inject
     vn.cadretraining.catalog.service.CourseService courseService;
+
+    @Inject
+    ClassService classService;
+
+    @Inject
+    AttendanceService attendance;
 
     @Inject
     jakarta.enterprise.event.Event<vn.cadretraining.certification.service.ResultEvents.Closed> resultsClosed;
@@ -339,8 +348,9 @@ class TargetsIT {
 
     /**
      * Many mixed changes through the services (classes closed with mixed outcomes, hamlets and communes merged,
-     * cadres moved and described anew, titles started and ended), and after each batch the kept summaries equal
-     * the recount from the raw records, for every unit and year.
+     * cadres moved and described anew, titles started and ended, briefings set up, invited to, marked, withdrawn
+     * from, called off and moved), and after each batch the kept summaries equal the recount from the raw records,
+     * for every unit and year.
      */
     @Test
     void theSummariesKeptByEachChangeEqualTheRecountAfterManyMixedChanges() throws Exception {
@@ -388,9 +398,10 @@ class TargetsIT {
         long[] courses = {course(ActivityKind.TRAINING_COURSE, "MASS_MOBILIZATION"),
             course(ActivityKind.STUDY_TOUR, "DIGITAL_SKILLS"), course(ActivityKind.PERIODIC_BRIEFING, "MASS_MOBILIZATION")};
         Map<String, Integer> done = new TreeMap<>();
+        List<long[]> briefings = new ArrayList<>(); // class, session
         for (int batch = 0; batch < 8; batch++) {
             for (int op = 0; op < 25; op++) {
-                int kind = random.nextInt(11);
+                int kind = random.nextInt(14);
                 if (kind < 5) {
                     long organiser = random.nextBoolean() ? communes.get(random.nextInt(communes.size()))
                             : anyHamlet(random, communes, hamlets);
@@ -436,6 +447,20 @@ class TargetsIT {
                                     : ethnicities[random.nextInt(5)],
                             move ? anyHamlet(random, communes, hamlets) : c.getUnit().getId()));
                     done.merge(move ? "cadres moved" : "cadres described anew", 1, Integer::sum);
+                } else if (kind == 11) {
+                    // organised by a commune or the province (neither hamlets nor districts organise classes)
+                    briefings.add(briefingThroughTheServices(courses[2], random.nextInt(4) > 0
+                            ? communes.get(random.nextInt(communes.size())) : root(), people, random));
+                    done.merge("briefings set up", 1, Integer::sum);
+                } else if (kind >= 12 && !briefings.isEmpty()) {
+                    long[] b = briefings.get(random.nextInt(briefings.size()));
+                    try {
+                        done.merge(changeABriefing(b[0], b[1], random.nextInt(4) > 0
+                                ? communes.get(random.nextInt(communes.size())) : root(), random), 1, Integer::sum);
+                    } catch (BusinessException refused) {
+                        // a class called off or closed, a session called off: refused, nothing changed
+                        done.merge("briefing changes refused", 1, Integer::sum);
+                    }
                 } else if (kind == 10) {
                     // a course moved to another subject group, or made a briefing (its completions stop counting)
                     Course course = em.find(Course.class, courses[random.nextInt(2)]);
@@ -470,6 +495,68 @@ class TargetsIT {
         }
         assertTrue(done.getOrDefault("classes closed", 0) > 0, done.toString());
         System.out.println("Summaries equal to the recount after " + done + " (seed " + seed + ")");
+    }
+
+    /**
+     * A briefing organised by a unit, through the services: on a day of the two past years or of the days to come,
+     * one session; three in four are opened and invite some of the people (the others stay drafts, not held).
+     * Returns the class and its session.
+     */
+    private long[] briefingThroughTheServices(long courseId, long unitId, List<Long> people, java.util.Random random) {
+        LocalDate today = VietnamTime.today();
+        LocalDate day = random.nextInt(4) == 0 ? today.plusDays(1 + random.nextInt(10))
+                : LocalDate.of(random.nextBoolean() ? y0 : y1, 1 + random.nextInt(12), 1 + random.nextInt(28));
+        CourseClass k = classService.create(new ClassService.Details(null, courseId, unitId, null, List.of(), day, day,
+                200, null, null, false, null, List.of(), null));
+        long session = classService.addSession(k.getId(), new ClassService.SessionDetails(day,
+                java.time.LocalTime.of(8, 0), java.time.LocalTime.of(11, 0), "Giao ban", null, null)).getId();
+        if (random.nextInt(4) > 0) {
+            classService.open(k.getId(), classService.get(k.getId()).getVersion());
+            List<Long> who = new ArrayList<>(people);
+            java.util.Collections.shuffle(who, random);
+            enrollments.nominate(k.getId(), who.subList(0, 1 + random.nextInt(8)));
+        }
+        return new long[] {k.getId(), session};
+    }
+
+    /** One change of a briefing through the services; what was done. */
+    private String changeABriefing(long classId, long sessionId, long otherUnit, java.util.Random random) {
+        CourseClass k = classService.get(classId);
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                List<AttendanceService.GridChange> rows = new ArrayList<>();
+                AttendanceStatus[] marks = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.ABSENT};
+                for (AttendanceService.GridRow row : attendance.grid(sessionId)) {
+                    rows.add(new AttendanceService.GridChange(row, marks[random.nextInt(3)], null));
+                }
+                attendance.save(sessionId, rows);
+                return "briefing marks saved";
+            }
+            case 1 -> {
+                List<Long> active = em.createQuery("SELECT e.id FROM Enrollment e WHERE e.courseClass.id = :k"
+                        + " AND e.status = :s", Long.class).setParameter("k", classId)
+                        .setParameter("s", EnrollmentStatus.ENROLLED).getResultList();
+                if (active.isEmpty()) {
+                    return "briefing changes refused";
+                }
+                enrollments.withdraw(active.get(random.nextInt(active.size())), "Bận việc gia đình");
+                return "briefing invitations withdrawn";
+            }
+            case 2 -> {
+                classService.cancelSession(sessionId, attendance.session(sessionId).getVersion(), "Mưa bão");
+                return "briefing sessions called off";
+            }
+            case 3 -> {
+                classService.cancel(classId, k.getVersion());
+                return "briefings called off";
+            }
+            default -> {
+                classService.update(classId, k.getVersion(), new ClassService.Details(k.getCode(), k.getCourse().getId(),
+                        otherUnit, null, List.of(), k.getStartDate(), k.getEndDate(), 200, null, null, false, null,
+                        List.of(), null));
+                return "briefings moved to another unit";
+            }
+        }
     }
 
     private record ProgressRecountReport(int differences, String text) {
@@ -1130,6 +1217,131 @@ class TargetsIT {
     }
 
     // ---- speed ------------------------------------------------------------------------------------------
+
+    /**
+     * A briefing of a commune through the services, each change seen at the province's very next view, in the
+     * briefings held and the invited share that attended (the province's and the row of the district above the
+     * commune), and the province's figures equal to a count of the records at the end.
+     */
+    @Test
+    void theProvincesBriefingsMoveAtTheNextViewAfterEachChange() throws Exception {
+        Fix f = fixture();
+        // other tests write classes straight into the entities: start from summaries recounted
+        recount.recount(true);
+        LocalDate today = VietnamTime.today();
+        int year = today.getYear();
+        // a session begun: two days ago, or on 1-2 January from midnight
+        boolean early = today.getDayOfYear() <= 2;
+        LocalDate day = early ? today : today.minusDays(2);
+        InContainer.signIn("tinh", PASSWORD);
+        View before = view(f.d(), year);
+
+        InContainer.signIn("admin", PASSWORD);
+        long k = classService.create(new ClassService.Details(null, f.briefing(), f.p(), null, List.of(), day, day, 60,
+                null, null, false, null, List.of(), null)).getId();
+        long session = classService.addSession(k, new ClassService.SessionDetails(day,
+                early ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.of(8, 0),
+                early ? java.time.LocalTime.of(0, 1) : java.time.LocalTime.of(11, 0), "Giao ban quý", null, null)).getId();
+        assertEquals(before, viewAsProvince(f.d(), year), "a draft is not held");
+        classService.open(k, classService.get(k).getVersion());
+        assertEquals(before.plus(1, 0, 0), viewAsProvince(f.d(), year), "opened: held");
+        enrollments.nominate(k, List.of(f.c1(), f.c2(), f.c6()));
+        assertEquals(before.plus(1, 3, 0), viewAsProvince(f.d(), year), "three invited");
+        List<AttendanceService.GridChange> marks = new ArrayList<>();
+        for (AttendanceService.GridRow row : attendance.grid(session)) {
+            marks.add(new AttendanceService.GridChange(row, marks.isEmpty() ? AttendanceStatus.PRESENT
+                    : marks.size() == 1 ? AttendanceStatus.LATE : AttendanceStatus.ABSENT, null));
+        }
+        attendance.save(session, marks);
+        assertEquals(before.plus(1, 3, 2), viewAsProvince(f.d(), year), "one present, one late, one absent");
+        enrollments.withdraw(marks.get(1).before().enrollmentId(), "Bận việc gia đình");
+        assertEquals(before.plus(1, 2, 1), viewAsProvince(f.d(), year), "the late one withdrew");
+        classService.cancelSession(session, attendance.session(session).getVersion(), "Mưa bão");
+        assertEquals(before.plus(1, 2, 0), viewAsProvince(f.d(), year), "its only session called off");
+        classService.update(k, classService.get(k).getVersion(), new ClassService.Details(null, f.briefing(), f.q(),
+                null, List.of(), day, day, 60, null, null, false, null, List.of(), null));
+        assertEquals(before.plus(1, 2, 0), viewAsProvince(f.d(), year), "moved to the other commune, same district");
+        InContainer.signIn("tinh", PASSWORD);
+        Dashboard moved = progress.dashboard(f.d(), year, Basis.YEAR);
+        assertEquals(1.0, row(moved, f.q()).briefings().actual() - rowOrZero(before.district(), f.q()),
+                "the district's row of the commune now organising it");
+        assertEquals(sqlBriefingsHeld(root(), year), progress.dashboard(null, year, Basis.YEAR).briefings().actual());
+        ProgressService.Attended province = progress.briefingAttendance(null, year).get(root());
+        assertEquals(sqlInvited(year, false), province.invited(), "the province's invited, counted from the records");
+        assertEquals(sqlInvited(year, true), province.attended(), "and those who attended");
+        InContainer.signIn("admin", PASSWORD);
+        classService.cancel(k, classService.get(k).getVersion());
+        assertEquals(before, viewAsProvince(f.d(), year), "called off: as before");
+    }
+
+    /** What the province's view shows of the briefings: held, invited, attended, and the district's row. */
+    private record View(double held, long invited, long attended, double rowHeld, long rowInvited, long rowAttended,
+            Dashboard district) {
+        View plus(int held, int invited, int attended) {
+            return new View(this.held + held, this.invited + invited, this.attended + attended, rowHeld + held,
+                    rowInvited + invited, rowAttended + attended, null);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof View v && v.held == held && v.invited == invited && v.attended == attended
+                    && v.rowHeld == rowHeld && v.rowInvited == rowInvited && v.rowAttended == rowAttended;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(held, invited, attended, rowHeld, rowInvited, rowAttended);
+        }
+
+        @Override
+        public String toString() {
+            return "held " + held + ", invited " + invited + ", attended " + attended + "; the row: " + rowHeld + ", "
+                    + rowInvited + ", " + rowAttended;
+        }
+    }
+
+    private View viewAsProvince(long districtId, int year) {
+        InContainer.signIn("tinh", PASSWORD);
+        try {
+            return view(districtId, year);
+        } finally {
+            InContainer.signIn("admin", PASSWORD);
+        }
+    }
+
+    private View view(long districtId, int year) {
+        Dashboard d = progress.dashboard(null, year, Basis.YEAR);
+        Map<Long, ProgressService.Attended> shares = progress.briefingAttendance(null, year);
+        ProgressService.Attended all = shares.get(root());
+        ProgressService.Attended row = shares.getOrDefault(districtId, new ProgressService.Attended(0, 0));
+        return new View(d.briefings().actual(), all.invited(), all.attended(), row(d, districtId).briefings().actual(),
+                row.invited(), row.attended(), progress.dashboard(districtId, year, Basis.YEAR));
+    }
+
+    private static double rowOrZero(Dashboard d, long unitId) {
+        return d.children().stream().filter(r -> r.unit().getId() == unitId).findFirst()
+                .map(r -> r.briefings().actual()).orElse(0.0);
+    }
+
+    /** The briefings held in the province this year up to today, counted from the records. */
+    private long sqlBriefingsHeld(long rootId, int year) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM course_class k JOIN course c ON c.id = k.course_id"
+                + " WHERE c.kind IN ('PERIODIC_BRIEFING', 'THEMATIC_BRIEFING') AND k.status NOT IN ('DRAFT', 'CANCELLED')"
+                + " AND k.start_date >= ? AND k.start_date <= ?").setParameter(1, java.sql.Date.valueOf(year + "-01-01"))
+                .setParameter(2, java.sql.Date.valueOf(VietnamTime.today())).getSingleResult()).longValue();
+    }
+
+    /** The invitations to this year's briefings up to today (or those who attended), counted from the records. */
+    private long sqlInvited(int year, boolean attended) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM enrollment e JOIN course_class k ON k.id = e.class_id"
+                + " JOIN course c ON c.id = k.course_id WHERE c.kind IN ('PERIODIC_BRIEFING', 'THEMATIC_BRIEFING')"
+                + " AND k.status NOT IN ('DRAFT', 'CANCELLED') AND k.start_date >= ? AND k.start_date <= ?"
+                + " AND e.status NOT IN ('WITHDRAWN', 'DECLINED')" + (attended ? " AND EXISTS (SELECT 1 FROM"
+                + " attendance_mark m JOIN class_session s ON s.id = m.session_id WHERE m.enrollment_id = e.id"
+                + " AND s.cancelled = FALSE AND m.status IN ('PRESENT', 'LATE'))" : ""))
+                .setParameter(1, java.sql.Date.valueOf(year + "-01-01"))
+                .setParameter(2, java.sql.Date.valueOf(VietnamTime.today())).getSingleResult()).longValue();
+    }
 
     @Test
     void theNumberOfStatementsOfADashboardDoesNotGrowWithTheData() throws Exception {

@@ -17,7 +17,7 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12 and V17), so that a
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 and V18), so that a
  * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
@@ -43,6 +43,14 @@
  * 31 December). A cadre's positions of a title (or the paid titles) are joined before they count, so a cadre
  * counts once per title and once among the paid titles ({@code HolderSpans}). Units further down are not kept:
  * a commune's dashboard counts its few hundred positions from the records.</li>
+ * <li>{@code progress_briefing_class (class) → organiser, first day, invited, attended}: each briefing that counts as
+ * held (a briefing course's class, neither a draft nor cancelled) as last counted, and {@code progress_briefings
+ * (unit, yearly, day) → held, invited, attended}, the counters over them for the organiser's unit of today and the
+ * units above it, by the first day and summed by year. A briefing changed in any way (its status, first day or
+ * organiser, an invitation, a mark, a session called off, its course made or unmade a briefing) is counted again
+ * from its own records, a few dozen invitations, and the difference from its row moves into the counters: one rule
+ * whatever the change. A unit's year is its yearly row less the days after the day asked (briefings set for a day
+ * still to come); its quarters are its day rows.</li>
  * </ul>
  * What moves them, each in the changing transaction, through the events of the features below (reporting
  * depends on them, never the other way): a class's results closed ({@code ResultEvents.Closed}: its
@@ -56,14 +64,18 @@
  * records (a closing: its participants with and without the class; a course made a briefing or no longer one:
  * those with its completions; a title given or ended, a title made paid or not, a roster import that gives titles:
  * {@code PeopleEvents.PositionsChanging} before and {@code PositionsChanged} after; units merged:
- * {@code UnitEvents.Merging} before, the successor's holders after the merge's other observers). A cadre moving to
+ * {@code UnitEvents.Merging} before, the successor's holders after the merge's other observers). The briefings move
+ * by class, told by {@code SessionEvents.ClassChanged} (a class created, changed, opened, started or finished;
+ * invitations made, declined or withdrawn), {@code SessionEvents.Cancelled} and {@code ClassCancelled},
+ * {@code AttendanceChanged}, a closing and a course regrouped; a training class's change costs nothing there; units
+ * merged or moved carry their counters as they carry their turns. A cadre moving to
  * another unit moves nothing: a completion stays with the unit the cadre was enrolled under, a title with the unit
  * it is held in; nor does anything after the closing: closed results are final, no one withdraws from the class
  * any more. Counters
  * are changed by relative updates ({@code turns = turns + ?}), keys in a fixed order, so that two transactions
  * touching the province's row wait for each other instead of losing a count.
  *
- * <p>{@link vn.cadretraining.reporting.service.Recounter} recomputes the four tables from the raw rows,
+ * <p>{@link vn.cadretraining.reporting.service.Recounter} recomputes the tables from the raw rows,
  * reports the differences and repairs them (records written without the services: the demo generator, an
  * operator's SQL): the administrator's page {@code admin/recount}, the operator's {@code setup/recount}, and once at
  * the first start of a database older than the tables ({@code SummariesAtStart}). A key appearing for the first
@@ -77,11 +89,11 @@
  * 1 GB at L); the price is a read of the kept rows per year. The title holders are recounted cadre by cadre (their
  * positions and completions read side by side, in the cadres' order), the changes held as packed keys.
  *
- * <p>Every dashboard and home page reads its turns, distinct cadres, months, subject groups, ethnic groups and
- * genders from these rows at each view, at any size, and the province's dashboard its title holders too. Read
- * from the records at each view: the briefings held (few rows, read by the organising unit's index) and the title
- * holders of a commune or a district (a few hundred positions). Nothing is kept between views: every figure is
- * the database's answer at the view.
+ * <p>Every dashboard and home page reads its turns, distinct cadres, months, subject groups, ethnic groups, genders,
+ * briefings held and their invitees' attendance from these rows at each view, at any size, and the province's
+ * dashboard its title holders too. Read from the records at each view: the title holders of a commune or a
+ * district (a few hundred positions). Nothing is kept between views: every figure is the database's answer at the
+ * view.
  *
  * <p>Everything else is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
  * dashboard does not depend on the data.

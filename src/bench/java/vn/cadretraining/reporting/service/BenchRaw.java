@@ -206,19 +206,20 @@ public final class BenchRaw {
                 }
             }
         }
-        rows += one(c, "SELECT COUNT(*) FROM admin_unit WHERE parent_id IS NULL") > 0 ? 1 : 0;
         List<ProgressSql.Statement> statements = new ArrayList<>(List.of(
                 ProgressSql.byChild(scope, year),
                 ProgressSql.byPeople(scope, year),
                 ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd),
                 everything ? ProgressSql.keptTitleShares(scope, asOf, HolderSpans.YEAR)
                         : ProgressSql.titleShares(path, yearFrom, asOf, false),
-                ProgressSql.briefings(scope, path, year, asOf, everything)));
+                ProgressSql.keptBriefingDays(scope, year, asOf)));
         if (!children.isEmpty()) {
             statements.add(everything ? ProgressSql.keptPaidByChild(scope, asOf, HolderSpans.YEAR)
                     : ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
+            statements.add(ProgressSql.keptBriefingsByChild(scope, year, asOf));
         }
-        String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild"};
+        String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild",
+            "briefingsByChild"};
         for (int i = 0; i < statements.size(); i++) {
             ProgressSql.Statement s = statements.get(i);
             long t = System.nanoTime();

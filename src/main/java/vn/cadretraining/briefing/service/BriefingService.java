@@ -2,6 +2,7 @@ package vn.cadretraining.briefing.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +22,7 @@ import vn.cadretraining.briefing.entity.Briefing;
 import vn.cadretraining.catalog.entity.ClassSession;
 import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.entity.Venue;
+import vn.cadretraining.catalog.service.SessionEvents;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.service.EnrollmentRules;
@@ -69,6 +71,10 @@ public class BriefingService {
 
     @Inject
     AuditTrail audit;
+
+    /** Who is invited changed: the briefing's figures count it. */
+    @Inject
+    Event<SessionEvents.ClassChanged> invitations;
 
     // ---- the page -----------------------------------------------------------------------------------
 
@@ -255,6 +261,7 @@ public class BriefingService {
                         .setParameter(1, a.getKey().getId()).setParameter(2, a.getValue().getId()).executeUpdate();
             }
         }
+        invitations.fire(new SessionEvents.ClassChanged(cls.getId()));
         audit.briefingInvited(cls, invited, p.already());
         return new Result(invited, p.already(), p.cannot());
     }

@@ -78,6 +78,9 @@ public class ClassService {
     @Inject
     Event<SessionEvents.ClassCancelled> classCancelled;
 
+    @Inject
+    Event<SessionEvents.ClassChanged> classChanged;
+
     /**
      * What the class list is narrowed to; nulls mean "any". {@code from}/{@code to}: classes running on any day of
      * that range. {@code mine}: only the classes the signed-in trainer is a trainer of.
@@ -293,6 +296,7 @@ public class ClassService {
         if (!placesBefore.equals(c.getPlaces())) {
             movedPlaces(c);
         }
+        classChanged.fire(new SessionEvents.ClassChanged(c.getId()));
         return c;
     }
 
@@ -324,6 +328,7 @@ public class ClassService {
     public CourseClass open(long id, long expectedVersion) {
         CourseClass c = changeable(id, expectedVersion);
         c.open();
+        classChanged.fire(new SessionEvents.ClassChanged(c.getId()));
         return c;
     }
 
@@ -331,6 +336,7 @@ public class ClassService {
     public CourseClass start(long id, long expectedVersion) {
         CourseClass c = changeable(id, expectedVersion);
         c.start();
+        classChanged.fire(new SessionEvents.ClassChanged(c.getId()));
         return c;
     }
 
@@ -338,6 +344,7 @@ public class ClassService {
     public CourseClass finish(long id, long expectedVersion) {
         CourseClass c = changeable(id, expectedVersion);
         c.finish();
+        classChanged.fire(new SessionEvents.ClassChanged(c.getId()));
         return c;
     }
 

@@ -27,6 +27,14 @@ public final class SessionEvents {
     }
 
     /**
+     * What a briefing's figures count may have changed: the class's status, first day or organiser (here; a new
+     * class is a draft, which counts nothing), who is invited (enrollment and briefings fire it too). Marks and
+     * cancelled sessions are told by their own events.
+     */
+    public record ClassChanged(long classId) {
+    }
+
+    /**
      * A course's subject group or kind changed (from those given): what its classes counted moves with it
      * (progress counts turns by subject group, and briefings apart from training).
      */

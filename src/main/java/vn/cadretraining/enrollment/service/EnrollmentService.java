@@ -3,6 +3,7 @@ package vn.cadretraining.enrollment.service;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import vn.cadretraining.catalog.entity.Course;
 import vn.cadretraining.catalog.entity.CourseClass;
+import vn.cadretraining.catalog.service.SessionEvents;
 import vn.cadretraining.enrollment.entity.Enrollment;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
@@ -63,6 +65,10 @@ public class EnrollmentService {
     @Inject
     CadreService cadres;
 
+    /** Who is invited changed: a briefing's figures count it. */
+    @Inject
+    Event<SessionEvents.ClassChanged> invitations;
+
     // ---- a cadre asks ------------------------------------------------------------------------------
 
     /** The signed-in cadre asks for a place in an open class that is meant for them. */
@@ -81,6 +87,7 @@ public class EnrollmentService {
         rules.requireNoOverlap(cls, cadre);
         Enrollment e = Enrollment.request(cls, cadre);
         em.persist(e);
+        invitations.fire(new SessionEvents.ClassChanged(cls.getId()));
         for (Long coordinator : rules.coordinatorsOf(cadre)) {
             inbox.send(Notification.toAccount(coordinator, NotificationKind.REQUEST_RECEIVED, cls.getId(),
                     "notify.requestReceived", cadre.getFullName(), cls.getCourse().getTitleVi(), cls.getCode()));
@@ -105,6 +112,7 @@ public class EnrollmentService {
     public Enrollment decline(long enrollmentId, String reason) {
         Enrollment e = decidable(enrollmentId);
         e.decline(currentUser.get().username(), reason);
+        invitations.fire(new SessionEvents.ClassChanged(e.getCourseClass().getId()));
         tell(e, NotificationKind.DECLINED, "notify.declined", e.getReason());
         return e;
     }
@@ -133,6 +141,7 @@ public class EnrollmentService {
         if (e.withdraw(reason)) {
             promoteFirstWaiting(cls);
         }
+        invitations.fire(new SessionEvents.ClassChanged(cls.getId()));
         if (!own) {
             tell(e, NotificationKind.WITHDRAWN, "notify.withdrawn", e.getReason());
         }
@@ -196,6 +205,7 @@ public class EnrollmentService {
                 tell(e, NotificationKind.WAITLISTED, "notify.nominatedWaitlisted");
             }
         }
+        invitations.fire(new SessionEvents.ClassChanged(cls.getId()));
         return new NominationResult(enrolled, waitlisted, skipped);
     }
 

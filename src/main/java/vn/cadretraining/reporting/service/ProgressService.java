@@ -180,10 +180,7 @@ public class ProgressService {
         boolean term = basis == Basis.TERM;
 
         List<AdminUnit> children = children(scope);
-        // a province's dashboard covers every record: no unit needs reading except to group by commune
         boolean top = unit.getParent() == null;
-        boolean everything = top && em.createQuery(
-                "SELECT COUNT(u) FROM AdminUnit u WHERE u.parent IS NULL", Long.class).getSingleResult() == 1;
         int trained = term ? HolderSpans.TERM : HolderSpans.YEAR;
 
         // the aggregates, one after the other in this transaction: started together on threads of their own (as
@@ -202,7 +199,9 @@ public class ProgressService {
                 : rows(ProgressSql.paidByChild(scope, path, yearFrom, asOf, term));
         // a year not begun yet has nobody trained in it (the kept counts would give those of the current year)
         boolean noneTrained = !term && asOf.isBefore(yearFrom);
-        List<Object[]> briefingRows = rows(ProgressSql.briefings(scope, path, year, asOf, everything));
+        List<Object[]> briefingDays = rows(ProgressSql.keptBriefingDays(scope, year, asOf));
+        List<Object[]> briefingRows = children.isEmpty() ? List.of()
+                : rows(ProgressSql.keptBriefingsByChild(scope, year, asOf));
         Targets targets = targets(unit, year);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and
@@ -250,17 +249,20 @@ public class ProgressService {
         }
         List<TitleRow> titles = titles(titleShares, targets, elapsed);
 
-        // briefings: by child and quarter, this year (5-8) and last (1-4)
+        // briefings: the scope's by quarter, last year (1-4) and this year (5-8); each child's last year and this
+        // year, as the year's halves of the same array (1 and 5)
+        long[] quartersHeld = new long[9];
+        for (Object[] r : briefingDays) {
+            LocalDate day = toDate(r[0]);
+            quartersHeld[(day.getYear() == year ? 4 : 0) + (day.getMonthValue() - 1) / 3 + 1] += num(r[1]);
+        }
         Map<Long, long[]> briefings = new HashMap<>();
         for (Object[] r : briefingRows) {
-            briefings.computeIfAbsent(num(r[0]), k -> new long[9])[(int) num(r[1])] += num(r[2]);
+            long[] b = new long[9];
+            b[1] = num(r[1]);
+            b[5] = num(r[2]);
+            briefings.put(num(r[0]), b);
         }
-        long[] quartersHeld = new long[9];
-        briefings.values().forEach(v -> {
-            for (int q = 1; q <= 8; q++) {
-                quartersHeld[q] += v[q];
-            }
-        });
         List<QuarterRow> quarters = new ArrayList<>();
         Integer perQuarter = targets.of(scope, Measure.BRIEFINGS, 0, year);
         for (int q = 1; q <= 4; q++) {
@@ -361,18 +363,24 @@ public class ProgressService {
 
     /**
      * The invited share that attended the year's briefings, for the unit (under its own id) and for each unit
-     * directly under it: one statement, beside the dashboard's figures rather than inside them.
+     * directly under it, from the kept counters: two statements, beside the dashboard's figures rather than inside
+     * them.
      */
     public Map<Long, Attended> briefingAttendance(Long unitId, int year) {
         AdminUnit unit = visibleUnit(unitId);
         VietnamTime.checkedYear(year);
+        LocalDate asOf = asOf(year);
         Map<Long, Attended> by = new HashMap<>();
+        for (Object[] r : rows(ProgressSql.keptBriefingsByChild(unit.getId(), year, asOf))) {
+            by.put(num(r[0]), new Attended(num(r[3]), num(r[4])));
+        }
         long invited = 0;
         long attended = 0;
-        for (Object[] r : rows(ProgressSql.briefingAttendance(unit.getId(), unit.getPath(), year, asOf(year)))) {
-            by.put(num(r[0]), new Attended(num(r[1]), num(r[2])));
-            invited += num(r[1]);
-            attended += num(r[2]);
+        for (Object[] r : rows(ProgressSql.keptBriefingDays(unit.getId(), year, asOf))) {
+            if (toDate(r[0]).getYear() == year) {
+                invited += num(r[2]);
+                attended += num(r[3]);
+            }
         }
         by.put(unit.getId(), new Attended(invited, attended));
         return by;

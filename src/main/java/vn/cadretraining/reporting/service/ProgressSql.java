@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import vn.cadretraining.attendance.entity.AttendanceStatus;
 import vn.cadretraining.catalog.entity.ActivityKind;
-import vn.cadretraining.catalog.entity.ClassStatus;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
 import vn.cadretraining.reporting.entity.HolderSpans;
@@ -267,62 +265,39 @@ public final class ProgressSql {
     }
 
     /**
-     * Briefing conferences held (not a draft, not cancelled, begun by {@code asOf}) by the unit that organised
-     * them, carried to today's units, by unit directly under the scope and by quarter: 1-4 the quarters of the
-     * year before, 5-8 those of the year. Columns: group, quarter, conferences. A part of the province starts
-     * from its units, as the completions do.
+     * The briefings a unit held (organised by it or under it: not a draft, not cancelled, begun) from 1 January of
+     * the year before {@code year} to {@code asOf}, from the kept counters (V18), day by day: a row per day one
+     * began. Columns: day, held, invited, attended.
      */
-    static Statement briefings(long scopeId, String path, int year, LocalDate asOf, boolean everything) {
-        Statement s = new Statement("SELECT t.g, t.q, COUNT(*) FROM (SELECT " + CHILD + " AS g,"
-                + " CASE WHEN k.start_date < ? THEN 1 WHEN k.start_date < ? THEN 2 WHEN k.start_date < ? THEN 3"
-                + " WHEN k.start_date < ? THEN 4 WHEN k.start_date < ? THEN 5 WHEN k.start_date < ? THEN 6"
-                + " WHEN k.start_date < ? THEN 7 ELSE 8 END AS q"
-                + (everything ? " FROM course_class k JOIN course c ON c.id = k.course_id"
-                        + " JOIN admin_unit ku ON ku.id = k.unit_id JOIN admin_unit cu ON cu.id = ku.current_unit_id"
-                        : " FROM" + SCOPE_UNITS + "JOIN admin_unit ku" + nested("constraint=FK_ADMIN_UNIT_CURRENT")
-                        + "ON ku.current_unit_id = cu.id JOIN course_class k" + nested("constraint=FK_CLASS_UNIT")
-                        + "ON k.unit_id = ku.id JOIN course c" + nested("constraint=PK_COURSE")
-                        + "ON c.id = k.course_id")
-                + ANCESTORS
-                + " WHERE (c.kind = ? OR c.kind = ?) AND k.status <> ? AND k.status <> ? AND k.start_date >= ?"
-                + " AND k.start_date <= ? AND cu.path LIKE ?) t GROUP BY t.g, t.q");
-        s.values().addAll(scope4(scopeId));
-        for (int y = year - 1; y <= year; y++) {
-            for (int m = (y == year - 1 ? 4 : 1); m <= 10; m += 3) {
-                s.values().add(date(LocalDate.of(y, m, 1)));
-            }
-        }
-        s.values().addAll(List.of(ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name(),
-                ClassStatus.DRAFT.name(), ClassStatus.CANCELLED.name(), date(LocalDate.of(year - 1, 1, 1)), date(asOf),
-                path + "%"));
-        return s;
+    static Statement keptBriefingDays(long unitId, int year, LocalDate asOf) {
+        return new Statement("SELECT b.start_date, b.held, b.invited, b.attended FROM progress_briefings b"
+                + " WHERE b.unit_id = ? AND b.yearly = 0 AND b.start_date >= ? AND b.start_date <= ?", unitId,
+                date(LocalDate.of(year - 1, 1, 1)), date(asOf));
     }
 
     /**
-     * The invitations to the briefings held in the year up to {@code asOf} (as {@link #briefings} counts them) and
-     * how many of them attended, by unit directly under the scope: invited, the enrollments neither withdrawn nor
-     * declined; attended, those present or late at one of the briefing's sessions held. Columns: group, invited,
-     * attended.
+     * The briefings each unit directly under a unit held last year and this year up to {@code asOf}, with this
+     * year's invitations and those who attended: the two years' counters, less the briefings set for a day after
+     * {@code asOf} (a row per such day), each part one range of the key. Columns: unit, held last year, held this
+     * year, invited, attended.
      */
-    static Statement briefingAttendance(long scopeId, String path, int year, LocalDate asOf) {
-        // one pass over the invitations with their marks joined, grouped by invitation: Derby runs a subquery of
-        // the marks (a derived list or a correlated count) again for each invitation, 15 s for a province at S
-        String kinds = "(c.kind = ? OR c.kind = ?)";
-        Statement s = new Statement("SELECT t.g, COUNT(*), SUM(t.a) FROM (SELECT MAX(" + CHILD + ") AS g,"
-                + " MAX(CASE WHEN ms.id IS NULL THEN 0 ELSE 1 END) AS a"
-                + " FROM course_class k JOIN course c ON c.id = k.course_id"
-                + " JOIN admin_unit ku ON ku.id = k.unit_id JOIN admin_unit cu ON cu.id = ku.current_unit_id"
-                + ANCESTORS + " JOIN enrollment e ON e.class_id = k.id"
-                + " LEFT JOIN attendance_mark m ON m.enrollment_id = e.id AND (m.status = ? OR m.status = ?)"
-                + " LEFT JOIN class_session ms ON ms.id = m.session_id AND ms.cancelled = FALSE"
-                + " WHERE " + kinds + " AND k.status <> ? AND k.status <> ? AND k.start_date >= ? AND k.start_date <= ?"
-                + " AND cu.path LIKE ? AND e.status <> ? AND e.status <> ? GROUP BY e.id) t GROUP BY t.g");
-        Object from = date(LocalDate.of(year, 1, 1));
-        s.values().addAll(scope4(scopeId));
-        s.values().addAll(List.of(AttendanceStatus.PRESENT.name(), AttendanceStatus.LATE.name(),
-                ActivityKind.PERIODIC_BRIEFING.name(), ActivityKind.THEMATIC_BRIEFING.name(),
-                ClassStatus.DRAFT.name(), ClassStatus.CANCELLED.name(), from, date(asOf), path + "%",
-                EnrollmentStatus.WITHDRAWN.name(), EnrollmentStatus.DECLINED.name()));
+    static Statement keptBriefingsByChild(long unitId, int year, LocalDate asOf) {
+        String part = "SELECT b.unit_id AS u, CASE WHEN b.start_date < ? THEN %1$s ELSE 0 END AS lh,"
+                + " CASE WHEN b.start_date >= ? THEN %1$s ELSE 0 END AS h,"
+                + " CASE WHEN b.start_date >= ? THEN %2$s ELSE 0 END AS i,"
+                + " CASE WHEN b.start_date >= ? THEN %3$s ELSE 0 END AS a"
+                + " FROM admin_unit u JOIN progress_briefings b ON b.unit_id = u.id WHERE u.parent_id = ?"
+                + " AND b.yearly = ? AND b.start_date %4$s ? AND b.start_date <= ?";
+        Statement s = new Statement("SELECT t.u, SUM(t.lh), SUM(t.h), SUM(t.i), SUM(t.a) FROM ("
+                + String.format(part, "b.held", "b.invited", "b.attended", ">=") + " UNION ALL "
+                + String.format(part, "-b.held", "-b.invited", "-b.attended", ">") + ") t GROUP BY t.u");
+        Object yearFrom = date(LocalDate.of(year, 1, 1));
+        LocalDate lastFrom = LocalDate.of(year - 1, 1, 1);
+        s.values().addAll(List.of(yearFrom, yearFrom, yearFrom, yearFrom, unitId, 1, date(lastFrom), yearFrom));
+        // a year still to come: none of its days (nor last year's after asOf) has begun
+        LocalDate after = asOf.isBefore(lastFrom) ? lastFrom.minusDays(1) : asOf;
+        s.values().addAll(List.of(yearFrom, yearFrom, yearFrom, yearFrom, unitId, 0, date(after),
+                date(LocalDate.of(year, 12, 31))));
         return s;
     }
 

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.cadretraining.attendance.service.AttendanceService;
+import vn.cadretraining.catalog.entity.CourseClass;
 import vn.cadretraining.catalog.service.SessionEvents;
 import vn.cadretraining.certification.service.ResultEvents;
 import vn.cadretraining.org.service.UnitEvents;
@@ -43,6 +45,7 @@ public class ProgressSummaries {
 
     /** A class's results closed: its completions count from now on. */
     public void onClassClosed(@Observes ResultEvents.Closed closed) {
+        briefing(closed.classId());
         run(c -> {
             ProgressDelta delta = new ProgressDelta();
             addCompletions(c, delta, " AND e.class_id = ?", closed.classId());
@@ -53,6 +56,37 @@ public class ProgressSummaries {
                     HolderRows.COUNTED.and(d -> d.classId() != closed.classId()), HolderRows.COUNTED, holders);
             HolderRows.apply(c, holders);
         });
+    }
+
+    /** A class's status, first day, organiser or invitations changed: a briefing is counted again. */
+    public void onClassChanged(@Observes SessionEvents.ClassChanged changed) {
+        briefing(changed.classId());
+    }
+
+    /** A class called off: a briefing no longer counts as held. */
+    public void onClassCancelled(@Observes SessionEvents.ClassCancelled cancelled) {
+        briefing(cancelled.classId());
+    }
+
+    /** A session called off: the marks of it no longer make a briefing's invitee one who attended. */
+    public void onSessionCancelled(@Observes SessionEvents.Cancelled cancelled) {
+        briefing(cancelled.classId());
+    }
+
+    /** Marks saved: a briefing's invitees who attended are counted again. */
+    public void onAttendanceChanged(@Observes AttendanceService.AttendanceChanged changed) {
+        briefing(changed.classId());
+    }
+
+    /**
+     * A briefing counted again from its records, the difference moved into the counters. A training class (most
+     * changes) costs nothing here: its course is in the persistence context already, and no lock is taken.
+     */
+    private void briefing(long classId) {
+        CourseClass k = em.find(CourseClass.class, classId);
+        if (k != null && ProgressDelta.briefing(k.getCourse().getKind().name())) {
+            run(c -> BriefingRows.refresh(c, List.of(classId)));
+        }
     }
 
     /** A unit moved with its subtree: what counts under it leaves the units it was under and joins the new ones. */
@@ -176,6 +210,8 @@ public class ProgressSummaries {
                     d -> d.courseId() == regrouped.courseId() ? !wasBriefing : HolderRows.COUNTED.test(d),
                     HolderRows.COUNTED, holders);
             HolderRows.apply(c, holders);
+            // and its classes start or stop counting as briefings held
+            BriefingRows.refresh(c, BriefingRows.classesOf(c, regrouped.courseId()));
         });
     }
 
@@ -267,6 +303,7 @@ public class ProgressSummaries {
             }
         }
         SummaryRows.apply(c, delta);
+        BriefingRows.carry(c, unit, leave, join);
     }
 
     private static String kind(Connection c, long courseId) throws SQLException {

@@ -40,10 +40,10 @@ public final class Recounter {
     }
 
     /** Rows that differ from the recount, by table; repaired or only found. */
-    public record Report(int turns, int cadres, int people, int holders, boolean repaired, long millis)
-            implements Serializable {
+    public record Report(int turns, int cadres, int people, int holders, int briefings, boolean repaired,
+            long millis) implements Serializable {
         public int differences() {
-            return turns + cadres + people + holders;
+            return turns + cadres + people + holders + briefings;
         }
     }
 
@@ -54,16 +54,18 @@ public final class Recounter {
             // Derby's reads wait for rows another transaction changed: a closing that wrote its outcomes and then
             // waits for the summaries would deadlock with a recount holding them and reading those outcomes. The
             // records' tables are taken first, in the order the changes take them, so a recount waits for a change
-            // under way and holds back the next. PostgreSQL reads what was committed without waiting.
+            // under way and holds back the next. PostgreSQL reads what was committed without waiting. The marks and
+            // sessions first: their changes write the enrollments after them (the attendance share)
             if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
-                for (String table : List.of("course", "course_class", "enrollment", "admin_unit", "cadre",
-                        "position_title", "position")) {
+                for (String table : List.of("class_session", "attendance_mark", "course", "course_class",
+                        "enrollment", "admin_unit", "cadre", "position_title", "position")) {
                     s.execute("LOCK TABLE " + table + " IN SHARE MODE");
                 }
             }
             // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
             // the changes write: a change never holds one of these while waiting for another the recount holds
-            for (String table : List.of("progress_cadre", "progress_people", "progress_turns", "progress_holders")) {
+            for (String table : List.of("progress_cadre", "progress_people", "progress_turns", "progress_holders",
+                    "progress_briefing_class", "progress_briefings")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
         }
@@ -101,7 +103,8 @@ public final class Recounter {
             }
         }
         int holders = holders(c, repair);
-        Report report = new Report(off[0], off[1], off[2], holders, repair,
+        int briefings = BriefingRows.recount(c, repair);
+        Report report = new Report(off[0], off[1], off[2], holders, briefings, repair,
                 (System.nanoTime() - started) / 1_000_000);
         LOG.info(() -> "Progress recount: " + report);
         return report;
@@ -376,8 +379,8 @@ public final class Recounter {
             }
         }
         System.out.printf("Rows that differ from the records: %d turns, %d cadre-years, %d ethnicity/gender"
-                + " counters, %d title-holder changes (%d ms)%s%n", report.turns(), report.cadres(), report.people(),
-                report.holders(), report.millis(),
+                + " counters, %d title-holder changes, %d briefing rows (%d ms)%s%n", report.turns(), report.cadres(),
+                report.people(), report.holders(), report.briefings(), report.millis(),
                 report.differences() == 0 ? "" : report.repaired() ? ": repaired" : ": run with --repair to repair");
         return report.differences() == 0 || report.repaired() ? 0 : 1;
     }

@@ -38,7 +38,7 @@ public class SummariesAtStart {
             // the tables added later (the title holders') are filled at the first start after they appear
             boolean people = exists(c, "SELECT 1 FROM progress_people") || !exists(c, SummaryRows.completions(""));
             boolean holders = exists(c, "SELECT 1 FROM progress_holders") || !exists(c, "SELECT 1 FROM position");
-            if (people && holders) {
+            if (people && holders && BriefingRows.filledOrNone(c)) {
                 return;
             }
             c.setAutoCommit(false);

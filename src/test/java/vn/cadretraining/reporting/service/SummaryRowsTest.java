@@ -40,13 +40,18 @@ class SummaryRowsTest {
             s.execute("CREATE TABLE admin_unit (id BIGINT PRIMARY KEY, path VARCHAR(400), current_unit_id BIGINT)");
             s.execute("CREATE TABLE cadre (id BIGINT PRIMARY KEY, ethnicity_code VARCHAR(20), gender VARCHAR(10))");
             s.execute("CREATE TABLE course (id BIGINT PRIMARY KEY, subject_group_id BIGINT, kind VARCHAR(30))");
-            s.execute("CREATE TABLE course_class (id BIGINT PRIMARY KEY, course_id BIGINT, end_date DATE)");
+            s.execute("CREATE TABLE course_class (id BIGINT PRIMARY KEY, course_id BIGINT, unit_id BIGINT,"
+                    + " status VARCHAR(20), start_date DATE, end_date DATE)");
+            s.execute("CREATE TABLE class_session (id BIGINT PRIMARY KEY, cancelled BOOLEAN)");
+            s.execute("CREATE TABLE attendance_mark (id BIGINT PRIMARY KEY, enrollment_id BIGINT, session_id BIGINT,"
+                    + " status VARCHAR(20))");
             s.execute("CREATE TABLE enrollment (id BIGINT PRIMARY KEY, cadre_id BIGINT, class_id BIGINT,"
                     + " unit_id BIGINT, outcome VARCHAR(20), status VARCHAR(20))");
             s.execute("CREATE TABLE position_title (id BIGINT PRIMARY KEY, paid BOOLEAN)");
             s.execute("CREATE TABLE position (id BIGINT PRIMARY KEY, cadre_id BIGINT, title_id BIGINT, unit_id BIGINT,"
                     + " start_date DATE, end_date DATE, term VARCHAR(40), term_start DATE)");
-            for (String file : new String[] {"V12__progress_summaries.sql", "V17__progress_holders.sql"}) {
+            for (String file : new String[] {"V12__progress_summaries.sql", "V17__progress_holders.sql",
+                "V18__progress_briefings.sql"}) {
                 String sql = Files.readString(Path.of("src/main/resources/db/migration/" + file), StandardCharsets.UTF_8)
                         .replaceAll("(?m)^--.*$", "");
                 for (String statement : sql.split(";")) {
@@ -155,7 +160,7 @@ class SummaryRowsTest {
             s.execute("INSERT INTO admin_unit VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
             s.execute("INSERT INTO cadre VALUES (1, 'KINH', 'MALE')");
             s.execute("INSERT INTO course VALUES (1, 7, 'TRAINING_COURSE')");
-            s.execute("INSERT INTO course_class VALUES (1, 1, '2026-03-15')");
+            s.execute("INSERT INTO course_class (id, course_id, end_date) VALUES (1, 1, '2026-03-15')");
             s.execute("INSERT INTO enrollment VALUES (1, 1, 1, 2, NULL, 'ENROLLED')");
         }
         ExecutorService other = Executors.newSingleThreadExecutor();
@@ -188,7 +193,7 @@ class SummaryRowsTest {
             s.execute("INSERT INTO admin_unit VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
             s.execute("INSERT INTO cadre VALUES (1, 'KINH', 'MALE'), (2, NULL, 'FEMALE')");
             s.execute("INSERT INTO course VALUES (1, 7, 'TRAINING_COURSE'), (2, 7, 'PERIODIC_BRIEFING')");
-            s.execute("INSERT INTO course_class VALUES (1, 1, '2024-05-10'), (2, 1, '2025-03-01'),"
+            s.execute("INSERT INTO course_class (id, course_id, end_date) VALUES (1, 1, '2024-05-10'), (2, 1, '2025-03-01'),"
                     + " (3, 2, '2023-03-01')");
             s.execute("INSERT INTO enrollment VALUES (1, 1, 1, 2, 'COMPLETED', 'ENROLLED'),"
                     + " (2, 2, 2, 2, 'COMPLETED', 'ENROLLED'), (3, 1, 2, 2, 'COMPLETED', 'ENROLLED'),"
