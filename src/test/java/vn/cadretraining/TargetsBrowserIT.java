@@ -292,6 +292,14 @@ class TargetsBrowserIT extends BrowserTestBase {
                     "the next page goes on with the ranking");
             browser.click("[id$='unitsTable_paginator_bottom'] .ui-paginator-first");
             browser.waitForText("[id$='unitsTable_paginator_bottom'] .ui-paginator-current", "1–2 /");
+            // the petitions' table of communes pages the same way (5,400 rows at national scale were a 7 MB page)
+            String petitions = browser.text("[id$='petitionUnits_paginator_bottom'] .ui-paginator-current");
+            assertTrue(petitions.startsWith("1–2 / "), petitions);
+            int petitionUnits = Integer.parseInt(petitions.substring(petitions.indexOf('/') + 1).trim());
+            assertEquals(2, browser.all("[id$='petitionUnits'] tbody > tr").size());
+            browser.click("[id$='petitionUnits_paginator_bottom'] .ui-paginator-next");
+            browser.waitForText("[id$='petitionUnits_paginator_bottom'] .ui-paginator-current", "3–");
+            assertEquals(Math.min(2, petitionUnits - 2), browser.all("[id$='petitionUnits'] tbody > tr").size());
             browser.size(Browser.PHONE);
             browser.open("/reports/dashboard.xhtml");
             assertTrue(browser.exists("[id$='unitsTable_paginator_bottom'] .ui-paginator-next"));

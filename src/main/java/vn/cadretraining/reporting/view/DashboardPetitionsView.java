@@ -40,7 +40,11 @@ public class DashboardPetitionsView implements Serializable {
     @Inject
     Language language;
 
+    @Inject
+    DashboardLayout layout;
+
     private PetitionFigures figures;
+    private UnitPages<PetitionFigures.UnitRow> unitPages;
     private Integer quarter;
 
     /** Reads the figures once per view, after the dashboard has read its subject. */
@@ -49,6 +53,7 @@ public class DashboardPetitionsView implements Serializable {
             return;
         }
         figures = petitions.figures(dashboard.getUnit(), dashboard.getYear());
+        unitPages = new UnitPages<>(figures.units(), layout.tableRows(), language.getLocale());
         if (quarter == null) {
             // the running quarter of this year; the last one of a past year
             quarter = figures.year() < VietnamTime.today().getYear() ? 4
@@ -58,6 +63,11 @@ public class DashboardPetitionsView implements Serializable {
 
     public PetitionFigures getFigures() {
         return figures;
+    }
+
+    /** The petitions' table of units, page by page. */
+    public UnitPages<PetitionFigures.UnitRow> getUnitPages() {
+        return unitPages;
     }
 
     /** The quarterly report is a commune's or above (a hamlet's petitions are in its commune's report). */

@@ -63,7 +63,7 @@ public class DashboardView implements Serializable {
     private Long unit;
     private Integer year;
     private String basis;
-    private int unitsPage = 1;
+    private UnitPages<UnitRow> unitPages;
     private Dashboard dashboard;
     /** The invited share that attended the year's briefings, by unit id (this unit's and each row's). */
     private java.util.Map<Long, ProgressService.Attended> briefingShares = java.util.Map.of();
@@ -80,6 +80,7 @@ public class DashboardView implements Serializable {
         basis = b.name();
         dashboard = progress.dashboard(unit, y, b);
         briefingShares = progress.briefingAttendance(unit, y);
+        unitPages = new UnitPages<>(dashboard.children(), layout.tableRows(), locale());
     }
 
     /** "85.0% of the invited attended" for a unit's briefings of the year; empty without invitations. */
@@ -240,39 +241,9 @@ public class DashboardView implements Serializable {
         return layout.chartEnds();
     }
 
-    // ---- the units table, page by page (see DashboardLayout) ------------------------------------------
-
-    /** Whether the units are more than a page. */
-    public boolean isUnitsPaged() {
-        return dashboard.children().size() > layout.tableRows();
-    }
-
-    public int getUnitsPageCount() {
-        return Math.max(1, (dashboard.children().size() + layout.tableRows() - 1) / layout.tableRows());
-    }
-
-    public int getUnitsPage() {
-        return Math.min(unitsPage, getUnitsPageCount());
-    }
-
-    /** Another page of the units table, with the figures this view has: nothing is counted again. */
-    public void toUnitsPage(int number) {
-        unitsPage = Math.max(1, Math.min(number, getUnitsPageCount()));
-    }
-
-    public List<UnitRow> getUnitsOnPage() {
-        List<UnitRow> all = dashboard.children();
-        int from = (getUnitsPage() - 1) * layout.tableRows();
-        return all.subList(from, Math.min(all.size(), from + layout.tableRows()));
-    }
-
-    /** "51–100 / 5.400": which units of how many, counts written as the reader writes them. */
-    public String getUnitsPageReport() {
-        int from = (getUnitsPage() - 1) * layout.tableRows();
-        return Messages.text("general.pageReport")
-                .replace("{startRecord}", n(from + 1))
-                .replace("{endRecord}", n(from + getUnitsOnPage().size()))
-                .replace("{totalRecords}", n(dashboard.children().size()));
+    /** The units table, page by page. */
+    public UnitPages<UnitRow> getUnitPages() {
+        return unitPages;
     }
 
     /** Turns month by month, added up: this year, last year, and the pace of the target. */
