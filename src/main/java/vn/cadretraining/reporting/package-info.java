@@ -65,7 +65,7 @@
  * those with its completions; a title given or ended, a title made paid or not, a roster import that gives titles:
  * {@code PeopleEvents.PositionsChanging} before and {@code PositionsChanged} after; units merged:
  * {@code UnitEvents.Merging} before, the successor's holders after the merge's other observers). The briefings move
- * by class, told by {@code SessionEvents.ClassChanged} (a class created, changed, opened, started or finished;
+ * by class, told by {@code SessionEvents.ClassChanged} (a class changed, opened, started or finished;
  * invitations made, declined or withdrawn), {@code SessionEvents.Cancelled} and {@code ClassCancelled},
  * {@code AttendanceChanged}, a closing and a course regrouped; a training class's change costs nothing there; units
  * merged or moved carry their counters as they carry their turns. A cadre moving to

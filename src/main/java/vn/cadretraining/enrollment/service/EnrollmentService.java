@@ -111,6 +111,7 @@ public class EnrollmentService {
     @RolesAllowed({Role.Names.ADMIN, Role.Names.COORDINATOR, Role.Names.TRAINER})
     public Enrollment decline(long enrollmentId, String reason) {
         Enrollment e = decidable(enrollmentId);
+        lock(e.getCourseClass());
         e.decline(currentUser.get().username(), reason);
         invitations.fire(new SessionEvents.ClassChanged(e.getCourseClass().getId()));
         tell(e, NotificationKind.DECLINED, "notify.declined", e.getReason());

@@ -103,37 +103,30 @@ final class BriefingRows {
 
     /** What the classes named by {@code where} count now, from the records. */
     private static Map<Long, Counted> counted(Connection c, String where, List<Long> values) throws SQLException {
-        Map<Long, Counted> rows = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(counted(where))) {
-            s.setFetchSize(1_000);
             bind(s);
-            for (int i = 0; i < values.size(); i++) {
-                s.setLong(9 + i, values.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.put(r.getLong(1), new Counted(r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4),
-                            r.getInt(5)));
-                }
-            }
+            return read(s, 9, values);
         }
-        return rows;
     }
 
     /** What the classes named by {@code where} counted when last counted. */
     private static Map<Long, Counted> stored(Connection c, String where, List<Long> values) throws SQLException {
-        Map<Long, Counted> rows = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT class_id, unit_id, start_date, invited, attended"
                 + " FROM progress_briefing_class" + where)) {
-            s.setFetchSize(1_000);
-            for (int i = 0; i < values.size(); i++) {
-                s.setLong(1 + i, values.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.put(r.getLong(1), new Counted(r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4),
-                            r.getInt(5)));
-                }
+            return read(s, 1, values);
+        }
+    }
+
+    /** The rows (class, unit, day, invited, attended) of a statement, the ids bound from parameter {@code first}. */
+    private static Map<Long, Counted> read(PreparedStatement s, int first, List<Long> ids) throws SQLException {
+        s.setFetchSize(1_000);
+        for (int i = 0; i < ids.size(); i++) {
+            s.setLong(first + i, ids.get(i));
+        }
+        Map<Long, Counted> rows = new HashMap<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                rows.put(r.getLong(1), new Counted(r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4), r.getInt(5)));
             }
         }
         return rows;
@@ -219,7 +212,7 @@ final class BriefingRows {
         for (int i = 0; i < keys.size(); i++) {
             Key k = keys.get(i);
             int[] v = change.get(k);
-            if (counts[i] == 0) {
+            if (counts[i] == 0 && (v[0] > 0 || v[1] > 0 || v[2] > 0)) {
                 inserts.add(new Object[] {k.unitId(), k.yearly() ? 1 : 0, Date.valueOf(k.day()), v[0], v[1], v[2]});
             } else if (v[0] < 0 || v[1] < 0 || v[2] < 0) {
                 gone.add(new Object[] {k.unitId(), k.yearly() ? 1 : 0, Date.valueOf(k.day())});

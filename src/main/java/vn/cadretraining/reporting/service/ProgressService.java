@@ -12,13 +12,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vn.cadretraining.catalog.entity.ActivityKind;
@@ -288,7 +286,11 @@ public class ProgressService {
                     paid[0], paid[1], v[2]));
         }
         rows = ranked(rows);
-        boolean childTargets = children.stream().anyMatch(c -> targets.hasAny(c.getId(), year));
+        // any target of the year, of any measure (the rows read above are those the table shows)
+        boolean childTargets = !children.isEmpty() && !em.createQuery("SELECT t.unitId FROM AdminUnit u,"
+                + " TrainingTarget t WHERE u.parent.id = :unit AND u.validTo IS NULL AND t.unitId = u.id"
+                + " AND t.year = :year", Long.class).setParameter("unit", scope).setParameter("year", year)
+                .setMaxResults(1).getResultList().isEmpty();
 
         return new Dashboard(unit, List.of(), year, basis, asOf, elapsed,
                 Figure.of(total[0], targets.of(scope, Measure.TURNS, 0, year), elapsed, (double) total[2],
@@ -539,7 +541,6 @@ public class ProgressService {
             long unitId = num(r[0]);
             int y = (int) num(r[3]);
             t.values.put(Targets.key(unitId, (Measure) r[1], num(r[2]), y), (int) num(r[4]));
-            t.units.add(unitId + ":" + y);
         }
         return t;
     }
@@ -548,7 +549,6 @@ public class ProgressService {
         final long scopeId;
         final int year;
         final Map<String, Integer> values = new HashMap<>();
-        final Set<String> units = new HashSet<>();
 
         Targets(long scopeId, int year) {
             this.scopeId = scopeId;
@@ -561,10 +561,6 @@ public class ProgressService {
 
         Integer of(long unit, Measure m, long dimension, int y) {
             return values.get(key(unit, m, dimension, y));
-        }
-
-        boolean hasAny(long unit, int y) {
-            return units.contains(unit + ":" + y);
         }
     }
 

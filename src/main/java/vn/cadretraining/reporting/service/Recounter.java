@@ -54,10 +54,10 @@ public final class Recounter {
             // Derby's reads wait for rows another transaction changed: a closing that wrote its outcomes and then
             // waits for the summaries would deadlock with a recount holding them and reading those outcomes. The
             // records' tables are taken first, in the order the changes take them, so a recount waits for a change
-            // under way and holds back the next. PostgreSQL reads what was committed without waiting. The marks and
-            // sessions first: their changes write the enrollments after them (the attendance share)
+            // under way and holds back the next. PostgreSQL reads what was committed without waiting. A class before
+            // its sessions and marks: an attendance save locks the class, then writes the marks
             if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
-                for (String table : List.of("class_session", "attendance_mark", "course", "course_class",
+                for (String table : List.of("course", "course_class", "class_session", "attendance_mark",
                         "enrollment", "admin_unit", "cadre", "position_title", "position")) {
                     s.execute("LOCK TABLE " + table + " IN SHARE MODE");
                 }

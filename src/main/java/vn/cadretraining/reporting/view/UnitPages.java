@@ -11,7 +11,7 @@ import vn.cadretraining.shared.faces.Messages;
  * counted once: turning a page counts nothing again. A province of 5,400 communes rendered whole was a 7 MB page.
  * The pager's markup is {@code WEB-INF/includes/unit-pager.xhtml}.
  */
-public final class UnitPages<T> implements Serializable {
+public final class UnitPages<T extends Serializable> implements Serializable {
 
     private final List<T> all;
     private final int size;
