@@ -34,7 +34,6 @@ import vn.cadretraining.reporting.entity.HolderSpans;
 import vn.cadretraining.reporting.entity.Measure;
 import vn.cadretraining.reporting.entity.Pace;
 import vn.cadretraining.reporting.entity.Standing;
-import vn.cadretraining.reporting.entity.TrainingTarget;
 import vn.cadretraining.reporting.service.Dashboard.Breakdown;
 import vn.cadretraining.reporting.service.Dashboard.Figure;
 import vn.cadretraining.reporting.service.Dashboard.GroupRow;
@@ -54,8 +53,9 @@ import vn.cadretraining.shared.time.VietnamTime;
  *
  * <p>Every figure is read by the database ({@link ProgressSql}): turns and distinct cadres from the summary rows
  * the changes keep, so a closing shows at the next view; the title holders' shares of the province likewise (the
- * changes kept by day), those of a commune and the briefings aggregated from the records. A dashboard takes the
- * same fixed number of statements whatever the size of the province.
+ * changes kept by day), and the briefings held with their invitees' attendance; a commune's title holders are
+ * aggregated from the records. A dashboard takes the same fixed number of statements whatever the size of the
+ * province.
  */
 @Stateless
 @RolesAllowed({Role.Names.ADMIN, Role.Names.PROVINCE, Role.Names.COORDINATOR})
@@ -523,7 +523,7 @@ public class ProgressService {
 
     // ---- targets as the dashboard reads them -------------------------------------------------------------
 
-    /** The targets of a unit and its children for a year and the year before, read in one statement. */
+    /** The targets of a unit and its children for a year and the year before, read in two statements. */
     private Targets targets(AdminUnit unit, int year) {
         Targets t = new Targets(unit.getId(), year);
         // values, not entities: at national scale the communes' targets are tens of thousands of rows, which as
