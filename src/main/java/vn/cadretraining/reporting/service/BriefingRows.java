@@ -80,8 +80,12 @@ final class BriefingRows {
             Map<Long, Counted> was = stored(c, " WHERE class_id" + in, part);
             Map<Long, Counted> now = counted(c, " AND k.id" + in, part);
             Map<Key, int[]> change = new TreeMap<>(Key.ORDER);
-            add(c, change, was, -1);
-            add(c, change, now, 1);
+            Set<Long> units = new HashSet<>();
+            was.values().forEach(k -> units.add(k.unitId()));
+            now.values().forEach(k -> units.add(k.unitId()));
+            Map<Long, List<Long>> chains = chains(c, units);
+            add(change, chains, was, -1);
+            add(change, chains, now, 1);
             write(c, was, now);
             counters(c, change);
         }
@@ -133,9 +137,8 @@ final class BriefingRows {
     }
 
     /** Adds the classes' counts, with this sign, to the counters of their organisers' units of today and above. */
-    private static void add(Connection c, Map<Key, int[]> change, Map<Long, Counted> classes, int sign)
-            throws SQLException {
-        Map<Long, List<Long>> chains = chains(c, classes.values().stream().map(Counted::unitId).toList());
+    private static void add(Map<Key, int[]> change, Map<Long, List<Long>> chains, Map<Long, Counted> classes,
+            int sign) {
         for (Counted k : classes.values()) {
             for (long unit : chains.getOrDefault(k.unitId(), List.of())) {
                 add(change, new Key(unit, false, k.day()), sign, k);
@@ -270,7 +273,7 @@ final class BriefingRows {
         was.keySet().stream().filter(id -> !now.containsKey(id)).forEach(classesOff::add);
 
         Map<Key, int[]> expected = new HashMap<>();
-        add(c, expected, now, 1);
+        add(expected, chains(c, now.values().stream().map(Counted::unitId).toList()), now, 1);
         expected.values().removeIf(v -> v[0] == 0 && v[1] == 0 && v[2] == 0);
         Map<Key, int[]> kept = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT unit_id, yearly, start_date, held, invited, attended"
