@@ -325,27 +325,14 @@ final class BriefingRows {
         return classesOff.size() + countersOff.size();
     }
 
-    /** Whether a briefing is counted already, or none is held: nothing for the first start to fill. */
-    static boolean filledOrNone(Connection c) throws SQLException {
-        if (exists(c, "SELECT 1 FROM progress_briefing_class", false)) {
-            return true;
-        }
-        return !exists(c, "SELECT 1 FROM course_class k JOIN course c ON c.id = k.course_id"
-                + " WHERE (c.kind = ? OR c.kind = ?) AND k.status <> ? AND k.status <> ?", true);
-    }
+    /** The briefings that count as held, of any day: whether the first start has anything to count. */
+    static final String HELD = "SELECT 1 FROM course_class k JOIN course c ON c.id = k.course_id"
+            + " WHERE (c.kind = ? OR c.kind = ?) AND k.status <> ? AND k.status <> ?";
 
-    private static boolean exists(Connection c, String sql, boolean kinds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            if (kinds) {
-                s.setString(1, ActivityKind.PERIODIC_BRIEFING.name());
-                s.setString(2, ActivityKind.THEMATIC_BRIEFING.name());
-                s.setString(3, ClassStatus.DRAFT.name());
-                s.setString(4, ClassStatus.CANCELLED.name());
-            }
-            s.setMaxRows(1);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
-            }
-        }
+    static void bindHeld(PreparedStatement s) throws SQLException {
+        s.setString(1, ActivityKind.PERIODIC_BRIEFING.name());
+        s.setString(2, ActivityKind.THEMATIC_BRIEFING.name());
+        s.setString(3, ClassStatus.DRAFT.name());
+        s.setString(4, ClassStatus.CANCELLED.name());
     }
 }

@@ -21,7 +21,6 @@ import vn.cadretraining.petition.entity.Petition;
 import vn.cadretraining.petition.entity.PetitionField;
 import vn.cadretraining.petition.entity.PetitionState;
 import vn.cadretraining.reporting.entity.Measure;
-import vn.cadretraining.reporting.entity.TrainingTarget;
 import vn.cadretraining.reporting.service.PetitionFigures.Counts;
 import vn.cadretraining.reporting.service.PetitionFigures.Durations;
 import vn.cadretraining.reporting.service.PetitionFigures.FieldRow;
@@ -280,17 +279,8 @@ public class PetitionProgress {
     /** The satisfied share's targets of the unit and its children, this year and the year before: "unit:year". */
     private Map<String, Integer> targets(AdminUnit unit, int year) {
         Map<String, Integer> values = new HashMap<>();
-        // the unit's, then its children's reached by their parent, not listed (see ProgressService's targets)
-        List<TrainingTarget> found = new ArrayList<>(em.createQuery("SELECT t FROM TrainingTarget t"
-                        + " WHERE t.unitId = :unit AND t.measure = :m AND t.year IN :years", TrainingTarget.class)
-                .setParameter("m", Measure.PETITION_SATISFIED).setParameter("years", List.of(year, year - 1))
-                .setParameter("unit", unit.getId()).getResultList());
-        found.addAll(em.createQuery("SELECT t FROM AdminUnit u, TrainingTarget t WHERE u.parent.id = :unit"
-                        + " AND t.unitId = u.id AND t.measure = :m AND t.year IN :years", TrainingTarget.class)
-                .setParameter("m", Measure.PETITION_SATISFIED).setParameter("years", List.of(year, year - 1))
-                .setParameter("unit", unit.getId()).getResultList());
-        for (TrainingTarget t : found) {
-            values.put(t.getUnitId() + ":" + t.getYear(), t.getValue());
+        for (TargetValues.Value v : TargetValues.of(em, unit.getId(), year, Measure.PETITION_SATISFIED)) {
+            values.put(v.unitId() + ":" + v.year(), v.value());
         }
         return values;
     }

@@ -526,21 +526,8 @@ public class ProgressService {
     /** The targets of a unit and its children for a year and the year before, read in two statements. */
     private Targets targets(AdminUnit unit, int year) {
         Targets t = new Targets(unit.getId(), year);
-        // values, not entities: at national scale the communes' targets are tens of thousands of rows, which as
-        // managed entities took seconds and most of the heap at each view of the province
-        String values = "SELECT t.unitId, t.measure, t.dimensionId, t.year, t.value FROM ";
-        List<Object[]> found = new ArrayList<>(em.createQuery(values + "TrainingTarget t"
-                        + " WHERE t.unitId = :unit AND t.year IN :years", Object[].class)
-                .setParameter("years", List.of(year, year - 1)).setParameter("unit", unit.getId()).getResultList());
-        // the children's, reached by their parent (through the indexes of both), not listed: a list of 5,400
-        // communes (national scale) took Derby seconds to compile at each view; only the measures their rows show
-        found.addAll(em.createQuery(values + "AdminUnit u, TrainingTarget t WHERE u.parent.id = :unit"
-                        + " AND t.unitId = u.id AND t.year IN :years AND t.dimensionId = 0", Object[].class)
-                .setParameter("years", List.of(year, year - 1)).setParameter("unit", unit.getId()).getResultList());
-        for (Object[] r : found) {
-            long unitId = num(r[0]);
-            int y = (int) num(r[3]);
-            t.values.put(Targets.key(unitId, (Measure) r[1], num(r[2]), y), (int) num(r[4]));
+        for (TargetValues.Value v : TargetValues.of(em, unit.getId(), year, null)) {
+            t.values.put(Targets.key(v.unitId(), v.measure(), v.dimensionId(), v.year()), v.value());
         }
         return t;
     }

@@ -295,11 +295,10 @@ public final class ProgressSql {
                 + String.format(part, "b.held", "b.invited", "b.attended", ">=") + " UNION ALL "
                 + String.format(part, "-b.held", "-b.invited", "-b.attended", ">") + ") t GROUP BY t.u");
         Object yearFrom = date(LocalDate.of(year, 1, 1));
-        LocalDate lastFrom = LocalDate.of(year - 1, 1, 1);
-        s.values().addAll(List.of(yearFrom, yearFrom, yearFrom, yearFrom, unitId, 1, date(lastFrom), yearFrom));
-        // a year still to come: none of its days (nor last year's after asOf) has begun
-        LocalDate after = asOf.isBefore(lastFrom) ? lastFrom.minusDays(1) : asOf;
-        s.values().addAll(List.of(yearFrom, yearFrom, yearFrom, yearFrom, unitId, 0, date(after),
+        s.values().addAll(List.of(yearFrom, yearFrom, yearFrom, yearFrom, unitId, 1, date(LocalDate.of(year - 1, 1, 1)),
+                yearFrom));
+        // asOf is in the year or the year before (next year, asked today: the rest of this year and all of next)
+        s.values().addAll(List.of(yearFrom, yearFrom, yearFrom, yearFrom, unitId, 0, date(asOf),
                 date(LocalDate.of(year, 12, 31))));
         return s;
     }

@@ -35,10 +35,14 @@ public class SummariesAtStart {
     @PostConstruct
     void fill() {
         try (Connection c = dataSource.getConnection()) {
-            // the tables added later (the title holders') are filled at the first start after they appear
-            boolean people = exists(c, "SELECT 1 FROM progress_people") || !exists(c, SummaryRows.completions(""));
+            // the tables added later (the title holders', the briefings') are filled at the first start after they
+            // appear
+            boolean people = exists(c, "SELECT 1 FROM progress_people")
+                    || !exists(c, SummaryRows.completions(""), SummaryRows::bindCompletions);
             boolean holders = exists(c, "SELECT 1 FROM progress_holders") || !exists(c, "SELECT 1 FROM position");
-            if (people && holders && BriefingRows.filledOrNone(c)) {
+            boolean briefings = exists(c, "SELECT 1 FROM progress_briefing_class")
+                    || !exists(c, BriefingRows.HELD, BriefingRows::bindHeld);
+            if (people && holders && briefings) {
                 return;
             }
             c.setAutoCommit(false);
@@ -56,11 +60,17 @@ public class SummariesAtStart {
         }
     }
 
+    interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
     private static boolean exists(Connection c, String sql) throws SQLException {
+        return exists(c, sql, s -> { });
+    }
+
+    private static boolean exists(Connection c, String sql, Binder binder) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                SummaryRows.bindCompletions(s);
-            }
+            binder.bind(s);
             s.setMaxRows(1);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
