@@ -17,7 +17,7 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 and V18), so that a
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V19), so that a
  * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
@@ -40,7 +40,9 @@
  * a past year), which no transaction marks; so a row is a change of a count on a day: +1 the day a holder begins
  * to count, -1 the day after they stop, and the count on a day is the sum of the changes up to it (measure 0 held,
  * 1 held and trained since the term began, 2 held and trained in the year: from the year's first completion to
- * 31 December). A cadre's positions of a title (or the paid titles) are joined before they count, so a cadre
+ * 31 December). Measures 3-5 are the totals of 0-2 (keyed by 1 January 1900, V19), so that a count on a day is
+ * its total less the changes after the day: for today, a few rows per unit (the year's end, terms ending) however
+ * long the history and however busy the year so far. A cadre's positions of a title (or the paid titles) are joined before they count, so a cadre
  * counts once per title and once among the paid titles ({@code HolderSpans}). Units further down are not kept:
  * a commune's dashboard counts its few hundred positions from the records.</li>
  * <li>{@code progress_briefing_class (class) → organiser, first day, invited, attended}: each briefing that counts as

@@ -57,15 +57,17 @@ class HolderSpansTest {
         Map<List<Long>, TreeMap<LocalDate, Integer>> byKey = new HashMap<>();
         changes.forEach((k, n) -> byKey.computeIfAbsent(List.of(HolderSpans.unitOf(k), HolderSpans.titleOf(k),
                 (long) HolderSpans.measureOf(k)), x -> new TreeMap<>()).merge(HolderSpans.dayOf(k), n, Integer::sum));
-        // each year's sum is its days' changes summed
-        Map<List<Long>, Integer> years = new HashMap<>();
+        // the total is every day's changes summed, and kept on the first day
+        Map<List<Long>, Integer> totals = new HashMap<>();
         changes.forEach((k, n) -> {
             int m = HolderSpans.measureOf(k);
-            List<Long> y = List.of(HolderSpans.unitOf(k), HolderSpans.titleOf(k), (long) (m % HolderSpans.BY_YEAR),
-                    (long) HolderSpans.dayOf(k).getYear());
-            years.merge(y, m >= HolderSpans.BY_YEAR ? -n : n, Integer::sum);
+            if (m >= HolderSpans.TOTAL) {
+                assertEquals(HolderSpans.FIRST, HolderSpans.dayOf(k), what + ": the total's day");
+            }
+            List<Long> t = List.of(HolderSpans.unitOf(k), HolderSpans.titleOf(k), (long) (m % HolderSpans.TOTAL));
+            totals.merge(t, m >= HolderSpans.TOTAL ? -n : n, Integer::sum);
         });
-        years.forEach((y, n) -> assertEquals(0, n, what + ": the year's sum " + y));
+        totals.forEach((t, n) -> assertEquals(0, n, what + ": the total " + t));
         for (long unit : new long[] {1, 10, 20}) {
             for (long title = 0; title <= 3; title++) {
                 for (int measure = 0; measure < 3; measure++) {
@@ -107,10 +109,10 @@ class HolderSpansTest {
 
     @Test
     void aKeyHoldsItsPartsAndRefusesWhatItCannotHold() {
-        long k = HolderSpans.key(2_000_000_000L, 4095, HolderSpans.YEAR + HolderSpans.BY_YEAR, LocalDate.of(2258, 1, 1));
+        long k = HolderSpans.key(2_000_000_000L, 4095, HolderSpans.YEAR + HolderSpans.TOTAL, LocalDate.of(2258, 1, 1));
         assertEquals(2_000_000_000L, HolderSpans.unitOf(k));
         assertEquals(4095, HolderSpans.titleOf(k));
-        assertEquals(HolderSpans.YEAR + HolderSpans.BY_YEAR, HolderSpans.measureOf(k));
+        assertEquals(HolderSpans.YEAR + HolderSpans.TOTAL, HolderSpans.measureOf(k));
         assertEquals(LocalDate.of(2258, 1, 1), HolderSpans.dayOf(k));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> HolderSpans.key(1, 4096, 0, LocalDate.of(2026, 1, 1)));

@@ -29,11 +29,11 @@ public final class HolderSpans {
     /** Holders trained in the year of the day, on that day. */
     public static final int YEAR = 2;
     /**
-     * Added to a measure: the same changes summed by year, keyed by the year's first day. The count on a day is the
-     * years before it summed (a few rows) and the changes of its own year up to it (at most a row a day): what a
-     * read sums stays the same whatever the years of history.
+     * Added to a measure: all its changes summed, keyed by {@link #FIRST}. The count on a day is that sum less the
+     * changes after the day: for today, the few set for days to come (the year's end, a term ending), whatever the
+     * days of history or of this year so far.
      */
-    public static final int BY_YEAR = 3;
+    public static final int TOTAL = 3;
 
     /** The first day kept: a span begun before it counts from it (no dashboard asks for a day that early). */
     public static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
@@ -173,7 +173,7 @@ public final class HolderSpans {
         }
     }
 
-    /** A span's two changes, each also in its year's sum; clamped to the days kept. */
+    /** A span's two changes, each also in the total; clamped to the days kept. */
     private static void close(long unit, long title, int measure, LocalDate from, LocalDate to, int sign, Sink sink) {
         if (from.isAfter(LAST) || to != null && to.isBefore(FIRST)) {
             return;
@@ -186,6 +186,6 @@ public final class HolderSpans {
 
     private static void change(long unit, long title, int measure, LocalDate day, int n, Sink sink) {
         sink.add(key(unit, title, measure, day), n);
-        sink.add(key(unit, title, measure + BY_YEAR, day.withDayOfYear(1)), n);
+        sink.add(key(unit, title, measure + TOTAL, FIRST), n);
     }
 }

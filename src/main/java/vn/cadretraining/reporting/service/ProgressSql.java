@@ -208,14 +208,13 @@ public final class ProgressSql {
     }
 
     /**
-     * The kept changes of one measure up to a day, of a unit (or of the units directly under it): the years before
-     * the day's by their sums, its own year's day by day; each part one range of the key. Columns: unit, title, n.
-     * Values: the unit, the measure's yearly sums, the year's first day; the unit, the measure, that day, the day.
+     * The kept changes of one measure up to a day, of a unit (or of the units directly under it): the measure's
+     * total, less the changes after the day (for today, the few set for days to come); each part one range of the
+     * key. Columns: unit, title, n. Values: the unit, the measure's total, its day; the unit, the measure, the day.
      */
     private static String keptUpTo(String units) {
-        return "SELECT h.unit_id, h.title_id, h.n FROM " + units + " AND h.measure = ? AND h.from_day < ?"
-                + " UNION ALL SELECT h.unit_id, h.title_id, h.n FROM " + units
-                + " AND h.measure = ? AND h.from_day >= ? AND h.from_day <= ?";
+        return "SELECT h.unit_id, h.title_id, h.n FROM " + units + " AND h.measure = ? AND h.from_day = ?"
+                + " UNION ALL SELECT h.unit_id, h.title_id, -h.n AS n FROM " + units + " AND h.measure = ? AND h.from_day > ?";
     }
 
     /** {@link #keptUpTo}'s rows: a unit's, or those of the units directly under it. */
@@ -224,8 +223,7 @@ public final class ProgressSql {
             + " WHERE u.parent_id = ?";
 
     private static List<Object> keptValues(long unitId, int measure, LocalDate asOf) {
-        Object yearFrom = date(asOf.withDayOfYear(1));
-        return List.of(unitId, measure + HolderSpans.BY_YEAR, yearFrom, unitId, measure, yearFrom, date(asOf));
+        return List.of(unitId, measure + HolderSpans.TOTAL, date(HolderSpans.FIRST), unitId, measure, date(asOf));
     }
 
     /**
