@@ -17,7 +17,7 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V19), so that a
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V20), so that a
  * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
@@ -53,6 +53,12 @@
  * from its own records, a few dozen invitations, and the difference from its row moves into the counters: one rule
  * whatever the change. A unit's year is its yearly row less the days after the day asked (briefings set for a day
  * still to come); its quarters are its day rows.</li>
+ * <li>{@code progress_petitions (unit, year received) → received, resolved, satisfied, ruled on, sent up}: plain
+ * counters for the hamlet's unit of today and the units above it (V20). A petition's hamlet and day of receipt never
+ * change, so a step moves the difference of what it counts before and after (a step that changes nothing counted,
+ * assigned or handling begun, writes nothing). Only the province's table by unit reads them; the overdue, which move
+ * with the calendar, are counted there from the open petitions (the state index), and a commune's dashboard counts
+ * its few petitions from the records.</li>
  * </ul>
  * What moves them, each in the changing transaction, through the events of the features below (reporting
  * depends on them, never the other way): a class's results closed ({@code ResultEvents.Closed}: its
@@ -69,8 +75,9 @@
  * {@code UnitEvents.Merging} before, the successor's holders after the merge's other observers). The briefings move
  * by class, told by {@code SessionEvents.ClassChanged} (a class changed, opened, started or finished;
  * invitations made, declined or withdrawn), {@code SessionEvents.Cancelled} and {@code ClassCancelled},
- * {@code AttendanceChanged}, a closing and a course regrouped; a training class's change costs nothing there; units
- * merged or moved carry their counters as they carry their turns. A cadre moving to
+ * {@code AttendanceChanged}, a closing and a course regrouped; a training class's change costs nothing there. The
+ * petitions move by petition, told by {@code PetitionEvents.Changed} (recorded, or moved a step). Units merged or
+ * moved carry the briefings' and the petitions' counters as they carry their turns. A cadre moving to
  * another unit moves nothing: a completion stays with the unit the cadre was enrolled under, a title with the unit
  * it is held in; nor does anything after the closing: closed results are final, no one withdraws from the class
  * any more. Counters
@@ -100,8 +107,11 @@
  * <p>Everything else is aggregated in SQL (portable between Derby and PostgreSQL); the number of statements per
  * dashboard does not depend on the data.
  *
- * <p>The petitions' figures beside training ({@code PetitionProgress}, {@code PetitionSql}) are read from the
- * petition records at each view, in four statements (few rows per unit; the commune path index), and the quarterly
- * petitions report ({@code PetitionReport}) is written with the training reports' writers.
+ * <p>The petitions' figures beside training ({@code PetitionProgress}, {@code PetitionSql}) are read at each view in
+ * four statements: by field and quarter, the days to an answer and the open ones from the petition records (the
+ * commune path index), and by unit from the records too; at the province, by unit from the kept counters and their
+ * overdue from the open petitions (five). The
+ * quarterly petitions report ({@code PetitionReport}) counts from the records and is written with the training
+ * reports' writers.
  */
 package vn.cadretraining.reporting;

@@ -2,6 +2,7 @@ package vn.cadretraining.petition.service;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -61,6 +62,9 @@ public class PetitionService {
     @Inject
     InboxService inbox;
 
+    @Inject
+    Event<PetitionEvents.Changed> changed;
+
     PetitionDeadlines deadlines = PetitionDeadlines.fromEnvironment();
 
     /** A petition as the record dialog submits it. */
@@ -110,6 +114,7 @@ public class PetitionService {
                 draft.receivedOn(), VietnamTime.today(), deadlines.daysFor(draft.field()), caller.username());
         em.persist(p);
         em.flush();
+        changed.fire(new PetitionEvents.Changed(p.getId(), null, false, false));
         audit.petitionRecorded(p);
         tell(p, "notify.petition.RECEIVED", VietnamTime.DATE.format(p.getDueOn()));
         return p;
@@ -132,6 +137,8 @@ public class PetitionService {
         StepForm f = form == null ? new StepForm(null, null, null, null) : form;
         LocalDate today = VietnamTime.today();
         PetitionState before = p.getState();
+        PetitionEvents.Changed change = new PetitionEvents.Changed(p.getId(), before, p.getReopenedOn() != null,
+                p.getTransferredOn() != null);
         String note = null;
         switch (step) {
             case ASSIGN -> {
@@ -157,6 +164,7 @@ public class PetitionService {
                 note = p.getTransferDownReason();
             }
         }
+        changed.fire(change);
         audit.petitionMoved(p, before, note);
         tell(p, "notify.petition." + p.getState().name(), note == null ? "" : note);
         return p;

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -196,35 +197,12 @@ final class BriefingRows {
                 + " VALUES (?, ?, ?, ?, ?)", added);
     }
 
-    /** Adds to the counters, in the keys' order; a key seen for the first time inserted, one back to nothing gone. */
+    /** Adds to the counters, in the keys' order. */
     static void counters(Connection c, Map<Key, int[]> change) throws SQLException {
-        change.values().removeIf(v -> v[0] == 0 && v[1] == 0 && v[2] == 0);
-        if (change.isEmpty()) {
-            return;
-        }
-        List<Key> keys = new ArrayList<>(change.keySet());
-        List<Object[]> rows = new ArrayList<>();
-        keys.forEach(k -> {
-            int[] v = change.get(k);
-            rows.add(new Object[] {v[0], v[1], v[2], k.unitId(), k.yearly() ? 1 : 0, Date.valueOf(k.day())});
-        });
-        int[] counts = SummaryRows.updated(c, "UPDATE progress_briefings SET held = held + ?, invited = invited + ?,"
-                + " attended = attended + ? WHERE unit_id = ? AND yearly = ? AND start_date = ?", rows);
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> gone = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            Key k = keys.get(i);
-            int[] v = change.get(k);
-            if (counts[i] == 0 && (v[0] > 0 || v[1] > 0 || v[2] > 0)) {
-                inserts.add(new Object[] {k.unitId(), k.yearly() ? 1 : 0, Date.valueOf(k.day()), v[0], v[1], v[2]});
-            } else if (v[0] < 0 || v[1] < 0 || v[2] < 0) {
-                gone.add(new Object[] {k.unitId(), k.yearly() ? 1 : 0, Date.valueOf(k.day())});
-            }
-        }
-        SummaryRows.batch(c, "INSERT INTO progress_briefings (unit_id, yearly, start_date, held, invited, attended)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", inserts);
-        SummaryRows.batch(c, "DELETE FROM progress_briefings WHERE unit_id = ? AND yearly = ? AND start_date = ?"
-                + " AND held <= 0 AND invited <= 0 AND attended <= 0", gone);
+        Map<List<Object>, int[]> rows = new LinkedHashMap<>();
+        change.forEach((k, v) -> rows.put(List.of(k.unitId(), k.yearly() ? 1 : 0, Date.valueOf(k.day())), v));
+        SummaryRows.counters(c, "progress_briefings", List.of("unit_id", "yearly", "start_date"),
+                List.of("held", "invited", "attended"), rows);
     }
 
     /** What counts under {@code unit} (its counters) stops counting under {@code leave} and starts under {@code join}. */

@@ -43,6 +43,11 @@ public record PetitionFigures(AdminUnit unit, int year, LocalDate asOf, Counts t
                     overdue + o.overdue, transferred + o.transferred);
         }
 
+        Counts minus(Counts o) {
+            return new Counts(received - o.received, resolved - o.resolved, satisfied - o.satisfied, ruled - o.ruled,
+                    overdue - o.overdue, transferred - o.transferred);
+        }
+
         /** Satisfied of those the hamlets ruled on, in percent; null when none was ruled on. */
         public Double getSatisfiedShare() {
             return ruled == 0 ? null : 100.0 * satisfied / ruled;

@@ -66,7 +66,7 @@ public class PetitionProgress {
             }
         }
         bounds.add(LocalDate.of(year + 1, 1, 1));
-        Counted c = count(unit, bounds, today);
+        Counted c = count(unit, bounds, today, unit.getParent() == null ? year : null);
 
         List<QuarterRow> quarters = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
@@ -133,7 +133,7 @@ public class PetitionProgress {
         LocalDate end = from.plusMonths(3);
         // the same quarter a year before, then the months between (counted, not shown), then this quarter
         List<LocalDate> bounds = List.of(from.minusYears(1), end.minusYears(1), from, end);
-        Counted c = count(unit, bounds, today);
+        Counted c = count(unit, bounds, today, null);
         List<FieldRow> fields = new ArrayList<>();
         for (PetitionField f : PetitionField.values()) {
             fields.add(new FieldRow(f, c.field(f, 3, 3), c.field(f, 1, 1)));
@@ -209,9 +209,10 @@ public class PetitionProgress {
             this.children = children;
         }
 
+        /** The period's counts: its fields' (every petition has one). */
         Counts total(int period) {
             Counts sum = Counts.NONE;
-            for (Map<Integer, Counts> m : byChild.values()) {
+            for (Map<Integer, Counts> m : byField.values()) {
                 sum = sum.plus(m.getOrDefault(period, Counts.NONE));
             }
             return sum;
@@ -251,20 +252,29 @@ public class PetitionProgress {
         }
     }
 
-    /** Four statements, whatever the petitions' number: by unit and period, by field, the durations, the open. */
-    private Counted count(AdminUnit unit, List<LocalDate> bounds, LocalDate today) {
+    /**
+     * Four statements, whatever the petitions' number: by unit and period, by field, the durations, the open. A top
+     * unit's dashboard ({@code keptYear}: its year; its periods the quarters of that year and the one before) reads
+     * its children from the kept counters by year, each year put in its first quarter, and their overdue petitions
+     * from the open ones: a fifth statement instead of a join of every petition with its hamlet's units.
+     */
+    private Counted count(AdminUnit unit, List<LocalDate> bounds, LocalDate today, Integer keptYear) {
         boolean hamlet = unit.getKind().isHamletLevel();
         String path = unit.getPath();
         Counted c = new Counted(em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p"
                 + " AND u.validTo IS NULL ORDER BY u.code", AdminUnit.class).setParameter("p", unit.getId())
                 .getResultList());
-        for (Object[] r : rows(PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
-            c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
-                    .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
-        }
         for (Object[] r : rows(PetitionSql.byField(path, hamlet, bounds, today))) {
             c.byField.computeIfAbsent(PetitionField.valueOf((String) r[0]), k -> new HashMap<>())
                     .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
+        }
+        if (keptYear == null) {
+            for (Object[] r : rows(PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
+                c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
+                        .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
+            }
+        } else {
+            keptChildren(c, unit, bounds, today, keptYear);
         }
         for (Object[] r : rows(PetitionSql.durations(path, hamlet, bounds))) {
             c.days.computeIfAbsent((int) ProgressService.num(r[0]), k -> new TreeMap<>())
@@ -274,6 +284,34 @@ public class PetitionProgress {
         c.open = ProgressService.num(open[0]);
         c.overdue = ProgressService.num(open[1]);
         return c;
+    }
+
+    /**
+     * A top unit's children by year from the kept counters (this year in period 5, last year in period 1), their
+     * overdue petitions added; what is under the unit but under none of them today (group 0) is the rest.
+     */
+    private void keptChildren(Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {
+        for (Object[] r : rows(PetitionSql.keptByChild(unit.getId(), year))) {
+            c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
+                    .put(ProgressService.num(r[1]) == year ? 5 : 1, new Counts(ProgressService.num(r[2]),
+                            ProgressService.num(r[3]), ProgressService.num(r[4]), ProgressService.num(r[5]), 0,
+                            ProgressService.num(r[6])));
+        }
+        for (Object[] r : rows(PetitionSql.overdueByChild(unit.getId(), unit.getPath(), bounds, today))) {
+            Counts overdue = new Counts(0, 0, 0, 0, ProgressService.num(r[2]), 0);
+            c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
+                    .merge(ProgressService.num(r[1]) <= 4 ? 1 : 5, overdue, Counts::plus);
+        }
+        for (int period : new int[] {1, 5}) {
+            Counts children = Counts.NONE;
+            for (Map.Entry<Long, Map<Integer, Counts>> e : c.byChild.entrySet()) {
+                if (e.getKey() != 0L) {
+                    children = children.plus(e.getValue().getOrDefault(period, Counts.NONE));
+                }
+            }
+            Counts rest = c.sum(period, period + 3).minus(children);
+            c.byChild.computeIfAbsent(0L, k -> new HashMap<>()).put(period, rest);
+        }
     }
 
     /** The satisfied share's targets of the unit and its children, this year and the year before: "unit:year". */

@@ -1,6 +1,8 @@
 package vn.cadretraining.reporting.service;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import vn.cadretraining.petition.entity.PetitionState;
 
@@ -86,6 +88,40 @@ final class PetitionSql {
         periodValues(s, bounds);
         s.values().addAll(flags(today));
         scopeValues(s, path, bounds);
+        return s;
+    }
+
+    /**
+     * A top unit's children's petitions of a year and the year before, from the kept counters (V20): a year at a
+     * time, each a range of the key (unit, year). Columns: unit, year, received, resolved, satisfied, ruled on, up.
+     */
+    static ProgressSql.Statement keptByChild(long unitId, int year) {
+        String ofYear = "SELECT r.unit_id, r.year_no, r.received, r.resolved, r.satisfied, r.ruled, r.sent_up"
+                + " FROM admin_unit u JOIN progress_petitions r ON r.unit_id = u.id WHERE u.parent_id = ?"
+                + " AND r.year_no = ?";
+        return new ProgressSql.Statement(ofYear + " UNION ALL " + ofYear, unitId, year, unitId, year - 1);
+    }
+
+    /**
+     * The petitions past their due date and not answered today, by unit directly under the scope (as {@link
+     * #byChild}) and period: the one figure that moves with the calendar, so not kept. Read through the state
+     * index, among the few petitions still open. Columns: unit, period, overdue.
+     */
+    static ProgressSql.Statement overdueByChild(long scopeId, String path, List<LocalDate> bounds, LocalDate today) {
+        List<PetitionState> open = Arrays.stream(PetitionState.values()).filter(st -> !st.isAnswered())
+                .toList();
+        ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.g, t.q, COUNT(*) FROM (SELECT "
+                + ProgressSql.CHILD + " AS g, " + period(bounds) + " AS q FROM" + ProgressSql.FIXED_ORDER
+                + "petition p --DERBY-PROPERTIES index=IX_PETITION_STATE\n "
+                + "JOIN admin_unit h ON h.id = p.hamlet_id JOIN admin_unit cu ON cu.id = h.current_unit_id"
+                + ProgressSql.ANCESTORS + " WHERE p.commune_path LIKE ? AND p.received_on >= ? AND p.received_on < ?"
+                + " AND p.state IN (" + String.join(", ", Collections.nCopies(open.size(), "?"))
+                + ") AND p.due_on < ?) t GROUP BY t.g, t.q");
+        s.values().addAll(ProgressSql.scope4(scopeId));
+        periodValues(s, bounds);
+        scopeValues(s, path, bounds);
+        open.forEach(st -> s.values().add(st.name()));
+        s.values().add(ProgressSql.date(today));
         return s;
     }
 

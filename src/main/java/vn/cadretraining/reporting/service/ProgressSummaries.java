@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import vn.cadretraining.catalog.service.SessionEvents;
 import vn.cadretraining.certification.service.ResultEvents;
 import vn.cadretraining.org.service.UnitEvents;
 import vn.cadretraining.people.service.PeopleEvents;
+import vn.cadretraining.petition.entity.Petition;
+import vn.cadretraining.petition.service.PetitionEvents;
 import vn.cadretraining.reporting.entity.ProgressDelta;
 import vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey;
 import vn.cadretraining.shared.stats.SqlStats;
@@ -86,6 +89,25 @@ public class ProgressSummaries {
         CourseClass k = em.find(CourseClass.class, classId);
         if (k != null && ProgressDelta.briefing(k.getCourse().getKind().name())) {
             run(c -> BriefingRows.refresh(c, List.of(classId)));
+        }
+    }
+
+    /**
+     * A petition recorded or moved a step: the difference of what it counts moves into the counters of its year. A
+     * step that changes nothing counted (assigned, handling begun) costs nothing here: no statement, no lock.
+     */
+    public void onPetitionChanged(@Observes PetitionEvents.Changed changed) {
+        Petition p = em.find(Petition.class, changed.petitionId());
+        int[] change = PetitionRows.counts(p.getState(), p.getReopenedOn() != null, p.getTransferredOn() != null);
+        if (changed.stateBefore() != null) {
+            int[] before = PetitionRows.counts(changed.stateBefore(), changed.reopenedBefore(),
+                    changed.transferredBefore());
+            for (int i = 0; i < change.length; i++) {
+                change[i] -= before[i];
+            }
+        }
+        if (Arrays.stream(change).anyMatch(n -> n != 0)) {
+            run(c -> PetitionRows.add(c, p.getHamlet().getId(), p.getReceivedOn().getYear(), change));
         }
     }
 
@@ -304,6 +326,7 @@ public class ProgressSummaries {
         }
         SummaryRows.apply(c, delta);
         BriefingRows.carry(c, unit, leave, join);
+        PetitionRows.carry(c, unit, leave, join);
     }
 
     private static String kind(Connection c, long courseId) throws SQLException {

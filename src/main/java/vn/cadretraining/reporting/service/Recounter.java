@@ -40,10 +40,10 @@ public final class Recounter {
     }
 
     /** Rows that differ from the recount, by table; repaired or only found. */
-    public record Report(int turns, int cadres, int people, int holders, int briefings, boolean repaired,
-            long millis) implements Serializable {
+    public record Report(int turns, int cadres, int people, int holders, int briefings, int petitions,
+            boolean repaired, long millis) implements Serializable {
         public int differences() {
-            return turns + cadres + people + holders + briefings;
+            return turns + cadres + people + holders + briefings + petitions;
         }
     }
 
@@ -58,14 +58,14 @@ public final class Recounter {
             // its sessions and marks: an attendance save locks the class, then writes the marks
             if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
                 for (String table : List.of("course", "course_class", "class_session", "attendance_mark",
-                        "enrollment", "admin_unit", "cadre", "position_title", "position")) {
+                        "enrollment", "admin_unit", "cadre", "position_title", "position", "petition")) {
                     s.execute("LOCK TABLE " + table + " IN SHARE MODE");
                 }
             }
             // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
             // the changes write: a change never holds one of these while waiting for another the recount holds
             for (String table : List.of("progress_cadre", "progress_people", "progress_turns", "progress_holders",
-                    "progress_briefing_class", "progress_briefings")) {
+                    "progress_briefing_class", "progress_briefings", "progress_petitions")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
         }
@@ -104,7 +104,8 @@ public final class Recounter {
         }
         int holders = holders(c, repair);
         int briefings = BriefingRows.recount(c, repair);
-        Report report = new Report(off[0], off[1], off[2], holders, briefings, repair,
+        int petitions = PetitionRows.recount(c, repair);
+        Report report = new Report(off[0], off[1], off[2], holders, briefings, petitions, repair,
                 (System.nanoTime() - started) / 1_000_000);
         LOG.info(() -> "Progress recount: " + report);
         return report;
@@ -379,8 +380,9 @@ public final class Recounter {
             }
         }
         System.out.printf("Rows that differ from the records: %d turns, %d cadre-years, %d ethnicity/gender"
-                + " counters, %d title-holder changes, %d briefing rows (%d ms)%s%n", report.turns(), report.cadres(),
-                report.people(), report.holders(), report.briefings(), report.millis(),
+                + " counters, %d title-holder changes, %d briefing rows, %d petition rows (%d ms)%s%n", report.turns(),
+                report.cadres(), report.people(), report.holders(), report.briefings(), report.petitions(),
+                report.millis(),
                 report.differences() == 0 ? "" : report.repaired() ? ": repaired" : ": run with --repair to repair");
         return report.differences() == 0 || report.repaired() ? 0 : 1;
     }

@@ -35,14 +35,15 @@ public class SummariesAtStart {
     @PostConstruct
     void fill() {
         try (Connection c = dataSource.getConnection()) {
-            // the tables added later (the title holders', the briefings') are filled at the first start after they
-            // appear
+            // the tables added later (the title holders', the briefings', the petitions') are filled at the first
+            // start after they appear
             boolean people = exists(c, "SELECT 1 FROM progress_people")
                     || !exists(c, SummaryRows.completions(""), SummaryRows::bindCompletions);
             boolean holders = exists(c, "SELECT 1 FROM progress_holders") || !exists(c, "SELECT 1 FROM position");
             boolean briefings = exists(c, "SELECT 1 FROM progress_briefing_class")
                     || !exists(c, BriefingRows.HELD, BriefingRows::bindHeld);
-            if (people && holders && briefings) {
+            boolean petitions = exists(c, "SELECT 1 FROM progress_petitions") || !exists(c, PetitionRows.ANY);
+            if (people && holders && briefings && petitions) {
                 return;
             }
             c.setAutoCommit(false);

@@ -7,11 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import vn.cadretraining.catalog.entity.ActivityKind;
 import vn.cadretraining.enrollment.entity.EnrollmentStatus;
 import vn.cadretraining.enrollment.entity.Outcome;
@@ -198,6 +200,51 @@ final class SummaryRows {
                 inserts);
         batch(c, "DELETE FROM progress_turns WHERE unit_id = ? AND end_date = ? AND subject_group_id = ?"
                 + " AND turns <= 0", gone);
+    }
+
+    /**
+     * Adds to plain counters ({@code table}: the key's columns, then the counters'), in the change's order (a fixed
+     * one, so that two changes wait for each other rather than deadlock): a key seen for the first time inserted,
+     * one back to nothing deleted. A key is its columns' values; a change, what each counter gains.
+     */
+    static void counters(Connection c, String table, List<String> keyColumns, List<String> counterColumns,
+            Map<List<Object>, int[]> change) throws SQLException {
+        List<List<Object>> keys = new ArrayList<>();
+        change.forEach((k, v) -> {
+            if (Arrays.stream(v).anyMatch(n -> n != 0)) {
+                keys.add(k);
+            }
+        });
+        if (keys.isEmpty()) {
+            return;
+        }
+        String where = " WHERE " + String.join(" = ? AND ", keyColumns) + " = ?";
+        List<Object[]> rows = new ArrayList<>();
+        for (List<Object> k : keys) {
+            List<Object> row = new ArrayList<>();
+            Arrays.stream(change.get(k)).forEach(row::add);
+            row.addAll(k);
+            rows.add(row.toArray());
+        }
+        int[] counts = updated(c, "UPDATE " + table + " SET " + counterColumns.stream().map(n -> n + " = " + n + " + ?")
+                .collect(Collectors.joining(", ")) + where, rows);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> gone = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int[] v = change.get(keys.get(i));
+            if (counts[i] == 0 && Arrays.stream(v).anyMatch(n -> n > 0)) {
+                List<Object> row = new ArrayList<>(keys.get(i));
+                Arrays.stream(v).forEach(row::add);
+                inserts.add(row.toArray());
+            } else if (Arrays.stream(v).anyMatch(n -> n < 0)) {
+                gone.add(keys.get(i).toArray());
+            }
+        }
+        List<String> columns = new ArrayList<>(keyColumns);
+        columns.addAll(counterColumns);
+        batch(c, "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + marks(columns.size()) + ")", inserts);
+        batch(c, "DELETE FROM " + table + where + " AND " + String.join(" <= 0 AND ", counterColumns) + " <= 0", gone);
     }
 
     /**
