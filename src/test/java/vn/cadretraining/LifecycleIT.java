@@ -117,7 +117,8 @@ class LifecycleIT {
             }
             Path log = data.resolve("run-" + n + ".log");
             ProcessBuilder builder = new ProcessBuilder("setup/run").redirectErrorStream(true).redirectOutput(log.toFile());
-            for (String name : List.of("DB_CLASS", "DB_NAME", "DB_SERVER", "DB_USER", "DB_PASSWORD")) {
+            for (String name : List.of("DB_CLASS", "DB_NAME", "DB_SERVER", "DB_USER", "DB_PASSWORD",
+                    "DB_SQL_TRACE_LISTENERS")) {
                 builder.environment().remove(name);
             }
             builder.environment().put("PORT", String.valueOf(port));

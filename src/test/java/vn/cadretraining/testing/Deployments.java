@@ -21,8 +21,15 @@ import vn.cadretraining.certification.entity.Certificate;
 import vn.cadretraining.demo.DemoProvince;
 import vn.cadretraining.shared.service.Database;
 import vn.cadretraining.shared.time.VietnamTime;
+import vn.cadretraining.stats.SqlStats;
+import vn.cadretraining.stats.SqlStatsFilter;
+import vn.cadretraining.stats.SqlStatsListener;
+import vn.cadretraining.stats.SqlStatsServlet;
 
-/** The WAR that `mvn package` built: tests deploy the real thing, not a hand-picked list of classes. */
+/**
+ * The WAR that `mvn package` built: tests deploy the real thing, not a hand-picked list of classes, with the
+ * statement counter of the budgets added ({@code vn.cadretraining.stats}, named to the pool by the environment).
+ */
 public final class Deployments {
 
     private static final Logger LOG = Logger.getLogger(Deployments.class.getName());
@@ -36,7 +43,8 @@ public final class Deployments {
     public static WebArchive war() {
         seed();
         File war = new File(System.getProperty("war.file", "target/cadre-training.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClasses(SqlStats.class, SqlStatsFilter.class,
+                SqlStatsServlet.class, SqlStatsListener.class);
     }
 
     /** The WAR plus the test helpers that in-container tests call, and the readers they use (PDFBox). */

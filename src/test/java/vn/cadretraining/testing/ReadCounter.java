@@ -5,12 +5,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.persistence.jpa.JpaEntityManager;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
-import vn.cadretraining.shared.stats.SqlStats;
+import vn.cadretraining.stats.SqlStats;
 
 /**
  * Counts the persistence contexts that requests open (one per transaction, or per call outside one): how many
  * separate reads a page makes; and keeps the statements sent, to name them when a count is too high. Counted on
- * threads running a request while the statement counter is on.
+ * threads running a request.
  */
 public final class ReadCounter {
 

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import vn.cadretraining.shared.service.Database;
-import vn.cadretraining.shared.stats.SqlStats;
 
 /**
  * Certificate numbers, handed out in blocks under the counter row's lock: the UPDATE that advances it locks
@@ -49,7 +48,7 @@ public class CertificateCounters {
     /** Outside any transaction, on a connection of its own that commits at once. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void ensure(String issuer, int year) {
-        try (Connection c = SqlStats.wrap(dataSource.getConnection())) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement q = c.prepareStatement(
                     "SELECT COUNT(*) FROM certificate_counter WHERE issuer_code = ? AND year_no = ?")) {

@@ -44,7 +44,6 @@ import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.security.service.Caller;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.service.Database;
-import vn.cadretraining.shared.stats.SqlStats;
 import vn.cadretraining.shared.text.TextFold;
 import vn.cadretraining.shared.time.VietnamTime;
 
@@ -98,7 +97,7 @@ public class RosterImportStore {
 
     /** Checks the rows against the database as it is now, in the caller's scope. */
     public List<ImportRow> check(List<RawRow> rows, Caller caller) {
-        try (Connection c = SqlStats.wrap(dataSource.getConnection())) {
+        try (Connection c = dataSource.getConnection()) {
             ImportReferences refs = references(c, rows, caller);
             return preview(RosterRowValidator.check(rows, refs), refs);
         } catch (SQLException e) {
@@ -128,7 +127,7 @@ public class RosterImportStore {
     public Outcome apply(String importId, String fileName, List<RawRow> rows, Set<Integer> validAtPreview,
             Caller caller) {
         long started = System.nanoTime();
-        try (Connection c = SqlStats.wrap(dataSource.getConnection())) {
+        try (Connection c = dataSource.getConnection()) {
             ImportReferences refs = references(c, rows, caller);
             List<RosterRowValidator.Checked> checked = RosterRowValidator.check(rows, refs);
             List<RowChange> changes = new ArrayList<>();

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.Set;
 import vn.cadretraining.security.entity.Role;
 import vn.cadretraining.shared.service.BusinessException;
-import vn.cadretraining.shared.stats.SqlStats;
 
 /**
  * The proof of the summaries, for the administrator's page: every summary row recomputed from the raw records
@@ -30,7 +29,7 @@ public class ProgressRecount {
     public Recounter.Report recount(boolean repair) {
         em.flush();
         try {
-            return Recounter.run(SqlStats.wrap(em.unwrap(Connection.class)), repair);
+            return Recounter.run(em.unwrap(Connection.class), repair);
         } catch (SQLException e) {
             if (busy(e)) {
                 throw new BusinessException("recount.busy");

@@ -30,7 +30,6 @@ import vn.cadretraining.petition.entity.Petition;
 import vn.cadretraining.petition.service.PetitionEvents;
 import vn.cadretraining.reporting.entity.ProgressDelta;
 import vn.cadretraining.reporting.entity.ProgressDelta.PeopleKey;
-import vn.cadretraining.shared.stats.SqlStats;
 
 /**
  * Keeps the progress summaries (see the package's notes) in the transaction of each change that moves a figure,
@@ -358,7 +357,7 @@ public class ProgressSummaries {
     private void run(Work work) {
         em.flush();
         try {
-            Connection c = SqlStats.wrap(em.unwrap(Connection.class));
+            Connection c = em.unwrap(Connection.class);
             SummaryRows.serialize(c);
             work.run(c);
         } catch (SQLException e) {

@@ -45,8 +45,9 @@ import org.flywaydb.core.api.output.MigrateResult;
         serverName = "${ENV=DB_SERVER:localhost}",
         user = "${ENV=DB_USER:app}",
         password = "${ENV=DB_PASSWORD:app}",
-        // PostgreSQL's port; an empty value sets nothing (5432), and Derby's embedded data source has no port
-        properties = {"portNumber=${ENV=DB_PORT:}"},
+        // PostgreSQL's port; an empty value sets nothing (5432), and Derby's embedded data source has no port. The
+        // pool's SQL trace listeners: none in service; the tests' and the benchmark's statement counter
+        properties = {"portNumber=${ENV=DB_PORT:}", "fish.payara.sql-trace-listeners=${ENV=DB_SQL_TRACE_LISTENERS:}"},
         minPoolSize = 2,
         maxPoolSize = 40,
         initialPoolSize = 2)

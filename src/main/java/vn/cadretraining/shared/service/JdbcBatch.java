@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import vn.cadretraining.shared.stats.SqlStats;
 
 /**
  * One statement run for many rows in a single JDBC batch, on the connection of the running transaction: a
@@ -30,7 +29,7 @@ public final class JdbcBatch {
         if (rows.isEmpty()) {
             return new int[0];
         }
-        Connection connection = SqlStats.wrap(em.unwrap(Connection.class));
+        Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {

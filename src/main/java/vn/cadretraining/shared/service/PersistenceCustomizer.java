@@ -8,7 +8,6 @@ import org.eclipse.persistence.descriptors.ClassDescriptor;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
-import vn.cadretraining.shared.stats.SqlStatsCustomizer;
 
 /**
  * Runs when the persistence unit is deployed, before EclipseLink's first connection: a database that does not
@@ -39,6 +38,5 @@ public class PersistenceCustomizer implements SessionCustomizer {
                 descriptor.setCacheIsolation(CacheIsolationType.ISOLATED);
             }
         }
-        new SqlStatsCustomizer().customize(session);
     }
 }

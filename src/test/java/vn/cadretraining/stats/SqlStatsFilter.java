@@ -1,4 +1,4 @@
-package vn.cadretraining.shared.stats;
+package vn.cadretraining.stats;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,8 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Books the statements of each request under "METHOD /path" ("+ajax" for a Faces partial request), when
- * {@link SqlStats#ENABLED}; otherwise passes the request on untouched.
+ * Books the statements of each request under "METHOD /path" ("+ajax" for a Faces partial request).
  */
 @WebFilter(filterName = "sqlStats", urlPatterns = "/*")
 public class SqlStatsFilter extends HttpFilter {
@@ -20,10 +19,6 @@ public class SqlStatsFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!SqlStats.ENABLED) {
-            chain.doFilter(request, response);
-            return;
-        }
         SqlStats.begin();
         try {
             chain.doFilter(request, response);

@@ -1,4 +1,4 @@
-package vn.cadretraining.shared.stats;
+package vn.cadretraining.stats;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,7 +9,7 @@ import java.net.InetAddress;
 
 /**
  * The statement counts as tab-separated text ({@code ?reset=true} starts again), for the benchmark. Answers
- * 404, as if it did not exist, unless counting is on and the request comes from the machine itself: it names
+ * 404, as if it did not exist, unless the request comes from the machine itself: it names
  * pages and numbers, nothing about anyone, but it is not for users.
  */
 @WebServlet(urlPatterns = "/bench/sql-stats")
@@ -19,7 +19,7 @@ public class SqlStatsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!SqlStats.ENABLED || !loopback(request.getRemoteAddr())) {
+        if (!loopback(request.getRemoteAddr())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -1,13 +1,10 @@
-package vn.cadretraining.shared.stats;
+package vn.cadretraining.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
+import org.glassfish.api.jdbc.SQLTraceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +16,16 @@ class SqlStatsTest {
     }
 
     @Test
-    void offUnlessTheEnvironmentSaysSo() {
-        // the tests run without BENCH_SQL_STATS: nothing is counted, wrapped or served
-        assertFalse(SqlStats.ENABLED);
-        Connection c = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class}, (p, m, a) -> null);
-        assertSame(c, SqlStats.wrap(c));
-        assertNull(SqlStats.current());
-        SqlStats.count();
-        assertEquals("key\trequests\tstatements\tmean\tmin\tmax\n", SqlStats.report());
+    void theListenerCountsEachExecutionOnly() {
+        SqlStatsListener listener = new SqlStatsListener();
+        SqlStats.begin();
+        for (String method : new String[] {"prepareStatement", "setLong", "executeQuery", "next", "executeBatch",
+            "addBatch", "execute", "executeUpdate", "close"}) {
+            SQLTraceRecord record = new SQLTraceRecord();
+            record.setMethodName(method);
+            listener.sqlTrace(record);
+        }
+        assertEquals(4, SqlStats.end("POST /attendance/session.xhtml"));
     }
 
     @Test
