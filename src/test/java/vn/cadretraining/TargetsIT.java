@@ -1436,8 +1436,17 @@ class TargetsIT {
     private PetitionFigures.Counts districtPetitions(Fix f, int year) {
         InContainer.signIn("tinh", PASSWORD);
         PetitionFigures province = petitionProgress.figures(null, year);
-        assertEquals(recount("", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)), province.thisYear(),
-                "the province's total, counted from the records");
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        assertEquals(recount("", from, to), province.thisYear(), "the province's total, counted from the records");
+        for (PetitionFigures.FieldRow r : province.fields()) {
+            assertEquals(recount(" AND p.field = vn.cadretraining.petition.entity.PetitionField." + r.field().name(),
+                    from, to), r.counts(), "the province's " + r.field());
+        }
+        assertEquals(count("SELECT COUNT(*) FROM petition p WHERE p.state IN ('ANSWERED', 'CONFIRMED')"
+                + " AND p.answered_on IS NOT NULL"
+                + " AND p.received_on >= ? AND p.received_on <= ?", java.sql.Date.valueOf(from),
+                java.sql.Date.valueOf(to)), province.durations().count(), "the province's resolved petitions timed");
         PetitionFigures.Counts row = province.units().stream().filter(r -> r.unit().getId() == f.d()).findFirst()
                 .map(PetitionFigures.UnitRow::counts).orElse(PetitionFigures.Counts.NONE);
         assertEquals(recount(" AND p.hamlet.currentUnit.path LIKE '" + f.dPath() + "%'", LocalDate.of(year, 1, 1),

@@ -53,12 +53,15 @@
  * from its own records, a few dozen invitations, and the difference from its row moves into the counters: one rule
  * whatever the change. A unit's year is its yearly row less the days after the day asked (briefings set for a day
  * still to come); its quarters are its day rows.</li>
- * <li>{@code progress_petitions (unit, year received) → received, resolved, satisfied, ruled on, sent up}: plain
- * counters for the hamlet's unit of today and the units above it (V20). A petition's hamlet and day of receipt never
- * change, so a step moves the difference of what it counts before and after (a step that changes nothing counted,
- * assigned or handling begun, writes nothing). Only the province's table by unit reads them; the overdue, which move
- * with the calendar, are counted there from the open petitions (the state index), and a commune's dashboard counts
- * its few petitions from the records.</li>
+ * <li>{@code progress_petitions (unit, period, field) → received, resolved, satisfied, ruled on, sent up}: plain
+ * counters for the hamlet's unit of today and the units above it (V20), at two grains: a field's petitions by the
+ * quarter received, and all fields by the year (field '', keyed by 1 January: a unit's row in its parent's table);
+ * and {@code progress_petition_days (unit, quarter, days) → n}, the resolved ones by the days to their answer. A
+ * petition's hamlet, field and day of receipt never change, so a step moves the difference of what it counts before
+ * and after (a step that changes nothing counted, assigned or handling begun, writes nothing). The province's
+ * dashboard reads them; the open and overdue petitions, which move with the calendar, are counted there from the
+ * records through the state index (the few still open), and a commune's dashboard counts its few petitions from the
+ * records.</li>
  * </ul>
  * What moves them, each in the changing transaction, through the events of the features below (reporting
  * depends on them, never the other way): a class's results closed ({@code ResultEvents.Closed}: its
@@ -108,10 +111,8 @@
  * dashboard does not depend on the data.
  *
  * <p>The petitions' figures beside training ({@code PetitionProgress}, {@code PetitionSql}) are read at each view in
- * four statements: by field and quarter, the days to an answer and the open ones from the petition records (the
- * commune path index), and by unit from the records too; at the province, by unit from the kept counters and their
- * overdue from the open petitions (five). The
- * quarterly petitions report ({@code PetitionReport}) counts from the records and is written with the training
- * reports' writers.
+ * four statements: at the province from the kept counters (above), elsewhere from the petition records (by field
+ * and quarter, by unit, the days to an answer, the open ones; the commune path index). The quarterly petitions
+ * report ({@code PetitionReport}) counts from the records and is written with the training reports' writers.
  */
 package vn.cadretraining.reporting;

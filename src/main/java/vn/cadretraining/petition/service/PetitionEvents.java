@@ -1,5 +1,6 @@
 package vn.cadretraining.petition.service;
 
+import java.time.LocalDate;
 import vn.cadretraining.petition.entity.PetitionState;
 
 /**
@@ -13,9 +14,10 @@ public final class PetitionEvents {
 
     /**
      * A petition recorded ({@code stateBefore} null) or moved a step, with what it was before the step: its state,
-     * whether it had been reopened and whether it had been sent up. Its hamlet and day of receipt never change.
+     * whether it had been reopened, whether it had been sent up, the day of its answer. Its hamlet, field and day of
+     * receipt never change.
      */
     public record Changed(long petitionId, PetitionState stateBefore, boolean reopenedBefore,
-            boolean transferredBefore) {
+            boolean transferredBefore, LocalDate answeredBefore) {
     }
 }

@@ -114,7 +114,7 @@ public class PetitionService {
                 draft.receivedOn(), VietnamTime.today(), deadlines.daysFor(draft.field()), caller.username());
         em.persist(p);
         em.flush();
-        changed.fire(new PetitionEvents.Changed(p.getId(), null, false, false));
+        changed.fire(new PetitionEvents.Changed(p.getId(), null, false, false, null));
         audit.petitionRecorded(p);
         tell(p, "notify.petition.RECEIVED", VietnamTime.DATE.format(p.getDueOn()));
         return p;
@@ -138,7 +138,7 @@ public class PetitionService {
         LocalDate today = VietnamTime.today();
         PetitionState before = p.getState();
         PetitionEvents.Changed change = new PetitionEvents.Changed(p.getId(), before, p.getReopenedOn() != null,
-                p.getTransferredOn() != null);
+                p.getTransferredOn() != null, p.getAnsweredOn());
         String note = null;
         switch (step) {
             case ASSIGN -> {

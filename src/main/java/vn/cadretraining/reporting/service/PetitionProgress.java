@@ -253,10 +253,9 @@ public class PetitionProgress {
     }
 
     /**
-     * Four statements, whatever the petitions' number: by unit and period, by field, the durations, the open. A top
-     * unit's dashboard ({@code keptYear}: its year; its periods the quarters of that year and the one before) reads
-     * its children from the kept counters by year, each year put in its first quarter, and their overdue petitions
-     * from the open ones: a fifth statement instead of a join of every petition with its hamlet's units.
+     * Four statements, whatever the petitions' number: by field and period, by unit and period, the durations, the
+     * open, from the records; for a top unit's dashboard ({@code keptYear}: its year, whose quarters and the year
+     * before's are the periods), from the kept counters ({@link #kept}).
      */
     private Counted count(AdminUnit unit, List<LocalDate> bounds, LocalDate today, Integer keptYear) {
         boolean hamlet = unit.getKind().isHamletLevel();
@@ -264,17 +263,17 @@ public class PetitionProgress {
         Counted c = new Counted(em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p"
                 + " AND u.validTo IS NULL ORDER BY u.code", AdminUnit.class).setParameter("p", unit.getId())
                 .getResultList());
+        if (keptYear != null) {
+            kept(c, unit, bounds, today, keptYear);
+            return c;
+        }
         for (Object[] r : rows(PetitionSql.byField(path, hamlet, bounds, today))) {
             c.byField.computeIfAbsent(PetitionField.valueOf((String) r[0]), k -> new HashMap<>())
                     .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
         }
-        if (keptYear == null) {
-            for (Object[] r : rows(PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
-                c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
-                        .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
-            }
-        } else {
-            keptChildren(c, unit, bounds, today, keptYear);
+        for (Object[] r : rows(PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
+            c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
+                    .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
         }
         for (Object[] r : rows(PetitionSql.durations(path, hamlet, bounds))) {
             c.days.computeIfAbsent((int) ProgressService.num(r[0]), k -> new TreeMap<>())
@@ -287,20 +286,40 @@ public class PetitionProgress {
     }
 
     /**
-     * A top unit's children by year from the kept counters (this year in period 5, last year in period 1), their
-     * overdue petitions added; what is under the unit but under none of them today (group 0) is the rest.
+     * A top unit's figures from the kept counters, in four statements of a few rows per unit: its own by field and
+     * quarter, its children's by year (this year in period 5, last year in period 1, as the dashboard adds them),
+     * its days to an answer; and the petitions open today, counted from the records through the state index, which
+     * give the open, the overdue and each period's overdue. What is under the unit but under none of its children
+     * today (group 0) is the rest.
      */
-    private void keptChildren(Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {
+    private void kept(Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {
+        LocalDate from = bounds.get(0);
+        LocalDate to = bounds.get(bounds.size() - 1);
+        for (Object[] r : rows(PetitionSql.keptByField(unit.getId(), from, to))) {
+            c.byField.computeIfAbsent(PetitionField.valueOf((String) r[1]), k -> new HashMap<>())
+                    .put(period(bounds, r[0]), kept(r, 2));
+        }
         for (Object[] r : rows(PetitionSql.keptByChild(unit.getId(), year))) {
             c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
-                    .put(ProgressService.num(r[1]) == year ? 5 : 1, new Counts(ProgressService.num(r[2]),
-                            ProgressService.num(r[3]), ProgressService.num(r[4]), ProgressService.num(r[5]), 0,
-                            ProgressService.num(r[6])));
+                    .put(period(bounds, r[1]), kept(r, 2));
         }
-        for (Object[] r : rows(PetitionSql.overdueByChild(unit.getId(), unit.getPath(), bounds, today))) {
-            Counts overdue = new Counts(0, 0, 0, 0, ProgressService.num(r[2]), 0);
-            c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
-                    .merge(ProgressService.num(r[1]) <= 4 ? 1 : 5, overdue, Counts::plus);
+        for (Object[] r : rows(PetitionSql.keptDays(unit.getId(), from, to))) {
+            c.days.computeIfAbsent(period(bounds, r[0]), k -> new TreeMap<>())
+                    .merge(ProgressService.num(r[1]), ProgressService.num(r[2]), Long::sum);
+        }
+        for (Object[] r : rows(PetitionSql.openByChild(unit.getId(), unit.getPath(), bounds, today))) {
+            long open = ProgressService.num(r[3]);
+            long overdue = ProgressService.num(r[4]);
+            c.open += open;
+            c.overdue += overdue;
+            int q = (int) ProgressService.num(r[2]);
+            if (q > 0) {
+                Counts late = new Counts(0, 0, 0, 0, overdue, 0);
+                c.byField.computeIfAbsent(PetitionField.valueOf((String) r[1]), k -> new HashMap<>())
+                        .merge(q, late, Counts::plus);
+                c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
+                        .merge(q <= 4 ? 1 : 5, late, Counts::plus);
+            }
         }
         for (int period : new int[] {1, 5}) {
             Counts children = Counts.NONE;
@@ -309,9 +328,25 @@ public class PetitionProgress {
                     children = children.plus(e.getValue().getOrDefault(period, Counts.NONE));
                 }
             }
-            Counts rest = c.sum(period, period + 3).minus(children);
-            c.byChild.computeIfAbsent(0L, k -> new HashMap<>()).put(period, rest);
+            c.byChild.computeIfAbsent(0L, k -> new HashMap<>()).put(period, c.sum(period, period + 3).minus(children));
         }
+    }
+
+    /** The period (1 …) of the bounds that a kept row's day falls in. */
+    private static int period(List<LocalDate> bounds, Object day) {
+        LocalDate d = day instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) day;
+        int q = 1;
+        while (q < bounds.size() - 1 && !d.isBefore(bounds.get(q))) {
+            q++;
+        }
+        return q;
+    }
+
+    /** A kept row's counts from column {@code first} (received, resolved, satisfied, ruled on, up). */
+    private static Counts kept(Object[] r, int first) {
+        return new Counts(ProgressService.num(r[first]), ProgressService.num(r[first + 1]),
+                ProgressService.num(r[first + 2]), ProgressService.num(r[first + 3]), 0,
+                ProgressService.num(r[first + 4]));
     }
 
     /** The satisfied share's targets of the unit and its children, this year and the year before: "unit:year". */

@@ -92,36 +92,61 @@ final class PetitionSql {
     }
 
     /**
-     * A top unit's children's petitions of a year and the year before, from the kept counters (V20): a year at a
-     * time, each a range of the key (unit, year). Columns: unit, year, received, resolved, satisfied, ruled on, up.
+     * A top unit's children's petitions of a year and the year before, from the kept counters (V20: their rows of
+     * a whole year), a year at a time, each a range of the key. Columns: unit, year's first day, received, resolved,
+     * satisfied, ruled on, up.
      */
     static ProgressSql.Statement keptByChild(long unitId, int year) {
-        String ofYear = "SELECT r.unit_id, r.year_no, r.received, r.resolved, r.satisfied, r.ruled, r.sent_up"
+        String ofYear = "SELECT r.unit_id, r.period, r.received, r.resolved, r.satisfied, r.ruled, r.sent_up"
                 + " FROM admin_unit u JOIN progress_petitions r ON r.unit_id = u.id WHERE u.parent_id = ?"
-                + " AND r.year_no = ?";
-        return new ProgressSql.Statement(ofYear + " UNION ALL " + ofYear, unitId, year, unitId, year - 1);
+                + " AND r.period = ? AND r.field = ?";
+        return new ProgressSql.Statement(ofYear + " UNION ALL " + ofYear, unitId,
+                ProgressSql.date(LocalDate.of(year, 1, 1)), PetitionRows.YEAR, unitId,
+                ProgressSql.date(LocalDate.of(year - 1, 1, 1)), PetitionRows.YEAR);
     }
 
     /**
-     * The petitions past their due date and not answered today, by unit directly under the scope (as {@link
-     * #byChild}) and period: the one figure that moves with the calendar, so not kept. Read through the state
-     * index, among the few petitions still open. Columns: unit, period, overdue.
+     * A unit's own petitions by field and the quarter received, from {@code from} to the day before {@code to},
+     * from the kept counters. Columns: quarter's first day, field, received, resolved, satisfied, ruled on, up.
      */
-    static ProgressSql.Statement overdueByChild(long scopeId, String path, List<LocalDate> bounds, LocalDate today) {
-        List<PetitionState> open = Arrays.stream(PetitionState.values()).filter(st -> !st.isAnswered())
-                .toList();
-        ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.g, t.q, COUNT(*) FROM (SELECT "
-                + ProgressSql.CHILD + " AS g, " + period(bounds) + " AS q FROM" + ProgressSql.FIXED_ORDER
-                + "petition p --DERBY-PROPERTIES index=IX_PETITION_STATE\n "
+    static ProgressSql.Statement keptByField(long unitId, LocalDate from, LocalDate to) {
+        return new ProgressSql.Statement("SELECT r.period, r.field, r.received, r.resolved, r.satisfied, r.ruled,"
+                + " r.sent_up FROM progress_petitions r WHERE r.unit_id = ? AND r.period >= ? AND r.period < ?"
+                + " AND r.field <> ?", unitId, ProgressSql.date(from), ProgressSql.date(to), PetitionRows.YEAR);
+    }
+
+    /**
+     * A unit's resolved petitions by the quarter received and the days to their answer, from {@code from} to the
+     * day before {@code to}, from the kept histogram. Columns: quarter's first day, days, petitions.
+     */
+    static ProgressSql.Statement keptDays(long unitId, LocalDate from, LocalDate to) {
+        return new ProgressSql.Statement("SELECT d.period, d.days, d.n FROM progress_petition_days d"
+                + " WHERE d.unit_id = ? AND d.period >= ? AND d.period < ?", unitId, ProgressSql.date(from),
+                ProgressSql.date(to));
+    }
+
+    /**
+     * The petitions not answered today under the scope, whatever the day of receipt, by unit directly under the
+     * scope (as {@link #byChild}), field and period (0: received outside the span), with those of them past their
+     * due date: the figures that move with the calendar, so never kept. Read through the state index, among the
+     * few petitions still open. Columns: unit, field, period, open, overdue.
+     */
+    static ProgressSql.Statement openByChild(long scopeId, String path, List<LocalDate> bounds, LocalDate today) {
+        List<PetitionState> open = Arrays.stream(PetitionState.values()).filter(st -> !st.isAnswered()).toList();
+        ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.g, t.f, t.q, COUNT(*), SUM(t.o) FROM (SELECT "
+                + ProgressSql.CHILD + " AS g, p.field AS f, CASE WHEN p.received_on < ? OR p.received_on >= ? THEN 0"
+                + " ELSE " + period(bounds) + " END AS q, CASE WHEN p.due_on < ? THEN 1 ELSE 0 END AS o FROM"
+                + ProgressSql.FIXED_ORDER + "petition p --DERBY-PROPERTIES index=IX_PETITION_STATE\n "
                 + "JOIN admin_unit h ON h.id = p.hamlet_id JOIN admin_unit cu ON cu.id = h.current_unit_id"
-                + ProgressSql.ANCESTORS + " WHERE p.commune_path LIKE ? AND p.received_on >= ? AND p.received_on < ?"
-                + " AND p.state IN (" + String.join(", ", Collections.nCopies(open.size(), "?"))
-                + ") AND p.due_on < ?) t GROUP BY t.g, t.q");
+                + ProgressSql.ANCESTORS + " WHERE p.state IN (" + String.join(", ", Collections.nCopies(open.size(), "?"))
+                + ") AND p.commune_path LIKE ?) t GROUP BY t.g, t.f, t.q");
         s.values().addAll(ProgressSql.scope4(scopeId));
+        s.values().add(ProgressSql.date(bounds.get(0)));
+        s.values().add(ProgressSql.date(bounds.get(bounds.size() - 1)));
         periodValues(s, bounds);
-        scopeValues(s, path, bounds);
-        open.forEach(st -> s.values().add(st.name()));
         s.values().add(ProgressSql.date(today));
+        open.forEach(st -> s.values().add(st.name()));
+        s.values().add(path + "%");
         return s;
     }
 

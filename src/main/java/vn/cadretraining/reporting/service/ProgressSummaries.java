@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -97,16 +98,14 @@ public class ProgressSummaries {
      */
     public void onPetitionChanged(@Observes PetitionEvents.Changed changed) {
         Petition p = em.find(Petition.class, changed.petitionId());
-        int[] change = PetitionRows.counts(p.getState(), p.getReopenedOn() != null, p.getTransferredOn() != null);
-        if (changed.stateBefore() != null) {
-            int[] before = PetitionRows.counts(changed.stateBefore(), changed.reopenedBefore(),
-                    changed.transferredBefore());
-            for (int i = 0; i < change.length; i++) {
-                change[i] -= before[i];
-            }
-        }
-        if (Arrays.stream(change).anyMatch(n -> n != 0)) {
-            run(c -> PetitionRows.add(c, p.getHamlet().getId(), p.getReceivedOn().getYear(), change));
+        PetitionRows.Standing after = new PetitionRows.Standing(p.getState(), p.getReopenedOn() != null,
+                p.getTransferredOn() != null, p.getAnsweredOn());
+        PetitionRows.Standing before = changed.stateBefore() == null ? null : new PetitionRows.Standing(
+                changed.stateBefore(), changed.reopenedBefore(), changed.transferredBefore(), changed.answeredBefore());
+        if (before == null || !Arrays.equals(before.counts(), after.counts())
+                || !Objects.equals(before.days(p.getReceivedOn()), after.days(p.getReceivedOn()))) {
+            run(c -> PetitionRows.change(c, p.getHamlet().getId(), p.getReceivedOn(), p.getField().name(), before,
+                    after));
         }
     }
 

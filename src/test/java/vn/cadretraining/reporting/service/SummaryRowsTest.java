@@ -51,7 +51,7 @@ class SummaryRowsTest {
             s.execute("CREATE TABLE position (id BIGINT PRIMARY KEY, cadre_id BIGINT, title_id BIGINT, unit_id BIGINT,"
                     + " start_date DATE, end_date DATE, term VARCHAR(40), term_start DATE)");
             s.execute("CREATE TABLE petition (id BIGINT PRIMARY KEY, hamlet_id BIGINT, received_on DATE,"
-                    + " state VARCHAR(20), reopened_on DATE, transferred_on DATE)");
+                    + " field VARCHAR(20), state VARCHAR(20), reopened_on DATE, transferred_on DATE, answered_on DATE)");
             for (String file : new String[] {"V12__progress_summaries.sql", "V17__progress_holders.sql",
                 "V18__progress_briefings.sql", "V19__progress_holders_totals.sql", "V20__progress_petitions.sql"}) {
                 String sql = Files.readString(Path.of("src/main/resources/db/migration/" + file), StandardCharsets.UTF_8)
