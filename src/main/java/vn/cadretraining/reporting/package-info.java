@@ -17,7 +17,7 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V20), so that a
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V22), so that a
  * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
@@ -33,7 +33,8 @@
  * them moves exactly what was counted.</li>
  * <li>{@code progress_people (unit, year, ethnicity, gender) → turns, cadres}: the counter over the rows
  * above (a row of {@code progress_cadre} appearing adds a cadre, disappearing removes one); summed over the
- * pairs it is the unit's turns and distinct cadres, summed over the children's rows the table by commune.</li>
+ * pairs it is the unit's turns and distinct cadres; and {@code progress_unit_year (unit, year) → turns, cadres}, those
+ * sums, kept by the same writes (V22), which a unit's row in its parent's table reads.</li>
  * <li>{@code progress_holders (unit, title, measure, day) → n}: the title holders of the province's dashboard,
  * for the top unit each title and the paid titles together (title 0), for each unit directly under it the paid
  * titles together (its row in the table by commune). The figure depends on the day asked (today, or 31 December of

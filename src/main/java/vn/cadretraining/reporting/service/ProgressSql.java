@@ -97,14 +97,14 @@ public final class ProgressSql {
 
     /**
      * Turns and distinct cadres of each unit directly under the scope, this year and last, read from the summary
-     * rows (a unit's rows count its whole subtree, its history included). Columns: unit, turns, cadres, last
-     * year's turns, last year's cadres.
+     * rows (a unit's row counts its whole subtree, its history included; V22, one row per unit and year). Columns:
+     * unit, turns, cadres, last year's turns, last year's cadres.
      */
     static Statement byChild(long scopeId, int year) {
-        // a year at a time, each a range of the key (unit, year): with IN (?, ?) Derby read every year of each of
+        // a year at a time, each one row of the key (unit, year): with IN (?, ?) Derby read every year of each of
         // the 5,400 communes (national scale) and kept two
         String ofYear = "SELECT p.unit_id, p.year_no, p.turns, p.cadres FROM admin_unit u"
-                + " JOIN progress_people p ON p.unit_id = u.id WHERE u.parent_id = ? AND p.year_no = ?";
+                + " JOIN progress_unit_year p ON p.unit_id = u.id WHERE u.parent_id = ? AND p.year_no = ?";
         Statement s = new Statement("SELECT s.unit_id, " + TWO_YEARS + " FROM (" + ofYear + " UNION ALL " + ofYear
                 + ") s GROUP BY s.unit_id");
         s.values().addAll(twoYears(year));

@@ -64,7 +64,8 @@ public final class Recounter {
             }
             // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
             // the changes write: a change never holds one of these while waiting for another the recount holds
-            for (String table : List.of("progress_cadre", "progress_people", "progress_turns", "progress_holders",
+            for (String table : List.of("progress_cadre", "progress_people", "progress_unit_year", "progress_turns",
+                    "progress_holders",
                     "progress_briefing_class", "progress_briefings", "progress_petitions")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
@@ -156,9 +157,24 @@ public final class Recounter {
                 }
             }
         }
+        // the people's sums by unit (V22)
+        Map<Long, List<Integer>> units = new HashMap<>();
+        people.forEach((k, v) -> units.merge(k.unitId(), v, (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1))));
+        Map<Long, List<Integer>> keptUnits = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_id, turns, cadres FROM progress_unit_year"
+                + " WHERE year_no = ?")) {
+            s.setFetchSize(1_000);
+            s.setInt(1, year);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    keptUnits.put(r.getLong(1), List.of(r.getInt(2), r.getInt(3)));
+                }
+            }
+        }
         Set<TurnKey> turnsOff = differing(turns, keptTurns);
         Set<CadreKey> cadresOff = differing(cadres, keptCadres);
         Set<PeopleKey> peopleOff = differing(people, keptPeople);
+        Set<Long> unitsOff = differing(units, keptUnits);
         if (repair) {
             List<Object[]> gone = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
@@ -197,10 +213,22 @@ public final class Recounter {
                     + " AND gender = ?", gone);
             SummaryRows.batch(c, "INSERT INTO progress_people (unit_id, year_no, ethnicity_code, gender, turns, cadres)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+            gone.clear();
+            rows.clear();
+            for (long unit : unitsOff) {
+                gone.add(new Object[] {unit, year});
+                List<Integer> v = units.get(unit);
+                if (v != null) {
+                    rows.add(new Object[] {unit, year, v.get(0), v.get(1)});
+                }
+            }
+            SummaryRows.batch(c, "DELETE FROM progress_unit_year WHERE unit_id = ? AND year_no = ?", gone);
+            SummaryRows.batch(c, "INSERT INTO progress_unit_year (unit_id, year_no, turns, cadres) VALUES (?, ?, ?, ?)",
+                    rows);
         }
         off[0] += turnsOff.size();
         off[1] += cadresOff.size();
-        off[2] += peopleOff.size();
+        off[2] += peopleOff.size() + unitsOff.size();
     }
 
     /**
@@ -304,7 +332,7 @@ public final class Recounter {
     private static Set<Integer> keptYears(Connection c) throws SQLException {
         Set<Integer> years = new TreeSet<>();
         try (Statement s = c.createStatement()) {
-            for (String table : List.of("progress_cadre", "progress_people")) {
+            for (String table : List.of("progress_cadre", "progress_people", "progress_unit_year")) {
                 try (ResultSet r = s.executeQuery("SELECT MIN(year_no), MAX(year_no) FROM " + table)) {
                     if (r.next() && r.getObject(1) != null) {
                         for (int y = r.getInt(1); y <= r.getInt(2); y++) {

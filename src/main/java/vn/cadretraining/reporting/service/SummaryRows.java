@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -173,6 +174,14 @@ final class SummaryRows {
                 + " VALUES (?, ?, ?, ?, ?, ?)", inserts);
         batch(c, "DELETE FROM progress_people WHERE unit_id = ? AND year_no = ? AND ethnicity_code = ? AND gender = ?"
                 + " AND turns <= 0 AND cadres <= 0", gone);
+        // and their sums by unit and year (V22), in the same order
+        Map<List<Object>, int[]> totals = new LinkedHashMap<>();
+        keys.forEach(k -> {
+            int[] sum = totals.computeIfAbsent(List.of(k.unitId(), k.year()), x -> new int[2]);
+            sum[0] += people.get(k)[0];
+            sum[1] += people.get(k)[1];
+        });
+        counters(c, "progress_unit_year", List.of("unit_id", "year_no"), List.of("turns", "cadres"), totals);
     }
 
     /** Adds to the (unit, day, subject group) counters; a counter back to nothing goes. */

@@ -53,7 +53,8 @@ class SummaryRowsTest {
             s.execute("CREATE TABLE petition (id BIGINT PRIMARY KEY, hamlet_id BIGINT, received_on DATE,"
                     + " field VARCHAR(20), state VARCHAR(20), reopened_on DATE, transferred_on DATE, answered_on DATE)");
             for (String file : new String[] {"V12__progress_summaries.sql", "V17__progress_holders.sql",
-                "V18__progress_briefings.sql", "V19__progress_holders_totals.sql", "V20__progress_petitions.sql"}) {
+                "V18__progress_briefings.sql", "V19__progress_holders_totals.sql", "V20__progress_petitions.sql",
+                "V22__progress_unit_year.sql"}) {
                 String sql = Files.readString(Path.of("src/main/resources/db/migration/" + file), StandardCharsets.UTF_8)
                         .replaceAll("(?m)^--.*$", "");
                 for (String statement : sql.split(";")) {
@@ -142,7 +143,8 @@ class SummaryRowsTest {
             SummaryRows.apply(closing, closing(1L, "/1/2/"));
             closing.commit();
             Recounter.Report report = recount.get(30, TimeUnit.SECONDS);
-            assertEquals(List.of(2, 2, 2), List.of(report.turns(), report.cadres(), report.people()),
+            // people: a pair and its unit's sum (V22), for the commune and the province
+            assertEquals(List.of(2, 2, 4), List.of(report.turns(), report.cadres(), report.people()),
                     "the closing's rows, which no record here backs, are seen whole, after its commit");
         } finally {
             other.shutdownNow();
@@ -201,8 +203,9 @@ class SummaryRowsTest {
                     + " (2, 2, 2, 2, 'COMPLETED', 'ENROLLED'), (3, 1, 2, 2, 'COMPLETED', 'ENROLLED'),"
                     + " (4, 2, 3, 2, 'COMPLETED', 'ENROLLED'), (5, 2, 1, 2, 'NOT_COMPLETED', 'ENROLLED')");
             Recounter.Report first = Recounter.run(c, true);
-            assertEquals(List.of(4, 6, 6), List.of(first.turns(), first.cadres(), first.people()),
-                    "2024 (one cadre) and 2025 (two), the commune and the province; not the briefing of 2023");
+            assertEquals(List.of(4, 6, 10), List.of(first.turns(), first.cadres(), first.people()),
+                    "2024 (one cadre) and 2025 (two), the commune and the province (6 pairs, 4 yearly sums); not the"
+                            + " briefing of 2023");
             c.commit();
             assertEquals(0, Recounter.run(c, false).differences());
             try (ResultSet r = s.executeQuery("SELECT turns, cadres FROM progress_people WHERE unit_id = 1"
