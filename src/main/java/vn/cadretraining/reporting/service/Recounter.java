@@ -65,8 +65,8 @@ public final class Recounter {
             // progress_cadre first, as every change of the summaries (SummaryRows.serialize), then in the order
             // the changes write: a change never holds one of these while waiting for another the recount holds
             for (String table : List.of("progress_cadre", "progress_people", "progress_unit_year", "progress_turns",
-                    "progress_holders",
-                    "progress_briefing_class", "progress_briefings", "progress_petitions")) {
+                    "progress_holders", "progress_briefing_class", "progress_briefings", "progress_petitions",
+                    "progress_petition_days")) {
                 s.execute("LOCK TABLE " + table + " IN " + (repair ? "EXCLUSIVE" : "SHARE") + " MODE");
             }
         }
