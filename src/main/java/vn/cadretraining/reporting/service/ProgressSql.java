@@ -12,9 +12,9 @@ import vn.cadretraining.reporting.entity.HolderSpans;
 
 /**
  * The SQL of progress, in the dialect Derby and PostgreSQL share (no WITH, no LIMIT, no date functions; one
- * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound. Turns, distinct cadres and a top
- * unit's title holders are read from the summary rows ({@code progress_*}, kept by the changes; see the package's
- * notes); a commune's title holders and the briefings held from the records, as below.
+ * DISTINCT aggregate per SELECT, which is all Derby allows). Every value is bound. Turns, distinct cadres, the
+ * briefings held and a top unit's title holders are read from the summary rows ({@code progress_*}, kept by the
+ * changes; see the package's notes); a commune's title holders from the records, as below.
  *
  * <p>The roll-up. A record made under a unit counts under the unit that carries that unit's history today
  * ({@code admin_unit.current_unit_id}: itself while current, else its successor's), and then under every unit
