@@ -84,6 +84,7 @@ import vn.cadretraining.people.entity.Position;
 import vn.cadretraining.people.entity.PositionTitle;
 import vn.cadretraining.petition.entity.Petition;
 import vn.cadretraining.petition.entity.PetitionField;
+import vn.cadretraining.reporting.entity.Basis;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.people.service.transfer.FileFormat;
 import vn.cadretraining.shared.service.AppSettings;
@@ -1050,11 +1051,11 @@ class AttendanceIT {
                 + " FROM attendance_mark m JOIN class_session s ON s.id = m.session_id WHERE m.enrollment_id = e.id"
                 + " AND s.cancelled = FALSE AND m.status IN ('PRESENT', 'LATE'))", from, to, wardPath);
         assertTrue(wardInvited >= invited);
-        ProgressService.Attended wardFigure = progress.briefingAttendance(null, year).get(cls.getUnit().getId());
+        ProgressService.Attended wardFigure = progress.page(null, year, Basis.YEAR).attendance().get(cls.getUnit().getId());
         assertEquals(wardInvited, wardFigure.invited(), "the ward's dashboard");
         assertEquals(wardAttended, wardFigure.attended());
         InContainer.signIn("tinh", PASSWORD);
-        ProgressService.Attended row = progress.briefingAttendance(null, year).get(cls.getUnit().getId());
+        ProgressService.Attended row = progress.page(null, year, Basis.YEAR).attendance().get(cls.getUnit().getId());
         assertEquals(wardInvited, row.invited(), "the province's row for the ward");
         assertEquals(wardAttended, row.attended());
 

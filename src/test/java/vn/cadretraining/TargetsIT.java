@@ -1288,7 +1288,7 @@ class TargetsIT {
         assertEquals(1.0, row(moved, f.q()).briefings().actual() - rowOrZero(districtBefore, f.q()),
                 "the district's row of the commune now organising it");
         assertEquals(sqlBriefingsHeld(root(), year), progress.dashboard(null, year, Basis.YEAR).briefings().actual());
-        ProgressService.Attended province = progress.briefingAttendance(null, year).get(root());
+        ProgressService.Attended province = progress.page(null, year, Basis.YEAR).attendance().get(root());
         assertEquals(sqlInvited(year, false), province.invited(), "the province's invited, counted from the records");
         assertEquals(sqlInvited(year, true), province.attended(), "and those who attended");
         InContainer.signIn("admin", PASSWORD);
@@ -1314,8 +1314,9 @@ class TargetsIT {
     }
 
     private View view(long districtId, int year) {
-        Dashboard d = progress.dashboard(null, year, Basis.YEAR);
-        Map<Long, ProgressService.Attended> shares = progress.briefingAttendance(null, year);
+        ProgressService.DashboardPage page = progress.page(null, year, Basis.YEAR);
+        Dashboard d = page.dashboard();
+        Map<Long, ProgressService.Attended> shares = page.attendance();
         ProgressService.Attended all = shares.get(root());
         ProgressService.Attended row = shares.getOrDefault(districtId, new ProgressService.Attended(0, 0));
         return new View(d.briefings().actual(), all.invited(), all.attended(), row(d, districtId).briefings().actual(),

@@ -58,6 +58,17 @@ public class PetitionProgress {
     public PetitionFigures figures(Long unitId, int year) {
         AdminUnit unit = progress.visibleUnit(unitId);
         VietnamTime.checkedYear(year);
+        return figures(em, unit, ProgressService.children(em, unit.getId()),
+                TargetValues.of(em, unit.getId(), year, Measure.PETITION_SATISFIED), year);
+    }
+
+    /**
+     * The figures of a unit the caller may see, with its children in service (in the order of their codes) and
+     * the targets of the unit and its children already read: the dashboard's page reads those once for its
+     * training and its petitions ({@link ProgressService#page}).
+     */
+    static PetitionFigures figures(EntityManager em, AdminUnit unit, List<AdminUnit> children,
+            List<TargetValues.Value> targetValues, int year) {
         LocalDate today = VietnamTime.today();
         List<LocalDate> bounds = new ArrayList<>();
         for (int y = year - 1; y <= year; y++) {
@@ -66,7 +77,7 @@ public class PetitionProgress {
             }
         }
         bounds.add(LocalDate.of(year + 1, 1, 1));
-        Counted c = count(unit, bounds, today, unit.getParent() == null ? year : null);
+        Counted c = count(em, unit, children, bounds, today, unit.getParent() == null ? year : null);
 
         List<QuarterRow> quarters = new ArrayList<>();
         for (int q = 1; q <= 4; q++) {
@@ -78,7 +89,7 @@ public class PetitionProgress {
         for (PetitionField f : PetitionField.values()) {
             fields.add(new FieldRow(f, c.field(f, 5, 8), c.field(f, 1, 4)));
         }
-        Map<String, Integer> targets = targets(unit, year);
+        Map<String, Integer> targets = satisfied(targetValues);
         List<UnitRow> units = new ArrayList<>();
         for (AdminUnit child : c.children) {
             Counts now = c.child(child.getId(), 5, 8);
@@ -133,12 +144,12 @@ public class PetitionProgress {
         LocalDate end = from.plusMonths(3);
         // the same quarter a year before, then the months between (counted, not shown), then this quarter
         List<LocalDate> bounds = List.of(from.minusYears(1), end.minusYears(1), from, end);
-        Counted c = count(unit, bounds, today, null);
+        Counted c = count(em, unit, ProgressService.children(em, unit.getId()), bounds, today, null);
         List<FieldRow> fields = new ArrayList<>();
         for (PetitionField f : PetitionField.values()) {
             fields.add(new FieldRow(f, c.field(f, 3, 3), c.field(f, 1, 1)));
         }
-        Map<String, Integer> targets = targets(unit, year);
+        Map<String, Integer> targets = satisfied(TargetValues.of(em, unit.getId(), year, Measure.PETITION_SATISFIED));
         List<UnitRow> units = new ArrayList<>();
         for (AdminUnit child : c.children) {
             Counts now = c.child(child.getId(), 3, 3);
@@ -257,29 +268,28 @@ public class PetitionProgress {
      * open, from the records; for a top unit's dashboard ({@code keptYear}: its year, whose quarters and the year
      * before's are the periods), from the kept counters ({@link #kept}).
      */
-    private Counted count(AdminUnit unit, List<LocalDate> bounds, LocalDate today, Integer keptYear) {
+    private static Counted count(EntityManager em, AdminUnit unit, List<AdminUnit> children, List<LocalDate> bounds,
+            LocalDate today, Integer keptYear) {
         boolean hamlet = unit.getKind().isHamletLevel();
         String path = unit.getPath();
-        Counted c = new Counted(em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p"
-                + " AND u.validTo IS NULL ORDER BY u.code", AdminUnit.class).setParameter("p", unit.getId())
-                .getResultList());
+        Counted c = new Counted(children);
         if (keptYear != null) {
-            kept(c, unit, bounds, today, keptYear);
+            kept(em, c, unit, bounds, today, keptYear);
             return c;
         }
-        for (Object[] r : rows(PetitionSql.byField(path, hamlet, bounds, today))) {
+        for (Object[] r : rows(em, PetitionSql.byField(path, hamlet, bounds, today))) {
             c.byField.computeIfAbsent(PetitionField.valueOf((String) r[0]), k -> new HashMap<>())
                     .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
         }
-        for (Object[] r : rows(PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
+        for (Object[] r : rows(em, PetitionSql.byChild(unit.getId(), path, hamlet, bounds, today))) {
             c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
                     .put((int) ProgressService.num(r[1]), Counts.of(r, 2));
         }
-        for (Object[] r : rows(PetitionSql.durations(path, hamlet, bounds))) {
+        for (Object[] r : rows(em, PetitionSql.durations(path, hamlet, bounds))) {
             c.days.computeIfAbsent((int) ProgressService.num(r[0]), k -> new TreeMap<>())
                     .merge(ProgressService.num(r[1]), ProgressService.num(r[2]), Long::sum);
         }
-        Object[] open = rows(PetitionSql.openNow(path, hamlet, today)).get(0);
+        Object[] open = rows(em, PetitionSql.openNow(path, hamlet, today)).get(0);
         c.open = ProgressService.num(open[0]);
         c.overdue = ProgressService.num(open[1]);
         return c;
@@ -292,22 +302,22 @@ public class PetitionProgress {
      * give the open, the overdue and each period's overdue. What is under the unit but under none of its children
      * today (group 0) is the rest.
      */
-    private void kept(Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {
+    private static void kept(EntityManager em, Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {
         LocalDate from = bounds.get(0);
         LocalDate to = bounds.get(bounds.size() - 1);
-        for (Object[] r : rows(PetitionSql.keptByField(unit.getId(), from, to))) {
+        for (Object[] r : rows(em, PetitionSql.keptByField(unit.getId(), from, to))) {
             c.byField.computeIfAbsent(PetitionField.valueOf((String) r[1]), k -> new HashMap<>())
                     .put(period(bounds, r[0]), kept(r, 2));
         }
-        for (Object[] r : rows(PetitionSql.keptByChild(unit.getId(), year))) {
+        for (Object[] r : rows(em, PetitionSql.keptByChild(unit.getId(), year))) {
             c.byChild.computeIfAbsent(ProgressService.num(r[0]), k -> new HashMap<>())
                     .put(period(bounds, r[1]), kept(r, 2));
         }
-        for (Object[] r : rows(PetitionSql.keptDays(unit.getId(), from, to))) {
+        for (Object[] r : rows(em, PetitionSql.keptDays(unit.getId(), from, to))) {
             c.days.computeIfAbsent(period(bounds, r[0]), k -> new TreeMap<>())
                     .merge(ProgressService.num(r[1]), ProgressService.num(r[2]), Long::sum);
         }
-        for (Object[] r : rows(PetitionSql.openByChild(unit.getId(), unit.getPath(), bounds, today))) {
+        for (Object[] r : rows(em, PetitionSql.openByChild(unit.getId(), unit.getPath(), bounds, today))) {
             long open = ProgressService.num(r[3]);
             long overdue = ProgressService.num(r[4]);
             c.open += open;
@@ -349,17 +359,19 @@ public class PetitionProgress {
                 ProgressService.num(r[first + 4]));
     }
 
-    /** The satisfied share's targets of the unit and its children, this year and the year before: "unit:year". */
-    private Map<String, Integer> targets(AdminUnit unit, int year) {
+    /** The satisfied share's targets among these (of a unit and its children, by year): "unit:year". */
+    private static Map<String, Integer> satisfied(List<TargetValues.Value> targets) {
         Map<String, Integer> values = new HashMap<>();
-        for (TargetValues.Value v : TargetValues.of(em, unit.getId(), year, Measure.PETITION_SATISFIED)) {
-            values.put(v.unitId() + ":" + v.year(), v.value());
+        for (TargetValues.Value v : targets) {
+            if (v.measure() == Measure.PETITION_SATISFIED) {
+                values.put(v.unitId() + ":" + v.year(), v.value());
+            }
         }
         return values;
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(ProgressSql.Statement s) {
+    private static List<Object[]> rows(EntityManager em, ProgressSql.Statement s) {
         Query q = em.createNativeQuery(s.sql());
         for (int i = 0; i < s.values().size(); i++) {
             q.setParameter(i + 1, s.values().get(i));

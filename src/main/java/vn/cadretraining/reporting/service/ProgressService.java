@@ -148,9 +148,33 @@ public class ProgressService {
 
     /** Everything the dashboard shows for a unit and a year, counted now. */
     public Dashboard dashboard(Long unitId, int year, Basis basis) {
-        AdminUnit unit = visibleUnit(unitId);
+        return page(unitId, year, basis, false).dashboard();
+    }
+
+    /**
+     * The dashboard's page: its training figures, the share of the invited who attended the year's briefings (the
+     * unit's, under its own id, and each child's) and, when asked, its petitions' figures. One read: one scope
+     * check, one transaction, the children and the targets read once for the training and the petitions.
+     */
+    public record DashboardPage(Dashboard dashboard, Map<Long, Attended> attendance, PetitionFigures petitions)
+            implements Serializable {
+    }
+
+    /** The dashboard's page of a unit (the caller's top unit when none is named) and a year. */
+    public DashboardPage page(Long unitId, int year, Basis basis) {
+        return page(unitId, year, basis, true);
+    }
+
+    private DashboardPage page(Long unitId, int year, Basis basis, boolean withPetitions) {
+        AdminUnit top = top();
+        AdminUnit unit = unitId == null ? top : visibleUnit(unitId);
         VietnamTime.checkedYear(year);
-        return count(unit.getId(), year, basis).withPath(pathTo(unit));
+        List<AdminUnit> children = children(em, unit.getId());
+        List<TargetValues.Value> targets = TargetValues.of(em, unit.getId(), year, null);
+        Map<Long, Attended> attendance = new HashMap<>();
+        Dashboard dashboard = count(unit, children, targets, year, basis, attendance).withPath(pathTo(unit, top));
+        return new DashboardPage(dashboard, attendance,
+                withPetitions ? PetitionProgress.figures(em, unit, children, targets, year) : null);
     }
 
     /** The day a year's figures are counted to: today, or 31 December of a year that is over. */
@@ -160,12 +184,13 @@ public class ProgressService {
         return today.isBefore(yearEnd) ? today : yearEnd;
     }
 
-    /** Counts a unit's dashboard, without a way back up; the caller has checked that the reader may see the unit. */
-    private Dashboard count(long unitId, int year, Basis basis) {
-        AdminUnit unit = em.find(AdminUnit.class, unitId);
-        if (unit == null) {
-            throw new NotFoundException("unit");
-        }
+    /**
+     * Counts a unit's dashboard, without a way back up, and puts the invited and the attended of the year's
+     * briefings into {@code attendance}; the caller has checked that the reader may see the unit and read its
+     * children and targets.
+     */
+    private Dashboard count(AdminUnit unit, List<AdminUnit> children, List<TargetValues.Value> targetValues, int year,
+            Basis basis, Map<Long, Attended> attendance) {
         LocalDate today = VietnamTime.today();
         LocalDate yearFrom = LocalDate.of(year, 1, 1);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
@@ -177,7 +202,6 @@ public class ProgressService {
         String path = unit.getPath();
         boolean term = basis == Basis.TERM;
 
-        List<AdminUnit> children = children(scope);
         boolean top = unit.getParent() == null;
         int trained = term ? HolderSpans.TERM : HolderSpans.YEAR;
 
@@ -200,7 +224,7 @@ public class ProgressService {
         List<Object[]> briefingDays = rows(ProgressSql.keptBriefingDays(scope, year, asOf));
         List<Object[]> briefingRows = children.isEmpty() ? List.of()
                 : rows(ProgressSql.keptBriefingsByChild(scope, year, asOf));
-        Targets targets = targets(unit, year);
+        Targets targets = targets(unit, year, targetValues);
 
         // completions: by child; by people (which also gives the scope's turns and distinct cadres); by day and
         // subject group
@@ -250,16 +274,24 @@ public class ProgressService {
         // briefings: the scope's by quarter, last year (1-4) and this year (5-8); each child's last year and this
         // year, as the year's halves of the same array (1 and 5)
         long[] quartersHeld = new long[9];
+        long invited = 0;
+        long attended = 0;
         for (Object[] r : briefingDays) {
             LocalDate day = toDate(r[0]);
             quartersHeld[(day.getYear() == year ? 4 : 0) + (day.getMonthValue() - 1) / 3 + 1] += num(r[1]);
+            if (day.getYear() == year) {
+                invited += num(r[2]);
+                attended += num(r[3]);
+            }
         }
+        attendance.put(scope, new Attended(invited, attended));
         Map<Long, long[]> briefings = new HashMap<>();
         for (Object[] r : briefingRows) {
             long[] b = new long[9];
             b[1] = num(r[1]);
             b[5] = num(r[2]);
             briefings.put(num(r[0]), b);
+            attendance.put(num(r[0]), new Attended(num(r[3]), num(r[4])));
         }
         List<QuarterRow> quarters = new ArrayList<>();
         Integer perQuarter = targets.of(scope, Measure.BRIEFINGS, 0, year);
@@ -286,11 +318,8 @@ public class ProgressService {
                     paid[0], paid[1], v[2]));
         }
         rows = ranked(rows);
-        // any target of the year, of any measure (the rows read above are those the table shows)
-        boolean childTargets = !children.isEmpty() && !em.createQuery("SELECT t.unitId FROM AdminUnit u,"
-                + " TrainingTarget t WHERE u.parent.id = :unit AND u.validTo IS NULL AND t.unitId = u.id"
-                + " AND t.year = :year", Long.class).setParameter("unit", scope).setParameter("year", year)
-                .setMaxResults(1).getResultList().isEmpty();
+        // the table is ranked by its targets when a child has one of the year (of those the rows show)
+        boolean childTargets = targetValues.stream().anyMatch(v -> v.unitId() != scope && v.year() == year);
 
         return new Dashboard(unit, List.of(), year, basis, asOf, elapsed,
                 Figure.of(total[0], targets.of(scope, Measure.TURNS, 0, year), elapsed, (double) total[2],
@@ -305,7 +334,7 @@ public class ProgressService {
     }
 
     /** The units in service directly under a unit, in the order of their codes. */
-    private List<AdminUnit> children(long unitId) {
+    static List<AdminUnit> children(EntityManager em, long unitId) {
         return em.createQuery("SELECT u FROM AdminUnit u WHERE u.parent.id = :p AND u.validTo IS NULL ORDER BY u.code",
                 AdminUnit.class).setParameter("p", unitId).getResultList();
     }
@@ -338,13 +367,13 @@ public class ProgressService {
         VietnamTime.checkedYear(year);
         long scope = unit.getId();
         double elapsed = Pace.elapsed(year, VietnamTime.today());
-        List<AdminUnit> children = children(scope);
+        List<AdminUnit> children = children(em, scope);
         Map<Long, long[]> byChild = new HashMap<>();
         for (Object[] r : rows(ProgressSql.byChild(scope, year))) {
             byChild.put(num(r[0]), new long[] {num(r[1]), num(r[3])});
         }
         long[] total = totals(rows(ProgressSql.byPeople(scope, year)));
-        Targets targets = targets(unit, year);
+        Targets targets = targets(unit, year, TargetValues.of(em, scope, year, null));
         List<UnitTurns> rows = new ArrayList<>();
         for (AdminUnit child : children) {
             long id = child.getId();
@@ -361,31 +390,6 @@ public class ProgressService {
         public Double getPercent() {
             return invited == 0 ? null : 100.0 * attended / invited;
         }
-    }
-
-    /**
-     * The invited share that attended the year's briefings, for the unit (under its own id) and for each unit
-     * directly under it, from the kept counters: two statements, beside the dashboard's figures rather than inside
-     * them.
-     */
-    public Map<Long, Attended> briefingAttendance(Long unitId, int year) {
-        AdminUnit unit = visibleUnit(unitId);
-        VietnamTime.checkedYear(year);
-        LocalDate asOf = asOf(year);
-        Map<Long, Attended> by = new HashMap<>();
-        for (Object[] r : rows(ProgressSql.keptBriefingsByChild(unit.getId(), year, asOf))) {
-            by.put(num(r[0]), new Attended(num(r[3]), num(r[4])));
-        }
-        long invited = 0;
-        long attended = 0;
-        for (Object[] r : rows(ProgressSql.keptBriefingDays(unit.getId(), year, asOf))) {
-            if (toDate(r[0]).getYear() == year) {
-                invited += num(r[2]);
-                attended += num(r[3]);
-            }
-        }
-        by.put(unit.getId(), new Attended(invited, attended));
-        return by;
     }
 
     /**
@@ -506,8 +510,7 @@ public class ProgressService {
     }
 
     /** The units from the caller's top unit down to this one. */
-    private List<AdminUnit> pathTo(AdminUnit unit) {
-        AdminUnit top = top();
+    private List<AdminUnit> pathTo(AdminUnit unit, AdminUnit top) {
         List<AdminUnit> path = new ArrayList<>();
         for (String id : unit.getPath().split("/")) {
             if (id.isEmpty()) {
@@ -523,10 +526,10 @@ public class ProgressService {
 
     // ---- targets as the dashboard reads them -------------------------------------------------------------
 
-    /** The targets of a unit and its children for a year and the year before, read in two statements. */
-    private Targets targets(AdminUnit unit, int year) {
+    /** The targets of a unit and its children for a year and the year before ({@link TargetValues#of}). */
+    private static Targets targets(AdminUnit unit, int year, List<TargetValues.Value> values) {
         Targets t = new Targets(unit.getId(), year);
-        for (TargetValues.Value v : TargetValues.of(em, unit.getId(), year, null)) {
+        for (TargetValues.Value v : values) {
             t.values.put(Targets.key(v.unitId(), v.measure(), v.dimensionId(), v.year()), v.value());
         }
         return t;

@@ -23,31 +23,30 @@ final class TargetValues {
 
     /**
      * The targets of {@code measure}, or, when null, every target of the unit and its children's of the measures
-     * without a dimension (those a row of the units table shows). Two statements, in SQL: the children's targets
+     * without a dimension (those a row of the units table shows). One statement, in SQL: the children's targets
      * looked up unit by unit through the index (unit, year, …) that holds every column read (V21), which Derby
      * otherwise read whole into a hash table (97,000 targets at national scale).
      */
     static List<Value> of(EntityManager em, long unitId, int year, Measure measure) {
         String select = "SELECT t.unit_id, t.measure, t.dimension_id, t.year_no, t.target_value FROM ";
         String which = " AND t.year_no >= ? AND t.year_no <= ?" + (measure == null ? "" : " AND t.measure = ?");
-        List<Value> found = new ArrayList<>();
-        read(em.createNativeQuery(select + "training_target t WHERE t.unit_id = ?" + which), unitId, year, measure,
-                found);
-        read(em.createNativeQuery(select + ProgressSql.FIXED_ORDER + "admin_unit u JOIN training_target t"
+        Query q = em.createNativeQuery(select + "training_target t WHERE t.unit_id = ?" + which + " UNION ALL "
+                + select + ProgressSql.FIXED_ORDER + "admin_unit u JOIN training_target t"
                 + ProgressSql.nested("index=IX_TRAINING_TARGET_FIGURES") + "ON t.unit_id = u.id WHERE u.parent_id = ?"
-                + which + (measure == null ? " AND t.dimension_id = 0" : "")), unitId, year, measure, found);
-        return found;
-    }
-
-    private static void read(Query q, long unitId, int year, Measure measure, List<Value> into) {
-        q.setParameter(1, unitId).setParameter(2, year - 1).setParameter(3, year);
-        if (measure != null) {
-            q.setParameter(4, measure.name());
+                + which + (measure == null ? " AND t.dimension_id = 0" : ""));
+        int i = 1;
+        for (int part = 0; part < 2; part++) {
+            q.setParameter(i++, unitId).setParameter(i++, year - 1).setParameter(i++, year);
+            if (measure != null) {
+                q.setParameter(i++, measure.name());
+            }
         }
+        List<Value> found = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
-            into.add(new Value(ProgressService.num(r[0]), Measure.valueOf((String) r[1]), ProgressService.num(r[2]),
+            found.add(new Value(ProgressService.num(r[0]), Measure.valueOf((String) r[1]), ProgressService.num(r[2]),
                     (int) ProgressService.num(r[3]), (int) ProgressService.num(r[4])));
         }
+        return found;
     }
 }

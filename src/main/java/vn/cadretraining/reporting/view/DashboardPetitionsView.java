@@ -12,7 +12,6 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 import vn.cadretraining.reporting.service.PetitionFigures;
 import vn.cadretraining.reporting.service.PetitionReport;
-import vn.cadretraining.reporting.service.PetitionProgress;
 import vn.cadretraining.shared.faces.Messages;
 import vn.cadretraining.shared.service.BusinessException;
 import vn.cadretraining.shared.time.VietnamTime;
@@ -32,9 +31,6 @@ public class DashboardPetitionsView implements Serializable {
     DashboardView dashboard;
 
     @Inject
-    PetitionProgress petitions;
-
-    @Inject
     PetitionReport report;
 
     @Inject
@@ -47,12 +43,12 @@ public class DashboardPetitionsView implements Serializable {
     private UnitPages<PetitionFigures.UnitRow> unitPages;
     private Integer quarter;
 
-    /** Reads the figures once per view, after the dashboard has read its subject. */
+    /** Takes the figures the dashboard read with its own, once per view. */
     public void load() {
-        if (figures != null || dashboard.getDashboard() == null) {
+        if (figures != null || dashboard.getPetitions() == null) {
             return;
         }
-        figures = petitions.figures(dashboard.getUnit(), dashboard.getYear());
+        figures = dashboard.getPetitions();
         unitPages = new UnitPages<>(figures.units(), layout.tableRows(), language.getLocale());
         if (quarter == null) {
             // the running quarter of this year; the last one of a past year

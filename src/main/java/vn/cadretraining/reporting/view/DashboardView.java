@@ -24,6 +24,7 @@ import vn.cadretraining.reporting.service.Dashboard;
 import vn.cadretraining.reporting.service.Dashboard.GroupRow;
 import vn.cadretraining.reporting.service.Dashboard.TitleRow;
 import vn.cadretraining.reporting.service.Dashboard.UnitRow;
+import vn.cadretraining.reporting.service.PetitionFigures;
 import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.reporting.service.ReportExport;
 import vn.cadretraining.reporting.service.ReportFormat;
@@ -65,6 +66,8 @@ public class DashboardView implements Serializable {
     private String basis;
     private UnitPages<UnitRow> unitPages;
     private Dashboard dashboard;
+    /** The petitions' figures of the same unit and year, read with the dashboard ({@link DashboardPetitionsView}). */
+    private PetitionFigures petitions;
     /** The invited share that attended the year's briefings, by unit id (this unit's and each row's). */
     private java.util.Map<Long, ProgressService.Attended> briefingShares = java.util.Map.of();
 
@@ -78,8 +81,10 @@ public class DashboardView implements Serializable {
         }
         year = y;
         basis = b.name();
-        dashboard = progress.dashboard(unit, y, b);
-        briefingShares = progress.briefingAttendance(unit, y);
+        ProgressService.DashboardPage page = progress.page(unit, y, b);
+        dashboard = page.dashboard();
+        briefingShares = page.attendance();
+        petitions = page.petitions();
         unitPages = new UnitPages<>(dashboard.children(), layout.tableRows(), locale());
     }
 
@@ -363,6 +368,10 @@ public class DashboardView implements Serializable {
     }
 
     // ---- address ----------------------------------------------------------------------------------------
+
+    PetitionFigures getPetitions() {
+        return petitions;
+    }
 
     public Dashboard getDashboard() {
         return dashboard;
