@@ -17,7 +17,7 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V22), so that a
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V23), so that a
  * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
@@ -61,9 +61,15 @@
  * petition's hamlet, field and day of receipt never change, so a step moves the difference of what it counts before
  * and after (a step that changes nothing counted, assigned or handling begun, writes nothing). The province's
  * dashboard reads them; the open and overdue petitions, which move with the calendar, are counted there from the
- * records through the state index (the few still open), and a commune's dashboard counts its few petitions from the
- * records.</li>
+ * records through an index of the petitions by state holding every column read (the few still open), and a
+ * commune's dashboard counts its few petitions from the records.</li>
  * </ul>
+ * The rows a table of the units under a unit reads (a unit-year's turns and cadres, the paid titles' holders, the
+ * briefings, the petitions by year) also carry their unit's parent today (V23), and an index of each table begins
+ * with it and holds every column read: the province's table of 5,400 communes is one range of each index, not a
+ * lookup per commune. An INSERT leaves the parent empty and one UPDATE of the new rows fills it
+ * ({@code SummaryRows.parents}), so that no writer needs to know it; a unit moved gets its rows' parent changed
+ * with it; the recount finds and repairs a wrong one.
  * What moves them, each in the changing transaction, through the events of the features below (reporting
  * depends on them, never the other way): a class's results closed ({@code ResultEvents.Closed}: its
  * completions added, O(participants × depth)); a subtree moved ({@code UnitEvents.SubtreeMoved}: the moved

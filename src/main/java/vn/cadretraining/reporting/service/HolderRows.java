@@ -170,6 +170,9 @@ final class HolderRows {
         }
         SummaryRows.batch(c, "INSERT INTO progress_holders (unit_id, title_id, measure, from_day, n)"
                 + " VALUES (?, ?, ?, ?, ?)", inserts);
+        if (!inserts.isEmpty()) {
+            SummaryRows.parents(c, "progress_holders");
+        }
         SummaryRows.batch(c, "DELETE FROM progress_holders WHERE unit_id = ? AND title_id = ? AND measure = ?"
                 + " AND from_day = ? AND n = 0", touched);
     }

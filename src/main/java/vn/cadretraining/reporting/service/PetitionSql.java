@@ -98,7 +98,8 @@ final class PetitionSql {
      */
     static ProgressSql.Statement keptByChild(long unitId, int year) {
         String ofYear = "SELECT r.unit_id, r.period, r.received, r.resolved, r.satisfied, r.ruled, r.sent_up"
-                + " FROM admin_unit u JOIN progress_petitions r ON r.unit_id = u.id WHERE u.parent_id = ?"
+                + " FROM progress_petitions r --DERBY-PROPERTIES index=IX_PROGRESS_PETITIONS_PARENT\n"
+                + " WHERE r.parent_id = ?"
                 + " AND r.period = ? AND r.field = ?";
         return new ProgressSql.Statement(ofYear + " UNION ALL " + ofYear, unitId,
                 ProgressSql.date(LocalDate.of(year, 1, 1)), PetitionRows.YEAR, unitId,
@@ -128,15 +129,16 @@ final class PetitionSql {
     /**
      * The petitions not answered today under the scope, whatever the day of receipt, by unit directly under the
      * scope (as {@link #byChild}), field and period (0: received outside the span), with those of them past their
-     * due date: the figures that move with the calendar, so never kept. Read through the state index, among the
-     * few petitions still open. Columns: unit, field, period, open, overdue.
+     * due date: the figures that move with the calendar, so never kept. Read from the index of the petitions by
+     * state and commune (V23), which holds every column read, among the few petitions still open. Columns: unit,
+     * field, period, open, overdue.
      */
     static ProgressSql.Statement openByChild(long scopeId, String path, List<LocalDate> bounds, LocalDate today) {
         List<PetitionState> open = Arrays.stream(PetitionState.values()).filter(st -> !st.isAnswered()).toList();
         ProgressSql.Statement s = new ProgressSql.Statement("SELECT t.g, t.f, t.q, COUNT(*), SUM(t.o) FROM (SELECT "
                 + ProgressSql.CHILD + " AS g, p.field AS f, CASE WHEN p.received_on < ? OR p.received_on >= ? THEN 0"
                 + " ELSE " + period(bounds) + " END AS q, CASE WHEN p.due_on < ? THEN 1 ELSE 0 END AS o FROM"
-                + ProgressSql.FIXED_ORDER + "petition p --DERBY-PROPERTIES index=IX_PETITION_STATE\n "
+                + ProgressSql.FIXED_ORDER + "petition p --DERBY-PROPERTIES index=IX_PETITION_OPEN\n "
                 + "JOIN admin_unit h ON h.id = p.hamlet_id JOIN admin_unit cu ON cu.id = h.current_unit_id"
                 + ProgressSql.ANCESTORS + " WHERE p.state IN (" + String.join(", ", Collections.nCopies(open.size(), "?"))
                 + ") AND p.commune_path LIKE ?) t GROUP BY t.g, t.f, t.q");

@@ -97,18 +97,17 @@ public final class ProgressSql {
 
     /**
      * Turns and distinct cadres of each unit directly under the scope, this year and last, read from the summary
-     * rows (a unit's row counts its whole subtree, its history included; V22, one row per unit and year). Columns:
-     * unit, turns, cadres, last year's turns, last year's cadres.
+     * rows (a unit's row counts its whole subtree, its history included; V22, one row per unit and year) by their
+     * parent (V23: one range of its index, whatever the number of units). Rows of units closed since may come
+     * too: the caller keeps those of the units it lists. Columns: unit, turns, cadres, last year's turns, last
+     * year's cadres.
      */
     static Statement byChild(long scopeId, int year) {
-        // a year at a time, each one row of the key (unit, year): with IN (?, ?) Derby read every year of each of
-        // the 5,400 communes (national scale) and kept two
-        String ofYear = "SELECT p.unit_id, p.year_no, p.turns, p.cadres FROM admin_unit u"
-                + " JOIN progress_unit_year p ON p.unit_id = u.id WHERE u.parent_id = ? AND p.year_no = ?";
-        Statement s = new Statement("SELECT s.unit_id, " + TWO_YEARS + " FROM (" + ofYear + " UNION ALL " + ofYear
-                + ") s GROUP BY s.unit_id");
+        Statement s = new Statement("SELECT s.unit_id, " + TWO_YEARS + " FROM progress_unit_year s"
+                + " --DERBY-PROPERTIES index=IX_PROGRESS_UNIT_YEAR_PARENT\n"
+                + " WHERE s.parent_id = ? AND s.year_no >= ? AND s.year_no <= ? GROUP BY s.unit_id");
         s.values().addAll(twoYears(year));
-        s.values().addAll(List.of(scopeId, year, scopeId, year - 1));
+        s.values().addAll(List.of(scopeId, year - 1, year));
         return s;
     }
 
@@ -219,8 +218,8 @@ public final class ProgressSql {
 
     /** {@link #keptUpTo}'s rows: a unit's, or those of the units directly under it. */
     private static final String KEPT_OF_UNIT = "progress_holders h WHERE h.unit_id = ?";
-    private static final String KEPT_OF_CHILDREN = "admin_unit u JOIN progress_holders h ON h.unit_id = u.id"
-            + " WHERE u.parent_id = ?";
+    private static final String KEPT_OF_CHILDREN = "progress_holders h"
+            + " --DERBY-PROPERTIES index=IX_PROGRESS_HOLDERS_PARENT\n WHERE h.parent_id = ?";
 
     private static List<Object> keptValues(long unitId, int measure, LocalDate asOf) {
         return List.of(unitId, measure + HolderSpans.TOTAL, date(HolderSpans.FIRST), unitId, measure, date(asOf));
@@ -287,7 +286,8 @@ public final class ProgressSql {
                 + " CASE WHEN b.start_date >= ? THEN %1$s ELSE 0 END AS h,"
                 + " CASE WHEN b.start_date >= ? THEN %2$s ELSE 0 END AS i,"
                 + " CASE WHEN b.start_date >= ? THEN %3$s ELSE 0 END AS a"
-                + " FROM admin_unit u JOIN progress_briefings b ON b.unit_id = u.id WHERE u.parent_id = ?"
+                + " FROM progress_briefings b --DERBY-PROPERTIES index=IX_PROGRESS_BRIEFINGS_PARENT\n"
+                + " WHERE b.parent_id = ?"
                 + " AND b.yearly = ? AND b.start_date %4$s ? AND b.start_date <= ?";
         Statement s = new Statement("SELECT t.u, SUM(t.lh), SUM(t.h), SUM(t.i), SUM(t.a) FROM ("
                 + String.format(part, "b.held", "b.invited", "b.attended", ">=") + " UNION ALL "

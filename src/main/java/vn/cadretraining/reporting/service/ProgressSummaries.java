@@ -114,7 +114,10 @@ public class ProgressSummaries {
         List<Long> before = ProgressDelta.units(moved.oldPath());
         List<Long> after = ProgressDelta.units(moved.newPath());
         long unit = after.get(after.size() - 1);
-        run(c -> carry(c, unit, ProgressDelta.minus(before, after), ProgressDelta.minus(after, before)));
+        run(c -> {
+            carry(c, unit, ProgressDelta.minus(before, after), ProgressDelta.minus(after, before));
+            SummaryRows.moved(c, unit);
+        });
     }
 
     /**

@@ -253,7 +253,67 @@ final class SummaryRows {
         columns.addAll(counterColumns);
         batch(c, "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + marks(columns.size()) + ")", inserts);
+        if (!inserts.isEmpty() && BY_PARENT.contains(table)) {
+            parents(c, table);
+        }
         batch(c, "DELETE FROM " + table + where + " AND " + String.join(" <= 0 AND ", counterColumns) + " <= 0", gone);
+    }
+
+    /**
+     * The summary tables whose rows also carry their unit's parent today (V23), by which the tables of the units
+     * under a unit read them ({@link ProgressSql#byChild} and the like).
+     */
+    static final List<String> BY_PARENT = List.of("progress_unit_year", "progress_holders", "progress_briefings",
+            "progress_petitions");
+
+    /** The parent today of the unit of a row of {@code table} (0 for a unit without one). */
+    private static String parentOf(String table) {
+        return "(SELECT COALESCE(u.parent_id, 0) FROM admin_unit u WHERE u.id = " + table + ".unit_id)";
+    }
+
+    /**
+     * Gives the rows of {@code table} inserted in this transaction their unit's parent: every INSERT into a table
+     * of {@link #BY_PARENT} leaves it empty for this one statement to fill (through the parent's index, whose
+     * empty entries come first), so that no writer needs to know it.
+     */
+    static void parents(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + table + " SET parent_id = " + parentOf(table) + " WHERE parent_id IS NULL");
+        }
+    }
+
+    /** A unit moved under another parent: its rows say so. */
+    static void moved(Connection c, long unitId) throws SQLException {
+        for (String table : BY_PARENT) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET parent_id = " + parentOf(table)
+                    + " WHERE unit_id = ?")) {
+                s.setLong(1, unitId);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * The rows of each table of {@link #BY_PARENT} (in its order) whose parent is not their unit's today, given the
+     * right one if {@code repair}: none unless something wrote the rows behind the summaries' back.
+     */
+    static int[] wrongParents(Connection c, boolean repair) throws SQLException {
+        int[] wrong = new int[BY_PARENT.size()];
+        for (int i = 0; i < wrong.length; i++) {
+            String table = BY_PARENT.get(i);
+            String where = " WHERE COALESCE(parent_id, -1) <> COALESCE(" + parentOf(table) + ", -1)";
+            try (Statement s = c.createStatement()) {
+                if (repair) {
+                    wrong[i] = s.executeUpdate("UPDATE " + table + " SET parent_id = " + parentOf(table) + where);
+                } else {
+                    try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table + where)) {
+                        r.next();
+                        wrong[i] = r.getInt(1);
+                    }
+                }
+            }
+        }
+        return wrong;
     }
 
     /**

@@ -37,7 +37,8 @@ class SummaryRowsTest {
     void tables() throws Exception {
         try (Connection c = DriverManager.getConnection(URL + ";create=true"); Statement s = c.createStatement()) {
             // the records' columns the recount reads, empty: every summary row here is one no record backs
-            s.execute("CREATE TABLE admin_unit (id BIGINT PRIMARY KEY, path VARCHAR(400), current_unit_id BIGINT)");
+            s.execute("CREATE TABLE admin_unit (id BIGINT PRIMARY KEY, path VARCHAR(400), current_unit_id BIGINT,"
+                    + " parent_id BIGINT, valid_to DATE)");
             s.execute("CREATE TABLE cadre (id BIGINT PRIMARY KEY, ethnicity_code VARCHAR(20), gender VARCHAR(10))");
             s.execute("CREATE TABLE course (id BIGINT PRIMARY KEY, subject_group_id BIGINT, kind VARCHAR(30))");
             s.execute("CREATE TABLE course_class (id BIGINT PRIMARY KEY, course_id BIGINT, unit_id BIGINT,"
@@ -51,10 +52,11 @@ class SummaryRowsTest {
             s.execute("CREATE TABLE position (id BIGINT PRIMARY KEY, cadre_id BIGINT, title_id BIGINT, unit_id BIGINT,"
                     + " start_date DATE, end_date DATE, term VARCHAR(40), term_start DATE)");
             s.execute("CREATE TABLE petition (id BIGINT PRIMARY KEY, hamlet_id BIGINT, received_on DATE,"
-                    + " field VARCHAR(20), state VARCHAR(20), reopened_on DATE, transferred_on DATE, answered_on DATE)");
+                    + " field VARCHAR(20), state VARCHAR(20), reopened_on DATE, transferred_on DATE, answered_on DATE,"
+                    + " commune_path VARCHAR(400), due_on DATE)");
             for (String file : new String[] {"V12__progress_summaries.sql", "V17__progress_holders.sql",
                 "V18__progress_briefings.sql", "V19__progress_holders_totals.sql", "V20__progress_petitions.sql",
-                "V22__progress_unit_year.sql"}) {
+                "V22__progress_unit_year.sql", "V23__progress_by_parent.sql"}) {
                 String sql = Files.readString(Path.of("src/main/resources/db/migration/" + file), StandardCharsets.UTF_8)
                         .replaceAll("(?m)^--.*$", "");
                 for (String statement : sql.split(";")) {
@@ -161,7 +163,7 @@ class SummaryRowsTest {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
             s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '2')");
             s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '20')");
-            s.execute("INSERT INTO admin_unit VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
+            s.execute("INSERT INTO admin_unit (id, path, current_unit_id) VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
             s.execute("INSERT INTO cadre VALUES (1, 'KINH', 'MALE')");
             s.execute("INSERT INTO course VALUES (1, 7, 'TRAINING_COURSE')");
             s.execute("INSERT INTO course_class (id, course_id, end_date) VALUES (1, 1, '2026-03-15')");
@@ -194,7 +196,7 @@ class SummaryRowsTest {
     @Test
     void theRecountFindsAndRepairsTheRowsOfEveryYear() throws Exception {
         try (Connection c = open(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO admin_unit VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
+            s.execute("INSERT INTO admin_unit (id, path, current_unit_id) VALUES (1, '/1/', 1), (2, '/1/2/', 2)");
             s.execute("INSERT INTO cadre VALUES (1, 'KINH', 'MALE'), (2, NULL, 'FEMALE')");
             s.execute("INSERT INTO course VALUES (1, 7, 'TRAINING_COURSE'), (2, 7, 'PERIODIC_BRIEFING')");
             s.execute("INSERT INTO course_class (id, course_id, end_date) VALUES (1, 1, '2024-05-10'), (2, 1, '2025-03-01'),"
@@ -279,6 +281,44 @@ class SummaryRowsTest {
     void theCommandExitsWithThreeWhenTheRecountCannotRun() {
         assertEquals(3, Recounter.command(List.of(), Map.of("DB_CLASS", "org.postgresql.ds.PGSimpleDataSource",
                 "DB_SERVER", "127.0.0.1", "DB_PORT", "1")), "no database listening");
+    }
+
+    /**
+     * Each row a table of units reads by parent is inserted with its unit's parent (V23); a unit moved takes its
+     * rows with it; a row whose parent is wrong is a difference the recount finds and repairs.
+     */
+    @Test
+    void theRowsReadByParentCarryTheirUnitsParent() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO admin_unit (id, path, current_unit_id, parent_id) VALUES (1, '/1/', 1, NULL),"
+                    + " (2, '/1/2/', 2, 1), (3, '/1/3/', 3, 1), (4, '/1/2/4/', 4, 2)");
+            SummaryRows.serialize(c);
+            SummaryRows.apply(c, closing(1L, "/1/2/4/"));
+            assertEquals(List.of("1:0", "2:1", "4:2"), parents(c), "inserted with their unit's parent");
+
+            s.executeUpdate("UPDATE admin_unit SET parent_id = 3, path = '/1/3/4/' WHERE id = 4");
+            SummaryRows.moved(c, 4);
+            assertEquals(List.of("1:0", "2:1", "4:3"), parents(c), "the moved hamlet's rows under its new commune");
+
+            s.executeUpdate("UPDATE progress_unit_year SET parent_id = 2 WHERE unit_id = 4");
+            assertEquals(1, SummaryRows.wrongParents(c, false)[0], "found");
+            assertEquals(1, SummaryRows.wrongParents(c, true)[0], "repaired");
+            assertEquals(List.of("1:0", "2:1", "4:3"), parents(c));
+            assertEquals(0, SummaryRows.wrongParents(c, false)[0]);
+            c.rollback();
+        }
+    }
+
+    /** Each row of progress_unit_year as "unit:parent", by unit. */
+    private static List<String> parents(Connection c) throws SQLException {
+        List<String> found = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT unit_id, parent_id FROM progress_unit_year ORDER BY unit_id")) {
+            while (r.next()) {
+                found.add(r.getLong(1) + ":" + r.getLong(2));
+            }
+        }
+        return found;
     }
 
     private static Connection open() throws SQLException {
