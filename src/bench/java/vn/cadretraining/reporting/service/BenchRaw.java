@@ -186,7 +186,10 @@ public final class BenchRaw {
         return ids.size();
     }
 
-    /** Everything {@link ProgressService#dashboard} reads, as SQL; returns the rows read. */
+    /**
+     * Everything {@link ProgressService#page} reads, as SQL (the names of titles, subject groups and ethnic groups
+     * left out); returns the rows read.
+     */
     static long dashboard(Connection c, long scope, String path, boolean everything) throws SQLException {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         int year = today.getYear();
@@ -196,6 +199,7 @@ public final class BenchRaw {
         LocalDate asOf = today.isBefore(yearEnd) ? today : yearEnd;
         long rows = 0;
         List<Long> children = new ArrayList<>();
+        long started = System.nanoTime();
         try (PreparedStatement p = c.prepareStatement("SELECT id, version, code, name, kind, path FROM admin_unit"
                 + " WHERE parent_id = ? AND valid_to IS NULL ORDER BY code")) {
             p.setLong(1, scope);
@@ -206,35 +210,48 @@ public final class BenchRaw {
                 }
             }
         }
-        List<ProgressSql.Statement> statements = new ArrayList<>(List.of(
-                ProgressSql.byChild(scope, year),
-                ProgressSql.byPeople(scope, year),
-                ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd),
-                everything ? ProgressSql.keptTitleShares(scope, asOf, HolderSpans.YEAR)
-                        : ProgressSql.titleShares(path, yearFrom, asOf, false),
-                ProgressSql.keptBriefingDays(scope, year, asOf)));
-        if (!children.isEmpty()) {
-            statements.add(everything ? ProgressSql.keptPaidByChild(scope, asOf, HolderSpans.YEAR)
-                    : ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
-            statements.add(ProgressSql.keptBriefingsByChild(scope, year, asOf));
+        if (DETAIL) {
+            System.out.printf("  %s children: %.1f ms%n", path, (System.nanoTime() - started) / 1e6);
         }
-        String[] labels = {"byChild", "byPeople", "byDayAndSubject", "titleShares", "briefings", "paidByChild",
-            "briefingsByChild"};
-        for (int i = 0; i < statements.size(); i++) {
-            ProgressSql.Statement s = statements.get(i);
-            long t = System.nanoTime();
-            rows += run(c, s.sql(), s.values());
-            if (DETAIL) {
-                System.out.printf("  %s %s: %.1f ms%n", path, labels[i], (System.nanoTime() - t) / 1e6);
+        List<LocalDate> bounds = new ArrayList<>();
+        for (int y = year - 1; y <= year; y++) {
+            for (int m = 1; m <= 10; m += 3) {
+                bounds.add(LocalDate.of(y, m, 1));
             }
         }
-        List<Object> ids = new ArrayList<>(children);
-        ids.add(0, scope);
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        List<Object> values = new ArrayList<>(List.of(year, year - 1));
-        values.addAll(ids);
-        rows += run(c, "SELECT * FROM training_target WHERE year_no IN (?, ?) AND unit_id IN (" + marks + ")",
-                values);
+        bounds.add(LocalDate.of(year + 1, 1, 1));
+        Map<String, ProgressSql.Statement> statements = new LinkedHashMap<>();
+        statements.put("targets", TargetValues.statement(scope, year, null));
+        statements.put("byChild", ProgressSql.byChild(scope, year));
+        statements.put("byPeople", ProgressSql.byPeople(scope, year));
+        statements.put("byDayAndSubject", ProgressSql.byDayAndSubject(scope, lastFrom, yearEnd));
+        statements.put("titleShares", everything ? ProgressSql.keptTitleShares(scope, asOf, HolderSpans.YEAR)
+                : ProgressSql.titleShares(path, yearFrom, asOf, false));
+        statements.put("briefings", ProgressSql.keptBriefingDays(scope, year, asOf));
+        if (!children.isEmpty()) {
+            statements.put("paidByChild", everything ? ProgressSql.keptPaidByChild(scope, asOf, HolderSpans.YEAR)
+                    : ProgressSql.paidByChild(scope, path, yearFrom, asOf, false));
+            statements.put("briefingsByChild", ProgressSql.keptBriefingsByChild(scope, year, asOf));
+        }
+        // the petitions, as PetitionProgress counts them: kept for a top unit, from the records under it
+        if (everything) {
+            statements.put("petitionsByField", PetitionSql.keptByField(scope, bounds.get(0), bounds.get(8)));
+            statements.put("petitionsByChild", PetitionSql.keptByChild(scope, year));
+            statements.put("petitionDays", PetitionSql.keptDays(scope, bounds.get(0), bounds.get(8)));
+            statements.put("petitionsOpen", PetitionSql.openByChild(scope, path, bounds, today));
+        } else {
+            statements.put("petitionsByField", PetitionSql.byField(path, false, bounds, today));
+            statements.put("petitionsByChild", PetitionSql.byChild(scope, path, false, bounds, today));
+            statements.put("petitionDays", PetitionSql.durations(path, false, bounds));
+            statements.put("petitionsOpen", PetitionSql.openNow(path, false, today));
+        }
+        for (Map.Entry<String, ProgressSql.Statement> s : statements.entrySet()) {
+            long t = System.nanoTime();
+            rows += run(c, s.getValue().sql(), s.getValue().values());
+            if (DETAIL) {
+                System.out.printf("  %s %s: %.1f ms%n", path, s.getKey(), (System.nanoTime() - t) / 1e6);
+            }
+        }
         return rows;
     }
 

@@ -28,18 +28,10 @@ final class TargetValues {
      * otherwise read whole into a hash table (97,000 targets at national scale).
      */
     static List<Value> of(EntityManager em, long unitId, int year, Measure measure) {
-        String select = "SELECT t.unit_id, t.measure, t.dimension_id, t.year_no, t.target_value FROM ";
-        String which = " AND t.year_no >= ? AND t.year_no <= ?" + (measure == null ? "" : " AND t.measure = ?");
-        Query q = em.createNativeQuery(select + "training_target t WHERE t.unit_id = ?" + which + " UNION ALL "
-                + select + ProgressSql.FIXED_ORDER + "admin_unit u JOIN training_target t"
-                + ProgressSql.nested("index=IX_TRAINING_TARGET_FIGURES") + "ON t.unit_id = u.id WHERE u.parent_id = ?"
-                + which + (measure == null ? " AND t.dimension_id = 0" : ""));
-        int i = 1;
-        for (int part = 0; part < 2; part++) {
-            q.setParameter(i++, unitId).setParameter(i++, year - 1).setParameter(i++, year);
-            if (measure != null) {
-                q.setParameter(i++, measure.name());
-            }
+        ProgressSql.Statement statement = statement(unitId, year, measure);
+        Query q = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.values().size(); i++) {
+            q.setParameter(i + 1, statement.values().get(i));
         }
         List<Value> found = new ArrayList<>();
         for (Object o : q.getResultList()) {
@@ -48,5 +40,22 @@ final class TargetValues {
                     (int) ProgressService.num(r[3]), (int) ProgressService.num(r[4])));
         }
         return found;
+    }
+
+    /** {@link #of}'s statement. Columns: unit, measure, dimension, year, value. */
+    static ProgressSql.Statement statement(long unitId, int year, Measure measure) {
+        String select = "SELECT t.unit_id, t.measure, t.dimension_id, t.year_no, t.target_value FROM ";
+        String which = " AND t.year_no >= ? AND t.year_no <= ?" + (measure == null ? "" : " AND t.measure = ?");
+        ProgressSql.Statement s = new ProgressSql.Statement(select + "training_target t WHERE t.unit_id = ?" + which
+                + " UNION ALL " + select + ProgressSql.FIXED_ORDER + "admin_unit u JOIN training_target t"
+                + ProgressSql.nested("index=IX_TRAINING_TARGET_FIGURES") + "ON t.unit_id = u.id WHERE u.parent_id = ?"
+                + which + (measure == null ? " AND t.dimension_id = 0" : ""));
+        for (int part = 0; part < 2; part++) {
+            s.values().addAll(List.of(unitId, year - 1, year));
+            if (measure != null) {
+                s.values().add(measure.name());
+            }
+        }
+        return s;
     }
 }
