@@ -48,6 +48,8 @@ import vn.cadretraining.petition.service.PetitionService;
 import vn.cadretraining.petition.service.PetitionService.Filter;
 import vn.cadretraining.petition.service.PetitionService.Step;
 import vn.cadretraining.petition.service.PetitionService.StepForm;
+import vn.cadretraining.reporting.entity.Basis;
+import vn.cadretraining.reporting.service.ProgressService;
 import vn.cadretraining.security.entity.Account;
 import vn.cadretraining.security.service.AccountService;
 import vn.cadretraining.shared.service.BusinessException;
@@ -109,6 +111,9 @@ class PeopleIT {
 
     @Inject
     vn.cadretraining.reporting.service.PetitionProgress petitionProgress;
+
+    @Inject
+    ProgressService progress;
 
     @Inject
     vn.cadretraining.reporting.service.PetitionReport petitionReport;
@@ -581,7 +586,7 @@ class PeopleIT {
         AdminUnit mine = unit("Phường Hạ Long");
         AdminUnit other = unit("Phường Bãi Cháy");
         InContainer.signIn("xa.halong", DemoProvince.DEMO_PASSWORD);
-        assertEquals(mine.getId(), petitionProgress.figures(null, year).unit().getId());
+        assertEquals(mine.getId(), progress.page(null, year, Basis.YEAR).petitions().unit().getId());
         assertEquals(mine.getId(), petitionProgress.quarter(mine.getId(), year, 1).unit().getId());
         java.io.ByteArrayOutputStream own = new java.io.ByteArrayOutputStream();
         petitionReport.pdf(null, year, 1, Bundle.VIETNAMESE, own);
@@ -590,7 +595,7 @@ class PeopleIT {
         for (Long crafted : java.util.Arrays.asList(other.getId(), mine.getParent().getId(), 999_999_999L)) {
             NotFoundException nf = assertThrows(NotFoundException.class, () -> petitionProgress.quarter(crafted, year, 1));
             assertEquals("unit", nf.getMessage(), "the refusal names nothing of the unit");
-            assertThrows(NotFoundException.class, () -> petitionProgress.figures(crafted, year));
+            assertThrows(NotFoundException.class, () -> progress.page(crafted, year, Basis.YEAR).petitions());
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             assertThrows(NotFoundException.class, () -> petitionReport.pdf(crafted, year, 1, Bundle.VIETNAMESE, out));
             assertThrows(NotFoundException.class, () -> petitionReport.xlsx(crafted, year, 1, Bundle.VIETNAMESE, out));
@@ -618,7 +623,7 @@ class PeopleIT {
         InContainer.signIn("canbo", DemoProvince.DEMO_PASSWORD);
         assertThrows(jakarta.ejb.EJBAccessException.class, () -> petitionProgress.quarter(null, year, 1));
         InContainer.signIn("giangvien", DemoProvince.DEMO_PASSWORD);
-        assertThrows(jakarta.ejb.EJBAccessException.class, () -> petitionProgress.figures(null, year));
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> progress.page(null, year, Basis.YEAR).petitions());
     }
 
     private void assertRefused(String key, Petition p, Step step, StepForm form) {

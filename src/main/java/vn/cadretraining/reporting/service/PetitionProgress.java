@@ -54,18 +54,11 @@ public class PetitionProgress {
 
     // ---- the dashboard ---------------------------------------------------------------------------------
 
-    /** A unit's petitions of a year and the year before, with the satisfied share's targets. */
-    public PetitionFigures figures(Long unitId, int year) {
-        AdminUnit unit = progress.visibleUnit(unitId);
-        VietnamTime.checkedYear(year);
-        return figures(em, unit, ProgressService.children(em, unit.getId()),
-                TargetValues.of(em, unit.getId(), year, Measure.PETITION_SATISFIED), year);
-    }
-
     /**
-     * The figures of a unit the caller may see, with its children in service (in the order of their codes) and
-     * the targets of the unit and its children already read: the dashboard's page reads those once for its
-     * training and its petitions ({@link ProgressService#page}).
+     * A unit's petitions of a year and the year before, with the satisfied share's targets, for the dashboard's
+     * page ({@link ProgressService#page}), which has checked that the caller may see the unit and read its children
+     * in service (in the order of their codes) and the targets of the unit and its children once for its training
+     * and its petitions.
      */
     static PetitionFigures figures(EntityManager em, AdminUnit unit, List<AdminUnit> children,
             List<TargetValues.Value> targetValues, int year) {
@@ -298,8 +291,8 @@ public class PetitionProgress {
     /**
      * A top unit's figures from the kept counters, in four statements of a few rows per unit: its own by field and
      * quarter, its children's by year (this year in period 5, last year in period 1, as the dashboard adds them),
-     * its days to an answer; and the petitions open today, counted from the records through the state index, which
-     * give the open, the overdue and each period's overdue. What is under the unit but under none of its children
+     * its days to an answer; and the petitions open today, counted from the records through the index of the open
+     * ones ({@link PetitionSql#openByChild}), which give the open, the overdue and each period's overdue. What is under the unit but under none of its children
      * today (group 0) is the rest.
      */
     private static void kept(EntityManager em, Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {

@@ -146,14 +146,9 @@ public class ProgressService {
 
     // ---- the dashboard ----------------------------------------------------------------------------------
 
-    /** Everything the dashboard shows for a unit and a year, counted now. */
-    public Dashboard dashboard(Long unitId, int year, Basis basis) {
-        return page(unitId, year, basis, false).dashboard();
-    }
-
     /**
      * The dashboard's page: its training figures, the share of the invited who attended the year's briefings (the
-     * unit's, under its own id, and each child's) and, when asked, its petitions' figures. One read: one scope
+     * unit's, under its own id, and each child's) and its petitions' figures, all counted now. One read: one scope
      * check, one transaction, the children and the targets read once for the training and the petitions.
      */
     public record DashboardPage(Dashboard dashboard, Map<Long, Attended> attendance, PetitionFigures petitions)
@@ -162,10 +157,6 @@ public class ProgressService {
 
     /** The dashboard's page of a unit (the caller's top unit when none is named) and a year. */
     public DashboardPage page(Long unitId, int year, Basis basis) {
-        return page(unitId, year, basis, true);
-    }
-
-    private DashboardPage page(Long unitId, int year, Basis basis, boolean withPetitions) {
         AdminUnit top = top();
         AdminUnit unit = unitId == null ? top : visibleUnit(unitId);
         VietnamTime.checkedYear(year);
@@ -173,8 +164,7 @@ public class ProgressService {
         List<TargetValues.Value> targets = TargetValues.of(em, unit.getId(), year, null);
         Map<Long, Attended> attendance = new HashMap<>();
         Dashboard dashboard = count(unit, children, targets, year, basis, attendance).withPath(pathTo(unit, top));
-        return new DashboardPage(dashboard, attendance,
-                withPetitions ? PetitionProgress.figures(em, unit, children, targets, year) : null);
+        return new DashboardPage(dashboard, attendance, PetitionProgress.figures(em, unit, children, targets, year));
     }
 
     /** The day a year's figures are counted to: today, or 31 December of a year that is over. */
@@ -318,8 +308,9 @@ public class ProgressService {
                     paid[0], paid[1], v[2]));
         }
         rows = ranked(rows);
-        // the table is ranked by its targets when a child has one of the year (of those the rows show)
-        boolean childTargets = targetValues.stream().anyMatch(v -> v.unitId() != scope && v.year() == year);
+        // the table is ranked by its targets when a child listed has one of the year of those its rows show
+        boolean childTargets = targetValues.stream().anyMatch(v -> v.unitId() != scope && v.year() == year
+                && (v.measure() == Measure.TURNS || v.measure() == Measure.CADRES || v.measure() == Measure.BRIEFINGS));
 
         return new Dashboard(unit, List.of(), year, basis, asOf, elapsed,
                 Figure.of(total[0], targets.of(scope, Measure.TURNS, 0, year), elapsed, (double) total[2],

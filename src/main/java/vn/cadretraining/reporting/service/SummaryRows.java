@@ -274,7 +274,8 @@ final class SummaryRows {
     /**
      * Gives the rows of {@code table} inserted in this transaction their unit's parent: every INSERT into a table
      * of {@link #BY_PARENT} leaves it empty for this one statement to fill (through the parent's index, whose
-     * empty entries come first), so that no writer needs to know it.
+     * empty entries come first), so that no writer needs to know it. A new INSERT that forgot it would leave rows
+     * the tables of units do not see: the recount counts them as differences ({@link #wrongParents}).
      */
     static void parents(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement()) {
