@@ -39,7 +39,6 @@ class SummaryRowsTest {
             // the records' columns the recount reads, empty: every summary row here is one no record backs
             s.execute("CREATE TABLE admin_unit (id BIGINT PRIMARY KEY, path VARCHAR(400), current_unit_id BIGINT,"
                     + " parent_id BIGINT, valid_to DATE)");
-            s.execute("CREATE INDEX ix_admin_unit_parent ON admin_unit (parent_id)");
             s.execute("CREATE TABLE cadre (id BIGINT PRIMARY KEY, ethnicity_code VARCHAR(20), gender VARCHAR(10))");
             s.execute("CREATE TABLE course (id BIGINT PRIMARY KEY, subject_group_id BIGINT, kind VARCHAR(30))");
             s.execute("CREATE TABLE course_class (id BIGINT PRIMARY KEY, course_id BIGINT, unit_id BIGINT,"
