@@ -17,8 +17,8 @@
  * 1 January of the first year written in the position's term, else from the day they took the title).</li>
  * </ul>
  *
- * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V23), so that a
- * dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
+ * <p>Summary rows, kept by the transactions that change a figure (tables {@code progress_*}, V12, V17 to V23), so
+ * that a dashboard reads a few rows per unit whatever the size of the province. Every row is keyed by a unit of
  * today's tree and holds what counts under that unit <em>and everything below it</em> (its own rows and its
  * ancestors' are written together: a completion touches as many rows as the unit is deep, 3-4), so that a unit's
  * figure is its own row and its children's figures are their rows: no path scan at read time.

@@ -292,10 +292,11 @@ public class PetitionProgress {
      * A top unit's figures from the kept counters, in four statements of a few rows per unit: its own by field and
      * quarter, its children's by year (this year in period 5, last year in period 1, as the dashboard adds them),
      * its days to an answer; and the petitions open today, counted from the records through the index of the open
-     * ones ({@link PetitionSql#openByChild}), which give the open, the overdue and each period's overdue. What is under the unit but under none of its children
-     * today (group 0) is the rest.
+     * ones ({@link PetitionSql#openByChild}), which give the open, the overdue and each period's overdue. What is
+     * under the unit but under none of its children today (group 0) is the rest.
      */
-    private static void kept(EntityManager em, Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today, int year) {
+    private static void kept(EntityManager em, Counted c, AdminUnit unit, List<LocalDate> bounds, LocalDate today,
+            int year) {
         LocalDate from = bounds.get(0);
         LocalDate to = bounds.get(bounds.size() - 1);
         for (Object[] r : rows(em, PetitionSql.keptByField(unit.getId(), from, to))) {

@@ -93,8 +93,8 @@ final class PetitionSql {
 
     /**
      * A top unit's children's petitions of a year and the year before, from the kept counters (V20: their rows of
-     * a whole year), a year at a time, each one range of the index by parent (V23). Columns: unit, year's first day, received, resolved,
-     * satisfied, ruled on, up.
+     * a whole year), a year at a time, each one range of the index by parent (V23). Columns: unit, year's first
+     * day, received, resolved, satisfied, ruled on, up.
      */
     static ProgressSql.Statement keptByChild(long unitId, int year) {
         String ofYear = "SELECT r.unit_id, r.period, r.received, r.resolved, r.satisfied, r.ruled, r.sent_up"

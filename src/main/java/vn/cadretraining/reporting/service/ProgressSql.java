@@ -209,7 +209,8 @@ public final class ProgressSql {
     /**
      * The kept changes of one measure up to a day, of a unit (or of the units directly under it): the measure's
      * total, less the changes after the day (for today, the few set for days to come); each part one range of the
-     * key (of the index by parent for the units under a unit, V23). Columns: unit, title, n. Values: the unit, the measure's total, its day; the unit, the measure, the day.
+     * key (of the index by parent for the units under a unit, V23). Columns: unit, title, n. Values: the unit, the
+     * measure's total, its day; the unit, the measure, the day.
      */
     private static String keptUpTo(String units) {
         return "SELECT h.unit_id, h.title_id, h.n FROM " + units + " AND h.measure = ? AND h.from_day = ?"

@@ -369,12 +369,12 @@ public class DashboardView implements Serializable {
 
     // ---- address ----------------------------------------------------------------------------------------
 
-    PetitionFigures getPetitions() {
-        return petitions;
-    }
-
     public Dashboard getDashboard() {
         return dashboard;
+    }
+
+    PetitionFigures getPetitions() {
+        return petitions;
     }
 
     public Long getUnit() {
