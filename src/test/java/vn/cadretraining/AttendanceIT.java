@@ -1051,7 +1051,8 @@ class AttendanceIT {
                 + " FROM attendance_mark m JOIN class_session s ON s.id = m.session_id WHERE m.enrollment_id = e.id"
                 + " AND s.cancelled = FALSE AND m.status IN ('PRESENT', 'LATE'))", from, to, wardPath);
         assertTrue(wardInvited >= invited);
-        ProgressService.Attended wardFigure = progress.page(null, year, Basis.YEAR).attendance().get(cls.getUnit().getId());
+        ProgressService.Attended wardFigure = progress.page(null, year, Basis.YEAR).attendance()
+                .get(cls.getUnit().getId());
         assertEquals(wardInvited, wardFigure.invited(), "the ward's dashboard");
         assertEquals(wardAttended, wardFigure.attended());
         InContainer.signIn("tinh", PASSWORD);

@@ -683,7 +683,7 @@ class TargetsIT {
         assertThrows(EJBAccessException.class, () -> targets.valuesOf(y1));
         assertEquals(List.of(mine.unit().getId()), targets.sheet(y1).communes().stream().map(AdminUnit::getId).toList());
         assertNull(targets.sheet(y1).province(), "a coordinator reads their own targets only");
-        assertThrows(NotFoundException.class, () -> progress.page(null, 1999, Basis.YEAR).dashboard(), "a year out of range");
+        assertThrows(NotFoundException.class, () -> progress.page(null, 1999, Basis.YEAR), "a year out of range");
 
         InContainer.signIn("canbo", PASSWORD);
         assertThrows(EJBAccessException.class, () -> progress.page(null, y1, Basis.YEAR).dashboard());
@@ -855,8 +855,9 @@ class TargetsIT {
         int year = VietnamTime.today().getYear();
         String date = partyDateLine(VietnamTime.today());
 
-        assertReport(progress.page(null, year, Basis.YEAR).dashboard(), List.of("TỈNH ỦY QUẢNG NINH", "BAN DÂN VẬN"),
-                "BC/BDVTU", "Quảng Ninh, " + date, List.of("TRƯỞNG BAN"));
+        assertReport(progress.page(null, year, Basis.YEAR).dashboard(),
+                List.of("TỈNH ỦY QUẢNG NINH", "BAN DÂN VẬN"), "BC/BDVTU", "Quảng Ninh, " + date,
+                List.of("TRƯỞNG BAN"));
         assertReport(progress.page(commune.getId(), year, Basis.YEAR).dashboard(),
                 List.of("ĐẢNG BỘ TỈNH QUẢNG NINH", "ĐẢNG ỦY XÃ THỬ " + tag), "BC/ĐU", "Xã Thử " + tag + ", " + date,
                 List.of("T/M ĐẢNG ỦY", "BÍ THƯ"));
@@ -1287,7 +1288,8 @@ class TargetsIT {
         Dashboard moved = progress.page(f.d(), year, Basis.YEAR).dashboard();
         assertEquals(1.0, row(moved, f.q()).briefings().actual() - rowOrZero(districtBefore, f.q()),
                 "the district's row of the commune now organising it");
-        assertEquals(sqlBriefingsHeld(root(), year), progress.page(null, year, Basis.YEAR).dashboard().briefings().actual());
+        assertEquals(sqlBriefingsHeld(root(), year),
+                progress.page(null, year, Basis.YEAR).dashboard().briefings().actual());
         ProgressService.Attended province = progress.page(null, year, Basis.YEAR).attendance().get(root());
         assertEquals(sqlInvited(year, false), province.invited(), "the province's invited, counted from the records");
         assertEquals(sqlInvited(year, true), province.attended(), "and those who attended");
@@ -1482,13 +1484,13 @@ class TargetsIT {
         long halong = em.createQuery("SELECT u.id FROM AdminUnit u WHERE u.name = 'Phường Hạ Long'", Long.class)
                 .getSingleResult();
         for (int y : List.of(year, year - 1)) {
-            vn.cadretraining.reporting.service.PetitionFigures province = progress.page(null, y, Basis.YEAR).petitions();
+            PetitionFigures province = progress.page(null, y, Basis.YEAR).petitions();
             assertPetitionFigures(province, "", null, y);
             assertTrue(province.thisYear().received() > 0, "the demo has petitions in " + y);
-            vn.cadretraining.reporting.service.PetitionFigures ward = progress.page(halong, y, Basis.YEAR).petitions();
+            PetitionFigures ward = progress.page(halong, y, Basis.YEAR).petitions();
             assertPetitionFigures(ward, " AND p.commune.id = " + halong, halong, y);
         }
-        vn.cadretraining.reporting.service.PetitionFigures now = progress.page(null, year, Basis.YEAR).petitions();
+        PetitionFigures now = progress.page(null, year, Basis.YEAR).petitions();
         assertEquals(now.lastYear(), progress.page(null, year - 1, Basis.YEAR).petitions().thisYear(),
                 "last year's column is last year's own figures");
         // the seed's "about 98% satisfactory" is this share (loosely: one reopened petition weighs 2% here)

@@ -279,8 +279,8 @@ public final class ProgressSql {
     /**
      * The briefings each unit directly under a unit held last year and this year up to {@code asOf}, with this
      * year's invitations and those who attended: the two years' counters, less the briefings set for a day after
-     * {@code asOf} (a row per such day), each part one range of the index by parent (V23). Columns: unit, held last year, held this
-     * year, invited, attended.
+     * {@code asOf} (a row per such day), each part one range of the index by parent (V23). Columns: unit, held last
+     * year, held this year, invited, attended.
      */
     static Statement keptBriefingsByChild(long unitId, int year, LocalDate asOf) {
         String part = "SELECT b.unit_id AS u, CASE WHEN b.start_date < ? THEN %1$s ELSE 0 END AS lh,"

@@ -23,9 +23,9 @@ final class TargetValues {
 
     /**
      * The targets of {@code measure}, or, when null, every target of the unit and its children's (those in service)
-     * of the measures without a dimension (those a row of the units table shows). One statement, in SQL: the children's targets
-     * looked up unit by unit through the index (unit, year, …) that holds every column read (V21), which Derby
-     * otherwise read whole into a hash table (97,000 targets at national scale).
+     * of the measures without a dimension (those a row of the units table shows). One statement, in SQL: the
+     * children's targets looked up unit by unit through the index (unit, year, …) that holds every column read
+     * (V21), which Derby otherwise read whole into a hash table (97,000 targets at national scale).
      */
     static List<Value> of(EntityManager em, long unitId, int year, Measure measure) {
         ProgressSql.Statement statement = statement(unitId, year, measure);
@@ -48,8 +48,9 @@ final class TargetValues {
         String which = " AND t.year_no >= ? AND t.year_no <= ?" + (measure == null ? "" : " AND t.measure = ?");
         ProgressSql.Statement s = new ProgressSql.Statement(select + "training_target t WHERE t.unit_id = ?" + which
                 + " UNION ALL " + select + ProgressSql.FIXED_ORDER + "admin_unit u JOIN training_target t"
-                + ProgressSql.nested("index=IX_TRAINING_TARGET_FIGURES") + "ON t.unit_id = u.id WHERE u.parent_id = ? AND u.valid_to IS NULL"
-                + which + (measure == null ? " AND t.dimension_id = 0" : ""));
+                + ProgressSql.nested("index=IX_TRAINING_TARGET_FIGURES") + "ON t.unit_id = u.id"
+                + " WHERE u.parent_id = ? AND u.valid_to IS NULL" + which
+                + (measure == null ? " AND t.dimension_id = 0" : ""));
         for (int part = 0; part < 2; part++) {
             s.values().addAll(List.of(unitId, year - 1, year));
             if (measure != null) {
