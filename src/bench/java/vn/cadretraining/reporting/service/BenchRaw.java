@@ -213,13 +213,7 @@ public final class BenchRaw {
         if (DETAIL) {
             System.out.printf("  %s children: %.1f ms%n", path, (System.nanoTime() - started) / 1e6);
         }
-        List<LocalDate> bounds = new ArrayList<>();
-        for (int y = year - 1; y <= year; y++) {
-            for (int m = 1; m <= 10; m += 3) {
-                bounds.add(LocalDate.of(y, m, 1));
-            }
-        }
-        bounds.add(LocalDate.of(year + 1, 1, 1));
+        List<LocalDate> bounds = PetitionProgress.quarters(year);
         Map<String, ProgressSql.Statement> statements = new LinkedHashMap<>();
         statements.put("targets", TargetValues.statement(scope, year, null));
         statements.put("byChild", ProgressSql.byChild(scope, year));

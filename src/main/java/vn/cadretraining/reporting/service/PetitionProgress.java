@@ -63,13 +63,7 @@ public class PetitionProgress {
     static PetitionFigures figures(EntityManager em, AdminUnit unit, List<AdminUnit> children,
             List<TargetValues.Value> targetValues, int year) {
         LocalDate today = VietnamTime.today();
-        List<LocalDate> bounds = new ArrayList<>();
-        for (int y = year - 1; y <= year; y++) {
-            for (int m = 1; m <= 10; m += 3) {
-                bounds.add(LocalDate.of(y, m, 1));
-            }
-        }
-        bounds.add(LocalDate.of(year + 1, 1, 1));
+        List<LocalDate> bounds = quarters(year);
         Counted c = count(em, unit, children, bounds, today, unit.getParent() == null ? year : null);
 
         List<QuarterRow> quarters = new ArrayList<>();
@@ -94,6 +88,18 @@ public class PetitionProgress {
                 c.child(0L, 5, 8), c.durations(5, 8), c.durations(1, 4), c.open, c.overdue,
                 Target.of(thisYear.getSatisfiedShare(), targets.get(unit.getId() + ":" + year),
                         targets.get(unit.getId() + ":" + (year - 1))));
+    }
+
+    /** The first days of the quarters of the year before and of the year, then 1 January of the next: 9 bounds. */
+    static List<LocalDate> quarters(int year) {
+        List<LocalDate> bounds = new ArrayList<>();
+        for (int y = year - 1; y <= year; y++) {
+            for (int m = 1; m <= 10; m += 3) {
+                bounds.add(LocalDate.of(y, m, 1));
+            }
+        }
+        bounds.add(LocalDate.of(year + 1, 1, 1));
+        return bounds;
     }
 
     // ---- the quarterly report --------------------------------------------------------------------------
